@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The whole configuration as one validated tree, built from the environment. Read only in the
+ * composition root (services.ts) and the CLI; domain code receives what it needs as arguments.
+ * `configDocumentation` below is rendered into the README section "Konfiguration".
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.string().url().optional(),
+  VERBUND_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_APP_URL: z.string().optional(),
+  VERBUND_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  VERBUND_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  VERBUND_SESSION_HOURS: z.coerce.number().positive().default(8),
+  VERBUND_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  VERBUND_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(100),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string> = {
+  PORT: 'Port des Webservers (Standard 3000; 0 = freier Port).',
+  HOST: 'Adresse, an die der Webserver bindet (Standard 0.0.0.0).',
+  PUBLIC_URL: 'Öffentliche Adresse, z. B. https://verbund.example.de; https schaltet Secure-Cookies ein.',
+  VERBUND_DATA_DIR: 'Datenverzeichnis für eingebettetes PostgreSQL und Dateiablage (Standard ./data).',
+  DATABASE_URL:
+    'Externes PostgreSQL ≥ 15 (Eigentümer-Rolle, führt Migrationen aus). Ohne Angabe startet das eingebettete PostgreSQL.',
+  DATABASE_APP_URL:
+    'Verbindung der Anwendungsrolle (ohne Tabellenbesitz, ohne BYPASSRLS). Standard: DATABASE_URL mit Benutzer verbund_app und dem Passwort aus VERBUND_APP_DB_PASSWORD.',
+  VERBUND_PG_PORT: 'Port des eingebetteten PostgreSQL (nur 127.0.0.1; Standard 54329).',
+  VERBUND_SEED_DEMO: 'Beim ersten Start den Demo-Verbund der vier Landkreise anlegen (Standard true).',
+  VERBUND_SESSION_HOURS: 'Gültigkeit einer Anmeldung in Stunden (Standard 8).',
+  VERBUND_SECURE_COOKIES: 'Secure-Flag für Cookies: auto (bei https/TLS-Proxy), true oder false.',
+  VERBUND_UPLOAD_LIMIT_MB: 'Größte Datei beim Hochladen in MiB (Standard 100).',
+  LOG_LEVEL: 'Protokollstufe (fatal … trace, silent).',
+};
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Ungültige Konfiguration / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.VERBUND_DATA_DIR);
+  return {
+    server: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL },
+    dataDir,
+    database: e.DATABASE_URL
+      ? {
+          kind: 'external' as const,
+          ownerUrl: e.DATABASE_URL,
+          appUrl: e.DATABASE_APP_URL,
+          appPassword: env.VERBUND_APP_DB_PASSWORD,
+        }
+      : { kind: 'embedded' as const, dir: path.join(dataDir, 'pg'), port: e.VERBUND_PG_PORT },
+    seedDemo: e.VERBUND_SEED_DEMO === 'true',
+    session: { hours: e.VERBUND_SESSION_HOURS, secureCookies: e.VERBUND_SECURE_COOKIES },
+    uploads: { limitBytes: Math.round(e.VERBUND_UPLOAD_LIMIT_MB * 1024 * 1024) },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export class ConfigError extends Error {}

@@ -1,0 +1,39 @@
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.types.ts';
+
+// DATE columns stay ISO strings (no timezone shifts); BIGINT stays a string (no precision loss).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+export type TenantTrx = Trx & { readonly tenantId: string };
+
+export function createDatabase({ connectionString, max = 10 }: { connectionString: string; max?: number }) {
+  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
+  // A broken idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+
+  /**
+   * Runs `work` in one transaction scoped to `tenantId`: row-level security sees only that
+   * tenant's rows, and every write is checked against it. This is the only way domain code
+   * touches tenant-owned tables.
+   */
+  async function withTenant<T>(tenantId: string, work: (trx: TenantTrx) => Promise<T>): Promise<T> {
+    return db.transaction().execute(async (trx) => {
+      await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
+      return work(Object.assign(trx, { tenantId }) as TenantTrx);
+    });
+  }
+
+  /** Switches an open transaction to another tenant (used by onboarding, which seeds a new member). */
+  async function switchTenant(trx: Trx, tenantId: string): Promise<TenantTrx> {
+    await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
+    return Object.assign(trx, { tenantId }) as TenantTrx;
+  }
+
+  return { db, pool, withTenant, switchTenant, close: () => db.destroy() };
+}
+
+export type DatabaseHandle = ReturnType<typeof createDatabase>;

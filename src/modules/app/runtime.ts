@@ -1,0 +1,65 @@
+import { serve } from '@hono/node-server';
+import type { Config } from './config.ts';
+import { prepareDatabase } from './bootstrap.ts';
+import { createApp } from './http/app.ts';
+import { createLogger } from './logger.ts';
+import { buildServices } from './services.ts';
+import { demoLogins, seedDemoVerbund } from '../verbund/verbund.seed.ts';
+
+export type Mode = 'all' | 'web' | 'worker';
+
+/**
+ * Starts the product: database (embedded or external), migrations, demo seed on first start,
+ * web server and/or worker. Returns a `stop()` that shuts everything down in order.
+ */
+export async function startRuntime({ config, mode, print = console.log }: { config: Config; mode: Mode; print?: (line: string) => void }) {
+  const logger = createLogger({ level: config.logLevel });
+  const prepared = await prepareDatabase({ config, onLog: (line) => logger.debug({ pg: line }) });
+  const services = buildServices({ config, appUrl: prepared.appUrl, logger });
+  let seeded = false;
+  try {
+    if (config.seedDemo) seeded = (await seedDemoVerbund({ database: services.database, verbund: services.verbund })).seeded;
+  } catch (error) {
+    await services.close();
+    await prepared.stop();
+    throw error;
+  }
+
+  const worker = mode === 'web' ? undefined : services.createWorker();
+  worker?.start();
+
+  let server: ReturnType<typeof serve> | undefined;
+  let url: string | undefined;
+  if (mode !== 'worker') {
+    const app = createApp(services);
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, (info) => {
+        url = config.server.publicUrl ?? `http://localhost:${info.port}`;
+        resolve();
+      });
+    });
+  }
+  // Measured from process start, so module loading and the database start are included.
+  const readyMs = Math.round(process.uptime() * 1000);
+
+  print(`Verbund läuft (${mode}) – Datenbank: ${prepared.kind === 'embedded' ? `eingebettetes PostgreSQL in ${config.dataDir}` : 'externes PostgreSQL'}`);
+  if (url) print(`  Adresse:    ${url}`);
+  if (seeded) print('  Demo-Verbund der vier Landkreise angelegt.');
+  if (config.seedDemo) for (const line of demoLogins()) print(`  Demo:       ${line}`);
+  print(`  Bereit nach ${(readyMs / 1000).toFixed(1)} s${prepared.firstStart ? ' (erster Start)' : ''}.`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      // Idle keep-alive connections would otherwise hold the process open.
+      (server as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();
+      await closed;
+      await worker?.stop();
+      await services.close();
+      await prepared.stop();
+    })();
+    return stopping;
+  };
+  return { services, url, readyMs, firstStart: prepared.firstStart, stop };
+}

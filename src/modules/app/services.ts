@@ -1,0 +1,39 @@
+import { createAuditRepository } from '../audit/audit.repository.ts';
+import { standardOrgUnitsHook } from '../identity/identity.onboarding.ts';
+import { createIdentityUsecases } from '../identity/identity.usecases.ts';
+import { createOnboardingRegistry } from '../verbund/onboarding.ts';
+import { createVerbundUsecases } from '../verbund/verbund.usecases.ts';
+import type { Config } from './config.ts';
+import { createDatabase } from './database.ts';
+import { createJobWorker, type JobHandler } from './jobs.ts';
+import type { Logger } from './logger.ts';
+
+/**
+ * The one composition root: web, worker, CLI and tests all get their dependencies from here.
+ * Modules register their onboarding hooks and job handlers in this function and nowhere else.
+ */
+export function buildServices({ config, appUrl, logger, poolSize = 10 }: { config: Config; appUrl: string; logger: Logger; poolSize?: number }) {
+  const database = createDatabase({ connectionString: appUrl, max: poolSize });
+  const onboarding = createOnboardingRegistry();
+  onboarding.register(standardOrgUnitsHook);
+
+  const jobHandlers = new Map<string, JobHandler>();
+  const identity = createIdentityUsecases({ database, sessionHours: config.session.hours });
+  const verbund = createVerbundUsecases({ database, onboarding });
+  const audit = createAuditRepository({ database });
+
+  return {
+    config,
+    logger,
+    database,
+    onboarding,
+    identity,
+    verbund,
+    audit,
+    jobHandlers,
+    createWorker: () => createJobWorker({ database, logger, handlers: jobHandlers }),
+    close: () => database.close(),
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../shared/canonical-json.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditEventInput = {
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  data?: Record<string, unknown>;
+};
+
+export type ChainedEvent = {
+  tenantId: string;
+  seq: number;
+  time: string; // ISO 8601 with milliseconds, UTC
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  data: Record<string, unknown>;
+};
+
+/** hash = SHA-256(previous hash ‖ canonical JSON of the event), hex. */
+export function chainHash(prevHash: string, event: ChainedEvent): string {
+  return createHash('sha256').update(prevHash).update(canonicalJson(event)).digest('hex');
+}
+
+export type VerifyResult =
+  | { ok: true; events: number; head: string }
+  | { ok: false; events: number; brokenSeq: number; reason: string };
+
+/** Recomputes a chain from its stored rows in seq order; reports the first row that does not fit. */
+export function verifyChain(
+  rows: Iterable<ChainedEvent & { prevHash: string; hash: string }>,
+  state: { prev: string; expectedSeq: number; events: number } = { prev: GENESIS_HASH, expectedSeq: 1, events: 0 },
+): { state: typeof state; failure?: { brokenSeq: number; reason: string } } {
+  for (const row of rows) {
+    const { prevHash, hash, ...event } = row;
+    if (event.seq !== state.expectedSeq) {
+      return { state, failure: { brokenSeq: state.expectedSeq, reason: `seq ${state.expectedSeq} fehlt` } };
+    }
+    if (prevHash !== state.prev) {
+      return { state, failure: { brokenSeq: event.seq, reason: 'Vorgänger-Hash passt nicht' } };
+    }
+    if (chainHash(prevHash, event) !== hash) {
+      return { state, failure: { brokenSeq: event.seq, reason: 'Inhalt verändert (Hash passt nicht)' } };
+    }
+    state.prev = hash;
+    state.expectedSeq += 1;
+    state.events += 1;
+  }
+  return { state };
+}

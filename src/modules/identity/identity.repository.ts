@@ -1,0 +1,48 @@
+import type { TenantTrx } from '../app/database.ts';
+
+/** Queries on identity tables. Every function runs inside a tenant transaction (RLS-scoped). */
+export const identityRepository = {
+  findUserByLogin: (trx: TenantTrx, login: string) =>
+    trx.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst(),
+
+  findUserById: (trx: TenantTrx, id: string) =>
+    trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  insertUser: (
+    trx: TenantTrx,
+    user: { login: string; displayName: string; email?: string; passwordHash: string | null; roles: string[]; orgUnitId?: string | null },
+  ) =>
+    trx
+      .insertInto('users')
+      .values({
+        tenant_id: trx.tenantId,
+        login: user.login,
+        display_name: user.displayName,
+        email: user.email ?? null,
+        password_hash: user.passwordHash,
+        roles: user.roles,
+        org_unit_id: user.orgUnitId ?? null,
+      })
+      .returning(['id', 'login', 'display_name', 'roles'])
+      .executeTakeFirstOrThrow(),
+
+  listUsers: (trx: TenantTrx) =>
+    trx
+      .selectFrom('users')
+      .select(['id', 'login', 'display_name', 'roles', 'org_unit_id', 'disabled_at'])
+      .orderBy('login')
+      .execute(),
+
+  insertOrgUnit: (trx: TenantTrx, unit: { name: string; kuerzel: string; parentId?: string | null }) =>
+    trx
+      .insertInto('org_units')
+      .values({ tenant_id: trx.tenantId, name: unit.name, kuerzel: unit.kuerzel, parent_id: unit.parentId ?? null })
+      .returning(['id', 'name', 'kuerzel'])
+      .executeTakeFirstOrThrow(),
+
+  listOrgUnits: (trx: TenantTrx) =>
+    trx.selectFrom('org_units').select(['id', 'name', 'kuerzel', 'parent_id']).orderBy('kuerzel').execute(),
+
+  findOrgUnitByKuerzel: (trx: TenantTrx, kuerzel: string) =>
+    trx.selectFrom('org_units').select(['id', 'name', 'kuerzel']).where('kuerzel', '=', kuerzel).executeTakeFirst(),
+};

@@ -1,0 +1,25 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../app/http/context.ts';
+import type { AppError } from '../shared/errors.ts';
+import { Layout } from './layout.tsx';
+
+export function renderErrorPage(c: Context<AppEnv>, error: AppError) {
+  if (error.status === 401) return c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
+  const principal = c.get('principal') ?? null;
+  return c.html(
+    <Layout title="Fehler" principal={principal}>
+      <h1 class="kern-heading-large">{error.status === 404 ? 'Nicht gefunden' : 'Das hat nicht geklappt'}</h1>
+      <div class="kern-alert kern-alert--danger" role="alert">
+        <div class="kern-alert__body">
+          <p class="kern-body">{error.messageDe}</p>
+          <p class="kern-body kern-body--small">Fehlercode: {error.code}</p>
+        </div>
+      </div>
+      <p class="kern-body">
+        <a class="kern-link" href="/">Zur Startseite</a>
+      </p>
+    </Layout>,
+    error.status as ContentfulStatusCode,
+  );
+}
