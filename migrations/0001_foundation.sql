@@ -28,7 +28,8 @@ begin
   execute format('grant %s on %s to verbund_app', privileges, tbl);
 end $$;
 
--- Verbund level: shared by all members, readable by all.
+-- Verbund level: shared by all members, readable by all. Convention: a column named tenant_id
+-- marks a tenant-owned table (RLS); Verbund-level tables name their county columns otherwise.
 create table tenants (
   id text primary key check (id ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(id) <= 40),
   name text not null check (length(name) between 2 and 200),
@@ -63,9 +64,9 @@ grant select, insert on agreement_amendments to verbund_app;
 
 create table agreement_members (
   agreement_id text not null references agreements(id),
-  tenant_id text not null references tenants(id),
+  member_id text not null references tenants(id),
   member_since date not null,
   via_amendment int,
-  primary key (agreement_id, tenant_id)
+  primary key (agreement_id, member_id)
 );
 grant select, insert on agreement_members to verbund_app;

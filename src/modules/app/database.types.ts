@@ -31,7 +31,7 @@ export interface AgreementAmendmentsTable {
 }
 export interface AgreementMembersTable {
   agreement_id: string;
-  tenant_id: string;
+  member_id: string;
   member_since: DateOnly;
   via_amendment: number | null;
 }

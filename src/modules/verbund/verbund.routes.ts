@@ -36,7 +36,7 @@ export function registerVerbundRoutes(api: ApiRouter) {
       return c.json({
         agreement: agreement ? { id: agreement.id, title: agreement.title, kind: agreement.kind, basis: agreement.basis, concludedOn: agreement.concluded_on, purpose: agreement.purpose } : null,
         members: members.map((m) => {
-          const membership = memberships.find((x) => x.tenant_id === m.id);
+          const membership = memberships.find((x) => x.member_id === m.id);
           return { ...toMember(m), memberSince: membership?.member_since ?? null, viaAmendment: membership?.via_amendment ?? null };
         }),
         amendments: amendments.map((a) => ({ number: a.number, title: a.title, drucksache: a.drucksache, resolvedBy: a.resolved_by, resolvedOn: a.resolved_on, summary: a.summary, joiningTenantId: a.joining_tenant_id })),

@@ -71,7 +71,7 @@ export function createVerbundUsecases({ database, onboarding }: { database: Data
         }
         await plain.insertInto('agreement_members').values({
           agreement_id: AGREEMENT_ID,
-          tenant_id: member.id,
+          member_id: member.id,
           member_since: joinedOn,
           via_amendment: member.amendment?.number ?? null,
         }).execute();
