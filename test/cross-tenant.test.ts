@@ -3,7 +3,9 @@ import { createTestContext, type TestContext } from './support/context.ts';
 import { type CrossTenantCase, VERBUND_LEVEL_PATHS } from './support/cross-tenant.ts';
 
 // Every module's cases, collected by file name convention.
-const modules = import.meta.glob<Record<string, CrossTenantCase>>('../src/modules/**/*.cross-tenant.ts', { eager: true });
+const modules = import.meta.glob<Record<string, CrossTenantCase>>('../src/modules/**/*.cross-tenant.ts', {
+  eager: true,
+});
 const cases = Object.values(modules).flatMap((m) => Object.values(m));
 
 let t: TestContext;
@@ -24,13 +26,29 @@ describe('cross-tenant isolation: county A never sees county B', () => {
   for (const testCase of cases) {
     it(`${testCase.name}: objects of the Wartburgkreis answer 404 to Nordhausen, and lists leave them out`, async () => {
       const ownerToken = await t.tokenFor('wartburgkreis');
-      const otherToken = await t.tokenFor('nordhausen', ['kreis-admin', 'leitung', 'sachbearbeitung', 'lesen']);
+      const otherToken = await t.tokenFor('nordhausen', [
+        'kreis-admin',
+        'leitung',
+        'sachbearbeitung',
+        'lesen',
+      ]);
       const { probes, lists = [] } = await testCase.setup({ t, ownerTenant: 'wartburgkreis', ownerToken });
       expect(probes.length).toBeGreaterThan(0);
       for (const probe of probes) {
-        const own = await t.request(probe.path, { method: probe.method === 'DELETE' ? 'GET' : probe.method, token: ownerToken, json: probe.json });
-        const foreign = await t.request(probe.path, { method: probe.method, token: otherToken, json: probe.json });
-        expect({ probe: `${probe.method} ${probe.path}`, status: foreign.status }).toEqual({ probe: `${probe.method} ${probe.path}`, status: 404 });
+        const own = await t.request(probe.path, {
+          method: probe.method === 'DELETE' ? 'GET' : probe.method,
+          token: ownerToken,
+          json: probe.json,
+        });
+        const foreign = await t.request(probe.path, {
+          method: probe.method,
+          token: otherToken,
+          json: probe.json,
+        });
+        expect({ probe: `${probe.method} ${probe.path}`, status: foreign.status }).toEqual({
+          probe: `${probe.method} ${probe.path}`,
+          status: 404,
+        });
         expect(foreign.headers.get('content-type')).toContain('application/problem+json');
         // The same request by the owner must not be a 404 — otherwise the probe proves nothing.
         if (probe.method !== 'DELETE') expect(own.status).not.toBe(404);

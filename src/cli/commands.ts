@@ -1,10 +1,10 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { Config } from '../modules/app/config.ts';
 import { prepareDatabase } from '../modules/app/bootstrap.ts';
+import type { Config } from '../modules/app/config.ts';
 import { createLogger } from '../modules/app/logger.ts';
 import { type Mode, startRuntime } from '../modules/app/runtime.ts';
 import { buildServices, type Services } from '../modules/app/services.ts';
-import { isRole, type Role, ROLES } from '../modules/identity/identity.models.ts';
+import { isRole, ROLES, type Role } from '../modules/identity/identity.models.ts';
 import { badRequest } from '../modules/shared/errors.ts';
 
 type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
@@ -19,7 +19,12 @@ export type Command = {
 /** Opens the database (reusing a running embedded server), runs `work`, and cleans up. */
 async function withServices(config: Config, work: (services: Services) => Promise<number>) {
   const prepared = await prepareDatabase({ config });
-  const services = buildServices({ config, appUrl: prepared.appUrl, logger: createLogger({ level: 'warn' }), poolSize: 3 });
+  const services = buildServices({
+    config,
+    appUrl: prepared.appUrl,
+    logger: createLogger({ level: 'warn' }),
+    poolSize: 3,
+  });
   try {
     return await work(services);
   } finally {
@@ -30,9 +35,16 @@ async function withServices(config: Config, work: (services: Services) => Promis
 
 const str = (v: Values[string]) => (typeof v === 'string' ? v : undefined);
 const roles = (v: Values[string]): Role[] => {
-  const list = (Array.isArray(v) ? v : [v]).filter((r): r is string => typeof r === 'string').flatMap((r) => r.split(','));
+  const list = (Array.isArray(v) ? v : [v])
+    .filter((r): r is string => typeof r === 'string')
+    .flatMap((r) => r.split(','));
   const bad = list.filter((r) => !isRole(r));
-  if (bad.length) throw badRequest('cli.role', `unknown role ${bad.join(', ')}`, `Unbekannte Rolle: ${bad.join(', ')}. Erlaubt: ${ROLES.join(', ')}.`);
+  if (bad.length)
+    throw badRequest(
+      'cli.role',
+      `unknown role ${bad.join(', ')}`,
+      `Unbekannte Rolle: ${bad.join(', ')}. Erlaubt: ${ROLES.join(', ')}.`,
+    );
   return list as Role[];
 };
 
@@ -43,12 +55,20 @@ export const COMMANDS: Record<string, Command> = {
     options: { mode: { type: 'string', default: 'all' } },
     async run({ values, config }) {
       const mode = str(values.mode) as Mode;
-      if (!['all', 'web', 'worker'].includes(mode)) throw badRequest('cli.mode', 'mode must be all, web or worker', '--mode muss all, web oder worker sein.');
+      if (!['all', 'web', 'worker'].includes(mode))
+        throw badRequest(
+          'cli.mode',
+          'mode must be all, web or worker',
+          '--mode muss all, web oder worker sein.',
+        );
       const runtime = await startRuntime({ config, mode });
       await new Promise<void>((resolve) => {
         const onSignal = (signal: string) => {
           console.log(`${signal} empfangen – Verbund wird beendet …`);
-          runtime.stop().then(resolve, (error) => { console.error(error); resolve(); });
+          runtime.stop().then(resolve, (error) => {
+            console.error(error);
+            resolve();
+          });
         };
         process.once('SIGINT', () => onSignal('SIGINT'));
         process.once('SIGTERM', () => onSignal('SIGTERM'));
@@ -64,7 +84,11 @@ export const COMMANDS: Record<string, Command> = {
     async run({ config }) {
       const prepared = await prepareDatabase({ config });
       await prepared.stop();
-      console.log(prepared.migrations.applied.length ? `Angewendet: ${prepared.migrations.applied.join(', ')}` : 'Datenbank ist aktuell.');
+      console.log(
+        prepared.migrations.applied.length
+          ? `Angewendet: ${prepared.migrations.applied.join(', ')}`
+          : 'Datenbank ist aktuell.',
+      );
       return 0;
     },
   },
@@ -72,79 +96,168 @@ export const COMMANDS: Record<string, Command> = {
     synopsis: '[--json]',
     description: 'Listet die Mitglieder des Verbunds.',
     options: { json: { type: 'boolean' } },
-    run: ({ values, config }) => withServices(config, async (services) => {
-      const members = await services.verbund.listMembers();
-      if (values.json) console.log(JSON.stringify(members.map((m) => ({ id: m.id, name: m.name, kreisschluessel: m.kreisschluessel, joinedOn: m.joined_on }))));
-      else if (members.length === 0) console.log('Noch keine Mitglieder.');
-      else for (const m of members) console.log(`${m.id.padEnd(24)} ${m.kreisschluessel}  ${m.name} (seit ${m.joined_on})`);
-      return 0;
-    }),
+    run: ({ values, config }) =>
+      withServices(config, async (services) => {
+        const members = await services.verbund.listMembers();
+        if (values.json)
+          console.log(
+            JSON.stringify(
+              members.map((m) => ({
+                id: m.id,
+                name: m.name,
+                kreisschluessel: m.kreisschluessel,
+                joinedOn: m.joined_on,
+              })),
+            ),
+          );
+        else if (members.length === 0) console.log('Noch keine Mitglieder.');
+        else
+          for (const m of members)
+            console.log(`${m.id.padEnd(24)} ${m.kreisschluessel}  ${m.name} (seit ${m.joined_on})`);
+        return 0;
+      }),
   },
   'tenant add': {
     synopsis: '--id <kennung> --name <name> --kreisschluessel <5 Ziffern> [--json]',
-    description: 'Nimmt einen Landkreis in einem Schritt auf: Mandant, Admin-Konto und alle geteilten Bausteine.',
-    options: { id: { type: 'string' }, name: { type: 'string' }, kreisschluessel: { type: 'string' }, json: { type: 'boolean' } },
+    description:
+      'Nimmt einen Landkreis in einem Schritt auf: Mandant, Admin-Konto und alle geteilten Bausteine.',
+    options: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      kreisschluessel: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     required: ['id', 'name', 'kreisschluessel'],
-    run: ({ values, config }) => withServices(config, async (services) => {
-      const result = await services.verbund.addMember({ member: { id: str(values.id)!, name: str(values.name)!, kreisschluessel: str(values.kreisschluessel)! }, actor: 'cli' });
-      if (values.json) {
-        console.log(JSON.stringify(result));
+    run: ({ values, config }) =>
+      withServices(config, async (services) => {
+        const result = await services.verbund.addMember({
+          member: {
+            id: str(values.id)!,
+            name: str(values.name)!,
+            kreisschluessel: str(values.kreisschluessel)!,
+          },
+          actor: 'cli',
+        });
+        if (values.json) {
+          console.log(JSON.stringify(result));
+          return 0;
+        }
+        console.log(
+          `${result.tenant.name} (${result.tenant.id}, Kreisschlüssel ${result.tenant.kreisschluessel}) ist dem Verbund beigetreten.`,
+        );
+        console.log(
+          `  Admin-Konto: ${result.admin.login}  Passwort (nur jetzt sichtbar): ${result.admin.password}`,
+        );
+        console.log(`  Erhalten (${result.received.length}):`);
+        for (const r of result.received)
+          console.log(
+            `    - [${r.hook}] ${r.label}${r.status === 'pending' ? ' (wartet auf Einrichtung)' : ''}`,
+          );
         return 0;
-      }
-      console.log(`${result.tenant.name} (${result.tenant.id}, Kreisschlüssel ${result.tenant.kreisschluessel}) ist dem Verbund beigetreten.`);
-      console.log(`  Admin-Konto: ${result.admin.login}  Passwort (nur jetzt sichtbar): ${result.admin.password}`);
-      console.log(`  Erhalten (${result.received.length}):`);
-      for (const r of result.received) console.log(`    - [${r.hook}] ${r.label}${r.status === 'pending' ? ' (wartet auf Einrichtung)' : ''}`);
-      return 0;
-    }),
+      }),
   },
   'user add': {
-    synopsis: '--tenant <id> --login <name> --name <Anzeigename> --role <rolle> [--role …] [--password <pw>] [--org-unit <Kürzel>]',
+    synopsis:
+      '--tenant <id> --login <name> --name <Anzeigename> --role <rolle> [--role …] [--password <pw>] [--org-unit <Kürzel>]',
     description: 'Legt einen Benutzer an (ohne --password wird eines erzeugt und einmal angezeigt).',
-    options: { tenant: { type: 'string' }, login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', multiple: true }, password: { type: 'string' }, 'org-unit': { type: 'string' } },
+    options: {
+      tenant: { type: 'string' },
+      login: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      password: { type: 'string' },
+      'org-unit': { type: 'string' },
+    },
     required: ['tenant', 'login', 'name', 'role'],
-    run: ({ values, config }) => withServices(config, async (services) => {
-      const tenantId = str(values.tenant)!;
-      if (!(await services.identity.tenantExists(tenantId))) throw badRequest('cli.tenant', 'unknown tenant', `Unbekannter Landkreis: ${tenantId}`);
-      const password = str(values.password) ?? (await import('node:crypto')).randomBytes(12).toString('base64url');
-      const user = await services.identity.addUser({ tenantId, login: str(values.login)!, displayName: str(values.name)!, password, roles: roles(values.role), orgUnit: str(values['org-unit']), actor: 'cli' });
-      console.log(`Benutzer ${user.login}@${tenantId} angelegt (${user.roles.join(', ')}).${values.password ? '' : ` Passwort: ${password}`}`);
-      return 0;
-    }),
+    run: ({ values, config }) =>
+      withServices(config, async (services) => {
+        const tenantId = str(values.tenant)!;
+        if (!(await services.identity.tenantExists(tenantId)))
+          throw badRequest('cli.tenant', 'unknown tenant', `Unbekannter Landkreis: ${tenantId}`);
+        const password =
+          str(values.password) ?? (await import('node:crypto')).randomBytes(12).toString('base64url');
+        const user = await services.identity.addUser({
+          tenantId,
+          login: str(values.login)!,
+          displayName: str(values.name)!,
+          password,
+          roles: roles(values.role),
+          orgUnit: str(values['org-unit']),
+          actor: 'cli',
+        });
+        console.log(
+          `Benutzer ${user.login}@${tenantId} angelegt (${user.roles.join(', ')}).${values.password ? '' : ` Passwort: ${password}`}`,
+        );
+        return 0;
+      }),
   },
   'token create': {
-    synopsis: '--tenant <id> --role <rolle> [--role …] [--user <login>] [--name <text>] [--expires-days <n>] [--json]',
+    synopsis:
+      '--tenant <id> --role <rolle> [--role …] [--user <login>] [--name <text>] [--expires-days <n>] [--json]',
     description: 'Stellt ein API-Token aus und zeigt es einmal an.',
-    options: { tenant: { type: 'string' }, role: { type: 'string', multiple: true }, user: { type: 'string' }, name: { type: 'string' }, 'expires-days': { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      tenant: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      user: { type: 'string' },
+      name: { type: 'string' },
+      'expires-days': { type: 'string' },
+      json: { type: 'boolean' },
+    },
     required: ['tenant', 'role'],
-    run: ({ values, config }) => withServices(config, async (services) => {
-      const tenantId = str(values.tenant)!;
-      if (!(await services.identity.tenantExists(tenantId))) throw badRequest('cli.tenant', 'unknown tenant', `Unbekannter Landkreis: ${tenantId}`);
-      const days = str(values['expires-days']);
-      if (days !== undefined && !/^[1-9]\d{0,3}$/.test(days)) throw badRequest('cli.expires', 'expires-days must be 1–9999', '--expires-days muss eine Zahl von 1 bis 9999 sein.');
-      const created = await services.identity.createApiToken({ tenantId, roles: roles(values.role), userLogin: str(values.user), name: str(values.name), expiresInDays: days ? Number(days) : undefined, actor: 'cli' });
-      console.log(values.json ? JSON.stringify({ token: created.token, id: created.id, expiresAt: created.expiresAt }) : created.token);
-      return 0;
-    }),
+    run: ({ values, config }) =>
+      withServices(config, async (services) => {
+        const tenantId = str(values.tenant)!;
+        if (!(await services.identity.tenantExists(tenantId)))
+          throw badRequest('cli.tenant', 'unknown tenant', `Unbekannter Landkreis: ${tenantId}`);
+        const days = str(values['expires-days']);
+        if (days !== undefined && !/^[1-9]\d{0,3}$/.test(days))
+          throw badRequest(
+            'cli.expires',
+            'expires-days must be 1–9999',
+            '--expires-days muss eine Zahl von 1 bis 9999 sein.',
+          );
+        const created = await services.identity.createApiToken({
+          tenantId,
+          roles: roles(values.role),
+          userLogin: str(values.user),
+          name: str(values.name),
+          expiresInDays: days ? Number(days) : undefined,
+          actor: 'cli',
+        });
+        console.log(
+          values.json
+            ? JSON.stringify({ token: created.token, id: created.id, expiresAt: created.expiresAt })
+            : created.token,
+        );
+        return 0;
+      }),
   },
   'audit verify': {
     synopsis: '--tenant <id> [--json]',
-    description: 'Rechnet die Prüfkette eines Landkreises nach; Exit-Code 1 und die erste gebrochene Nummer, wenn sie verändert wurde.',
+    description:
+      'Rechnet die Prüfkette eines Landkreises nach; Exit-Code 1 und die erste gebrochene Nummer, wenn sie verändert wurde.',
     options: { tenant: { type: 'string' }, json: { type: 'boolean' } },
     required: ['tenant'],
-    run: ({ values, config }) => withServices(config, async (services) => {
-      const tenantId = str(values.tenant)!;
-      if (!(await services.identity.tenantExists(tenantId))) throw badRequest('cli.tenant', 'unknown tenant', `Unbekannter Landkreis: ${tenantId}`);
-      const result = await services.audit.verify({ tenantId });
-      if (values.json) console.log(JSON.stringify(result));
-      else if (result.ok) console.log(`Prüfkette ${tenantId}: intakt, ${result.events} Ereignisse.`);
-      else console.error(`Prüfkette ${tenantId}: GEBROCHEN bei seq ${result.brokenSeq} – ${result.reason} (${result.events} Ereignisse davor intakt).`);
-      return result.ok ? 0 : 1;
-    }),
+    run: ({ values, config }) =>
+      withServices(config, async (services) => {
+        const tenantId = str(values.tenant)!;
+        if (!(await services.identity.tenantExists(tenantId)))
+          throw badRequest('cli.tenant', 'unknown tenant', `Unbekannter Landkreis: ${tenantId}`);
+        const result = await services.audit.verify({ tenantId });
+        if (values.json) console.log(JSON.stringify(result));
+        else if (result.ok) console.log(`Prüfkette ${tenantId}: intakt, ${result.events} Ereignisse.`);
+        else
+          console.error(
+            `Prüfkette ${tenantId}: GEBROCHEN bei seq ${result.brokenSeq} – ${result.reason} (${result.events} Ereignisse davor intakt).`,
+          );
+        return result.ok ? 0 : 1;
+      }),
   },
 };
 
 export function usage() {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  verbund ${name} ${c.synopsis}\n      ${c.description}`);
+  const lines = Object.entries(COMMANDS).map(
+    ([name, c]) => `  verbund ${name} ${c.synopsis}\n      ${c.description}`,
+  );
   return `Verbund – Kommandozeile\n\n${lines.join('\n')}\n\nKonfiguration über Umgebungsvariablen (siehe README, Abschnitt Konfiguration).`;
 }

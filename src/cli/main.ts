@@ -4,7 +4,10 @@ import { AppError } from '../modules/shared/errors.ts';
 import { COMMANDS, type Command, usage } from './commands.ts';
 
 /** Entry point of the `verbund` command; returns the exit code. */
-export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const [first, second] = argv;
   if (!first || first === 'help' || first === '--help' || first === '-h') {
     console.log(usage());
@@ -19,7 +22,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const rest = argv.slice(key.split(' ').length);
   let values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   try {
-    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values;
+    values = parseArgs({
+      args: rest,
+      options: command.options,
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n\nAufruf: verbund ${key} ${command.synopsis}`);
     return 2;

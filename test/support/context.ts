@@ -9,7 +9,12 @@ import { createLogger } from '../../src/modules/app/logger.ts';
 import { buildServices } from '../../src/modules/app/services.ts';
 import type { Role } from '../../src/modules/identity/identity.models.ts';
 
-export const DEMO_TENANTS = ['nordhausen', 'kyffhaeuserkreis', 'unstrut-hainich-kreis', 'wartburgkreis'] as const;
+export const DEMO_TENANTS = [
+  'nordhausen',
+  'kyffhaeuserkreis',
+  'unstrut-hainich-kreis',
+  'wartburgkreis',
+] as const;
 
 /**
  * A fresh database (copy of the migrated, demo-seeded template) with the full service graph and
@@ -18,7 +23,8 @@ export const DEMO_TENANTS = ['nordhausen', 'kyffhaeuserkreis', 'unstrut-hainich-
 export async function createTestContext(env: Record<string, string> = {}) {
   const info = inject('pg');
   const database = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const url = (user: string, password: string, db: string) => `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${info.port}/${db}`;
+  const url = (user: string, password: string, db: string) =>
+    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${info.port}/${db}`;
   const admin = new pg.Client({ connectionString: url('postgres', info.superPassword, 'postgres') });
   await admin.connect();
   await admin.query(`create database ${database} template ${info.template}`);
@@ -26,18 +32,42 @@ export async function createTestContext(env: Record<string, string> = {}) {
 
   const dataDir = path.join(info.dataDir, database);
   await mkdir(dataDir, { recursive: true });
-  const config = loadConfig({ VERBUND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: url('postgres', info.superPassword, database), DATABASE_APP_URL: url('verbund_app', info.appPassword, database), ...env });
-  const services = buildServices({ config, appUrl: url('verbund_app', info.appPassword, database), logger: createLogger({ level: 'silent' }), poolSize: 5 });
+  const config = loadConfig({
+    VERBUND_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url('postgres', info.superPassword, database),
+    DATABASE_APP_URL: url('verbund_app', info.appPassword, database),
+    ...env,
+  });
+  const services = buildServices({
+    config,
+    appUrl: url('verbund_app', info.appPassword, database),
+    logger: createLogger({ level: 'silent' }),
+    poolSize: 5,
+  });
   const app = createApp(services);
   const superuser = new pg.Pool({ connectionString: url('postgres', info.superPassword, database), max: 2 });
 
-  async function tokenFor(tenantId: string, roles: Role[] = ['kreis-admin', 'sachbearbeitung', 'leitung'], userLogin?: string) {
+  async function tokenFor(
+    tenantId: string,
+    roles: Role[] = ['kreis-admin', 'sachbearbeitung', 'leitung'],
+    userLogin?: string,
+  ) {
     const { token } = await services.identity.createApiToken({ tenantId, roles, userLogin, actor: 'test' });
     return token;
   }
 
   /** In-process HTTP request against the app (the same code path as a real server). */
-  async function request(pathAndQuery: string, init: { method?: string; token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}) {
+  async function request(
+    pathAndQuery: string,
+    init: {
+      method?: string;
+      token?: string;
+      json?: unknown;
+      body?: BodyInit;
+      headers?: Record<string, string>;
+    } = {},
+  ) {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     let body = init.body;
@@ -45,7 +75,11 @@ export async function createTestContext(env: Record<string, string> = {}) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.json);
     }
-    const response = await app.request(pathAndQuery, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+    const response = await app.request(pathAndQuery, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+    });
     const text = await response.text();
     let json: unknown;
     try {
@@ -53,6 +87,7 @@ export async function createTestContext(env: Record<string, string> = {}) {
     } catch {
       json = undefined;
     }
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely
     return { status: response.status, headers: response.headers, text, json: json as any };
   }
 

@@ -23,7 +23,8 @@ export type CrossTenantCase = {
 
 /** Paths with parameters that address Verbund-level (shared) objects, readable by every member. */
 export const VERBUND_LEVEL_PATHS: Record<string, string> = {
-  '/verbund/mitglieder/{id}': 'Mitglieder des Verbunds sind für alle Mitglieder sichtbar (DESIGN.md: Verbund-Ebene).',
+  '/verbund/mitglieder/{id}':
+    'Mitglieder des Verbunds sind für alle Mitglieder sichtbar (DESIGN.md: Verbund-Ebene).',
 };
 
 export const defineCrossTenantCase = (c: CrossTenantCase) => c;

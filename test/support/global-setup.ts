@@ -2,10 +2,10 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../../src/modules/app/embedded-postgres.ts';
-import { enableAppLogin, runMigrations } from '../../src/modules/app/migrations.ts';
 import { loadConfig } from '../../src/modules/app/config.ts';
+import { startEmbeddedPostgres } from '../../src/modules/app/embedded-postgres.ts';
 import { createLogger } from '../../src/modules/app/logger.ts';
+import { enableAppLogin, runMigrations } from '../../src/modules/app/migrations.ts';
 import { buildServices } from '../../src/modules/app/services.ts';
 import { seedDemoVerbund } from '../../src/modules/verbund/verbund.seed.ts';
 
@@ -25,11 +25,21 @@ export default async function setup(project: TestProject) {
   await runMigrations({ connectionString: server.ownerUrl });
   await enableAppLogin({ connectionString: server.ownerUrl, password: server.appPassword });
   const config = loadConfig({ VERBUND_DATA_DIR: dir, LOG_LEVEL: 'silent' });
-  const services = buildServices({ config, appUrl: server.appUrl(TEMPLATE_DB), logger: createLogger({ level: 'silent' }) });
+  const services = buildServices({
+    config,
+    appUrl: server.appUrl(TEMPLATE_DB),
+    logger: createLogger({ level: 'silent' }),
+  });
   await seedDemoVerbund({ database: services.database, verbund: services.verbund });
   await services.close();
 
-  project.provide('pg', { port, superPassword: decodeURIComponent(new URL(server.ownerUrl).password), appPassword: server.appPassword, template: TEMPLATE_DB, dataDir: dir });
+  project.provide('pg', {
+    port,
+    superPassword: decodeURIComponent(new URL(server.ownerUrl).password),
+    appPassword: server.appPassword,
+    template: TEMPLATE_DB,
+    dataDir: dir,
+  });
   return async () => {
     await server.stop();
     await rm(dir, { recursive: true, force: true });

@@ -2,10 +2,18 @@ import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from './database.ts';
 import type { Logger } from './logger.ts';
 
-export type JobHandler = (args: { trx: TenantTrx; payload: Record<string, unknown>; attempt: number; jobId: string }) => Promise<void>;
+export type JobHandler = (args: {
+  trx: TenantTrx;
+  payload: Record<string, unknown>;
+  attempt: number;
+  jobId: string;
+}) => Promise<void>;
 
 /** Enqueues a job in the caller's transaction: it exists exactly when the change that caused it commits. */
-export async function enqueueJob(trx: TenantTrx, job: { kind: string; payload?: Record<string, unknown>; runAt?: Date; maxAttempts?: number }) {
+export async function enqueueJob(
+  trx: TenantTrx,
+  job: { kind: string; payload?: Record<string, unknown>; runAt?: Date; maxAttempts?: number },
+) {
   const row = await trx
     .insertInto('jobs')
     .values({
@@ -22,14 +30,22 @@ export async function enqueueJob(trx: TenantTrx, job: { kind: string; payload?: 
 }
 
 /** Exponential backoff with full jitter: up to 2^attempt seconds, at most one hour. */
-export const backoffMs = (attempt: number) => Math.round(Math.random() * Math.min(3600_000, 1000 * 2 ** attempt));
+export const backoffMs = (attempt: number) =>
+  Math.round(Math.random() * Math.min(3600_000, 1000 * 2 ** attempt));
 
 /**
  * A worker loop: claims due jobs of the registered kinds across tenants (claim_jobs uses
  * FOR UPDATE SKIP LOCKED, so any number of workers can run), runs each in its tenant's
  * transaction, retries with backoff, and marks a job dead after max_attempts.
  */
-export function createJobWorker({ database, logger, handlers, batch = 8, lockSeconds = 120, idleMs = 500 }: {
+export function createJobWorker({
+  database,
+  logger,
+  handlers,
+  batch = 8,
+  lockSeconds = 120,
+  idleMs = 500,
+}: {
   database: DatabaseHandle;
   logger: Logger;
   handlers: Map<string, JobHandler>;
@@ -44,27 +60,45 @@ export function createJobWorker({ database, logger, handlers, batch = 8, lockSec
   async function runOnce() {
     const kinds = [...handlers.keys()];
     if (kinds.length === 0) return 0;
-    const { rows } = await sql<{ tenant_id: string; id: string; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>`
+    const { rows } = await sql<{
+      tenant_id: string;
+      id: string;
+      kind: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+      max_attempts: number;
+    }>`
       select * from claim_jobs(${kinds}::text[], ${batch}, ${lockSeconds})`.execute(database.db);
     for (const job of rows) {
       const handler = handlers.get(job.kind)!;
       try {
         await database.withTenant(job.tenant_id, async (trx) => {
           await handler({ trx, payload: job.payload, attempt: job.attempts, jobId: job.id });
-          await trx.updateTable('jobs').set({ status: 'done', finished_at: new Date(), locked_until: null }).where('id', '=', job.id).execute();
+          await trx
+            .updateTable('jobs')
+            .set({ status: 'done', finished_at: new Date(), locked_until: null })
+            .where('id', '=', job.id)
+            .execute();
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const dead = job.attempts >= job.max_attempts;
-        logger.warn({ job: job.id, kind: job.kind, tenant: job.tenant_id, attempt: job.attempts, dead, err: message }, 'job failed');
+        logger.warn(
+          { job: job.id, kind: job.kind, tenant: job.tenant_id, attempt: job.attempts, dead, err: message },
+          'job failed',
+        );
         await database.withTenant(job.tenant_id, (trx) =>
-          trx.updateTable('jobs').set({
-            status: dead ? 'dead' : 'queued',
-            last_error: message.slice(0, 2000),
-            run_at: new Date(Date.now() + backoffMs(job.attempts)),
-            locked_until: null,
-            finished_at: dead ? new Date() : null,
-          }).where('id', '=', job.id).execute(),
+          trx
+            .updateTable('jobs')
+            .set({
+              status: dead ? 'dead' : 'queued',
+              last_error: message.slice(0, 2000),
+              run_at: new Date(Date.now() + backoffMs(job.attempts)),
+              locked_until: null,
+              finished_at: dead ? new Date() : null,
+            })
+            .where('id', '=', job.id)
+            .execute(),
         );
       }
     }
@@ -84,7 +118,11 @@ export function createJobWorker({ database, logger, handlers, batch = 8, lockSec
           } catch (error) {
             logger.error({ err: error }, 'job worker loop error');
           }
-          if (claimed === 0 && running) await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, idleMs); });
+          if (claimed === 0 && running)
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              setTimeout(resolve, idleMs);
+            });
         }
       })();
     },

@@ -19,7 +19,9 @@ export async function runMigrations({ connectionString }: { connectionString: st
     await client.query(`create table if not exists schema_migrations (
       version text primary key, applied_at timestamptz not null default now())`);
     const done = new Set(
-      (await client.query<{ version: string }>('select version from schema_migrations')).rows.map((r) => r.version),
+      (await client.query<{ version: string }>('select version from schema_migrations')).rows.map(
+        (r) => r.version,
+      ),
     );
     const files = (await readdir(migrationsDir)).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
     for (const file of files) {
@@ -45,7 +47,13 @@ export async function runMigrations({ connectionString }: { connectionString: st
 }
 
 /** Gives the NOLOGIN role verbund_app a login and password (cluster-wide; idempotent). */
-export async function enableAppLogin({ connectionString, password }: { connectionString: string; password: string }) {
+export async function enableAppLogin({
+  connectionString,
+  password,
+}: {
+  connectionString: string;
+  password: string;
+}) {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {

@@ -27,7 +27,9 @@ async function asApp<T>(work: (client: pg.Client) => Promise<T>) {
 
 describe('isolation by the database', () => {
   it('knows the tenant-owned tables (every table with a tenant_id column)', () => {
-    expect(tenantTables).toEqual(expect.arrayContaining(['users', 'api_tokens', 'sessions', 'audit_events', 'org_units', 'jobs']));
+    expect(tenantTables).toEqual(
+      expect.arrayContaining(['users', 'api_tokens', 'sessions', 'audit_events', 'org_units', 'jobs']),
+    );
   });
 
   it('puts every tenant-owned table under forced row-level security with tenant_id leading the primary key', async () => {
@@ -39,14 +41,23 @@ describe('isolation by the database', () => {
            from pg_class c where c.relname = $1 and c.relnamespace = 'public'::regnamespace`,
         [table],
       );
-      expect({ table, ...rows[0] }).toEqual({ table, relrowsecurity: true, relforcerowsecurity: true, first_pk_column: 'tenant_id' });
+      expect({ table, ...rows[0] }).toEqual({
+        table,
+        relrowsecurity: true,
+        relforcerowsecurity: true,
+        first_pk_column: 'tenant_id',
+      });
     }
   });
 
   it('connects the app as a role that owns no table, is no superuser and cannot bypass RLS', async () => {
-    const role = await t.superuser.query(`select rolsuper, rolbypassrls, rolcreaterole from pg_roles where rolname = 'verbund_app'`);
+    const role = await t.superuser.query(
+      `select rolsuper, rolbypassrls, rolcreaterole from pg_roles where rolname = 'verbund_app'`,
+    );
     expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false });
-    const owned = await t.superuser.query(`select count(*)::int as n from pg_tables where tableowner = 'verbund_app'`);
+    const owned = await t.superuser.query(
+      `select count(*)::int as n from pg_tables where tableowner = 'verbund_app'`,
+    );
     expect(owned.rows[0].n).toBe(0);
     const me = await asApp((c) => c.query('select current_user'));
     expect(me.rows[0].current_user).toBe('verbund_app');
@@ -80,7 +91,9 @@ describe('isolation by the database', () => {
       await client.query('begin');
       await client.query(`select set_config('app.tenant_id', 'nordhausen', true)`);
       await expect(
-        client.query(`insert into org_units (tenant_id, name, kuerzel) values ('wartburgkreis', 'Fremd', 'XX')`),
+        client.query(
+          `insert into org_units (tenant_id, name, kuerzel) values ('wartburgkreis', 'Fremd', 'XX')`,
+        ),
       ).rejects.toThrow(/row-level security/);
       await client.query('rollback');
     });
@@ -90,9 +103,13 @@ describe('isolation by the database', () => {
     await asApp(async (client) => {
       await client.query('begin');
       await client.query(`select set_config('app.tenant_id', 'nordhausen', true)`);
-      const changed = await client.query(`update users set display_name = 'x' where tenant_id = 'wartburgkreis'`);
+      const changed = await client.query(
+        `update users set display_name = 'x' where tenant_id = 'wartburgkreis'`,
+      );
       expect(changed.rowCount).toBe(0);
-      await expect(client.query(`update users set tenant_id = 'wartburgkreis' where login = 'lesen'`)).rejects.toThrow(/row-level security/);
+      await expect(
+        client.query(`update users set tenant_id = 'wartburgkreis' where login = 'lesen'`),
+      ).rejects.toThrow(/row-level security/);
       await client.query('rollback');
     });
   });

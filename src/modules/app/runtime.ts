@@ -1,10 +1,10 @@
 import { serve } from '@hono/node-server';
-import type { Config } from './config.ts';
+import { demoLogins, seedDemoVerbund } from '../verbund/verbund.seed.ts';
 import { prepareDatabase } from './bootstrap.ts';
+import type { Config } from './config.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { buildServices } from './services.ts';
-import { demoLogins, seedDemoVerbund } from '../verbund/verbund.seed.ts';
 
 export type Mode = 'all' | 'web' | 'worker';
 
@@ -12,13 +12,22 @@ export type Mode = 'all' | 'web' | 'worker';
  * Starts the product: database (embedded or external), migrations, demo seed on first start,
  * web server and/or worker. Returns a `stop()` that shuts everything down in order.
  */
-export async function startRuntime({ config, mode, print = console.log }: { config: Config; mode: Mode; print?: (line: string) => void }) {
+export async function startRuntime({
+  config,
+  mode,
+  print = console.log,
+}: {
+  config: Config;
+  mode: Mode;
+  print?: (line: string) => void;
+}) {
   const logger = createLogger({ level: config.logLevel });
   const prepared = await prepareDatabase({ config, onLog: (line) => logger.debug({ pg: line }) });
   const services = buildServices({ config, appUrl: prepared.appUrl, logger });
   let seeded = false;
   try {
-    if (config.seedDemo) seeded = (await seedDemoVerbund({ database: services.database, verbund: services.verbund })).seeded;
+    if (config.seedDemo)
+      seeded = (await seedDemoVerbund({ database: services.database, verbund: services.verbund })).seeded;
   } catch (error) {
     await services.close();
     await prepared.stop();
@@ -42,7 +51,9 @@ export async function startRuntime({ config, mode, print = console.log }: { conf
   // Measured from process start, so module loading and the database start are included.
   const readyMs = Math.round(process.uptime() * 1000);
 
-  print(`Verbund läuft (${mode}) – Datenbank: ${prepared.kind === 'embedded' ? `eingebettetes PostgreSQL in ${config.dataDir}` : 'externes PostgreSQL'}`);
+  print(
+    `Verbund läuft (${mode}) – Datenbank: ${prepared.kind === 'embedded' ? `eingebettetes PostgreSQL in ${config.dataDir}` : 'externes PostgreSQL'}`,
+  );
   if (url) print(`  Adresse:    ${url}`);
   if (seeded) print('  Demo-Verbund der vier Landkreise angelegt.');
   if (config.seedDemo) for (const line of demoLogins()) print(`  Demo:       ${line}`);

@@ -12,7 +12,17 @@ import type { Logger } from './logger.ts';
  * The one composition root: web, worker, CLI and tests all get their dependencies from here.
  * Modules register their onboarding hooks and job handlers in this function and nowhere else.
  */
-export function buildServices({ config, appUrl, logger, poolSize = 10 }: { config: Config; appUrl: string; logger: Logger; poolSize?: number }) {
+export function buildServices({
+  config,
+  appUrl,
+  logger,
+  poolSize = 10,
+}: {
+  config: Config;
+  appUrl: string;
+  logger: Logger;
+  poolSize?: number;
+}) {
   const database = createDatabase({ connectionString: appUrl, max: poolSize });
   const onboarding = createOnboardingRegistry();
   onboarding.register(standardOrgUnitsHook);

@@ -34,7 +34,11 @@ export type VerifyResult =
 /** Recomputes a chain from its stored rows in seq order; reports the first row that does not fit. */
 export function verifyChain(
   rows: Iterable<ChainedEvent & { prevHash: string; hash: string }>,
-  state: { prev: string; expectedSeq: number; events: number } = { prev: GENESIS_HASH, expectedSeq: 1, events: 0 },
+  state: { prev: string; expectedSeq: number; events: number } = {
+    prev: GENESIS_HASH,
+    expectedSeq: 1,
+    events: 0,
+  },
 ): { state: typeof state; failure?: { brokenSeq: number; reason: string } } {
   for (const row of rows) {
     const { prevHash, hash, ...event } = row;

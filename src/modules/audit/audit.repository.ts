@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
-import { type AuditEventInput, type ChainedEvent, chainHash, GENESIS_HASH, verifyChain } from './audit.models.ts';
+import {
+  type AuditEventInput,
+  type ChainedEvent,
+  chainHash,
+  GENESIS_HASH,
+  verifyChain,
+} from './audit.models.ts';
 
 /**
  * Appends to the tenant's hash chain inside the caller's transaction, so the event commits or
@@ -43,7 +49,11 @@ export async function appendAuditEvent(trx: TenantTrx, input: AuditEventInput) {
       hash,
     })
     .execute();
-  await trx.updateTable('audit_heads').set({ seq: event.seq, hash }).where('tenant_id', '=', tenantId).execute();
+  await trx
+    .updateTable('audit_heads')
+    .set({ seq: event.seq, hash })
+    .where('tenant_id', '=', tenantId)
+    .execute();
   return { seq: event.seq, hash };
 }
 

@@ -10,7 +10,14 @@ export const identityRepository = {
 
   insertUser: (
     trx: TenantTrx,
-    user: { login: string; displayName: string; email?: string; passwordHash: string | null; roles: string[]; orgUnitId?: string | null },
+    user: {
+      login: string;
+      displayName: string;
+      email?: string;
+      passwordHash: string | null;
+      roles: string[];
+      orgUnitId?: string | null;
+    },
   ) =>
     trx
       .insertInto('users')
@@ -36,7 +43,12 @@ export const identityRepository = {
   insertOrgUnit: (trx: TenantTrx, unit: { name: string; kuerzel: string; parentId?: string | null }) =>
     trx
       .insertInto('org_units')
-      .values({ tenant_id: trx.tenantId, name: unit.name, kuerzel: unit.kuerzel, parent_id: unit.parentId ?? null })
+      .values({
+        tenant_id: trx.tenantId,
+        name: unit.name,
+        kuerzel: unit.kuerzel,
+        parent_id: unit.parentId ?? null,
+      })
       .returning(['id', 'name', 'kuerzel'])
       .executeTakeFirstOrThrow(),
 
@@ -44,5 +56,9 @@ export const identityRepository = {
     trx.selectFrom('org_units').select(['id', 'name', 'kuerzel', 'parent_id']).orderBy('kuerzel').execute(),
 
   findOrgUnitByKuerzel: (trx: TenantTrx, kuerzel: string) =>
-    trx.selectFrom('org_units').select(['id', 'name', 'kuerzel']).where('kuerzel', '=', kuerzel).executeTakeFirst(),
+    trx
+      .selectFrom('org_units')
+      .select(['id', 'name', 'kuerzel'])
+      .where('kuerzel', '=', kuerzel)
+      .executeTakeFirst(),
 };

@@ -24,10 +24,20 @@ const invalidLogin = () =>
     messageDe: 'Landkreis, Benutzername oder Passwort sind nicht korrekt.',
   });
 
-export function createIdentityUsecases({ database, sessionHours }: { database: DatabaseHandle; sessionHours: number }) {
+export function createIdentityUsecases({
+  database,
+  sessionHours,
+}: {
+  database: DatabaseHandle;
+  sessionHours: number;
+}) {
   async function tenantExists(tenantId: string) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(tenantId)) return false;
-    const row = await database.db.selectFrom('tenants').select('id').where('id', '=', tenantId).executeTakeFirst();
+    const row = await database.db
+      .selectFrom('tenants')
+      .select('id')
+      .where('id', '=', tenantId)
+      .executeTakeFirst();
     return Boolean(row);
   }
 
@@ -35,48 +45,63 @@ export function createIdentityUsecases({ database, sessionHours }: { database: D
     tenantExists,
 
     /** Checks login and password, applies throttling, and opens a session. */
-    async login({ tenantId: tenantInput, login: loginInput, password }: { tenantId?: string; login: string; password: string }) {
+    async login({
+      tenantId: tenantInput,
+      login: loginInput,
+      password,
+    }: {
+      tenantId?: string;
+      login: string;
+      password: string;
+    }) {
       const { login, tenantId } = splitLogin(loginInput, tenantInput);
       if (!login || !password || !(await tenantExists(tenantId))) {
         await verifyPassword(null, password || 'x');
         throw invalidLogin();
       }
-      return database.withTenant(tenantId, async (trx) => {
-        const until = await lockedUntil(trx, login);
-        if (until) {
-          throw new AppError({
-            code: 'auth.throttled',
-            status: 429,
-            message: `too many failed logins; locked until ${until.toISOString()}`,
-            messageDe: `Zu viele Fehlversuche. Die Anmeldung ist bis ${until.toLocaleTimeString('de-DE', { timeZone: 'Europe/Berlin' })} Uhr gesperrt.`,
-            details: { lockedUntil: until.toISOString() },
+      return database
+        .withTenant(tenantId, async (trx) => {
+          const until = await lockedUntil(trx, login);
+          if (until) {
+            throw new AppError({
+              code: 'auth.throttled',
+              status: 429,
+              message: `too many failed logins; locked until ${until.toISOString()}`,
+              messageDe: `Zu viele Fehlversuche. Die Anmeldung ist bis ${until.toLocaleTimeString('de-DE', { timeZone: 'Europe/Berlin' })} Uhr gesperrt.`,
+              details: { lockedUntil: until.toISOString() },
+            });
+          }
+          const user = await repo.findUserByLogin(trx, login);
+          const ok = await verifyPassword(user?.password_hash ?? null, password);
+          if (!user || !ok || user.disabled_at) {
+            await recordFailure(trx, login);
+            // The failure count must survive the error, so this transaction commits; the caller gets 401.
+            return { error: invalidLogin() } as const;
+          }
+          await clearFailures(trx, login);
+          const session = newSessionSecret(tenantId);
+          await trx
+            .insertInto('sessions')
+            .values({
+              tenant_id: tenantId,
+              id: session.sessionId,
+              user_id: user.id,
+              csrf_token: session.csrfToken,
+              expires_at: new Date(Date.now() + sessionHours * 3600_000),
+            })
+            .execute();
+          await appendAuditEvent(trx, {
+            actor: `user:${login}`,
+            action: 'identity.login',
+            objectType: 'user',
+            objectId: user.id,
           });
-        }
-        const user = await repo.findUserByLogin(trx, login);
-        const ok = await verifyPassword(user?.password_hash ?? null, password);
-        if (!user || !ok || user.disabled_at) {
-          await recordFailure(trx, login);
-          // The failure count must survive the error, so this transaction commits; the caller gets 401.
-          return { error: invalidLogin() } as const;
-        }
-        await clearFailures(trx, login);
-        const session = newSessionSecret(tenantId);
-        await trx
-          .insertInto('sessions')
-          .values({
-            tenant_id: tenantId,
-            id: session.sessionId,
-            user_id: user.id,
-            csrf_token: session.csrfToken,
-            expires_at: new Date(Date.now() + sessionHours * 3600_000),
-          })
-          .execute();
-        await appendAuditEvent(trx, { actor: `user:${login}`, action: 'identity.login', objectType: 'user', objectId: user.id });
-        return { cookie: session.cookie, tenantId, userId: user.id } as const;
-      }).then((result) => {
-        if ('error' in result) throw result.error;
-        return result;
-      });
+          return { cookie: session.cookie, tenantId, userId: user.id } as const;
+        })
+        .then((result) => {
+          if ('error' in result) throw result.error;
+          return result;
+        });
     },
 
     async resolveSession(cookie: string): Promise<Principal | null> {
@@ -85,8 +110,20 @@ export function createIdentityUsecases({ database, sessionHours }: { database: D
       return database.withTenant(parsed.tenantId, async (trx) => {
         const row = await trx
           .selectFrom('sessions')
-          .innerJoin('users', (join) => join.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.id', '=', 'sessions.user_id'))
-          .select(['users.id', 'users.login', 'users.display_name', 'users.roles', 'users.disabled_at', 'sessions.csrf_token', 'sessions.expires_at'])
+          .innerJoin('users', (join) =>
+            join
+              .onRef('users.tenant_id', '=', 'sessions.tenant_id')
+              .onRef('users.id', '=', 'sessions.user_id'),
+          )
+          .select([
+            'users.id',
+            'users.login',
+            'users.display_name',
+            'users.roles',
+            'users.disabled_at',
+            'sessions.csrf_token',
+            'sessions.expires_at',
+          ])
           .where('sessions.id', '=', parsed.sessionId)
           .executeTakeFirst();
         if (!row || row.expires_at < new Date() || row.disabled_at) return null;
@@ -114,13 +151,21 @@ export function createIdentityUsecases({ database, sessionHours }: { database: D
       const parsed = parseApiToken(token);
       if (!parsed) return null;
       return database.withTenant(parsed.tenantId, async (trx) => {
-        const row = await trx.selectFrom('api_tokens').selectAll().where('token_hash', '=', parsed.tokenHash).executeTakeFirst();
+        const row = await trx
+          .selectFrom('api_tokens')
+          .selectAll()
+          .where('token_hash', '=', parsed.tokenHash)
+          .executeTakeFirst();
         if (!row || row.revoked_at || (row.expires_at && row.expires_at < new Date())) return null;
         const user = row.user_id ? await repo.findUserById(trx, row.user_id) : undefined;
         if (user?.disabled_at) return null;
         // Recording every use would serialise hot API traffic on one row; once a minute is enough.
         if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
-          await trx.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
+          await trx
+            .updateTable('api_tokens')
+            .set({ last_used_at: new Date() })
+            .where('id', '=', row.id)
+            .execute();
         }
         return {
           tenantId: parsed.tenantId,
@@ -142,7 +187,8 @@ export function createIdentityUsecases({ database, sessionHours }: { database: D
       expiresInDays?: number;
       actor: string;
     }) {
-      if (args.roles.length === 0) throw badRequest('token.no_role', 'at least one role required', 'Mindestens eine Rolle ist nötig.');
+      if (args.roles.length === 0)
+        throw badRequest('token.no_role', 'at least one role required', 'Mindestens eine Rolle ist nötig.');
       return database.withTenant(args.tenantId, async (trx) => {
         const user = args.userLogin ? await repo.findUserByLogin(trx, args.userLogin) : undefined;
         if (args.userLogin && !user) throw notFound('user', `Benutzer „${args.userLogin}“`);
@@ -181,19 +227,30 @@ export function createIdentityUsecases({ database, sessionHours }: { database: D
           .returning('id')
           .executeTakeFirst();
         if (!row) throw notFound('api_token', 'Das Token');
-        await appendAuditEvent(trx, { actor: actorOf(principal), action: 'identity.token_revoked', objectType: 'api_token', objectId: tokenId });
+        await appendAuditEvent(trx, {
+          actor: actorOf(principal),
+          action: 'identity.token_revoked',
+          objectType: 'api_token',
+          objectId: tokenId,
+        });
       });
     },
 
     async listApiTokens({ tenantId }: { tenantId: string }) {
       return database.withTenant(tenantId, (trx) =>
-        trx.selectFrom('api_tokens').select(['id', 'name', 'roles', 'expires_at', 'revoked_at', 'last_used_at', 'created_at']).orderBy('created_at', 'desc').execute(),
+        trx
+          .selectFrom('api_tokens')
+          .select(['id', 'name', 'roles', 'expires_at', 'revoked_at', 'last_used_at', 'created_at'])
+          .orderBy('created_at', 'desc')
+          .execute(),
       );
     },
 
     addUser: (args: AddUserArgs) => database.withTenant(args.tenantId, (trx) => addUserInTrx(trx, args)),
-    listUsers: ({ tenantId }: { tenantId: string }) => database.withTenant(tenantId, (trx) => repo.listUsers(trx)),
-    listOrgUnits: ({ tenantId }: { tenantId: string }) => database.withTenant(tenantId, (trx) => repo.listOrgUnits(trx)),
+    listUsers: ({ tenantId }: { tenantId: string }) =>
+      database.withTenant(tenantId, (trx) => repo.listUsers(trx)),
+    listOrgUnits: ({ tenantId }: { tenantId: string }) =>
+      database.withTenant(tenantId, (trx) => repo.listOrgUnits(trx)),
   };
 }
 
@@ -212,9 +269,14 @@ export type AddUserArgs = {
 export async function addUserInTrx(trx: TenantTrx, args: AddUserArgs) {
   const login = args.login.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{0,62}$/.test(login)) {
-    throw badRequest('user.invalid_login', 'login must be 1–63 of a-z 0-9 . _ -', 'Der Benutzername darf nur a–z, 0–9, Punkt, Unterstrich und Bindestrich enthalten (höchstens 63 Zeichen).');
+    throw badRequest(
+      'user.invalid_login',
+      'login must be 1–63 of a-z 0-9 . _ -',
+      'Der Benutzername darf nur a–z, 0–9, Punkt, Unterstrich und Bindestrich enthalten (höchstens 63 Zeichen).',
+    );
   }
-  if (args.roles.length === 0) throw badRequest('user.no_role', 'at least one role required', 'Mindestens eine Rolle ist nötig.');
+  if (args.roles.length === 0)
+    throw badRequest('user.no_role', 'at least one role required', 'Mindestens eine Rolle ist nötig.');
   if (args.password !== null) {
     const problem = checkPasswordPolicy(args.password);
     if (problem) throw badRequest('user.weak_password', 'password too short or too long', problem);
@@ -232,7 +294,13 @@ export async function addUserInTrx(trx: TenantTrx, args: AddUserArgs) {
     roles: args.roles,
     orgUnitId: unit?.id ?? null,
   });
-  await appendAuditEvent(trx, { actor: args.actor, action: 'identity.user_added', objectType: 'user', objectId: user.id, data: { login, roles: args.roles } });
+  await appendAuditEvent(trx, {
+    actor: args.actor,
+    action: 'identity.user_added',
+    objectType: 'user',
+    objectId: user.id,
+    data: { login, roles: args.roles },
+  });
   return user;
 }
 

@@ -6,7 +6,8 @@ const options = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 export const hashPassword = (password: string) => hash(password, options);
 
 // A fixed hash to compare against when the user does not exist, so timing does not reveal logins.
-const DUMMY = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3GJxZ8b0m3qJ4l5m8kHqkX8gZ0k3cM3b5x2h7v9wQ1E';
+const DUMMY =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3GJxZ8b0m3qJ4l5m8kHqkX8gZ0k3cM3b5x2h7v9wQ1E';
 
 export async function verifyPassword(passwordHash: string | null, password: string) {
   try {

@@ -32,7 +32,8 @@ export function createOnboardingRegistry() {
   const hooks: OnboardingHook[] = [];
   return {
     register(hook: OnboardingHook) {
-      if (hooks.some((h) => h.name === hook.name)) throw new Error(`onboarding hook ${hook.name} registered twice`);
+      if (hooks.some((h) => h.name === hook.name))
+        throw new Error(`onboarding hook ${hook.name} registered twice`);
       hooks.push(hook);
     },
     hooks: () => [...hooks],

@@ -10,7 +10,10 @@ export const newMemberSchema = z.object({
   id: tenantIdSchema,
   name: z.string().trim().min(2).max(200),
   kreisschluessel: z.string().regex(/^\d{5}$/, 'Kreisschlüssel: genau 5 Ziffern'),
-  joinedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  joinedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   amendment: z
     .object({
       number: z.number().int().positive(),

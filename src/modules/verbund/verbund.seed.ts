@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../app/database.ts';
-import { addUserInTrx } from '../identity/identity.usecases.ts';
 import type { Role } from '../identity/identity.models.ts';
+import { addUserInTrx } from '../identity/identity.usecases.ts';
 import { AGREEMENT_ID } from './verbund.models.ts';
 import type { VerbundUsecases } from './verbund.usecases.ts';
 
@@ -21,7 +21,13 @@ const DEMO_USERS: Array<{ login: string; name: string; roles: Role[]; orgUnit: s
 ];
 
 /** Seeds the demo Verbund once (idempotent: does nothing if members exist). Returns whether it seeded. */
-export async function seedDemoVerbund({ database, verbund }: { database: DatabaseHandle; verbund: VerbundUsecases }) {
+export async function seedDemoVerbund({
+  database,
+  verbund,
+}: {
+  database: DatabaseHandle;
+  verbund: VerbundUsecases;
+}) {
   const existing = await database.db.selectFrom('tenants').select('id').limit(1).execute();
   if (existing.length > 0) return { seeded: false };
   const actor = 'system:seed';
@@ -39,7 +45,11 @@ export async function seedDemoVerbund({ database, verbund }: { database: Databas
     .onConflict((oc) => oc.doNothing())
     .execute();
   for (const founder of FOUNDERS) {
-    await verbund.addMember({ member: { ...founder, joinedOn: '2019-11-27' }, actor, adminPassword: DEMO_PASSWORD });
+    await verbund.addMember({
+      member: { ...founder, joinedOn: '2019-11-27' },
+      actor,
+      adminPassword: DEMO_PASSWORD,
+    });
   }
   await verbund.addMember({
     member: {
@@ -47,7 +57,8 @@ export async function seedDemoVerbund({ database, verbund }: { database: Databas
       joinedOn: '2020-06-24',
       amendment: {
         number: 1,
-        title: '1. Änderung der Zweckvereinbarung zur Gründung eines interkommunalen Serviceteams im Bereich E-Government',
+        title:
+          '1. Änderung der Zweckvereinbarung zur Gründung eines interkommunalen Serviceteams im Bereich E-Government',
         drucksache: 'KT/103/2020',
         resolvedBy: 'Kreistag Unstrut-Hainich-Kreis',
         resolvedOn: '2020-06-24',
@@ -60,10 +71,26 @@ export async function seedDemoVerbund({ database, verbund }: { database: Databas
   for (const tenant of [...FOUNDERS, WARTBURGKREIS]) {
     await database.withTenant(tenant.id, async (trx) => {
       for (const user of DEMO_USERS) {
-        await addUserInTrx(trx, { tenantId: tenant.id, login: user.login, displayName: user.name, password: DEMO_PASSWORD, roles: user.roles, orgUnit: user.orgUnit, actor });
+        await addUserInTrx(trx, {
+          tenantId: tenant.id,
+          login: user.login,
+          displayName: user.name,
+          password: DEMO_PASSWORD,
+          roles: user.roles,
+          orgUnit: user.orgUnit,
+          actor,
+        });
       }
       if (tenant.id === 'unstrut-hainich-kreis') {
-        await addUserInTrx(trx, { tenantId: tenant.id, login: 'serviceteam', displayName: 'Serviceteam E-Government (Demo)', password: DEMO_PASSWORD, roles: ['verbund-admin', 'kreis-admin'], orgUnit: 'SE', actor });
+        await addUserInTrx(trx, {
+          tenantId: tenant.id,
+          login: 'serviceteam',
+          displayName: 'Serviceteam E-Government (Demo)',
+          password: DEMO_PASSWORD,
+          roles: ['verbund-admin', 'kreis-admin'],
+          orgUnit: 'SE',
+          actor,
+        });
       }
     });
   }
@@ -72,7 +99,9 @@ export async function seedDemoVerbund({ database, verbund }: { database: Databas
 
 export const demoLogins = () => [
   'serviceteam@unstrut-hainich-kreis (Serviceteam/verbund-admin)',
-  ...['admin', 'sachbearbeitung', 'leitung', 'lesen'].map((login) => `${login}@<landkreis> (${login === 'admin' ? 'kreis-admin' : login})`),
+  ...['admin', 'sachbearbeitung', 'leitung', 'lesen'].map(
+    (login) => `${login}@<landkreis> (${login === 'admin' ? 'kreis-admin' : login})`,
+  ),
   'Landkreise: nordhausen, kyffhaeuserkreis, unstrut-hainich-kreis, wartburgkreis',
   `Passwort für alle Demo-Konten: ${DEMO_PASSWORD}`,
 ];

@@ -14,7 +14,9 @@ afterAll(() => t.close());
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run('node', ['bin/verbund.js', ...args], { env: { ...process.env, DATABASE_URL: t.ownerUrl, DATABASE_APP_URL: t.appUrl, LOG_LEVEL: 'silent' } });
+    const { stdout, stderr } = await run('node', ['bin/verbund.js', ...args], {
+      env: { ...process.env, DATABASE_URL: t.ownerUrl, DATABASE_APP_URL: t.appUrl, LOG_LEVEL: 'silent' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -24,9 +26,20 @@ async function cli(...args: string[]) {
 
 describe('Verbund membership and onboarding', () => {
   it('`verbund tenant add` adds a fifth county end to end: member, admin login, shared artifacts, audit', async () => {
-    const added = await cli('tenant', 'add', '--id', 'ilm-kreis', '--name', 'Ilm-Kreis', '--kreisschluessel', '16070');
+    const added = await cli(
+      'tenant',
+      'add',
+      '--id',
+      'ilm-kreis',
+      '--name',
+      'Ilm-Kreis',
+      '--kreisschluessel',
+      '16070',
+    );
     expect(added.code).toBe(0);
-    expect(added.stdout).toContain('Ilm-Kreis (ilm-kreis, Kreisschlüssel 16070) ist dem Verbund beigetreten.');
+    expect(added.stdout).toContain(
+      'Ilm-Kreis (ilm-kreis, Kreisschlüssel 16070) ist dem Verbund beigetreten.',
+    );
     expect(added.stdout).toContain('Straßenverkehrsamt (SVA)');
     const password = /Passwort \(nur jetzt sichtbar\): (\S+)/.exec(added.stdout)![1]!;
 
@@ -44,7 +57,16 @@ describe('Verbund membership and onboarding', () => {
     const audit = await t.request('/api/v1/audit?limit=100', { token });
     expect(audit.json.items.map((e: { action: string }) => e.action)).toContain('verbund.member_joined');
 
-    const again = await cli('tenant', 'add', '--id', 'ilm-kreis', '--name', 'Ilm-Kreis', '--kreisschluessel', '16070');
+    const again = await cli(
+      'tenant',
+      'add',
+      '--id',
+      'ilm-kreis',
+      '--name',
+      'Ilm-Kreis',
+      '--kreisschluessel',
+      '16070',
+    );
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('Es gibt bereits ein Mitglied');
   });
@@ -67,25 +89,52 @@ describe('Verbund membership and onboarding', () => {
   });
 
   it('`verbund token create --json` prints the token once as {"token": …}, and it works', async () => {
-    const created = await cli('token', 'create', '--tenant', 'kyffhaeuserkreis', '--role', 'sachbearbeitung', '--user', 'sachbearbeitung', '--json');
+    const created = await cli(
+      'token',
+      'create',
+      '--tenant',
+      'kyffhaeuserkreis',
+      '--role',
+      'sachbearbeitung',
+      '--user',
+      'sachbearbeitung',
+      '--json',
+    );
     expect(created.code).toBe(0);
     const { token } = JSON.parse(created.stdout);
     const me = await t.request('/api/v1/me', { token });
-    expect(me.json).toMatchObject({ tenant: { id: 'kyffhaeuserkreis' }, login: 'sachbearbeitung', roles: ['sachbearbeitung'] });
+    expect(me.json).toMatchObject({
+      tenant: { id: 'kyffhaeuserkreis' },
+      login: 'sachbearbeitung',
+      roles: ['sachbearbeitung'],
+    });
   });
 
   it('a verbund-admin adds a member through the API; everyone else gets 403', async () => {
     const caseWorker = await t.tokenFor('nordhausen', ['sachbearbeitung', 'kreis-admin']);
-    const denied = await t.request('/api/v1/verbund/mitglieder', { token: caseWorker, json: { id: 'saale-holzland-kreis', name: 'Saale-Holzland-Kreis', kreisschluessel: '16074' } });
+    const denied = await t.request('/api/v1/verbund/mitglieder', {
+      token: caseWorker,
+      json: { id: 'saale-holzland-kreis', name: 'Saale-Holzland-Kreis', kreisschluessel: '16074' },
+    });
     expect(denied.status).toBe(403);
     const admin = await t.tokenFor('unstrut-hainich-kreis', ['verbund-admin']);
-    const added = await t.request('/api/v1/verbund/mitglieder', { token: admin, json: { id: 'saale-holzland-kreis', name: 'Saale-Holzland-Kreis', kreisschluessel: '16074' } });
+    const added = await t.request('/api/v1/verbund/mitglieder', {
+      token: admin,
+      json: { id: 'saale-holzland-kreis', name: 'Saale-Holzland-Kreis', kreisschluessel: '16074' },
+    });
     expect(added.status).toBe(201);
     expect(added.json.received.length).toBeGreaterThan(0);
     expect(added.json.admin.login).toBe('admin@saale-holzland-kreis');
-    const ownAudit = await t.request('/api/v1/audit', { token: await t.tokenFor('unstrut-hainich-kreis', ['kreis-admin']) });
-    expect(ownAudit.json.items).toContainEqual(expect.objectContaining({ action: 'verbund.member_added', objectId: 'saale-holzland-kreis' }));
-    const clash = await t.request('/api/v1/verbund/mitglieder', { token: admin, json: { id: 'andere-kennung', name: 'Doppelt', kreisschluessel: '16074' } });
+    const ownAudit = await t.request('/api/v1/audit', {
+      token: await t.tokenFor('unstrut-hainich-kreis', ['kreis-admin']),
+    });
+    expect(ownAudit.json.items).toContainEqual(
+      expect.objectContaining({ action: 'verbund.member_added', objectId: 'saale-holzland-kreis' }),
+    );
+    const clash = await t.request('/api/v1/verbund/mitglieder', {
+      token: admin,
+      json: { id: 'andere-kennung', name: 'Doppelt', kreisschluessel: '16074' },
+    });
     expect(clash.status).toBe(409);
   });
 
@@ -95,25 +144,54 @@ describe('Verbund membership and onboarding', () => {
       name: 'test.templates',
       label: 'Test-Vorlagen',
       activate: async ({ tenant }) => [
-        { kind: 'aktenplan-template', id: 'uhk-standard', label: 'Aktenplan', ownerTenantId: 'unstrut-hainich-kreis' },
-        { kind: 'connector', id: 'wohngeld', label: `Wohngeld-Anbindung für ${tenant.name}`, status: 'pending' as const },
+        {
+          kind: 'aktenplan-template',
+          id: 'uhk-standard',
+          label: 'Aktenplan',
+          ownerTenantId: 'unstrut-hainich-kreis',
+        },
+        {
+          kind: 'connector',
+          id: 'wohngeld',
+          label: `Wohngeld-Anbindung für ${tenant.name}`,
+          status: 'pending' as const,
+        },
       ],
     });
     const verbund = createVerbundUsecases({ database: t.services.database, onboarding });
-    const result = await verbund.addMember({ member: { id: 'weimarer-land', name: 'Landkreis Weimarer Land', kreisschluessel: '16071' }, actor: 'test' });
+    const result = await verbund.addMember({
+      member: { id: 'weimarer-land', name: 'Landkreis Weimarer Land', kreisschluessel: '16071' },
+      actor: 'test',
+    });
     expect(result.received.map((r) => r.id)).toEqual(['uhk-standard', 'wohngeld']);
     const activations = await t.services.verbund.listActivations({ tenantId: 'weimarer-land' });
     expect(activations).toEqual([
-      expect.objectContaining({ artifact_kind: 'aktenplan-template', artifact_id: 'uhk-standard', owner_tenant_id: 'unstrut-hainich-kreis', status: 'active' }),
+      expect.objectContaining({
+        artifact_kind: 'aktenplan-template',
+        artifact_id: 'uhk-standard',
+        owner_tenant_id: 'unstrut-hainich-kreis',
+        status: 'active',
+      }),
       expect.objectContaining({ artifact_kind: 'connector', artifact_id: 'wohngeld', status: 'pending' }),
     ]);
   });
 
   it('a failing hook rolls the whole join back: no half-member remains', async () => {
     const onboarding = createOnboardingRegistry();
-    onboarding.register({ name: 'broken', label: 'Kaputt', activate: async () => { throw new Error('boom'); } });
+    onboarding.register({
+      name: 'broken',
+      label: 'Kaputt',
+      activate: async () => {
+        throw new Error('boom');
+      },
+    });
     const verbund = createVerbundUsecases({ database: t.services.database, onboarding });
-    await expect(verbund.addMember({ member: { id: 'saalfeld-rudolstadt', name: 'Saalfeld-Rudolstadt', kreisschluessel: '16073' }, actor: 'test' })).rejects.toThrow('boom');
+    await expect(
+      verbund.addMember({
+        member: { id: 'saalfeld-rudolstadt', name: 'Saalfeld-Rudolstadt', kreisschluessel: '16073' },
+        actor: 'test',
+      }),
+    ).rejects.toThrow('boom');
     expect(await t.services.verbund.getMember('saalfeld-rudolstadt')).toBeUndefined();
   });
 });

@@ -3,10 +3,16 @@ import type { DatabaseHandle } from '../app/database.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { addUserInTrx } from '../identity/identity.usecases.ts';
 import { AppError, conflict } from '../shared/errors.ts';
-import { AGREEMENT_ID, type NewMember, newMemberSchema } from './verbund.models.ts';
 import type { OnboardingRegistry, ReceivedArtifact } from './onboarding.ts';
+import { AGREEMENT_ID, type NewMember, newMemberSchema } from './verbund.models.ts';
 
-export function createVerbundUsecases({ database, onboarding }: { database: DatabaseHandle; onboarding: OnboardingRegistry }) {
+export function createVerbundUsecases({
+  database,
+  onboarding,
+}: {
+  database: DatabaseHandle;
+  onboarding: OnboardingRegistry;
+}) {
   const { db } = database;
 
   return {
@@ -18,7 +24,12 @@ export function createVerbundUsecases({ database, onboarding }: { database: Data
       const [members, agreement, amendments, memberships] = await Promise.all([
         db.selectFrom('tenants').selectAll().orderBy('kreisschluessel').execute(),
         db.selectFrom('agreements').selectAll().where('id', '=', AGREEMENT_ID).executeTakeFirst(),
-        db.selectFrom('agreement_amendments').selectAll().where('agreement_id', '=', AGREEMENT_ID).orderBy('number').execute(),
+        db
+          .selectFrom('agreement_amendments')
+          .selectAll()
+          .where('agreement_id', '=', AGREEMENT_ID)
+          .orderBy('number')
+          .execute(),
         db.selectFrom('agreement_members').selectAll().where('agreement_id', '=', AGREEMENT_ID).execute(),
       ]);
       return { members, agreement, amendments, memberships };
@@ -29,7 +40,12 @@ export function createVerbundUsecases({ database, onboarding }: { database: Data
      * Zweckvereinbarung, its first admin account, and every artifact the registered onboarding
      * hooks share. Audited in the new member's chain (and the actor's, if that is another county).
      */
-    async addMember(args: { member: NewMember; actor: string; actorTenantId?: string; adminPassword?: string }) {
+    async addMember(args: {
+      member: NewMember;
+      actor: string;
+      actorTenantId?: string;
+      adminPassword?: string;
+    }) {
       const parsed = newMemberSchema.safeParse(args.member);
       if (!parsed.success) {
         throw new AppError({
@@ -46,7 +62,9 @@ export function createVerbundUsecases({ database, onboarding }: { database: Data
         const clash = await plain
           .selectFrom('tenants')
           .select(['id', 'kreisschluessel'])
-          .where((eb) => eb.or([eb('id', '=', member.id), eb('kreisschluessel', '=', member.kreisschluessel)]))
+          .where((eb) =>
+            eb.or([eb('id', '=', member.id), eb('kreisschluessel', '=', member.kreisschluessel)]),
+          )
           .executeTakeFirst();
         if (clash) {
           throw conflict(
@@ -56,25 +74,39 @@ export function createVerbundUsecases({ database, onboarding }: { database: Data
           );
         }
         const joinedOn = member.joinedOn ?? new Date().toISOString().slice(0, 10);
-        await plain.insertInto('tenants').values({ id: member.id, name: member.name, kreisschluessel: member.kreisschluessel, joined_on: joinedOn }).execute();
+        await plain
+          .insertInto('tenants')
+          .values({
+            id: member.id,
+            name: member.name,
+            kreisschluessel: member.kreisschluessel,
+            joined_on: joinedOn,
+          })
+          .execute();
         if (member.amendment) {
-          await plain.insertInto('agreement_amendments').values({
-            agreement_id: AGREEMENT_ID,
-            number: member.amendment.number,
-            title: member.amendment.title,
-            drucksache: member.amendment.drucksache,
-            resolved_by: member.amendment.resolvedBy,
-            resolved_on: member.amendment.resolvedOn,
-            summary: member.amendment.summary,
-            joining_tenant_id: member.id,
-          }).execute();
+          await plain
+            .insertInto('agreement_amendments')
+            .values({
+              agreement_id: AGREEMENT_ID,
+              number: member.amendment.number,
+              title: member.amendment.title,
+              drucksache: member.amendment.drucksache,
+              resolved_by: member.amendment.resolvedBy,
+              resolved_on: member.amendment.resolvedOn,
+              summary: member.amendment.summary,
+              joining_tenant_id: member.id,
+            })
+            .execute();
         }
-        await plain.insertInto('agreement_members').values({
-          agreement_id: AGREEMENT_ID,
-          member_id: member.id,
-          member_since: joinedOn,
-          via_amendment: member.amendment?.number ?? null,
-        }).execute();
+        await plain
+          .insertInto('agreement_members')
+          .values({
+            agreement_id: AGREEMENT_ID,
+            member_id: member.id,
+            member_since: joinedOn,
+            via_amendment: member.amendment?.number ?? null,
+          })
+          .execute();
 
         const trx = await database.switchTenant(plain, member.id);
         const tenant = { id: member.id, name: member.name, kreisschluessel: member.kreisschluessel };
@@ -90,28 +122,60 @@ export function createVerbundUsecases({ database, onboarding }: { database: Data
         for (const hook of onboarding.hooks()) {
           for (const artifact of await hook.activate({ trx, tenant, actor: args.actor })) {
             received.push({ ...artifact, hook: hook.label });
-            await trx.insertInto('tenant_activations').values({
-              tenant_id: member.id,
-              artifact_kind: artifact.kind,
-              artifact_id: artifact.id,
-              owner_tenant_id: artifact.ownerTenantId ?? null,
-              status: artifact.status ?? 'active',
-              note: artifact.note ?? null,
-            }).onConflict((oc) => oc.doNothing()).execute();
+            await trx
+              .insertInto('tenant_activations')
+              .values({
+                tenant_id: member.id,
+                artifact_kind: artifact.kind,
+                artifact_id: artifact.id,
+                owner_tenant_id: artifact.ownerTenantId ?? null,
+                status: artifact.status ?? 'active',
+                note: artifact.note ?? null,
+              })
+              .onConflict((oc) => oc.doNothing())
+              .execute();
           }
         }
-        const auditData = { name: member.name, kreisschluessel: member.kreisschluessel, amendment: member.amendment?.drucksache ?? null, received: received.length };
-        await appendAuditEvent(trx, { actor: args.actor, action: 'verbund.member_joined', objectType: 'tenant', objectId: member.id, data: auditData });
+        const auditData = {
+          name: member.name,
+          kreisschluessel: member.kreisschluessel,
+          amendment: member.amendment?.drucksache ?? null,
+          received: received.length,
+        };
+        await appendAuditEvent(trx, {
+          actor: args.actor,
+          action: 'verbund.member_joined',
+          objectType: 'tenant',
+          objectId: member.id,
+          data: auditData,
+        });
         if (args.actorTenantId && args.actorTenantId !== member.id) {
           const actorTrx = await database.switchTenant(plain, args.actorTenantId);
-          await appendAuditEvent(actorTrx, { actor: args.actor, action: 'verbund.member_added', objectType: 'tenant', objectId: member.id, data: auditData });
+          await appendAuditEvent(actorTrx, {
+            actor: args.actor,
+            action: 'verbund.member_added',
+            objectType: 'tenant',
+            objectId: member.id,
+            data: auditData,
+          });
         }
-        return { tenant: { ...tenant, joinedOn }, admin: { login: `${admin.login}@${member.id}`, password: adminPassword }, received };
+        return {
+          tenant: { ...tenant, joinedOn },
+          admin: { login: `${admin.login}@${member.id}`, password: adminPassword },
+          received,
+        };
       });
     },
 
     listActivations: ({ tenantId }: { tenantId: string }) =>
-      database.withTenant(tenantId, (trx) => trx.selectFrom('tenant_activations').selectAll().orderBy('artifact_kind').orderBy('artifact_id').execute()),
+      database.withTenant(tenantId, (trx) =>
+        trx
+          .selectFrom('tenant_activations')
+          .selectAll()
+          .orderBy('artifact_kind')
+          .orderBy('artifact_id')
+          .execute(),
+      ),
   };
 }
 

@@ -10,17 +10,37 @@ import { LoginPage } from './login.page.tsx';
 const LOGIN_CSRF_COOKIE = 'verbund_login_csrf';
 
 /** Only same-site paths are allowed as the target after login (no open redirect). */
-const safeNext = (value: unknown) => (typeof value === 'string' && /^\/(?!\/)[\w\-/.?=&%]*$/.test(value) ? value : '/');
+const safeNext = (value: unknown) =>
+  typeof value === 'string' && /^\/(?!\/)[\w\-/.?=&%]*$/.test(value) ? value : '/';
 
-async function renderLogin(c: Context<AppEnv>, props: { values?: { tenant?: string; login?: string }; errors?: Array<{ field: string; message: string }>; status?: 200 | 400 | 401 | 403 | 429; next?: string; notice?: string }) {
+async function renderLogin(
+  c: Context<AppEnv>,
+  props: {
+    values?: { tenant?: string; login?: string };
+    errors?: Array<{ field: string; message: string }>;
+    status?: 200 | 400 | 401 | 403 | 429;
+    next?: string;
+    notice?: string;
+  },
+) {
   const csrf = randomBytes(24).toString('base64url');
-  setCookie(c, LOGIN_CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Strict', secure: secureCookies(c), path: '/anmelden' });
+  setCookie(c, LOGIN_CSRF_COOKIE, csrf, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: secureCookies(c),
+    path: '/anmelden',
+  });
   const tenants = await c.get('services').verbund.listMembers();
   return c.html(<LoginPage tenants={tenants} csrf={csrf} {...props} />, props.status ?? 200);
 }
 
 export function registerAuthRoutes(app: Hono<AppEnv>) {
-  app.get('/anmelden', (c) => renderLogin(c, { next: safeNext(c.req.query('weiter')), notice: c.req.query('abgemeldet') !== undefined ? 'Sie wurden abgemeldet.' : undefined }));
+  app.get('/anmelden', (c) =>
+    renderLogin(c, {
+      next: safeNext(c.req.query('weiter')),
+      notice: c.req.query('abgemeldet') !== undefined ? 'Sie wurden abgemeldet.' : undefined,
+    }),
+  );
 
   app.post('/anmelden', async (c) => {
     const form = await c.req.parseBody();
@@ -29,21 +49,40 @@ export function registerAuthRoutes(app: Hono<AppEnv>) {
     const next = safeNext(form.weiter);
     const expected = getCookie(c, LOGIN_CSRF_COOKIE);
     if (!expected || expected !== str('_csrf')) {
-      return renderLogin(c, { values, next, status: 403, errors: [{ field: 'login', message: 'Das Anmeldeformular ist abgelaufen. Bitte erneut versuchen.' }] });
+      return renderLogin(c, {
+        values,
+        next,
+        status: 403,
+        errors: [{ field: 'login', message: 'Das Anmeldeformular ist abgelaufen. Bitte erneut versuchen.' }],
+      });
     }
     const errors = [];
-    if (!values.tenant && !values.login.includes('@')) errors.push({ field: 'tenant', message: 'Bitte wählen Sie Ihren Landkreis.' });
+    if (!values.tenant && !values.login.includes('@'))
+      errors.push({ field: 'tenant', message: 'Bitte wählen Sie Ihren Landkreis.' });
     if (!values.login) errors.push({ field: 'login', message: 'Bitte geben Sie Ihren Benutzernamen ein.' });
     if (!str('password')) errors.push({ field: 'password', message: 'Bitte geben Sie Ihr Passwort ein.' });
     if (errors.length > 0) return renderLogin(c, { values, next, errors, status: 400 });
     try {
-      const session = await c.get('services').identity.login({ tenantId: values.tenant, login: values.login, password: str('password') });
-      setCookie(c, SESSION_COOKIE, session.cookie, { httpOnly: true, sameSite: 'Lax', secure: secureCookies(c), path: '/', maxAge: c.get('services').config.session.hours * 3600 });
+      const session = await c
+        .get('services')
+        .identity.login({ tenantId: values.tenant, login: values.login, password: str('password') });
+      setCookie(c, SESSION_COOKIE, session.cookie, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: secureCookies(c),
+        path: '/',
+        maxAge: c.get('services').config.session.hours * 3600,
+      });
       deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/anmelden' });
       return c.redirect(next, 303);
     } catch (error) {
       if (!isAppError(error) || error.status >= 500) throw error;
-      return renderLogin(c, { values, next, status: error.status === 429 ? 429 : 401, errors: [{ field: 'login', message: error.messageDe }] });
+      return renderLogin(c, {
+        values,
+        next,
+        status: error.status === 429 ? 429 : 401,
+        errors: [{ field: 'login', message: error.messageDe }],
+      });
     }
   });
 

@@ -1,6 +1,14 @@
 import type { Child } from 'hono/jsx';
 
-export function Alert({ kind, title, children }: { kind: 'danger' | 'info' | 'success' | 'warning'; title: string; children?: Child }) {
+export function Alert({
+  kind,
+  title,
+  children,
+}: {
+  kind: 'danger' | 'info' | 'success' | 'warning';
+  title: string;
+  children?: Child;
+}) {
   return (
     <div class={`kern-alert kern-alert--${kind}`} role={kind === 'danger' ? 'alert' : 'status'}>
       <div class="kern-alert__header">
@@ -12,28 +20,88 @@ export function Alert({ kind, title, children }: { kind: 'danger' | 'info' | 'su
   );
 }
 
-type FieldProps = { id: string; label: string; name?: string; type?: string; value?: string; error?: string; hint?: string; autocomplete?: string; required?: boolean };
+type FieldProps = {
+  id: string;
+  label: string;
+  name?: string;
+  type?: string;
+  value?: string;
+  error?: string;
+  hint?: string;
+  autocomplete?: string;
+  required?: boolean;
+};
 
-export function TextField({ id, label, name, type = 'text', value, error, hint, autocomplete, required }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+export function TextField({
+  id,
+  label,
+  name,
+  type = 'text',
+  value,
+  error,
+  hint,
+  autocomplete,
+  required,
+}: FieldProps) {
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={id}>{label}</label>
-      {hint ? <div class="kern-hint" id={`${id}-hint`}>{hint}</div> : null}
+      <label class="kern-label" for={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div class="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
       {error ? <FieldError id={id} message={error} /> : null}
-      <input class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`} id={id} name={name ?? id} type={type} value={value} autocomplete={autocomplete} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} />
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={id}
+        name={name ?? id}
+        type={type}
+        value={value}
+        autocomplete={autocomplete}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
     </div>
   );
 }
 
-export function SelectField({ id, label, options, value, error }: { id: string; label: string; options: Array<{ value: string; label: string }>; value?: string; error?: string }) {
+export function SelectField({
+  id,
+  label,
+  options,
+  value,
+  error,
+}: {
+  id: string;
+  label: string;
+  options: Array<{ value: string; label: string }>;
+  value?: string;
+  error?: string;
+}) {
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={id}>{label}</label>
+      <label class="kern-label" for={id}>
+        {label}
+      </label>
       {error ? <FieldError id={id} message={error} /> : null}
       <div class="kern-form-input__select-wrapper">
-        <select class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`} id={id} name={id} aria-describedby={error ? `${id}-error` : undefined}>
-          {options.map((o) => <option value={o.value} selected={o.value === value}>{o.label}</option>)}
+        <select
+          class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          id={id}
+          name={id}
+          aria-describedby={error ? `${id}-error` : undefined}
+        >
+          {options.map((o) => (
+            <option value={o.value} selected={o.value === value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       </div>
     </div>
@@ -60,7 +128,13 @@ export function ErrorSummary({ errors }: { errors: Array<{ field: string; messag
       </div>
       <div class="kern-alert__body">
         <ul class="kern-list">
-          {errors.map((e) => <li><a class="kern-link" href={`#${e.field}`}>{e.message}</a></li>)}
+          {errors.map((e) => (
+            <li>
+              <a class="kern-link" href={`#${e.field}`}>
+                {e.message}
+              </a>
+            </li>
+          ))}
         </ul>
       </div>
     </div>

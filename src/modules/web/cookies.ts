@@ -5,5 +5,9 @@ import type { AppEnv } from '../app/http/context.ts';
 export function secureCookies(c: Context<AppEnv>) {
   const mode = c.get('services').config.session.secureCookies;
   if (mode !== 'auto') return mode === 'true';
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https' || (c.get('services').config.server.publicUrl ?? '').startsWith('https:');
+  return (
+    new URL(c.req.url).protocol === 'https:' ||
+    c.req.header('x-forwarded-proto') === 'https' ||
+    (c.get('services').config.server.publicUrl ?? '').startsWith('https:')
+  );
 }

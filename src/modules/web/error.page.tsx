@@ -17,7 +17,9 @@ export function renderErrorPage(c: Context<AppEnv>, error: AppError) {
         </div>
       </div>
       <p class="kern-body">
-        <a class="kern-link" href="/">Zur Startseite</a>
+        <a class="kern-link" href="/">
+          Zur Startseite
+        </a>
       </p>
     </Layout>,
     error.status as ContentfulStatusCode,

@@ -3,7 +3,13 @@ import type { Principal } from '../identity/identity.models.ts';
 import { hasRole } from '../identity/identity.models.ts';
 import { NAVIGATION } from './navigation.ts';
 
-type LayoutProps = { title: string; principal?: Principal | null; tenantName?: string; active?: string; children: Child };
+type LayoutProps = {
+  title: string;
+  principal?: Principal | null;
+  tenantName?: string;
+  active?: string;
+  children: Child;
+};
 
 export function Layout({ title, principal, tenantName, active, children }: LayoutProps) {
   return (
@@ -18,11 +24,15 @@ export function Layout({ title, principal, tenantName, active, children }: Layou
         <script src="/assets/htmx/htmx.min.js" defer></script>
       </head>
       <body>
-        <a class="vb-skip kern-link" href="#inhalt">Zum Inhalt springen</a>
+        <a class="vb-skip kern-link" href="#inhalt">
+          Zum Inhalt springen
+        </a>
         <header class="vb-header">
           <div class="kern-container">
             <div class="vb-header__row">
-              <a class="vb-brand" href="/">Verbund E-Government{tenantName ? ` · ${tenantName}` : ''}</a>
+              <a class="vb-brand" href="/">
+                Verbund E-Government{tenantName ? ` · ${tenantName}` : ''}
+              </a>
               {principal ? (
                 <form class="vb-inline-form" method="post" action="/abmelden">
                   <input type="hidden" name="_csrf" value={principal.csrfToken ?? ''} />
@@ -42,7 +52,9 @@ export function Layout({ title, principal, tenantName, active, children }: Layou
         <footer class="vb-footer">
           <div class="kern-container kern-body kern-body--small">
             Interkommunales Serviceteam E-Government · Open Source unter EUPL-1.2 ·{' '}
-            <a class="kern-link" href="/api/docs">API-Dokumentation</a>
+            <a class="kern-link" href="/api/docs">
+              API-Dokumentation
+            </a>
           </div>
         </footer>
       </body>

@@ -17,16 +17,40 @@ export function LoginPage({ tenants, csrf, values = {}, errors = [], notice, nex
       <div class="kern-row">
         <div class="kern-col-12 kern-col-md-8 kern-col-lg-6">
           <h1 class="kern-heading-large">Anmelden</h1>
-          <p class="kern-body">Für Mitarbeitende der Landkreise im interkommunalen Serviceteam E-Government.</p>
+          <p class="kern-body">
+            Für Mitarbeitende der Landkreise im interkommunalen Serviceteam E-Government.
+          </p>
           {notice ? <Alert kind="info" title={notice} /> : null}
           <ErrorSummary errors={errors} />
           <form method="post" action="/anmelden" novalidate>
             <input type="hidden" name="_csrf" value={csrf} />
             {next ? <input type="hidden" name="weiter" value={next} /> : null}
             <div class="kern-stack">
-              <SelectField id="tenant" label="Landkreis" value={values.tenant} error={errorOf('tenant')} options={[{ value: '', label: 'Bitte wählen' }, ...tenants.map((t) => ({ value: t.id, label: t.name }))]} />
-              <TextField id="login" label="Benutzername" value={values.login} autocomplete="username" error={errorOf('login')} hint="Alternativ: benutzername@landkreis" />
-              <TextField id="password" label="Passwort" type="password" autocomplete="current-password" error={errorOf('password')} />
+              <SelectField
+                id="tenant"
+                label="Landkreis"
+                value={values.tenant}
+                error={errorOf('tenant')}
+                options={[
+                  { value: '', label: 'Bitte wählen' },
+                  ...tenants.map((t) => ({ value: t.id, label: t.name })),
+                ]}
+              />
+              <TextField
+                id="login"
+                label="Benutzername"
+                value={values.login}
+                autocomplete="username"
+                error={errorOf('login')}
+                hint="Alternativ: benutzername@landkreis"
+              />
+              <TextField
+                id="password"
+                label="Passwort"
+                type="password"
+                autocomplete="current-password"
+                error={errorOf('password')}
+              />
               <div>
                 <button type="submit" class="kern-btn kern-btn--primary">
                   <span class="kern-label">Anmelden</span>

@@ -17,5 +17,10 @@ export const NAVIGATION: NavItem[] = [
   { key: 'gremien', label: 'Gremien' },
   { key: 'steuerung', label: 'Steuerung' },
   { key: 'verbund', label: 'Verbund', href: '/verbund' },
-  { key: 'verwaltung', label: 'Verwaltung', href: '/verwaltung', roles: ['kreis-admin', 'leitung', 'verbund-admin'] },
+  {
+    key: 'verwaltung',
+    label: 'Verwaltung',
+    href: '/verwaltung',
+    roles: ['kreis-admin', 'leitung', 'verbund-admin'],
+  },
 ];

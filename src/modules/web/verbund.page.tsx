@@ -9,7 +9,14 @@ type VerbundProps = {
   overview: {
     agreement?: { title: string; basis: string; concluded_on: string; purpose: string } | undefined;
     members: Array<{ id: string; name: string; kreisschluessel: string; joined_on: string }>;
-    amendments: Array<{ number: number; title: string; drucksache: string; resolved_by: string; resolved_on: string; summary: string }>;
+    amendments: Array<{
+      number: number;
+      title: string;
+      drucksache: string;
+      resolved_by: string;
+      resolved_on: string;
+      summary: string;
+    }>;
   };
 };
 
@@ -20,8 +27,12 @@ export function VerbundPage({ principal, tenantName, overview }: VerbundProps) {
       <h1 class="kern-heading-large">Der Verbund</h1>
       {agreement ? (
         <section aria-labelledby="zv">
-          <h2 class="kern-heading-medium" id="zv">{agreement.title}</h2>
-          <p class="kern-body">Grundlage: {agreement.basis} (geschlossen am {de(agreement.concluded_on)}).</p>
+          <h2 class="kern-heading-medium" id="zv">
+            {agreement.title}
+          </h2>
+          <p class="kern-body">
+            Grundlage: {agreement.basis} (geschlossen am {de(agreement.concluded_on)}).
+          </p>
           <p class="kern-body">{agreement.purpose}</p>
         </section>
       ) : (
@@ -33,9 +44,15 @@ export function VerbundPage({ principal, tenantName, overview }: VerbundProps) {
           <caption class="kern-title">Mitglieder des Verbunds ({members.length})</caption>
           <thead class="kern-table__header">
             <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">Landkreis</th>
-              <th scope="col" class="kern-table__header">Kreisschlüssel</th>
-              <th scope="col" class="kern-table__header">Mitglied seit</th>
+              <th scope="col" class="kern-table__header">
+                Landkreis
+              </th>
+              <th scope="col" class="kern-table__header">
+                Kreisschlüssel
+              </th>
+              <th scope="col" class="kern-table__header">
+                Mitglied seit
+              </th>
             </tr>
           </thead>
           <tbody class="kern-table__body">
@@ -50,11 +67,14 @@ export function VerbundPage({ principal, tenantName, overview }: VerbundProps) {
         </table>
       </div>
       <h2 class="kern-heading-medium">Änderungen der Zweckvereinbarung</h2>
-      {amendments.length === 0 ? <p class="kern-body">Keine Änderungen.</p> : (
+      {amendments.length === 0 ? (
+        <p class="kern-body">Keine Änderungen.</p>
+      ) : (
         <ul class="kern-list">
           {amendments.map((a) => (
             <li>
-              <strong>{a.title}</strong> – Drucksache {a.drucksache}, {a.resolved_by} am {de(a.resolved_on)}: {a.summary}
+              <strong>{a.title}</strong> – Drucksache {a.drucksache}, {a.resolved_by} am {de(a.resolved_on)}:{' '}
+              {a.summary}
             </li>
           ))}
         </ul>

@@ -1,5 +1,10 @@
 import type { Hono } from 'hono';
-import { csrfProtection, requirePrincipal, requireRole, resolvePrincipal } from '../app/http/auth.middleware.ts';
+import {
+  csrfProtection,
+  requirePrincipal,
+  requireRole,
+  resolvePrincipal,
+} from '../app/http/auth.middleware.ts';
 import type { AppEnv } from '../app/http/context.ts';
 import { AdminPage } from './admin.page.tsx';
 import { registerAuthRoutes } from './auth.routes.tsx';
@@ -28,13 +33,18 @@ export function registerWebRoutes(app: Hono<AppEnv>) {
       verbund.listMembers(),
       verbund.listActivations({ tenantId: principal.tenantId }),
     ]);
-    return c.html(<StartPage principal={principal} tenant={tenant!} members={members} activations={activations} />);
+    return c.html(
+      <StartPage principal={principal} tenant={tenant!} members={members} activations={activations} />,
+    );
   });
 
   app.get('/verbund', async (c) => {
     const principal = requirePrincipal(c);
     const { verbund } = c.get('services');
-    const [overview, tenant] = await Promise.all([verbund.getVerbund(), verbund.getMember(principal.tenantId)]);
+    const [overview, tenant] = await Promise.all([
+      verbund.getVerbund(),
+      verbund.getMember(principal.tenantId),
+    ]);
     return c.html(<VerbundPage principal={principal} tenantName={tenant?.name ?? ''} overview={overview} />);
   });
 
@@ -47,6 +57,14 @@ export function registerWebRoutes(app: Hono<AppEnv>) {
       verbund.getMember(principal.tenantId),
       c.req.query('pruefen') ? audit.verify({ tenantId: principal.tenantId }) : Promise.resolve(undefined),
     ]);
-    return c.html(<AdminPage principal={principal} tenantName={tenant?.name ?? ''} users={users} events={events} verification={verification} />);
+    return c.html(
+      <AdminPage
+        principal={principal}
+        tenantName={tenant?.name ?? ''}
+        users={users}
+        events={events}
+        verification={verification}
+      />,
+    );
   });
 }

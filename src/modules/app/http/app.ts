@@ -4,10 +4,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerAuditRoutes } from '../../audit/audit.routes.ts';
 import { registerIdentityRoutes } from '../../identity/identity.routes.ts';
-import { registerVerbundRoutes } from '../../verbund/verbund.routes.ts';
-import { registerWebRoutes } from '../../web/web.routes.tsx';
-import { renderErrorPage } from '../../web/error.page.tsx';
 import { AppError } from '../../shared/errors.ts';
+import { registerVerbundRoutes } from '../../verbund/verbund.routes.ts';
+import { renderErrorPage } from '../../web/error.page.tsx';
+import { registerWebRoutes } from '../../web/web.routes.tsx';
 import type { Services } from '../services.ts';
 import { registerStaticAssets } from './assets.ts';
 import { csrfProtection, resolvePrincipal } from './auth.middleware.ts';
@@ -42,12 +42,18 @@ export function createApp(services: Services) {
 
   app.onError((error, c) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) logger.error({ err: error, path: c.req.path, requestId: c.get('requestId') }, 'request failed');
+    if (appError.status >= 500)
+      logger.error({ err: error, path: c.req.path, requestId: c.get('requestId') }, 'request failed');
     const wantsHtml = !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
     return wantsHtml ? renderErrorPage(c, appError) : problemResponse(c, appError);
   });
   app.notFound((c) => {
-    const error = new AppError({ code: 'route.not_found', status: 404, message: 'no such route', messageDe: 'Diese Seite gibt es nicht.' });
+    const error = new AppError({
+      code: 'route.not_found',
+      status: 404,
+      message: 'no such route',
+      messageDe: 'Diese Seite gibt es nicht.',
+    });
     const wantsHtml = !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
     return wantsHtml ? renderErrorPage(c, error) : problemResponse(c, error);
   });
@@ -55,11 +61,25 @@ export function createApp(services: Services) {
   app.get('/health', async (c) => {
     const started = performance.now();
     try {
-      await services.database.db.selectFrom('tenants').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-      return c.json({ status: 'ok', database: { status: 'ok', kind: services.config.database.kind, latencyMs: Math.round(performance.now() - started) }, version: '0.1.0' });
+      await services.database.db
+        .selectFrom('tenants')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
+      return c.json({
+        status: 'ok',
+        database: {
+          status: 'ok',
+          kind: services.config.database.kind,
+          latencyMs: Math.round(performance.now() - started),
+        },
+        version: '0.1.0',
+      });
     } catch (error) {
       logger.warn({ err: error }, 'health check: database unavailable');
-      return c.json({ status: 'degraded', database: { status: 'unavailable', kind: services.config.database.kind } }, 503);
+      return c.json(
+        { status: 'degraded', database: { status: 'unavailable', kind: services.config.database.kind } },
+        503,
+      );
     }
   });
 
@@ -69,14 +89,28 @@ export function createApp(services: Services) {
   api.use('*', bodyLimit({ maxSize: 1024 * 1024 * 2 + services.config.uploads.limitBytes }));
   api.use('*', resolvePrincipal);
   api.use('*', csrfProtection);
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'API-Token (`verbund token create`)' });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'verbund_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API-Token (`verbund token create`)',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'verbund_session',
+  });
   registerVerbundRoutes(api);
   registerIdentityRoutes(api);
   registerAuditRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Verbund API', version: '1.0.0', description: 'API der Plattform des interkommunalen Serviceteams E-Government. Fehler: application/problem+json (RFC 9457) mit stabilem `code`.', license: { name: 'EUPL-1.2', url: 'https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12' } },
+    info: {
+      title: 'Verbund API',
+      version: '1.0.0',
+      description:
+        'API der Plattform des interkommunalen Serviceteams E-Government. Fehler: application/problem+json (RFC 9457) mit stabilem `code`.',
+      license: { name: 'EUPL-1.2', url: 'https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+    },
     servers: [{ url: '/api/v1' }],
   });
   app.route('/api/v1', api);

@@ -13,7 +13,7 @@ const MOUNTS: Record<string, string> = {
   kern: path.join(packageDir('@kern-ux/native'), 'dist'),
   htmx: path.join(packageDir('htmx.org'), 'dist'),
   'swagger-ui': packageDir('swagger-ui-dist'),
-  app: new URL('../../web/assets/', import.meta.url).pathname,
+  app: path.resolve(new URL('../../web/assets/', import.meta.url).pathname),
 };
 
 const TYPES: Record<string, string> = {

@@ -16,7 +16,12 @@ export const resolvePrincipal: MiddlewareHandler<AppEnv> = async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     principal = match ? await services.identity.resolveApiToken(match[1]!) : null;
     if (!principal) {
-      throw new AppError({ code: 'auth.invalid_token', status: 401, message: 'invalid, expired or revoked token', messageDe: 'Das Token ist ungültig, abgelaufen oder widerrufen.' });
+      throw new AppError({
+        code: 'auth.invalid_token',
+        status: 401,
+        message: 'invalid, expired or revoked token',
+        messageDe: 'Das Token ist ungültig, abgelaufen oder widerrufen.',
+      });
     }
   } else {
     const cookie = getCookie(c, SESSION_COOKIE);
@@ -45,7 +50,8 @@ export function requireRole(c: Context<AppEnv>, ...roles: Role[]): Principal {
  */
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   const principal = c.get('principal');
-  if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || !principal || principal.via !== 'session') return next();
+  if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || !principal || principal.via !== 'session')
+    return next();
   // Multipart uploads put the token in the query string so the body is never parsed (buffered) here.
   let sent = c.req.header('x-csrf-token') ?? c.req.query('_csrf');
   if (!sent && (c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded')) {
@@ -53,7 +59,12 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
     sent = typeof form._csrf === 'string' ? form._csrf : undefined;
   }
   if (!sent || sent !== principal.csrfToken) {
-    throw new AppError({ code: 'auth.csrf', status: 403, message: 'missing or wrong CSRF token', messageDe: 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und versuchen Sie es erneut.' });
+    throw new AppError({
+      code: 'auth.csrf',
+      status: 403,
+      message: 'missing or wrong CSRF token',
+      messageDe: 'Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
+    });
   }
   return next();
 };

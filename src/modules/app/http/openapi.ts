@@ -7,7 +7,10 @@ export function createApiRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+        const issues = result.error.issues.map((issue) => ({
+          path: issue.path.join('.'),
+          message: issue.message,
+        }));
         throw new AppError({
           code: 'request.validation',
           status: 400,

@@ -16,7 +16,9 @@ export function problemResponse(c: Context<AppEnv>, error: AppError) {
     instance: c.req.path,
     ...(error.details === undefined ? {} : { errors: error.details }),
   };
-  return c.body(JSON.stringify(body), error.status as ContentfulStatusCode, { 'content-type': 'application/problem+json' });
+  return c.body(JSON.stringify(body), error.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+  });
 }
 
 /** Maps anything thrown to an AppError; unknown errors become a 500 without leaking internals. */
@@ -24,22 +26,57 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
     if (error.status === 413) {
-      return new AppError({ code: 'request.too_large', status: 413, message: 'request body too large', messageDe: 'Die Anfrage ist zu groß.' });
+      return new AppError({
+        code: 'request.too_large',
+        status: 413,
+        message: 'request body too large',
+        messageDe: 'Die Anfrage ist zu groß.',
+      });
     }
-    return new AppError({ code: 'request.invalid', status: error.status, message: error.message || 'invalid request', messageDe: 'Die Anfrage ist ungültig.' });
+    return new AppError({
+      code: 'request.invalid',
+      status: error.status,
+      message: error.message || 'invalid request',
+      messageDe: 'Die Anfrage ist ungültig.',
+    });
   }
   const pgCode = (error as { code?: string } | null)?.code;
   if (pgCode === '23505') {
-    return new AppError({ code: 'db.conflict', status: 409, message: 'object already exists', messageDe: 'Das Objekt existiert bereits.' });
+    return new AppError({
+      code: 'db.conflict',
+      status: 409,
+      message: 'object already exists',
+      messageDe: 'Das Objekt existiert bereits.',
+    });
   }
   if (pgCode === '22P02' || pgCode === '22021' || pgCode === '22001') {
-    return new AppError({ code: 'request.invalid_value', status: 400, message: 'invalid value', messageDe: 'Ein Wert ist ungültig (Format, Zeichenkodierung oder Länge).' });
+    return new AppError({
+      code: 'request.invalid_value',
+      status: 400,
+      message: 'invalid value',
+      messageDe: 'Ein Wert ist ungültig (Format, Zeichenkodierung oder Länge).',
+    });
   }
   if (error instanceof SyntaxError) {
-    return new AppError({ code: 'request.malformed_json', status: 400, message: 'malformed JSON body', messageDe: 'Der Inhalt ist kein gültiges JSON.' });
+    return new AppError({
+      code: 'request.malformed_json',
+      status: 400,
+      message: 'malformed JSON body',
+      messageDe: 'Der Inhalt ist kein gültiges JSON.',
+    });
   }
-  return new AppError({ code: 'internal', status: 500, message: 'internal error', messageDe: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.' });
+  return new AppError({
+    code: 'internal',
+    status: 500,
+    message: 'internal error',
+    messageDe: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
+  });
 }
 
 export const unauthorized = () =>
-  new AppError({ code: 'auth.required', status: 401, message: 'authentication required', messageDe: 'Bitte melden Sie sich an.' });
+  new AppError({
+    code: 'auth.required',
+    status: 401,
+    message: 'authentication required',
+    messageDe: 'Bitte melden Sie sich an.',
+  });

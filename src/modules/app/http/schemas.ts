@@ -13,7 +13,10 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
 
 /** The error responses every authenticated endpoint documents. */
 export const errorResponses = {
@@ -23,6 +26,7 @@ export const errorResponses = {
   404: problem('Nicht gefunden (auch: Objekt eines anderen Landkreises)'),
 } as const;
 
-export const listOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+export const listOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
 
 export const bearerSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { sessionCookie: [] }];

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm test`: type check, lint + format check, then the whole Vitest suite against real PostgreSQL
+// and a real browser. Ends with one line "N passed, N failed, N skipped" (CI reads it).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const step = (name, command, args) => {
+  console.log(`\n▶ ${name}`);
+  const { status } = spawnSync(command, args, { stdio: 'inherit' });
+  if (status === 0) results.passed += 1;
+  else {
+    results.failed += 1;
+    console.log(`✗ ${name} fehlgeschlagen (Exit ${status})`);
+  }
+};
+
+step('Typprüfung (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', '.']);
+step('Lint und Format (biome check)', 'npx', ['biome', 'check', '.']);
+
+const report = 'test-results.json';
+rmSync(report, { force: true });
+console.log('\n▶ Tests (vitest)');
+const vitest = spawnSync(
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
+  { stdio: 'inherit' },
+);
+try {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  results.passed += json.numPassedTests;
+  results.failed += json.numFailedTests;
+  results.skipped += json.numPendingTests + json.numTodoTests;
+  // A file that fails to load (e.g. an error in beforeAll) has no failed test of its own; count it.
+  results.failed += json.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed'),
+  ).length;
+} catch {
+  results.failed += 1;
+  console.log('✗ Vitest hat keinen Bericht geschrieben');
+}
+if (vitest.status !== 0 && results.failed === 0) results.failed += 1;
+
+console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
+process.exit(results.failed > 0 ? 1 : 0);
