@@ -5,8 +5,14 @@ import { ConfigError, configDocumentation, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('documents every variable in the README from the same source', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    for (const [key, text] of Object.entries(configDocumentation))
-      expect(readme).toContain(`| \`${key}\` | ${text} |`);
+    const rows = new Map(
+      readme
+        .split('\n')
+        .map((line) => line.match(/^\|\s*`([A-Z_]+)`\s*\|\s*(.+?)\s*\|\s*$/))
+        .filter((match) => match !== null)
+        .map((match) => [match[1], match[2]]),
+    );
+    for (const [key, text] of Object.entries(configDocumentation)) expect(rows.get(key)).toBe(text);
   });
 
   it('defaults to the embedded database under ./data on port 3000', () => {
