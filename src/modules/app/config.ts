@@ -18,6 +18,14 @@ const envSchema = z.object({
   VERBUND_SESSION_HOURS: z.coerce.number().positive().default(8),
   VERBUND_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   VERBUND_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(100),
+  VERBUND_BLOB_STORE: z.enum(['fs', 's3']).default('fs'),
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  S3_PREFIX: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +43,15 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
   VERBUND_SESSION_HOURS: 'Gültigkeit einer Anmeldung in Stunden (Standard 8).',
   VERBUND_SECURE_COOKIES: 'Secure-Flag für Cookies: auto (bei https/TLS-Proxy), true oder false.',
   VERBUND_UPLOAD_LIMIT_MB: 'Größte Datei beim Hochladen in MiB (Standard 100).',
+  VERBUND_BLOB_STORE:
+    'Dateiablage: fs (Standard, unter VERBUND_DATA_DIR/blobs) oder s3 (S3-kompatibel: MinIO, Ceph, AWS).',
+  S3_BUCKET: 'Bucket für die Dateiablage (Pflicht bei VERBUND_BLOB_STORE=s3).',
+  S3_ENDPOINT: 'Endpunkt des S3-Dienstes, z. B. http://minio:9000 (leer: AWS).',
+  S3_REGION: 'Region (Standard us-east-1).',
+  S3_ACCESS_KEY_ID: 'Zugangsschlüssel für S3.',
+  S3_SECRET_ACCESS_KEY: 'Geheimer Schlüssel für S3.',
+  S3_FORCE_PATH_STYLE: 'Pfad-Adressierung (Standard true, nötig für MinIO).',
+  S3_PREFIX: 'Präfix der Objektschlüssel, z. B. verbund/ (Standard leer).',
   LOG_LEVEL: 'Protokollstufe (fatal … trace, silent).',
 };
 
@@ -62,8 +79,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.VERBUND_SEED_DEMO === 'true',
     session: { hours: e.VERBUND_SESSION_HOURS, secureCookies: e.VERBUND_SECURE_COOKIES },
     uploads: { limitBytes: Math.round(e.VERBUND_UPLOAD_LIMIT_MB * 1024 * 1024) },
+    blobs: blobConfig(e, dataDir),
     logLevel: e.LOG_LEVEL,
   };
 }
 
 export class ConfigError extends Error {}
+
+function blobConfig(e: z.infer<typeof envSchema>, dataDir: string) {
+  if (e.VERBUND_BLOB_STORE === 'fs') return { kind: 'fs' as const, root: path.join(dataDir, 'blobs') };
+  if (!e.S3_BUCKET) throw new ConfigError('Ungültige Konfiguration: S3_BUCKET fehlt (VERBUND_BLOB_STORE=s3).');
+  return {
+    kind: 's3' as const,
+    bucket: e.S3_BUCKET,
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+    prefix: e.S3_PREFIX,
+    tempDir: path.join(dataDir, 'tmp'),
+  };
+}

@@ -123,6 +123,126 @@ export interface JobsTable {
   finished_at: Date | null;
 }
 
+export type Vertraulichkeit = 'offen' | 'intern' | 'vertraulich';
+export type TextStatus = 'pending' | 'done' | 'failed';
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export interface AktenplanTemplatesTable {
+  id: string;
+  name: string;
+  owner_tenant_id: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+export interface AktenplanTemplateUnitsTable {
+  template_id: string;
+  kennzeichen: string;
+  titel: string;
+  aufbewahrung_jahre: number | null;
+  aussonderung: 'A' | 'B' | 'V';
+  vertraulichkeit: Generated<Vertraulichkeit>;
+}
+export interface AktenplanUnitsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  parent_id: string | null;
+  kennzeichen: string;
+  titel: string;
+  aufbewahrung_jahre: number | null;
+  aussonderung: 'A' | 'B' | 'V';
+  vertraulichkeit: Generated<Vertraulichkeit>;
+  template_id: string | null;
+  created_at: Generated<Date>;
+}
+export interface RecordsSettingsTable {
+  tenant_id: string;
+  aktenzeichen_muster: Generated<string>;
+  default_kennzeichen: string | null;
+}
+export interface AktenzeichenCountersTable {
+  tenant_id: string;
+  unit_id: string;
+  jahr: number;
+  letzte_nr: number;
+}
+export interface AktenTable {
+  tenant_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  aktenzeichen: string;
+  titel: string;
+  federfuehrende_oe_id: string | null;
+  status: Generated<'offen' | 'zda'>;
+  vertraulichkeit: Generated<Vertraulichkeit>;
+  created_at: Generated<Date>;
+  created_by: string;
+  closed_at: Date | null;
+}
+export interface VorgaengeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  akte_id: string;
+  betreff: string;
+  status: Generated<string>;
+  eingangsdatum: ColumnType<string, string | undefined, string>;
+  frist: DateOnly | null;
+  wiedervorlage: DateOnly | null;
+  zustaendig_user_id: string | null;
+  zustaendig_oe_id: string | null;
+  externe_referenz: string | null;
+  created_at: Generated<Date>;
+  created_by: string;
+  updated_at: Generated<Date>;
+}
+export interface DokumenteTable {
+  tenant_id: string;
+  id: Generated<string>;
+  vorgang_id: string;
+  akte_id: string;
+  unit_id: string;
+  parent_dokument_id: string | null;
+  titel: string;
+  art: Generated<'eingang' | 'ausgang' | 'intern'>;
+  datum: ColumnType<string, string | undefined, string>;
+  absender: string | null;
+  empfaenger: string | null;
+  metadaten: Json<MetadataField[]>;
+  vertraulichkeit: Generated<Vertraulichkeit>;
+  aktuelle_version: Generated<number>;
+  text_status: Generated<TextStatus>;
+  text_fehler: string | null;
+  refs: ColumnType<string[], string[] | undefined, string[]>;
+  search: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Date>;
+  created_by: string;
+  updated_at: Generated<Date>;
+}
+export type MetadataField = { name: string; typ: 'text' | 'zahl' | 'datum' | 'ja-nein'; wert: string | number | boolean };
+export interface DokumentVersionenTable {
+  tenant_id: string;
+  dokument_id: string;
+  version: number;
+  sha256: string;
+  groesse: ColumnType<string, number | string, number | string>;
+  mime: string;
+  dateiname: string;
+  kommentar: string | null;
+  created_at: Generated<Date>;
+  created_by: string;
+  text: string | null;
+  text_status: Generated<TextStatus>;
+  text_fehler: string | null;
+  extractor: string | null;
+  seiten: number | null;
+}
+export interface PostkorbGesehenTable {
+  tenant_id: string;
+  user_id: string;
+  objekt_typ: 'vorgang' | 'dokument';
+  objekt_id: string;
+  gesehen_at: Generated<Date>;
+}
+
 export interface Database {
   tenants: TenantsTable;
   agreements: AgreementsTable;
@@ -137,4 +257,14 @@ export interface Database {
   audit_events: AuditEventsTable;
   tenant_activations: TenantActivationsTable;
   jobs: JobsTable;
+  aktenplan_templates: AktenplanTemplatesTable;
+  aktenplan_template_units: AktenplanTemplateUnitsTable;
+  aktenplan_units: AktenplanUnitsTable;
+  records_settings: RecordsSettingsTable;
+  aktenzeichen_counters: AktenzeichenCountersTable;
+  akten: AktenTable;
+  vorgaenge: VorgaengeTable;
+  dokumente: DokumenteTable;
+  dokument_versionen: DokumentVersionenTable;
+  postkorb_gesehen: PostkorbGesehenTable;
 }

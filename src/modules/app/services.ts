@@ -1,4 +1,7 @@
 import { createAuditRepository } from '../audit/audit.repository.ts';
+import { createBlobStore } from '../blobs/blob-store.ts';
+import { createExtractorRegistry, defaultExtractors } from '../ingest/extractors.ts';
+import { createRecordsServices } from '../records/records.services.ts';
 import { standardOrgUnitsHook } from '../identity/identity.onboarding.ts';
 import { createIdentityUsecases } from '../identity/identity.usecases.ts';
 import { createOnboardingRegistry } from '../verbund/onboarding.ts';
@@ -31,6 +34,17 @@ export function buildServices({
   const identity = createIdentityUsecases({ database, sessionHours: config.session.hours });
   const verbund = createVerbundUsecases({ database, onboarding });
   const audit = createAuditRepository({ database });
+  const blobs = createBlobStore(config.blobs);
+  const extractors = createExtractorRegistry(defaultExtractors);
+  const records = createRecordsServices({
+    database,
+    blobs,
+    extractors,
+    logger,
+    uploadLimitBytes: config.uploads.limitBytes,
+  });
+  onboarding.register(records.onboardingHook);
+  jobHandlers.set(...records.extractionJob);
 
   return {
     config,
@@ -40,6 +54,9 @@ export function buildServices({
     identity,
     verbund,
     audit,
+    blobs,
+    extractors,
+    records,
     jobHandlers,
     createWorker: () => createJobWorker({ database, logger, handlers: jobHandlers }),
     close: () => database.close(),

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerAuditRoutes } from '../../audit/audit.routes.ts';
 import { registerIdentityRoutes } from '../../identity/identity.routes.ts';
+import { registerRecordsRoutes } from '../../records/records.routes.ts';
 import { AppError } from '../../shared/errors.ts';
 import { registerVerbundRoutes } from '../../verbund/verbund.routes.ts';
 import { renderErrorPage } from '../../web/error.page.tsx';
@@ -102,6 +103,7 @@ export function createApp(services: Services) {
   registerVerbundRoutes(api);
   registerIdentityRoutes(api);
   registerAuditRoutes(api);
+  registerRecordsRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -49,6 +49,14 @@ export function toAppError(error: unknown): AppError {
       messageDe: 'Das Objekt existiert bereits.',
     });
   }
+  if (pgCode === 'P0001' && (error as { hint?: string }).hint === 'akte.closed') {
+    return new AppError({
+      code: 'akte.closed',
+      status: 409,
+      message: 'the Akte is closed (z.d.A.) and cannot be changed',
+      messageDe: 'Die Akte ist zu den Akten verfügt (z.d.A.) und kann nicht geändert werden.',
+    });
+  }
   if (pgCode === '22P02' || pgCode === '22021' || pgCode === '22001') {
     return new AppError({
       code: 'request.invalid_value',

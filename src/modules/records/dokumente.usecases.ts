@@ -1,0 +1,426 @@
+import { sql } from 'kysely';
+import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
+import type { MetadataField, Vertraulichkeit } from '../app/database.types.ts';
+import { enqueueJob } from '../app/jobs.ts';
+import { appendAuditEvent } from '../audit/audit.repository.ts';
+import type { BlobStore, StoredBlob } from '../blobs/blob-store.ts';
+import { actorOf, type Principal } from '../identity/identity.models.ts';
+import { detectContentType, safeFileName } from '../ingest/content-type.ts';
+import { AppError, badRequest, notFound } from '../shared/errors.ts';
+import { checkDate, loadVisibleVorgang, requireWriter } from './akten.usecases.ts';
+import { extractReferences } from './records.models.ts';
+import { dokumentVisible, type Viewer, viewerOf } from './viewer.ts';
+
+export const EXTRACT_JOB = 'records.extract';
+
+export type Dokument = {
+  id: string;
+  vorgangId: string;
+  akteId: string;
+  aktenzeichen: string;
+  betreff: string;
+  titel: string;
+  art: 'eingang' | 'ausgang' | 'intern';
+  datum: string;
+  absender: string | null;
+  empfaenger: string | null;
+  metadaten: MetadataField[];
+  vertraulichkeit: Vertraulichkeit;
+  version: number;
+  sha256: string;
+  groesse: number;
+  mime: string;
+  dateiname: string;
+  textStatus: 'pending' | 'done' | 'failed';
+  textFehler: string | null;
+  parentDokumentId: string | null;
+  createdAt: string;
+  createdBy: string;
+};
+
+export type DokumentInput = {
+  titel?: string | null;
+  art?: 'eingang' | 'ausgang' | 'intern';
+  datum?: string | null;
+  absender?: string | null;
+  empfaenger?: string | null;
+  metadaten?: MetadataField[];
+  vertraulichkeit?: Vertraulichkeit;
+};
+
+const DOKUMENT_SELECT = sql`
+  select d.*, a.aktenzeichen, vg.betreff, dv.sha256, dv.groesse, dv.mime, dv.dateiname
+  from dokumente d
+  join vorgaenge vg on vg.id = d.vorgang_id
+  join akten a on a.id = d.akte_id
+  join dokument_versionen dv on dv.dokument_id = d.id and dv.version = d.aktuelle_version`;
+
+// biome-ignore lint/suspicious/noExplicitAny: raw rows
+export const toDokument = (r: any): Dokument => ({
+  id: r.id,
+  vorgangId: r.vorgang_id,
+  akteId: r.akte_id,
+  aktenzeichen: r.aktenzeichen,
+  betreff: r.betreff,
+  titel: r.titel,
+  art: r.art,
+  datum: r.datum,
+  absender: r.absender,
+  empfaenger: r.empfaenger,
+  metadaten: r.metadaten,
+  vertraulichkeit: r.vertraulichkeit,
+  version: r.aktuelle_version,
+  sha256: r.sha256,
+  groesse: Number(r.groesse),
+  mime: r.mime,
+  dateiname: r.dateiname,
+  textStatus: r.text_status,
+  textFehler: r.text_fehler,
+  parentDokumentId: r.parent_dokument_id,
+  createdAt: (r.created_at as Date).toISOString(),
+  createdBy: r.created_by,
+});
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+export async function loadVisibleDokument(trx: TenantTrx, viewer: Viewer, id: string) {
+  if (!isUuid(id)) throw notFound('dokument', 'Das Dokument');
+  const { rows } = await sql`${DOKUMENT_SELECT} where d.id = ${id}::uuid and ${dokumentVisible(viewer)}`.execute(trx);
+  if (rows.length === 0) throw notFound('dokument', 'Das Dokument');
+  return toDokument(rows[0]);
+}
+
+const METADATA_TYPES = ['text', 'zahl', 'datum', 'ja-nein'] as const;
+export function validateMetadata(fields: unknown): MetadataField[] {
+  if (fields === undefined || fields === null) return [];
+  if (!Array.isArray(fields) || fields.length > 50)
+    throw badRequest('dokument.metadata', 'metadaten must be a list (max 50)', 'Metadaten: höchstens 50 Felder als Liste.');
+  return fields.map((f, i) => {
+    const field = f as Record<string, unknown>;
+    const name = String(field?.name ?? '').trim();
+    const typ = String(field?.typ ?? 'text') as MetadataField['typ'];
+    const wert = field?.wert;
+    const fail = (de: string) =>
+      badRequest('dokument.metadata', `invalid metadata field ${i + 1}`, `Metadatenfeld ${i + 1} („${name}“): ${de}`);
+    if (!name || name.length > 100) throw fail('Name fehlt oder ist zu lang.');
+    if (!(METADATA_TYPES as readonly string[]).includes(typ)) throw fail('Typ muss text, zahl, datum oder ja-nein sein.');
+    if (typ === 'zahl' && (typeof wert !== 'number' || !Number.isFinite(wert))) throw fail('keine Zahl.');
+    if (typ === 'ja-nein' && typeof wert !== 'boolean') throw fail('muss ja (true) oder nein (false) sein.');
+    if (typ === 'datum' && (typeof wert !== 'string' || !checkDate(wert, name))) throw fail('Datum JJJJ-MM-TT.');
+    if (typ === 'text' && (typeof wert !== 'string' || wert.length > 2000)) throw fail('Text bis 2000 Zeichen.');
+    return { name, typ, wert: wert as MetadataField['wert'] };
+  });
+}
+
+/** Everything but the content that search should find for a document (weight B). */
+async function metadataText(trx: TenantTrx, dokumentId: string) {
+  const { rows } = await sql<{ meta: string; refs_source: string }>`
+    select concat_ws(' ', d.absender, d.empfaenger, a.aktenzeichen, a.titel, vg.betreff, vg.externe_referenz,
+             dv.dateiname, (select string_agg(m->>'wert', ' ') from jsonb_array_elements(d.metadaten) m)) as meta,
+           concat_ws(' ', d.titel, a.aktenzeichen, vg.externe_referenz,
+             (select string_agg(m->>'wert', ' ') from jsonb_array_elements(d.metadaten) m)) as refs_source
+    from dokumente d join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id
+    join dokument_versionen dv on dv.dokument_id = d.id and dv.version = d.aktuelle_version
+    where d.id = ${dokumentId}::uuid`.execute(trx);
+  return rows[0]!;
+}
+
+/** Recomputes a document's search vector and reference numbers from its metadata and current text. */
+export async function reindexDokument(trx: TenantTrx, dokumentId: string, text?: string | null) {
+  const meta = await metadataText(trx, dokumentId);
+  let content = text;
+  if (content === undefined) {
+    const row = await sql<{ text: string | null }>`select dv.text from dokumente d
+      join dokument_versionen dv on dv.dokument_id = d.id and dv.version = d.aktuelle_version
+      where d.id = ${dokumentId}::uuid`.execute(trx);
+    content = row.rows[0]?.text ?? null;
+  }
+  const refs = extractReferences(`${meta.refs_source} ${content ?? ''}`);
+  await sql`update dokumente set refs = ${refs}::text[],
+      search = verbund_search_vector(titel, ${meta.meta}, ${content ?? ''})
+    where id = ${dokumentId}::uuid`.execute(trx);
+}
+
+export type UploadedFile = { fileName: string; blob: StoredBlob };
+
+/** Inserts a document with its first version and queues text extraction, in the caller's transaction. */
+export async function insertDokumentInTrx(
+  trx: TenantTrx,
+  actor: string,
+  vorgang: { id: string; akteId: string },
+  file: UploadedFile,
+  input: DokumentInput & { parentDokumentId?: string | null },
+) {
+  const type = detectContentType(file.blob.head, file.fileName);
+  const dateiname = safeFileName(file.fileName, type.extension);
+  const akte = await trx.selectFrom('akten').select(['unit_id', 'vertraulichkeit']).where('id', '=', vorgang.akteId).executeTakeFirstOrThrow();
+  const titel = (input.titel?.trim() || dateiname.replace(/\.[^.]+$/, '') || dateiname).slice(0, 500);
+  const row = await trx
+    .insertInto('dokumente')
+    .values({
+      tenant_id: trx.tenantId,
+      vorgang_id: vorgang.id,
+      akte_id: vorgang.akteId,
+      unit_id: akte.unit_id,
+      parent_dokument_id: input.parentDokumentId ?? null,
+      titel,
+      art: input.art ?? 'eingang',
+      datum: checkDate(input.datum, 'datum') ?? undefined,
+      absender: input.absender?.trim() || null,
+      empfaenger: input.empfaenger?.trim() || null,
+      metadaten: JSON.stringify(validateMetadata(input.metadaten)),
+      vertraulichkeit: input.vertraulichkeit ?? akte.vertraulichkeit,
+      aktuelle_version: 1,
+      created_by: actor,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('dokument_versionen')
+    .values({
+      tenant_id: trx.tenantId,
+      dokument_id: row.id,
+      version: 1,
+      sha256: file.blob.sha256,
+      groesse: file.blob.size,
+      mime: type.mime,
+      dateiname,
+      created_by: actor,
+    })
+    .execute();
+  await reindexDokument(trx, row.id, null);
+  await enqueueJob(trx, { kind: EXTRACT_JOB, payload: { dokumentId: row.id, version: 1 }, maxAttempts: 5 });
+  await appendAuditEvent(trx, {
+    actor,
+    action: 'records.dokument_added',
+    objectType: 'dokument',
+    objectId: row.id,
+    data: { vorgangId: vorgang.id, titel, dateiname, sha256: file.blob.sha256, groesse: file.blob.size, mime: type.mime },
+  });
+  return { id: row.id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel };
+}
+
+export function createDokumenteUsecases({
+  database,
+  blobs,
+  uploadLimitBytes,
+}: {
+  database: DatabaseHandle;
+  blobs: BlobStore;
+  uploadLimitBytes: number;
+}) {
+  const inTenant = <T>(principal: Principal, work: (trx: TenantTrx, viewer: Viewer) => Promise<T>) =>
+    database.withTenant(principal.tenantId, async (trx) => work(trx, await viewerOf(trx, principal)));
+
+  /** Checks before a single byte is stored that the caller may write into the Vorgang. */
+  async function writableVorgang(principal: Principal, vorgangId: string) {
+    requireWriter(principal);
+    return inTenant(principal, async (trx, viewer) => {
+      const vorgang = await loadVisibleVorgang(trx, viewer, vorgangId);
+      if (vorgang.akteStatus === 'zda')
+        throw new AppError({
+          code: 'akte.closed',
+          status: 409,
+          message: 'the Akte is closed (z.d.A.)',
+          messageDe: 'Die Akte ist zu den Akten verfügt (z.d.A.); es können keine Dokumente hinzugefügt werden.',
+        });
+      return vorgang;
+    });
+  }
+
+  return {
+    blobs,
+    uploadLimitBytes,
+    writableVorgang,
+
+    /** Stores the streamed file (size-limited, hashed), then files the document in one transaction. */
+    async upload(
+      principal: Principal,
+      vorgangId: string,
+      file: { fileName: string; stream: AsyncIterable<Uint8Array> },
+      input: DokumentInput,
+    ) {
+      const vorgang = await writableVorgang(principal, vorgangId);
+      const blob = await blobs.put(file.stream, { maxBytes: uploadLimitBytes });
+      return database.withTenant(principal.tenantId, (trx) =>
+        insertDokumentInTrx(trx, actorOf(principal), vorgang, { fileName: file.fileName, blob }, input),
+      );
+    },
+
+    /** Files an already stored blob as a new document of the Vorgang. */
+    async fileUploaded(
+      principal: Principal,
+      vorgang: { id: string; akteId: string },
+      file: UploadedFile,
+      input: DokumentInput,
+    ) {
+      return database.withTenant(principal.tenantId, (trx) => insertDokumentInTrx(trx, actorOf(principal), vorgang, file, input));
+    },
+
+    /** Checks that the caller may add a version to the document (visible, writable, Akte open). */
+    async writableDokument(principal: Principal, dokumentId: string) {
+      requireWriter(principal);
+      const dokument = await inTenant(principal, (trx, viewer) => loadVisibleDokument(trx, viewer, dokumentId));
+      await writableVorgang(principal, dokument.vorgangId);
+      return dokument;
+    },
+
+    /** A new immutable version of the content (blob already stored); earlier versions stay downloadable. */
+    async addVersion(principal: Principal, dokumentId: string, file: UploadedFile, kommentar?: string | null) {
+      requireWriter(principal);
+      const blob = file.blob;
+      return inTenant(principal, async (trx, viewer) => {
+        const current = await sql<{ aktuelle_version: number }>`select aktuelle_version from dokumente
+          where id = ${dokumentId}::uuid for update`.execute(trx);
+        const version = current.rows[0]!.aktuelle_version + 1;
+        const type = detectContentType(blob.head, file.fileName);
+        const dateiname = safeFileName(file.fileName, type.extension);
+        const actor = actorOf(principal);
+        await loadVisibleDokument(trx, viewer, dokumentId);
+        await trx
+          .insertInto('dokument_versionen')
+          .values({
+            tenant_id: trx.tenantId,
+            dokument_id: dokumentId,
+            version,
+            sha256: blob.sha256,
+            groesse: blob.size,
+            mime: type.mime,
+            dateiname,
+            kommentar: kommentar?.slice(0, 1000) || null,
+            created_by: actor,
+          })
+          .execute();
+        await trx
+          .updateTable('dokumente')
+          .set({ aktuelle_version: version, text_status: 'pending', text_fehler: null, updated_at: new Date() })
+          .where('id', '=', dokumentId)
+          .execute();
+        await reindexDokument(trx, dokumentId, null);
+        await enqueueJob(trx, { kind: EXTRACT_JOB, payload: { dokumentId, version }, maxAttempts: 5 });
+        await appendAuditEvent(trx, {
+          actor,
+          action: 'records.dokument_version_added',
+          objectType: 'dokument',
+          objectId: dokumentId,
+          data: { version, sha256: blob.sha256, groesse: blob.size, mime: type.mime, dateiname },
+        });
+        return loadVisibleDokument(trx, viewer, dokumentId);
+      });
+    },
+
+    async get(principal: Principal, id: string) {
+      return inTenant(principal, (trx, viewer) => loadVisibleDokument(trx, viewer, id));
+    },
+
+    async update(principal: Principal, id: string, input: DokumentInput) {
+      requireWriter(principal);
+      return inTenant(principal, async (trx, viewer) => {
+        await loadVisibleDokument(trx, viewer, id);
+        const set: Record<string, unknown> = { updated_at: new Date() };
+        if (input.titel !== undefined && input.titel !== null) set.titel = input.titel.trim().slice(0, 500);
+        if (input.art !== undefined) set.art = input.art;
+        if (input.datum !== undefined) set.datum = checkDate(input.datum, 'datum');
+        if (input.absender !== undefined) set.absender = input.absender?.trim() || null;
+        if (input.empfaenger !== undefined) set.empfaenger = input.empfaenger?.trim() || null;
+        if (input.metadaten !== undefined) set.metadaten = JSON.stringify(validateMetadata(input.metadaten));
+        if (input.vertraulichkeit !== undefined) set.vertraulichkeit = input.vertraulichkeit;
+        await trx.updateTable('dokumente').set(set).where('id', '=', id).execute();
+        await reindexDokument(trx, id);
+        await appendAuditEvent(trx, {
+          actor: actorOf(principal),
+          action: 'records.dokument_updated',
+          objectType: 'dokument',
+          objectId: id,
+          data: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+        });
+        return loadVisibleDokument(trx, viewer, id);
+      });
+    },
+
+    async listForVorgang(principal: Principal, vorgangId: string, page: { limit: number; offset: number }) {
+      return inTenant(principal, async (trx, viewer) => {
+        await loadVisibleVorgang(trx, viewer, vorgangId);
+        const condition = sql`d.vorgang_id = ${vorgangId}::uuid and ${dokumentVisible(viewer)}`;
+        const { rows } = await sql`${DOKUMENT_SELECT} where ${condition}
+          order by d.datum desc, d.created_at desc limit ${page.limit} offset ${page.offset}`.execute(trx);
+        const total = await sql<{ n: string }>`select count(*) as n from dokumente d
+          join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id where ${condition}`.execute(trx);
+        return { items: rows.map(toDokument), total: Number(total.rows[0]!.n) };
+      });
+    },
+
+    async versions(principal: Principal, id: string) {
+      return inTenant(principal, async (trx, viewer) => {
+        await loadVisibleDokument(trx, viewer, id);
+        const rows = await trx
+          .selectFrom('dokument_versionen')
+          .select([
+            'version',
+            'sha256',
+            'groesse',
+            'mime',
+            'dateiname',
+            'kommentar',
+            'created_at',
+            'created_by',
+            'text_status',
+            'text_fehler',
+            'extractor',
+            'seiten',
+          ])
+          .where('dokument_id', '=', id)
+          .orderBy('version', 'desc')
+          .execute();
+        return rows.map((r) => ({
+          version: r.version,
+          sha256: r.sha256,
+          groesse: Number(r.groesse),
+          mime: r.mime,
+          dateiname: r.dateiname,
+          kommentar: r.kommentar,
+          createdAt: r.created_at.toISOString(),
+          createdBy: r.created_by,
+          textStatus: r.text_status,
+          textFehler: r.text_fehler,
+          extractor: r.extractor,
+          seiten: r.seiten,
+        }));
+      });
+    },
+
+    /** The extracted text of a version (for the preview of non-PDF documents). */
+    async text(principal: Principal, id: string, version?: number) {
+      return inTenant(principal, async (trx, viewer) => {
+        const dokument = await loadVisibleDokument(trx, viewer, id);
+        const row = await trx
+          .selectFrom('dokument_versionen')
+          .select(['text', 'text_status', 'text_fehler'])
+          .where('dokument_id', '=', id)
+          .where('version', '=', version ?? dokument.version)
+          .executeTakeFirst();
+        if (!row) throw notFound('dokument_version', 'Die Version');
+        return { text: row.text, status: row.text_status, fehler: row.text_fehler };
+      });
+    },
+
+    /** Metadata and a verified stream of one version's content. */
+    async content(principal: Principal, id: string, version?: number) {
+      const meta = await inTenant(principal, async (trx, viewer) => {
+        const dokument = await loadVisibleDokument(trx, viewer, id);
+        const row = await trx
+          .selectFrom('dokument_versionen')
+          .select(['version', 'sha256', 'groesse', 'mime', 'dateiname'])
+          .where('dokument_id', '=', id)
+          .where('version', '=', version ?? dokument.version)
+          .executeTakeFirst();
+        if (!row) throw notFound('dokument_version', 'Die Version');
+        return row;
+      });
+      const { body, size } = await blobs.stream(meta.sha256);
+      return { ...meta, groesse: size, body };
+    },
+  };
+}
+
+export type DokumenteUsecases = ReturnType<typeof createDokumenteUsecases>;

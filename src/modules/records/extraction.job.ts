@@ -1,0 +1,114 @@
+import type { JobHandler } from '../app/jobs.ts';
+import type { Logger } from '../app/logger.ts';
+import { appendAuditEvent } from '../audit/audit.repository.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import { ExtractionError, type createExtractorRegistry } from '../ingest/extractors.ts';
+import { EXTRACT_JOB, insertDokumentInTrx, reindexDokument } from './dokumente.usecases.ts';
+
+type Registry = ReturnType<typeof createExtractorRegistry>;
+
+const MAX_ATTACHMENTS = 50;
+
+/**
+ * The background job that turns a stored version into searchable text. A file that cannot be read
+ * (malformed, encrypted, unsupported) is not an error of the job: the version is marked failed
+ * with the reason and the job completes. Anything else (storage down, corrupt blob) throws, and the
+ * queue retries with backoff. E-mail attachments become documents of their own in the same Vorgang.
+ */
+export function createExtractionJob({
+  blobs,
+  extractors,
+  logger,
+}: {
+  blobs: BlobStore;
+  extractors: Registry;
+  logger: Logger;
+}): [string, JobHandler] {
+  const handler: JobHandler = async ({ trx, payload }) => {
+    const dokumentId = String(payload.dokumentId);
+    const version = Number(payload.version);
+    const row = await trx
+      .selectFrom('dokument_versionen')
+      .innerJoin('dokumente', 'dokumente.id', 'dokument_versionen.dokument_id')
+      .select([
+        'dokument_versionen.sha256',
+        'dokument_versionen.mime',
+        'dokument_versionen.dateiname',
+        'dokument_versionen.text_status',
+        'dokumente.aktuelle_version',
+        'dokumente.vorgang_id',
+        'dokumente.akte_id',
+        'dokumente.vertraulichkeit',
+        'dokumente.datum',
+      ])
+      .where('dokument_versionen.dokument_id', '=', dokumentId)
+      .where('dokument_versionen.version', '=', version)
+      .executeTakeFirst();
+    if (!row || row.text_status !== 'pending') return;
+
+    const bytes = await blobs.read(row.sha256);
+    let text = '';
+    let status: 'done' | 'failed' = 'done';
+    let fehler: string | null = null;
+    let extractor: string | null = null;
+    let seiten: number | null = null;
+    let attachments: Array<{ fileName: string; mime: string; bytes: Buffer }> = [];
+    try {
+      const result = await extractors.extract({ bytes, mime: row.mime, fileName: row.dateiname });
+      text = result.text;
+      extractor = result.extractor;
+      seiten = result.pages ?? null;
+      attachments = result.attachments ?? [];
+    } catch (error) {
+      if (!(error instanceof ExtractionError)) throw error;
+      status = 'failed';
+      fehler = error.message;
+      extractor = error.reasonCode;
+      logger.info({ dokumentId, version, reason: error.reasonCode }, 'text extraction failed');
+    }
+    // PostgreSQL text cannot hold NUL; extractors strip it, this is the last line of defence.
+    text = text.replace(/\u0000/g, '');
+    await trx
+      .updateTable('dokument_versionen')
+      .set({ text, text_status: status, text_fehler: fehler, extractor, seiten })
+      .where('dokument_id', '=', dokumentId)
+      .where('version', '=', version)
+      .execute();
+    if (row.aktuelle_version === version) {
+      await trx
+        .updateTable('dokumente')
+        .set({ text_status: status, text_fehler: fehler })
+        .where('id', '=', dokumentId)
+        .execute();
+      await reindexDokument(trx, dokumentId, text);
+    }
+
+    const akte = await trx.selectFrom('akten').select('status').where('id', '=', row.akte_id).executeTakeFirstOrThrow();
+    if (attachments.length > 0 && akte.status === 'offen' && version === 1) {
+      for (const attachment of attachments.slice(0, MAX_ATTACHMENTS)) {
+        const blob = await blobs.put(attachment.bytes);
+        await insertDokumentInTrx(
+          trx,
+          'system:extraction',
+          { id: row.vorgang_id, akteId: row.akte_id },
+          { fileName: attachment.fileName, blob },
+          {
+            titel: `Anlage: ${attachment.fileName}`,
+            art: 'eingang',
+            datum: row.datum,
+            vertraulichkeit: row.vertraulichkeit,
+            parentDokumentId: dokumentId,
+          },
+        );
+      }
+      await appendAuditEvent(trx, {
+        actor: 'system:extraction',
+        action: 'records.attachments_filed',
+        objectType: 'dokument',
+        objectId: dokumentId,
+        data: { anzahl: Math.min(attachments.length, MAX_ATTACHMENTS) },
+      });
+    }
+  };
+  return [EXTRACT_JOB, handler];
+}

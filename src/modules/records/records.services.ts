@@ -1,0 +1,31 @@
+import type { DatabaseHandle } from '../app/database.ts';
+import type { Logger } from '../app/logger.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import type { createExtractorRegistry } from '../ingest/extractors.ts';
+import { createAktenUsecases } from './akten.usecases.ts';
+import { aktenplanOnboardingHook, createAktenplanUsecases } from './aktenplan.usecases.ts';
+import { createDokumenteUsecases } from './dokumente.usecases.ts';
+import { createExtractionJob } from './extraction.job.ts';
+import { createPostkorbUsecases } from './postkorb.usecases.ts';
+import { createSearchUsecases } from './search.usecases.ts';
+
+/** The E-Akte module as the composition root sees it. */
+export function createRecordsServices(deps: {
+  database: DatabaseHandle;
+  blobs: BlobStore;
+  extractors: ReturnType<typeof createExtractorRegistry>;
+  logger: Logger;
+  uploadLimitBytes: number;
+}) {
+  return {
+    aktenplan: createAktenplanUsecases(deps),
+    akten: createAktenUsecases(deps),
+    dokumente: createDokumenteUsecases(deps),
+    search: createSearchUsecases(deps),
+    postkorb: createPostkorbUsecases(deps),
+    onboardingHook: aktenplanOnboardingHook,
+    extractionJob: createExtractionJob(deps),
+  };
+}
+
+export type RecordsServices = ReturnType<typeof createRecordsServices>;

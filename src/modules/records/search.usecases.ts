@@ -1,0 +1,150 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { DatabaseHandle } from '../app/database.ts';
+import type { Principal } from '../identity/identity.models.ts';
+import { badRequest } from '../shared/errors.ts';
+import { checkDate } from './akten.usecases.ts';
+import { buildSnippet, fold, parseSearchQuery, type SearchTerm } from './records.models.ts';
+import { dokumentVisible, viewerOf } from './viewer.ts';
+
+export type SearchFilter = {
+  q?: string;
+  aktenplan?: string;
+  akteId?: string;
+  vorgangStatus?: string;
+  art?: 'eingang' | 'ausgang' | 'intern';
+  von?: string;
+  bis?: string;
+};
+
+export type SearchHit = {
+  dokumentId: string;
+  titel: string;
+  snippet: string;
+  rang: number;
+  art: string;
+  datum: string;
+  mime: string;
+  textStatus: string;
+  vorgangId: string;
+  betreff: string;
+  vorgangStatus: string;
+  akteId: string;
+  aktenzeichen: string;
+  aktenplan: string;
+};
+
+/** The tsquery of one term; the same German folding as the index (verbund_fold). */
+function termQuery(term: SearchTerm): RawBuilder<unknown> {
+  const folded = fold(term.value);
+  if (term.kind === 'phrase') return sql`phraseto_tsquery('german', ${folded})`;
+  if (term.kind === 'prefix') {
+    const parts = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return sql`to_tsquery('german', ${parts.map((p) => `'${p}':*`).join(' & ')})`;
+  }
+  return sql`plainto_tsquery('german', ${folded})`;
+}
+
+export function createSearchUsecases({ database }: { database: DatabaseHandle }) {
+  return {
+    async search(principal: Principal, filter: SearchFilter, page: { limit: number; offset: number }) {
+      const q = (filter.q ?? '').slice(0, 500);
+      const terms = parseSearchQuery(q);
+      const textTerms = terms.filter((t) => t.kind !== 'reference');
+      const references = terms.filter((t) => t.kind === 'reference' && !t.negated).map((t) => t.value);
+      const von = checkDate(filter.von, 'von');
+      const bis = checkDate(filter.bis, 'bis');
+      if (filter.akteId && !/^[0-9a-f-]{36}$/i.test(filter.akteId))
+        throw badRequest('search.invalid_filter', 'akteId must be a UUID', 'Die Akten-ID ist ungültig.');
+
+      return database.withTenant(principal.tenantId, async (trx) => {
+        const viewer = await viewerOf(trx, principal);
+        const where: RawBuilder<unknown>[] = [sql`${dokumentVisible(viewer)}`];
+        const positive = textTerms.filter((t) => !t.negated);
+        const query =
+          textTerms.length > 0
+            ? sql.join(
+                textTerms.map((t) => (t.negated ? sql`!!${termQuery(t)}` : termQuery(t))),
+                sql` && `,
+              )
+            : null;
+        if (query) where.push(sql`d.search @@ (${query})`);
+        for (const term of terms.filter((t) => t.kind === 'reference'))
+          where.push(term.negated ? sql`not (d.refs @> array[${term.value}]::text[])` : sql`d.refs @> array[${term.value}]::text[]`);
+        if (filter.aktenplan)
+          where.push(sql`(u.kennzeichen = ${filter.aktenplan} or u.kennzeichen like ${`${filter.aktenplan}.%`})`);
+        if (filter.akteId) where.push(sql`d.akte_id = ${filter.akteId}::uuid`);
+        if (filter.vorgangStatus) where.push(sql`vg.status = ${filter.vorgangStatus}`);
+        if (filter.art) where.push(sql`d.art = ${filter.art}`);
+        if (von) where.push(sql`d.datum >= ${von}::date`);
+        if (bis) where.push(sql`d.datum <= ${bis}::date`);
+        const condition = sql.join(where, sql` and `);
+        const rank = query ? sql`ts_rank_cd(d.search, (${query}), 32)` : sql`0`;
+
+        const { rows } = await sql<{
+          id: string;
+          titel: string;
+          art: string;
+          datum: string;
+          text_status: string;
+          vorgang_id: string;
+          betreff: string;
+          vorgang_status: string;
+          akte_id: string;
+          aktenzeichen: string;
+          kennzeichen: string;
+          rang: number;
+          total: string;
+        }>`
+          select d.id, d.titel, d.art, d.datum, d.text_status, d.vorgang_id, vg.betreff, vg.status as vorgang_status,
+                 d.akte_id, a.aktenzeichen, u.kennzeichen, ${rank} as rang, count(*) over () as total
+          from dokumente d
+          join vorgaenge vg on vg.id = d.vorgang_id
+          join akten a on a.id = d.akte_id
+          join aktenplan_units u on u.id = d.unit_id
+          where ${condition}
+          order by rang desc, d.datum desc, d.id
+          limit ${page.limit} offset ${page.offset}`.execute(trx);
+        if (rows.length === 0) return { items: [] as SearchHit[], total: 0 };
+
+        // Snippets for this page only: the stems PostgreSQL derives from the query, matched on the text.
+        const stemSource = positive.map((t) => fold(t.value)).join(' ');
+        const stems = stemSource
+          ? (
+              await sql<{ stems: string[] }>`select tsvector_to_array(to_tsvector('german', ${stemSource})) as stems`.execute(
+                trx,
+              )
+            ).rows[0]!.stems.concat(positive.filter((t) => t.kind === 'prefix').map((t) => fold(t.value)))
+          : [];
+        const texts = await sql<{ id: string; text: string | null; mime: string }>`
+          select d.id, left(dv.text, 200000) as text, dv.mime from dokumente d
+          join dokument_versionen dv on dv.dokument_id = d.id and dv.version = d.aktuelle_version
+          where d.id = any(${rows.map((r) => r.id)}::uuid[])`.execute(trx);
+        const byId = new Map(texts.rows.map((t) => [t.id, t]));
+
+        const items: SearchHit[] = rows.map((r) => {
+          const content = byId.get(r.id);
+          const body = content?.text?.trim() ? content.text : r.titel;
+          return {
+            dokumentId: r.id,
+            titel: r.titel,
+            snippet: buildSnippet(body, stems, references),
+            rang: Number(r.rang),
+            art: r.art,
+            datum: r.datum,
+            mime: content?.mime ?? 'application/octet-stream',
+            textStatus: r.text_status,
+            vorgangId: r.vorgang_id,
+            betreff: r.betreff,
+            vorgangStatus: r.vorgang_status,
+            akteId: r.akte_id,
+            aktenzeichen: r.aktenzeichen,
+            aktenplan: r.kennzeichen,
+          };
+        });
+        return { items, total: Number(rows[0]!.total) };
+      });
+    },
+  };
+}
+
+export type SearchUsecases = ReturnType<typeof createSearchUsecases>;
