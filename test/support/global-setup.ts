@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from '../../src/modules/app/embedded-postgres.t
 import { createLogger } from '../../src/modules/app/logger.ts';
 import { enableAppLogin, runMigrations } from '../../src/modules/app/migrations.ts';
 import { buildServices } from '../../src/modules/app/services.ts';
+import { assignDemoTemplateOwner } from '../../src/modules/records/records.seed.ts';
 import { seedDemoVerbund } from '../../src/modules/verbund/verbund.seed.ts';
 
 export const TEMPLATE_DB = 'verbund_template';
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject) {
     logger: createLogger({ level: 'silent' }),
   });
   await seedDemoVerbund({ database: services.database, verbund: services.verbund });
+  await assignDemoTemplateOwner(services.database);
   await services.close();
 
   project.provide('pg', {

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { assignDemoTemplateOwner, seedDemoRecords } from '../records/records.seed.ts';
 import { demoLogins, seedDemoVerbund } from '../verbund/verbund.seed.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import type { Config } from './config.ts';
@@ -25,9 +26,15 @@ export async function startRuntime({
   const prepared = await prepareDatabase({ config, onLog: (line) => logger.debug({ pg: line }) });
   const services = buildServices({ config, appUrl: prepared.appUrl, logger });
   let seeded = false;
+  let demoDocuments = 0;
   try {
-    if (config.seedDemo)
+    if (config.seedDemo) {
       seeded = (await seedDemoVerbund({ database: services.database, verbund: services.verbund })).seeded;
+      if (seeded) {
+        await assignDemoTemplateOwner(services.database);
+        demoDocuments = (await seedDemoRecords({ database: services.database, blobs: services.blobs })).documents;
+      }
+    }
   } catch (error) {
     await services.close();
     await prepared.stop();
@@ -55,7 +62,10 @@ export async function startRuntime({
     `Verbund läuft (${mode}) – Datenbank: ${prepared.kind === 'embedded' ? `eingebettetes PostgreSQL in ${config.dataDir}` : 'externes PostgreSQL'}`,
   );
   if (url) print(`  Adresse:    ${url}`);
-  if (seeded) print('  Demo-Verbund der vier Landkreise angelegt.');
+  if (seeded)
+    print(
+      `  Demo-Verbund der vier Landkreise angelegt, mit ${demoDocuments} Dokumenten in der E-Akte (Textextraktion läuft im Hintergrund).`,
+    );
   if (config.seedDemo) for (const line of demoLogins()) print(`  Demo:       ${line}`);
   print(`  Bereit nach ${(readyMs / 1000).toFixed(1)} s${prepared.firstStart ? ' (erster Start)' : ''}.`);
 

@@ -861,15 +861,23 @@ export async function serveContent(c: Context<AppEnv>, id: string) {
   const disposition = c.req.query('anzeige') === 'inline' && inlineSafe ? 'inline' : 'attachment';
   const asciiName = content.dateiname.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const type = content.mime.startsWith('text/') ? `${content.mime}; charset=utf-8` : content.mime;
+  // PDFs are framed by our own preview page; Chromium's PDF viewer does not run in a sandboxed
+  // document, so PDFs get frame-ancestors 'self' without sandbox. Everything else is sandboxed.
+  const csp =
+    content.mime === 'application/pdf'
+      ? "default-src 'none'; frame-ancestors 'self'"
+      : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
   return new Response(content.body, {
     status: 200,
     headers: {
-      'content-type': disposition === 'inline' ? type : type,
+      'content-type': type,
       'content-length': String(content.groesse),
       'content-disposition': `${disposition}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(content.dateiname)}`,
       etag: `"${content.sha256}"`,
       'x-content-type-options': 'nosniff',
-      'content-security-policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; plugin-types application/pdf",
+      'x-frame-options': 'SAMEORIGIN',
+      'content-security-policy': csp,
+      'referrer-policy': 'same-origin',
       'cache-control': 'private, max-age=0',
       'x-dokument-version': String(content.version),
     },

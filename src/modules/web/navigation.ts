@@ -9,9 +9,9 @@ export type NavItem = { key: string; label: string; href?: string; roles?: Role[
 
 export const NAVIGATION: NavItem[] = [
   { key: 'start', label: 'Start', href: '/' },
-  { key: 'postkorb', label: 'Postkorb' },
-  { key: 'akten', label: 'E-Akte' },
-  { key: 'suche', label: 'Suche' },
+  { key: 'postkorb', label: 'Postkorb', href: '/postkorb' },
+  { key: 'akten', label: 'E-Akte', href: '/akten' },
+  { key: 'suche', label: 'Suche', href: '/suche' },
   { key: 'onlinedienste', label: 'Onlinedienste' },
   { key: 'anbindungen', label: 'Fachverfahren' },
   { key: 'gremien', label: 'Gremien' },

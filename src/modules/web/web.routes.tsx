@@ -6,6 +6,7 @@ import {
   resolvePrincipal,
 } from '../app/http/auth.middleware.ts';
 import type { AppEnv } from '../app/http/context.ts';
+import { registerRecordsPages } from '../records/web/records.web.tsx';
 import { AdminPage } from './admin.page.tsx';
 import { registerAuthRoutes } from './auth.routes.tsx';
 import { StartPage } from './start.page.tsx';
@@ -23,6 +24,7 @@ export function registerWebRoutes(app: Hono<AppEnv>) {
     app.use(path, resolvePrincipal, csrfProtection);
   }
   registerAuthRoutes(app);
+  registerRecordsPages(app);
 
   app.get('/', async (c) => {
     const principal = c.get('principal');

@@ -25,9 +25,7 @@ export function createApp(services: Services) {
     c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
     await next();
   });
-  app.use(
-    '*',
-    secureHeaders({
+  const secure = secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
@@ -38,8 +36,11 @@ export function createApp(services: Services) {
         formAction: ["'self'"],
       },
       referrerPolicy: 'same-origin',
-    }),
-  );
+  });
+  // Document content sets its own, stricter headers (sandbox, nosniff; PDF previews may be framed by
+  // our own pages), so the page-wide policy is not applied there.
+  const isDocumentContent = (path: string) => /^\/api\/v1\/dokumente\/[^/]+\/inhalt$/.test(path);
+  app.use('*', (c, next) => (isDocumentContent(c.req.path) ? next() : secure(c, next)));
 
   app.onError((error, c) => {
     const appError = toAppError(error);
