@@ -60,7 +60,9 @@ describe('one-command start on embedded PostgreSQL', () => {
   it('first start seeds the demo Verbund, is ready in under 30 s, and prints URL and demo logins', async () => {
     const server = await start();
     expect(server.readySeconds).toBeLessThan(30);
-    expect(server.output()).toContain('Demo-Verbund der vier Landkreise angelegt.');
+    expect(server.output()).toMatch(
+      /Demo-Verbund der vier Landkreise angelegt, mit \d{3,} Dokumenten in der E-Akte/,
+    );
     expect(server.output()).toContain('sachbearbeitung@<landkreis>');
     const health = await (await fetch(`${server.url}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', database: { status: 'ok', kind: 'embedded' } });
@@ -77,6 +79,8 @@ describe('one-command start on embedded PostgreSQL', () => {
       '16070',
     );
     expect(added.stdout).toContain('ist dem Verbund beigetreten');
+    // The joining county received the Verbund's Aktenplan template, owned by the Unstrut-Hainich-Kreis.
+    expect(added.stdout).toContain('Verbund-Aktenplan (Landkreise)');
     const { stdout } = await cli('token', 'create', '--tenant', 'ilm-kreis', '--role', 'lesen', '--json');
     const me = await (
       await fetch(`${server.url}/api/v1/me`, {

@@ -151,7 +151,7 @@ export const COMMANDS: Record<string, Command> = {
         console.log(`  Erhalten (${result.received.length}):`);
         for (const r of result.received)
           console.log(
-            `    - [${r.hook}] ${r.label}${r.status === 'pending' ? ' (wartet auf Einrichtung)' : ''}`,
+            `    - [${r.hook}] ${r.label}${r.ownerTenantId ? ` – bereitgestellt von ${r.ownerTenantId}` : ''}${r.status === 'pending' ? ' (wartet auf Einrichtung)' : ''}`,
           );
         return 0;
       }),

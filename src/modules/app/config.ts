@@ -88,7 +88,8 @@ export class ConfigError extends Error {}
 
 function blobConfig(e: z.infer<typeof envSchema>, dataDir: string) {
   if (e.VERBUND_BLOB_STORE === 'fs') return { kind: 'fs' as const, root: path.join(dataDir, 'blobs') };
-  if (!e.S3_BUCKET) throw new ConfigError('Ungültige Konfiguration: S3_BUCKET fehlt (VERBUND_BLOB_STORE=s3).');
+  if (!e.S3_BUCKET)
+    throw new ConfigError('Ungültige Konfiguration: S3_BUCKET fehlt (VERBUND_BLOB_STORE=s3).');
   return {
     kind: 's3' as const,
     bucket: e.S3_BUCKET,

@@ -217,7 +217,11 @@ export interface DokumenteTable {
   created_by: string;
   updated_at: Generated<Date>;
 }
-export type MetadataField = { name: string; typ: 'text' | 'zahl' | 'datum' | 'ja-nein'; wert: string | number | boolean };
+export type MetadataField = {
+  name: string;
+  typ: 'text' | 'zahl' | 'datum' | 'ja-nein';
+  wert: string | number | boolean;
+};
 export interface DokumentVersionenTable {
   tenant_id: string;
   dokument_id: string;

@@ -32,7 +32,8 @@ export async function startRuntime({
       seeded = (await seedDemoVerbund({ database: services.database, verbund: services.verbund })).seeded;
       if (seeded) {
         await assignDemoTemplateOwner(services.database);
-        demoDocuments = (await seedDemoRecords({ database: services.database, blobs: services.blobs })).documents;
+        demoDocuments = (await seedDemoRecords({ database: services.database, blobs: services.blobs }))
+          .documents;
       }
     }
   } catch (error) {

@@ -1,9 +1,9 @@
 import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createBlobStore } from '../blobs/blob-store.ts';
-import { createExtractorRegistry, defaultExtractors } from '../ingest/extractors.ts';
-import { createRecordsServices } from '../records/records.services.ts';
 import { standardOrgUnitsHook } from '../identity/identity.onboarding.ts';
 import { createIdentityUsecases } from '../identity/identity.usecases.ts';
+import { createExtractorRegistry, defaultExtractors } from '../ingest/extractors.ts';
+import { createRecordsServices } from '../records/records.services.ts';
 import { createOnboardingRegistry } from '../verbund/onboarding.ts';
 import { createVerbundUsecases } from '../verbund/verbund.usecases.ts';
 import type { Config } from './config.ts';

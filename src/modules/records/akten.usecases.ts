@@ -4,7 +4,12 @@ import type { Vertraulichkeit } from '../app/database.types.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
 import { AppError, badRequest, forbidden, notFound } from '../shared/errors.ts';
-import { DEFAULT_AKTENZEICHEN_MUSTER, canWrite, formatAktenzeichen, type VorgangStatus } from './records.models.ts';
+import {
+  canWrite,
+  DEFAULT_AKTENZEICHEN_MUSTER,
+  formatAktenzeichen,
+  type VorgangStatus,
+} from './records.models.ts';
 import { akteVisible, type Viewer, viewerOf, vorgangVisible } from './viewer.ts';
 
 export type Akte = {
@@ -97,14 +102,21 @@ export const toVorgang = (r: any): Vorgang => ({
 
 export const requireWriter = (principal: Principal) => {
   if (!canWrite(principal))
-    throw forbidden('requires sachbearbeitung, leitung or kreis-admin', 'Mit Lesezugriff können Sie nichts ändern.');
+    throw forbidden(
+      'requires sachbearbeitung, leitung or kreis-admin',
+      'Mit Lesezugriff können Sie nichts ändern.',
+    );
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function checkDate(value: string | null | undefined, field: string) {
   if (value === null || value === undefined || value === '') return null;
   if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw badRequest('request.invalid_date', `${field} must be YYYY-MM-DD`, `${field}: Datum im Format JJJJ-MM-TT.`);
+    throw badRequest(
+      'request.invalid_date',
+      `${field} must be YYYY-MM-DD`,
+      `${field}: Datum im Format JJJJ-MM-TT.`,
+    );
   return value;
 }
 
@@ -113,12 +125,14 @@ export async function resolveOrgUnit(trx: TenantTrx, ref: string | null | undefi
   const row = await trx
     .selectFrom('org_units')
     .select('id')
-    .where((eb) =>
-      /^[0-9a-f-]{36}$/i.test(ref) ? eb('id', '=', ref) : eb('kuerzel', '=', ref),
-    )
+    .where((eb) => (/^[0-9a-f-]{36}$/i.test(ref) ? eb('id', '=', ref) : eb('kuerzel', '=', ref)))
     .executeTakeFirst();
   if (!row)
-    throw badRequest('org_unit.unknown', `unknown org unit ${ref}`, `Die Organisationseinheit „${ref}“ gibt es nicht.`);
+    throw badRequest(
+      'org_unit.unknown',
+      `unknown org unit ${ref}`,
+      `Die Organisationseinheit „${ref}“ gibt es nicht.`,
+    );
   return row.id;
 }
 
@@ -142,7 +156,8 @@ export async function loadVisibleAkte(trx: TenantTrx, viewer: Viewer, id: string
 
 export async function loadVisibleVorgang(trx: TenantTrx, viewer: Viewer, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('vorgang', 'Der Vorgang');
-  const { rows } = await sql`${VORGANG_SELECT} where vg.id = ${id}::uuid and ${vorgangVisible(viewer)}`.execute(trx);
+  const { rows } =
+    await sql`${VORGANG_SELECT} where vg.id = ${id}::uuid and ${vorgangVisible(viewer)}`.execute(trx);
   if (rows.length === 0) throw notFound('vorgang', 'Der Vorgang');
   return toVorgang(rows[0]);
 }
@@ -179,7 +194,11 @@ export async function createAkteInTrx(trx: TenantTrx, actor: string, input: Crea
     values (${trx.tenantId}, ${unit.id}, ${counterYear}, 1)
     on conflict (tenant_id, unit_id, jahr) do update set letzte_nr = aktenzeichen_counters.letzte_nr + 1
     returning letzte_nr`.execute(trx);
-  const tenant = await trx.selectFrom('tenants').select('kreisschluessel').where('id', '=', trx.tenantId).executeTakeFirstOrThrow();
+  const tenant = await trx
+    .selectFrom('tenants')
+    .select('kreisschluessel')
+    .where('id', '=', trx.tenantId)
+    .executeTakeFirstOrThrow();
   const aktenzeichen = formatAktenzeichen(muster, {
     kennzeichen: unit.kennzeichen,
     nr: counter.rows[0]!.letzte_nr,
@@ -220,7 +239,12 @@ export type CreateVorgangInput = {
   externeReferenz?: string | null;
 };
 
-export async function createVorgangInTrx(trx: TenantTrx, actor: string, akteId: string, input: CreateVorgangInput) {
+export async function createVorgangInTrx(
+  trx: TenantTrx,
+  actor: string,
+  akteId: string,
+  input: CreateVorgangInput,
+) {
   const values = {
     tenant_id: trx.tenantId,
     akte_id: akteId,
@@ -266,7 +290,9 @@ export function createAktenUsecases({ database }: { database: DatabaseHandle }) 
       return inTenant(principal, async (trx, viewer) => {
         const where = [sql`${akteVisible(viewer)}`];
         if (filter.aktenplan)
-          where.push(sql`(u.kennzeichen = ${filter.aktenplan} or u.kennzeichen like ${`${filter.aktenplan}.%`})`);
+          where.push(
+            sql`(u.kennzeichen = ${filter.aktenplan} or u.kennzeichen like ${`${filter.aktenplan}.%`})`,
+          );
         if (filter.status) where.push(sql`a.status = ${filter.status}`);
         if (filter.q)
           where.push(sql`(a.titel ilike ${`%${filter.q}%`} or a.aktenzeichen ilike ${`%${filter.q}%`})`);
@@ -287,7 +313,10 @@ export function createAktenUsecases({ database }: { database: DatabaseHandle }) 
     async setAkteStatus(principal: Principal, id: string, status: 'offen' | 'zda', begruendung?: string) {
       requireWriter(principal);
       if (status === 'offen' && !hasRole(principal, 'leitung'))
-        throw forbidden('reopening requires leitung', 'Eine z.d.A. verfügte Akte kann nur die Leitung wieder öffnen.');
+        throw forbidden(
+          'reopening requires leitung',
+          'Eine z.d.A. verfügte Akte kann nur die Leitung wieder öffnen.',
+        );
       return inTenant(principal, async (trx, viewer) => {
         const akte = await loadVisibleAkte(trx, viewer, id);
         if (akte.status === status)
@@ -295,7 +324,8 @@ export function createAktenUsecases({ database }: { database: DatabaseHandle }) 
             code: 'akte.status_unchanged',
             status: 409,
             message: `Akte already ${status}`,
-            messageDe: status === 'zda' ? 'Die Akte ist bereits z.d.A. verfügt.' : 'Die Akte ist bereits offen.',
+            messageDe:
+              status === 'zda' ? 'Die Akte ist bereits z.d.A. verfügt.' : 'Die Akte ist bereits offen.',
           });
         await trx
           .updateTable('akten')
@@ -360,9 +390,12 @@ export function createAktenUsecases({ database }: { database: DatabaseHandle }) 
         if (input.betreff !== undefined) set.betreff = input.betreff;
         if (input.status !== undefined) set.status = input.status;
         if (input.frist !== undefined) set.frist = checkDate(input.frist, 'frist');
-        if (input.wiedervorlage !== undefined) set.wiedervorlage = checkDate(input.wiedervorlage, 'wiedervorlage');
-        if (input.zustaendigPerson !== undefined) set.zustaendig_user_id = await resolveUser(trx, input.zustaendigPerson);
-        if (input.zustaendigOe !== undefined) set.zustaendig_oe_id = await resolveOrgUnit(trx, input.zustaendigOe);
+        if (input.wiedervorlage !== undefined)
+          set.wiedervorlage = checkDate(input.wiedervorlage, 'wiedervorlage');
+        if (input.zustaendigPerson !== undefined)
+          set.zustaendig_user_id = await resolveUser(trx, input.zustaendigPerson);
+        if (input.zustaendigOe !== undefined)
+          set.zustaendig_oe_id = await resolveOrgUnit(trx, input.zustaendigOe);
         if (input.externeReferenz !== undefined) set.externe_referenz = input.externeReferenz?.trim() || null;
         await trx.updateTable('vorgaenge').set(set).where('id', '=', id).execute();
         const changed = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));

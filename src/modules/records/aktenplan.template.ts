@@ -6,7 +6,13 @@
 export const STANDARD_TEMPLATE_ID = 'verbund-standard';
 export const STANDARD_TEMPLATE_NAME = 'Verbund-Aktenplan (Landkreise)';
 
-type Unit = [kennzeichen: string, titel: string, jahre: number | null, aussonderung: 'A' | 'B' | 'V', v?: 'intern' | 'vertraulich'];
+type Unit = [
+  kennzeichen: string,
+  titel: string,
+  jahre: number | null,
+  aussonderung: 'A' | 'B' | 'V',
+  v?: 'intern' | 'vertraulich',
+];
 
 export const STANDARD_TEMPLATE_UNITS: Unit[] = [
   ['00', 'Organisation und Verwaltungsführung', 10, 'B'],

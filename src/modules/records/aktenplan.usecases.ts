@@ -66,9 +66,10 @@ export async function ensureStandardTemplate(trx: TenantTrx | DatabaseHandle['db
 async function upsertUnits(trx: TenantTrx, units: UnitInput[], templateId: string | null) {
   const sorted = [...units].sort((a, b) => compareKennzeichen(a.kennzeichen, b.kennzeichen));
   const existing = new Map(
-    (
-      await trx.selectFrom('aktenplan_units').select(['id', 'kennzeichen']).execute()
-    ).map((u) => [u.kennzeichen, u.id]),
+    (await trx.selectFrom('aktenplan_units').select(['id', 'kennzeichen']).execute()).map((u) => [
+      u.kennzeichen,
+      u.id,
+    ]),
   );
   let added = 0;
   let updated = 0;
@@ -185,7 +186,9 @@ export function validateUnit(input: Record<string, unknown>, line?: number): Uni
   const kennzeichen = String(input.kennzeichen ?? '').trim();
   const titel = String(input.titel ?? '').trim();
   const jahreRaw = input.aufbewahrungJahre;
-  const aussonderung = String(input.aussonderung ?? '').trim().toUpperCase();
+  const aussonderung = String(input.aussonderung ?? '')
+    .trim()
+    .toUpperCase();
   const vertraulichkeit = String(input.vertraulichkeit ?? 'offen').trim() || 'offen';
   const fail = (field: string, de: string) =>
     badRequest('aktenplan.invalid_unit', `invalid ${field}${line ? ` in line ${line}` : ''}`, `${de}${at}.`);
@@ -230,7 +233,11 @@ export function createAktenplanUsecases({ database }: { database: DatabaseHandle
 
     async getUnit(principal: Principal, id: string) {
       return database.withTenant(principal.tenantId, async (trx) => {
-        const row = await trx.selectFrom('aktenplan_units').selectAll().where('id', '=', id).executeTakeFirst();
+        const row = await trx
+          .selectFrom('aktenplan_units')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirst();
         if (!row) throw notFound('aktenplan_unit', 'Die Aktenplaneinheit');
         return toUnit(row);
       });
@@ -309,7 +316,8 @@ export function createAktenplanUsecases({ database }: { database: DatabaseHandle
       });
       const seen = new Set<string>();
       for (const [i, u] of units.entries()) {
-        if (seen.has(u.kennzeichen)) errors.push({ zeile: i + 2, fehler: `Kennzeichen ${u.kennzeichen} doppelt.` });
+        if (seen.has(u.kennzeichen))
+          errors.push({ zeile: i + 2, fehler: `Kennzeichen ${u.kennzeichen} doppelt.` });
         seen.add(u.kennzeichen);
       }
       if (errors.length > 0)
@@ -376,8 +384,12 @@ export function createAktenplanUsecases({ database }: { database: DatabaseHandle
             );
         }
         const values = {
-          ...(input.aktenzeichenMuster !== undefined ? { aktenzeichen_muster: input.aktenzeichenMuster } : {}),
-          ...(input.defaultKennzeichen !== undefined ? { default_kennzeichen: input.defaultKennzeichen } : {}),
+          ...(input.aktenzeichenMuster !== undefined
+            ? { aktenzeichen_muster: input.aktenzeichenMuster }
+            : {}),
+          ...(input.defaultKennzeichen !== undefined
+            ? { default_kennzeichen: input.defaultKennzeichen }
+            : {}),
         };
         await trx
           .insertInto('records_settings')

@@ -85,7 +85,8 @@ const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 export async function loadVisibleDokument(trx: TenantTrx, viewer: Viewer, id: string) {
   if (!isUuid(id)) throw notFound('dokument', 'Das Dokument');
-  const { rows } = await sql`${DOKUMENT_SELECT} where d.id = ${id}::uuid and ${dokumentVisible(viewer)}`.execute(trx);
+  const { rows } =
+    await sql`${DOKUMENT_SELECT} where d.id = ${id}::uuid and ${dokumentVisible(viewer)}`.execute(trx);
   if (rows.length === 0) throw notFound('dokument', 'Das Dokument');
   return toDokument(rows[0]);
 }
@@ -94,20 +95,31 @@ const METADATA_TYPES = ['text', 'zahl', 'datum', 'ja-nein'] as const;
 export function validateMetadata(fields: unknown): MetadataField[] {
   if (fields === undefined || fields === null) return [];
   if (!Array.isArray(fields) || fields.length > 50)
-    throw badRequest('dokument.metadata', 'metadaten must be a list (max 50)', 'Metadaten: höchstens 50 Felder als Liste.');
+    throw badRequest(
+      'dokument.metadata',
+      'metadaten must be a list (max 50)',
+      'Metadaten: höchstens 50 Felder als Liste.',
+    );
   return fields.map((f, i) => {
     const field = f as Record<string, unknown>;
     const name = String(field?.name ?? '').trim();
     const typ = String(field?.typ ?? 'text') as MetadataField['typ'];
     const wert = field?.wert;
     const fail = (de: string) =>
-      badRequest('dokument.metadata', `invalid metadata field ${i + 1}`, `Metadatenfeld ${i + 1} („${name}“): ${de}`);
+      badRequest(
+        'dokument.metadata',
+        `invalid metadata field ${i + 1}`,
+        `Metadatenfeld ${i + 1} („${name}“): ${de}`,
+      );
     if (!name || name.length > 100) throw fail('Name fehlt oder ist zu lang.');
-    if (!(METADATA_TYPES as readonly string[]).includes(typ)) throw fail('Typ muss text, zahl, datum oder ja-nein sein.');
+    if (!(METADATA_TYPES as readonly string[]).includes(typ))
+      throw fail('Typ muss text, zahl, datum oder ja-nein sein.');
     if (typ === 'zahl' && (typeof wert !== 'number' || !Number.isFinite(wert))) throw fail('keine Zahl.');
     if (typ === 'ja-nein' && typeof wert !== 'boolean') throw fail('muss ja (true) oder nein (false) sein.');
-    if (typ === 'datum' && (typeof wert !== 'string' || !checkDate(wert, name))) throw fail('Datum JJJJ-MM-TT.');
-    if (typ === 'text' && (typeof wert !== 'string' || wert.length > 2000)) throw fail('Text bis 2000 Zeichen.');
+    if (typ === 'datum' && (typeof wert !== 'string' || !checkDate(wert, name)))
+      throw fail('Datum JJJJ-MM-TT.');
+    if (typ === 'text' && (typeof wert !== 'string' || wert.length > 2000))
+      throw fail('Text bis 2000 Zeichen.');
     return { name, typ, wert: wert as MetadataField['wert'] };
   });
 }
@@ -153,7 +165,11 @@ export async function insertDokumentInTrx(
 ) {
   const type = detectContentType(file.blob.head, file.fileName);
   const dateiname = safeFileName(file.fileName, type.extension);
-  const akte = await trx.selectFrom('akten').select(['unit_id', 'vertraulichkeit']).where('id', '=', vorgang.akteId).executeTakeFirstOrThrow();
+  const akte = await trx
+    .selectFrom('akten')
+    .select(['unit_id', 'vertraulichkeit'])
+    .where('id', '=', vorgang.akteId)
+    .executeTakeFirstOrThrow();
   const titel = (input.titel?.trim() || dateiname.replace(/\.[^.]+$/, '') || dateiname).slice(0, 500);
   const row = await trx
     .insertInto('dokumente')
@@ -195,7 +211,14 @@ export async function insertDokumentInTrx(
     action: 'records.dokument_added',
     objectType: 'dokument',
     objectId: row.id,
-    data: { vorgangId: vorgang.id, titel, dateiname, sha256: file.blob.sha256, groesse: file.blob.size, mime: type.mime },
+    data: {
+      vorgangId: vorgang.id,
+      titel,
+      dateiname,
+      sha256: file.blob.sha256,
+      groesse: file.blob.size,
+      mime: type.mime,
+    },
   });
   return { id: row.id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel };
 }
@@ -222,7 +245,8 @@ export function createDokumenteUsecases({
           code: 'akte.closed',
           status: 409,
           message: 'the Akte is closed (z.d.A.)',
-          messageDe: 'Die Akte ist zu den Akten verfügt (z.d.A.); es können keine Dokumente hinzugefügt werden.',
+          messageDe:
+            'Die Akte ist zu den Akten verfügt (z.d.A.); es können keine Dokumente hinzugefügt werden.',
         });
       return vorgang;
     });
@@ -254,19 +278,28 @@ export function createDokumenteUsecases({
       file: UploadedFile,
       input: DokumentInput,
     ) {
-      return database.withTenant(principal.tenantId, (trx) => insertDokumentInTrx(trx, actorOf(principal), vorgang, file, input));
+      return database.withTenant(principal.tenantId, (trx) =>
+        insertDokumentInTrx(trx, actorOf(principal), vorgang, file, input),
+      );
     },
 
     /** Checks that the caller may add a version to the document (visible, writable, Akte open). */
     async writableDokument(principal: Principal, dokumentId: string) {
       requireWriter(principal);
-      const dokument = await inTenant(principal, (trx, viewer) => loadVisibleDokument(trx, viewer, dokumentId));
+      const dokument = await inTenant(principal, (trx, viewer) =>
+        loadVisibleDokument(trx, viewer, dokumentId),
+      );
       await writableVorgang(principal, dokument.vorgangId);
       return dokument;
     },
 
     /** A new immutable version of the content (blob already stored); earlier versions stay downloadable. */
-    async addVersion(principal: Principal, dokumentId: string, file: UploadedFile, kommentar?: string | null) {
+    async addVersion(
+      principal: Principal,
+      dokumentId: string,
+      file: UploadedFile,
+      kommentar?: string | null,
+    ) {
       requireWriter(principal);
       const blob = file.blob;
       return inTenant(principal, async (trx, viewer) => {
@@ -293,7 +326,12 @@ export function createDokumenteUsecases({
           .execute();
         await trx
           .updateTable('dokumente')
-          .set({ aktuelle_version: version, text_status: 'pending', text_fehler: null, updated_at: new Date() })
+          .set({
+            aktuelle_version: version,
+            text_status: 'pending',
+            text_fehler: null,
+            updated_at: new Date(),
+          })
           .where('id', '=', dokumentId)
           .execute();
         await reindexDokument(trx, dokumentId, null);
@@ -345,7 +383,9 @@ export function createDokumenteUsecases({
         const { rows } = await sql`${DOKUMENT_SELECT} where ${condition}
           order by d.datum desc, d.created_at desc limit ${page.limit} offset ${page.offset}`.execute(trx);
         const total = await sql<{ n: string }>`select count(*) as n from dokumente d
-          join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id where ${condition}`.execute(trx);
+          join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id where ${condition}`.execute(
+          trx,
+        );
         return { items: rows.map(toDokument), total: Number(total.rows[0]!.n) };
       });
     },

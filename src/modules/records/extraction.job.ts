@@ -2,7 +2,7 @@ import type { JobHandler } from '../app/jobs.ts';
 import type { Logger } from '../app/logger.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
-import { ExtractionError, type createExtractorRegistry } from '../ingest/extractors.ts';
+import { type createExtractorRegistry, ExtractionError } from '../ingest/extractors.ts';
 import { EXTRACT_JOB, insertDokumentInTrx, reindexDokument } from './dokumente.usecases.ts';
 
 type Registry = ReturnType<typeof createExtractorRegistry>;
@@ -67,6 +67,7 @@ export function createExtractionJob({
       logger.info({ dokumentId, version, reason: error.reasonCode }, 'text extraction failed');
     }
     // PostgreSQL text cannot hold NUL; extractors strip it, this is the last line of defence.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
     text = text.replace(/\u0000/g, '');
     await trx
       .updateTable('dokument_versionen')
@@ -83,7 +84,11 @@ export function createExtractionJob({
       await reindexDokument(trx, dokumentId, text);
     }
 
-    const akte = await trx.selectFrom('akten').select('status').where('id', '=', row.akte_id).executeTakeFirstOrThrow();
+    const akte = await trx
+      .selectFrom('akten')
+      .select('status')
+      .where('id', '=', row.akte_id)
+      .executeTakeFirstOrThrow();
     if (attachments.length > 0 && akte.status === 'offen' && version === 1) {
       for (const attachment of attachments.slice(0, MAX_ATTACHMENTS)) {
         const blob = await blobs.put(attachment.bytes);

@@ -17,7 +17,11 @@ export function createPostkorbUsecases({ database }: { database: DatabaseHandle 
   return {
     async postkorb(principal: Principal, options: { bereich: 'alle' | 'person' | 'oe'; fristTage?: number }) {
       if (!principal.userId)
-        throw badRequest('postkorb.no_person', 'the Postkorb belongs to a person', 'Der Postkorb gehört zu einer Person; dieses Token vertritt keine.');
+        throw badRequest(
+          'postkorb.no_person',
+          'the Postkorb belongs to a person',
+          'Der Postkorb gehört zu einer Person; dieses Token vertritt keine.',
+        );
       const fristTage = Math.min(Math.max(options.fristTage ?? 7, 0), 365);
       return database.withTenant(principal.tenantId, async (trx) => {
         const viewer = await viewerOf(trx, principal);
@@ -87,7 +91,12 @@ export function createPostkorbUsecases({ database }: { database: DatabaseHandle 
         else await loadVisibleDokument(trx, viewer, objektId);
         await trx
           .insertInto('postkorb_gesehen')
-          .values({ tenant_id: trx.tenantId, user_id: principal.userId!, objekt_typ: objektTyp, objekt_id: objektId })
+          .values({
+            tenant_id: trx.tenantId,
+            user_id: principal.userId!,
+            objekt_typ: objektTyp,
+            objekt_id: objektId,
+          })
           .onConflict((oc) => oc.doNothing())
           .execute();
       });

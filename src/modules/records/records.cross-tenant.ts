@@ -28,7 +28,7 @@ export const recordsCrossTenant = defineCrossTenantCase({
     });
     const form = new FormData();
     form.set('datei', new Blob([`Inhalt ${marker} KT/999/2020`], { type: 'text/plain' }), 'vermerk.txt');
-    form.set("titel", `Dokument ${marker} KT/999/2020`);
+    form.set('titel', `Dokument ${marker} KT/999/2020`);
     const dokument = await t.request(`/api/v1/vorgaenge/${vorgang.json.id}/dokumente`, {
       token: ownerToken,
       body: form,
@@ -52,7 +52,7 @@ export const recordsCrossTenant = defineCrossTenantCase({
         { method: 'GET', path: `/api/v1/vorgaenge/${v}/dokumente` },
         { method: 'POST', path: `/api/v1/vorgaenge/${v}/dokumente`, json: {} },
         { method: 'GET', path: `/api/v1/dokumente/${d}` },
-        { method: 'PATCH', path: `/api/v1/dokumente/${d}`, json: { titel: 'Übernommen' } },
+        { method: 'PATCH', path: `/api/v1/dokumente/${d}`, json: { art: 'intern' } },
         { method: 'GET', path: `/api/v1/dokumente/${d}/versionen` },
         { method: 'POST', path: `/api/v1/dokumente/${d}/versionen`, json: {} },
         { method: 'GET', path: `/api/v1/dokumente/${d}/inhalt` },

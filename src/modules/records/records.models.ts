@@ -42,7 +42,8 @@ export const aussonderungLabels = { A: 'archivwürdig', B: 'bewerten', V: 'verni
  * `vertraulich` Leitung and administration — and the person or OE the Vorgang is assigned to.
  */
 export function clearanceOf(principal: Principal): Vertraulichkeit[] {
-  if (hasRole(principal, 'leitung', 'kreis-admin', 'verbund-admin')) return ['offen', 'intern', 'vertraulich'];
+  if (hasRole(principal, 'leitung', 'kreis-admin', 'verbund-admin'))
+    return ['offen', 'intern', 'vertraulich'];
   if (hasRole(principal, 'sachbearbeitung')) return ['offen', 'intern'];
   return ['offen'];
 }
@@ -106,10 +107,7 @@ export function formatAktenzeichen(
 }
 
 /** German folding, identical to SQL verbund_fold(): case, ä/ae, ö/oe, ü/ue, ß/ss. */
-export const fold = (text: string) =>
-  text
-    .replace(/[ÄäÖöÜüßẞ]/g, (ch) => FOLD[ch]!)
-    .toLowerCase();
+export const fold = (text: string) => text.replace(/[ÄäÖöÜüßẞ]/g, (ch) => FOLD[ch]!).toLowerCase();
 const FOLD: Record<string, string> = {
   Ä: 'ae',
   ä: 'ae',
@@ -125,7 +123,8 @@ const FOLD: Record<string, string> = {
  * Reference numbers: tokens with a slash and a digit, like Drucksachen-Nr. `KT/103/2020`,
  * `KT/065-03/19` or Aktenzeichen `00.20-0001/2020`. Stored upper-cased for exact matching.
  */
-const REFERENCE = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*\/[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*/gu;
+const REFERENCE =
+  /(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*\/[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*/gu;
 export function extractReferences(text: string, limit = 200): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(REFERENCE)) {
@@ -136,7 +135,11 @@ export function extractReferences(text: string, limit = 200): string[] {
   return [...found];
 }
 
-export type SearchTerm = { kind: 'word' | 'prefix' | 'phrase' | 'reference'; value: string; negated: boolean };
+export type SearchTerm = {
+  kind: 'word' | 'prefix' | 'phrase' | 'reference';
+  value: string;
+  negated: boolean;
+};
 
 /**
  * Parses a search box query: words, `präfix*`, "exakte Phrase", -ausschluss, and reference
@@ -166,8 +169,7 @@ export function parseSearchQuery(query: string): SearchTerm[] {
   return terms;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /**
  * A highlighted snippet (HTML-escaped, matches in <mark>) of about `words` words around the
@@ -216,7 +218,13 @@ export function buildSnippet(text: string, stems: string[], references: string[]
 }
 
 /** CSV (semicolon-separated, as German spreadsheets write it) for the Aktenplan. */
-export const AKTENPLAN_CSV_HEADER = ['kennzeichen', 'titel', 'aufbewahrung_jahre', 'aussonderung', 'vertraulichkeit'];
+export const AKTENPLAN_CSV_HEADER = [
+  'kennzeichen',
+  'titel',
+  'aufbewahrung_jahre',
+  'aussonderung',
+  'vertraulichkeit',
+];
 
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

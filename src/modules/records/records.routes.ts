@@ -179,15 +179,27 @@ function dokumentFields(fields: Record<string, string>) {
     try {
       metadaten = JSON.parse(fields.metadaten);
     } catch {
-      throw badRequest('dokument.metadata', 'metadaten is not JSON', 'Das Feld „metadaten“ ist kein gültiges JSON.');
+      throw badRequest(
+        'dokument.metadata',
+        'metadaten is not JSON',
+        'Das Feld „metadaten“ ist kein gültiges JSON.',
+      );
     }
   }
   const art = fields.art || undefined;
   if (art && !(DOKUMENT_ARTEN as readonly string[]).includes(art))
-    throw badRequest('dokument.art', 'art must be eingang, ausgang or intern', 'Art: Eingang, Ausgang oder intern.');
+    throw badRequest(
+      'dokument.art',
+      'art must be eingang, ausgang or intern',
+      'Art: Eingang, Ausgang oder intern.',
+    );
   const vertraulichkeit = fields.vertraulichkeit || undefined;
   if (vertraulichkeit && !(VERTRAULICHKEIT as readonly string[]).includes(vertraulichkeit))
-    throw badRequest('dokument.vertraulichkeit', 'invalid vertraulichkeit', 'Vertraulichkeit: offen, intern oder vertraulich.');
+    throw badRequest(
+      'dokument.vertraulichkeit',
+      'invalid vertraulichkeit',
+      'Vertraulichkeit: offen, intern oder vertraulich.',
+    );
   return {
     titel: fields.titel || null,
     art: art as 'eingang' | 'ausgang' | 'intern' | undefined,
@@ -200,7 +212,11 @@ function dokumentFields(fields: Record<string, string>) {
 }
 
 const noFile = () =>
-  badRequest('upload.no_file', 'multipart field "datei" missing', 'Es wurde keine Datei im Feld „datei“ übertragen.');
+  badRequest(
+    'upload.no_file',
+    'multipart field "datei" missing',
+    'Es wurde keine Datei im Feld „datei“ übertragen.',
+  );
 
 /** Uploads a document into a Vorgang: streamed, size-limited, type from content. */
 export async function handleDokumentUpload(c: Context<AppEnv>, vorgangId: string) {
@@ -289,7 +305,11 @@ export function registerRecordsRoutes(api: ApiRouter) {
         for await (const chunk of f.stream) {
           size += chunk.length;
           if (size > 5 * 1024 * 1024)
-            throw badRequest('aktenplan.csv_too_large', 'CSV larger than 5 MiB', 'Die CSV-Datei ist größer als 5 MiB.');
+            throw badRequest(
+              'aktenplan.csv_too_large',
+              'CSV larger than 5 MiB',
+              'Die CSV-Datei ist größer als 5 MiB.',
+            );
           chunks.push(Buffer.from(chunk));
         }
         return Buffer.concat(chunks);
@@ -299,7 +319,11 @@ export function registerRecordsRoutes(api: ApiRouter) {
     } else {
       const buffer = Buffer.from(await c.req.arrayBuffer());
       if (buffer.length > 5 * 1024 * 1024)
-        throw badRequest('aktenplan.csv_too_large', 'CSV larger than 5 MiB', 'Die CSV-Datei ist größer als 5 MiB.');
+        throw badRequest(
+          'aktenplan.csv_too_large',
+          'CSV larger than 5 MiB',
+          'Die CSV-Datei ist größer als 5 MiB.',
+        );
       text = decodeText(buffer);
     }
     return c.json(await svc(c).aktenplan.importCsv(principal, text), 200);
@@ -409,7 +433,11 @@ export function registerRecordsRoutes(api: ApiRouter) {
       request: body(
         z.object({
           titel: z.string().trim().min(1).max(500),
-          aktenplan: z.string().max(40).optional().openapi({ description: 'Kennzeichen; Standard: Einstellung' }),
+          aktenplan: z
+            .string()
+            .max(40)
+            .optional()
+            .openapi({ description: 'Kennzeichen; Standard: Einstellung' }),
           federfuehrendeOe: z.string().max(60).optional().openapi({ description: 'Kürzel oder ID' }),
           vertraulichkeit: z.enum(VERTRAULICHKEIT).optional(),
         }),
@@ -445,7 +473,8 @@ export function registerRecordsRoutes(api: ApiRouter) {
       request: { params: idParam },
       responses: { 200: json(akteSchema), 409: errorResponses[400], ...errorResponses },
     }),
-    async (c) => c.json(await svc(c).akten.setAkteStatus(principalOf(c), c.req.valid('param').id, 'zda'), 200),
+    async (c) =>
+      c.json(await svc(c).akten.setAkteStatus(principalOf(c), c.req.valid('param').id, 'zda'), 200),
   );
 
   api.openapi(
@@ -509,7 +538,10 @@ export function registerRecordsRoutes(api: ApiRouter) {
       responses: { 201: json(z.object({ id: z.string().uuid() }), 'Angelegt'), ...errorResponses },
     }),
     async (c) =>
-      c.json(await svc(c).akten.createVorgang(principalOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+      c.json(
+        await svc(c).akten.createVorgang(principalOf(c), c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
   );
 
   api.openapi(
@@ -557,12 +589,20 @@ export function registerRecordsRoutes(api: ApiRouter) {
       security: bearerSecurity,
       request: {
         params: idParam,
-        ...body(vorgangInput.omit({ eingangsdatum: true }).partial().extend({ status: z.enum(VORGANG_STATUS).optional() })),
+        ...body(
+          vorgangInput
+            .omit({ eingangsdatum: true })
+            .partial()
+            .extend({ status: z.enum(VORGANG_STATUS).optional() }),
+        ),
       },
       responses: { 200: json(vorgangSchema), ...errorResponses },
     }),
     async (c) =>
-      c.json(await svc(c).akten.updateVorgang(principalOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+      c.json(
+        await svc(c).akten.updateVorgang(principalOf(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
   );
 
   api.openapi(
@@ -631,9 +671,15 @@ export function registerRecordsRoutes(api: ApiRouter) {
         metadaten: z.string().optional().openapi({ description: 'JSON: [{"name","typ","wert"}]' }),
       }),
     },
-    responses: { 201: json(uploadResult, 'Gespeichert; Textextraktion läuft im Hintergrund'), 413: errorResponses[400], ...errorResponses },
+    responses: {
+      201: json(uploadResult, 'Gespeichert; Textextraktion läuft im Hintergrund'),
+      413: errorResponses[400],
+      ...errorResponses,
+    },
   });
-  api.post('/vorgaenge/:id/dokumente', async (c) => c.json(await handleDokumentUpload(c, c.req.param('id')), 201));
+  api.post('/vorgaenge/:id/dokumente', async (c) =>
+    c.json(await handleDokumentUpload(c, c.req.param('id')), 201),
+  );
 
   api.openapi(
     createRoute({
@@ -674,7 +720,10 @@ export function registerRecordsRoutes(api: ApiRouter) {
       responses: { 200: json(dokumentSchema), ...errorResponses },
     }),
     async (c) =>
-      c.json(await svc(c).dokumente.update(principalOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+      c.json(
+        await svc(c).dokumente.update(principalOf(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
   );
 
   api.openapi(
@@ -731,7 +780,10 @@ export function registerRecordsRoutes(api: ApiRouter) {
       }),
     },
     responses: {
-      200: { description: 'Der Inhalt', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+      200: {
+        description: 'Der Inhalt',
+        content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
       ...errorResponses,
     },
   });
@@ -746,7 +798,9 @@ export function registerRecordsRoutes(api: ApiRouter) {
       security: bearerSecurity,
       request: { params: idParam, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
       responses: {
-        200: json(z.object({ text: z.string().nullable(), status: z.string(), fehler: z.string().nullable() })),
+        200: json(
+          z.object({ text: z.string().nullable(), status: z.string(), fehler: z.string().nullable() }),
+        ),
         ...errorResponses,
       },
     }),
@@ -854,7 +908,11 @@ export async function serveContent(c: Context<AppEnv>, id: string) {
   const versionParam = c.req.query('version');
   const version = versionParam === undefined ? undefined : Number(versionParam);
   if (version !== undefined && (!Number.isInteger(version) || version < 1))
-    throw badRequest('dokument.version', 'version must be a positive integer', 'Die Version muss eine positive Zahl sein.');
+    throw badRequest(
+      'dokument.version',
+      'version must be a positive integer',
+      'Die Version muss eine positive Zahl sein.',
+    );
   const content = await svc(c).dokumente.content(principal, id, version);
   // Only inert types are shown inline; HTML or SVG would run in our origin, so they are downloads.
   const inlineSafe = /^(application\/pdf|text\/plain|image\/(png|jpeg|gif|tiff))$/.test(content.mime);

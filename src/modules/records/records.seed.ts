@@ -11,7 +11,11 @@ const ACTOR = 'system:seed';
 export const MISSION_DOCUMENT = new URL('../../../demo/KT-103-2020_Beschlussvorlage.md', import.meta.url);
 
 const COUNTIES: Record<string, { name: string; places: string[]; seed: number }> = {
-  nordhausen: { name: 'Landkreis Nordhausen', places: ['Nordhausen', 'Bleicherode', 'Ellrich', 'Heringen/Helme'], seed: 16062 },
+  nordhausen: {
+    name: 'Landkreis Nordhausen',
+    places: ['Nordhausen', 'Bleicherode', 'Ellrich', 'Heringen/Helme'],
+    seed: 16062,
+  },
   kyffhaeuserkreis: {
     name: 'Kyffhäuserkreis',
     places: ['Sondershausen', 'Artern', 'Bad Frankenhausen', 'Greußen'],
@@ -22,7 +26,11 @@ const COUNTIES: Record<string, { name: string; places: string[]; seed: number }>
     places: ['Mühlhausen', 'Bad Langensalza', 'Schlotheim', 'Nottertal-Heilinger Höhen'],
     seed: 16064,
   },
-  wartburgkreis: { name: 'Wartburgkreis', places: ['Bad Salzungen', 'Gerstungen', 'Ruhla', 'Dermbach'], seed: 16063 },
+  wartburgkreis: {
+    name: 'Wartburgkreis',
+    places: ['Bad Salzungen', 'Gerstungen', 'Ruhla', 'Dermbach'],
+    seed: 16063,
+  },
 };
 
 // Generator areas → units of the Verbund template (by title keywords), for counties on the standard plan.
@@ -52,12 +60,8 @@ const AREA_HINTS: Array<[RegExp, string]> = [
 
 function unitFor(doc: GeneratedDocument, units: Map<string, string>) {
   const area = AREAS.find((a) => a.key === doc.area);
-  if (area && units.has(area.kennzeichen) && area.title) {
-    // Use the generator's Kennzeichen only if the county's unit of that number means the same.
-    const hint = AREA_HINTS.find(([re]) => re.test(area.title));
-    if (!hint) return area.kennzeichen;
-  }
-  const text = `${area?.title ?? ''} ${doc.area} ${doc.subject}`;
+  if (area && units.has(area.kennzeichen)) return area.kennzeichen;
+  const text = `${area?.title ?? ''} ${doc.subject}`;
   for (const [re, kennzeichen] of AREA_HINTS) if (re.test(text) && units.has(kennzeichen)) return kennzeichen;
   return '00.40';
 }
@@ -135,14 +139,21 @@ export async function seedDemoRecords({
     // Blobs first (outside the transaction); a tenth of the documents as PDFs with a text layer.
     const files = await Promise.all(
       generated.map(async (doc, i) => {
-        const header = [doc.sender ? `Absender: ${doc.sender}` : '', doc.recipient ? `Empfänger: ${doc.recipient}` : '', `Datum: ${doc.date}`]
+        const header = [
+          doc.sender ? `Absender: ${doc.sender}` : '',
+          doc.recipient ? `Empfänger: ${doc.recipient}` : '',
+          `Datum: ${doc.date}`,
+        ]
           .filter(Boolean)
           .join('\n');
         const asPdf = i % 10 === 0;
         const bytes = asPdf
           ? await renderTextPdf(doc.title, `${header}\n\n${doc.body}`)
           : Buffer.from(`${doc.title}\n\n${header}\n\n${doc.body}\n`, 'utf8');
-        const name = `${doc.title.replace(/[^\p{L}\p{N} ]+/gu, ' ').trim().slice(0, 60)}.${asPdf ? 'pdf' : 'txt'}`;
+        const name = `${doc.title
+          .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+          .trim()
+          .slice(0, 60)}.${asPdf ? 'pdf' : 'txt'}`;
         return { name, blob: await blobs.put(bytes) };
       }),
     );
@@ -151,13 +162,21 @@ export async function seedDemoRecords({
       if (existing.length > 0) return 0;
       if (tenantId === 'unstrut-hainich-kreis') await seedMissionAkte(trx, blobs);
       const units = new Map(
-        (await trx.selectFrom('aktenplan_units').select(['kennzeichen', 'id']).execute()).map((u) => [u.kennzeichen, u.id]),
+        (await trx.selectFrom('aktenplan_units').select(['kennzeichen', 'id']).execute()).map((u) => [
+          u.kennzeichen,
+          u.id,
+        ]),
       );
-      const caseWorker = await trx.selectFrom('users').select('id').where('login', '=', 'sachbearbeitung').executeTakeFirst();
+      const caseWorker = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('login', '=', 'sachbearbeitung')
+        .executeTakeFirst();
       const akten = new Map<string, string>();
       const vorgaenge = new Map<string, { id: string; akteId: string; count: number }>();
       const today = new Date();
-      const dayOffset = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+      const dayOffset = (days: number) =>
+        new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
       let n = 0;
       for (const [i, doc] of generated.entries()) {
         const kennzeichen = unitFor(doc, units);
@@ -167,7 +186,13 @@ export async function seedDemoRecords({
           const akte = await createAkteInTrx(trx, ACTOR, {
             titel: doc.subject,
             aktenplan: kennzeichen,
-            federfuehrendeOe: /^04/.test(kennzeichen) ? 'SOZ' : /^03/.test(kennzeichen) ? 'OA' : /^00\.10/.test(kennzeichen) ? 'KTB' : 'HA',
+            federfuehrendeOe: /^04/.test(kennzeichen)
+              ? 'SOZ'
+              : /^03/.test(kennzeichen)
+                ? 'OA'
+                : /^00\.10/.test(kennzeichen)
+                  ? 'KTB'
+                  : 'HA',
           });
           akteId = akte.id;
           akten.set(akteKey, akteId);

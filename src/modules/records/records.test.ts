@@ -14,7 +14,7 @@ async function upload(
   fields: Record<string, string> = {},
 ) {
   const form = new FormData();
-  form.set('datei', new Blob([bytes]), name);
+  form.set('datei', new Blob([bytes as BlobPart]), name);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return t.request(`/api/v1/vorgaenge/${vorgangId}/dokumente`, { token, body: form });
 }
@@ -27,9 +27,16 @@ async function drainJobs() {
 async function newVorgang(token: string, titel = 'Testakte', aktenplan = '00.40') {
   const akte = await t.request('/api/v1/akten', { token, json: { titel, aktenplan } });
   expect(akte.status).toBe(201);
-  const vorgang = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, { token, json: { betreff: `Vorgang zu ${titel}` } });
+  const vorgang = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
+    token,
+    json: { betreff: `Vorgang zu ${titel}` },
+  });
   expect(vorgang.status).toBe(201);
-  return { akteId: akte.json.id as string, vorgangId: vorgang.json.id as string, aktenzeichen: akte.json.aktenzeichen as string };
+  return {
+    akteId: akte.json.id as string,
+    vorgangId: vorgang.json.id as string,
+    aktenzeichen: akte.json.aktenzeichen as string,
+  };
 }
 
 beforeAll(async () => {
@@ -45,7 +52,11 @@ describe('Aktenplan', () => {
       expect(plan.status).toBe(200);
       expect(plan.json.total).toBeGreaterThan(30);
       const unit = plan.json.items.find((u: { kennzeichen: string }) => u.kennzeichen === '00.20');
-      expect(unit).toMatchObject({ titel: expect.stringContaining('Zweckvereinbarung'), aussonderung: 'A', ausVorlage: true });
+      expect(unit).toMatchObject({
+        titel: expect.stringContaining('Zweckvereinbarung'),
+        aussonderung: 'A',
+        ausVorlage: true,
+      });
       const child = plan.json.items.find((u: { kennzeichen: string }) => u.kennzeichen === '03.10.01');
       const parent = plan.json.items.find((u: { kennzeichen: string }) => u.kennzeichen === '03.10');
       expect(child.parentId).toBe(parent.id);
@@ -73,7 +84,9 @@ describe('Aktenplan', () => {
     });
     expect(clerk.status).toBe(403);
     // Other counties do not get Nordhausen's own unit.
-    const other = await t.request('/api/v1/aktenplan', { token: await t.tokenFor('kyffhaeuserkreis', ['lesen']) });
+    const other = await t.request('/api/v1/aktenplan', {
+      token: await t.tokenFor('kyffhaeuserkreis', ['lesen']),
+    });
     expect(other.json.items.map((u: { kennzeichen: string }) => u.kennzeichen)).not.toContain('00.30.09');
   });
 
@@ -81,18 +94,38 @@ describe('Aktenplan', () => {
     const exported = await t.request('/api/v1/aktenplan/export', { token: admin });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toContain('text/csv');
-    expect(exported.text.split('\r\n')[0]).toBe('\uFEFFkennzeichen;titel;aufbewahrung_jahre;aussonderung;vertraulichkeit');
-    expect(exported.text).toContain('00.20;Interkommunale Zusammenarbeit, Zweckvereinbarungen;dauernd;A;offen');
+    expect(exported.text.split('\r\n')[0]).toBe(
+      'kennzeichen;titel;aufbewahrung_jahre;aussonderung;vertraulichkeit',
+    );
+    const raw = await t.app.request('/api/v1/aktenplan/export', {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    // A UTF-8 byte order mark, so spreadsheet programs read the umlauts right.
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(exported.text).toContain(
+      '00.20;Interkommunale Zusammenarbeit, Zweckvereinbarungen;dauernd;A;offen',
+    );
 
-    const bad = 'kennzeichen;titel;aufbewahrung_jahre;aussonderung\n09.10;ÖPNV-Konzept;10;B\n09.11;Fehler;abc;B\n9x;Kaputt;1;Q\n';
-    const refused = await t.request('/api/v1/aktenplan/import', { token: admin, body: bad, headers: { 'content-type': 'text/csv' } });
+    const bad =
+      'kennzeichen;titel;aufbewahrung_jahre;aussonderung\n09.10;ÖPNV-Konzept;10;B\n09.11;Fehler;abc;B\n9x;Kaputt;1;Q\n';
+    const refused = await t.request('/api/v1/aktenplan/import', {
+      token: admin,
+      body: bad,
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.json.errors.map((e: { zeile: number }) => e.zeile)).toEqual([3, 4]);
     const after = await t.request('/api/v1/aktenplan', { token: admin });
     expect(after.json.items.map((u: { kennzeichen: string }) => u.kennzeichen)).not.toContain('09.10');
 
     const form = new FormData();
-    form.set('datei', new Blob(['kennzeichen;titel;aufbewahrung_jahre;aussonderung\n09.10;=HYPERLINK("x");10;B\n09.10.01;Radwege;dauernd;A\n']), 'plan.csv');
+    form.set(
+      'datei',
+      new Blob([
+        'kennzeichen;titel;aufbewahrung_jahre;aussonderung\n09.10;=HYPERLINK("x");10;B\n09.10.01;Radwege;dauernd;A\n',
+      ]),
+      'plan.csv',
+    );
     const imported = await t.request('/api/v1/aktenplan/import', { token: admin, body: form });
     expect(imported.status).toBe(200);
     expect(imported.json).toEqual({ added: 2, updated: 0 });
@@ -104,8 +137,14 @@ describe('Aktenplan', () => {
 
 describe('Akten and Vorgänge', () => {
   it('generates Aktenzeichen from Kennzeichen, running number and year; default unit; per-county pattern', async () => {
-    const first = await t.request('/api/v1/akten', { token: admin, json: { titel: 'Breitband A', aktenplan: '08.20' } });
-    const second = await t.request('/api/v1/akten', { token: admin, json: { titel: 'Breitband B', aktenplan: '08.20' } });
+    const first = await t.request('/api/v1/akten', {
+      token: admin,
+      json: { titel: 'Breitband A', aktenplan: '08.20' },
+    });
+    const second = await t.request('/api/v1/akten', {
+      token: admin,
+      json: { titel: 'Breitband B', aktenplan: '08.20' },
+    });
     expect(first.status).toBe(201);
     expect(first.json.aktenzeichen).toBe(`08.20-0001/${year}`);
     expect(second.json.aktenzeichen).toBe(`08.20-0002/${year}`);
@@ -113,7 +152,11 @@ describe('Akten and Vorgänge', () => {
     expect(byDefault.json.aktenzeichen).toMatch(new RegExp(`^00\\.40-\\d{4}/${year}$`));
 
     const wbk = await t.tokenFor('wartburgkreis', ['kreis-admin', 'sachbearbeitung']);
-    const bad = await t.request('/api/v1/akten-einstellungen', { method: 'PUT', token: wbk, json: { aktenzeichenMuster: '{jahr}' } });
+    const bad = await t.request('/api/v1/akten-einstellungen', {
+      method: 'PUT',
+      token: wbk,
+      json: { aktenzeichenMuster: '{jahr}' },
+    });
     expect(bad.status).toBe(400);
     const set = await t.request('/api/v1/akten-einstellungen', {
       method: 'PUT',
@@ -121,12 +164,18 @@ describe('Akten and Vorgänge', () => {
       json: { aktenzeichenMuster: 'WAK {kreis}/{kennzeichen}/{jahr2}-{nr:3}' },
     });
     expect(set.status).toBe(200);
-    const wak = await t.request('/api/v1/akten', { token: wbk, json: { titel: 'Muster', aktenplan: '03.20' } });
+    const wak = await t.request('/api/v1/akten', {
+      token: wbk,
+      json: { titel: 'Muster', aktenplan: '03.20' },
+    });
     expect(wak.json.aktenzeichen).toBe(`WAK 16063/03.20/${String(year).slice(2)}-001`);
     // Nordhausen's pattern is untouched.
     const nd = await t.request('/api/v1/akten', { token: admin, json: { titel: 'NDH', aktenplan: '03.20' } });
     expect(nd.json.aktenzeichen).toBe(`03.20-0001/${year}`);
-    const unknown = await t.request('/api/v1/akten', { token: admin, json: { titel: 'X', aktenplan: '99.99' } });
+    const unknown = await t.request('/api/v1/akten', {
+      token: admin,
+      json: { titel: 'X', aktenplan: '99.99' },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.json.detailDe).toContain('99.99');
   });
@@ -134,15 +183,23 @@ describe('Akten and Vorgänge', () => {
   it('finds Vorgänge by Aktenzeichen and external reference; lists page with items and total', async () => {
     const { akteId, aktenzeichen } = await newVorgang(admin, 'Seitenweise');
     for (let i = 0; i < 3; i++)
-      await t.request(`/api/v1/akten/${akteId}/vorgaenge`, { token: admin, json: { betreff: `Nr ${i}`, externeReferenz: `FV-${i}` } });
+      await t.request(`/api/v1/akten/${akteId}/vorgaenge`, {
+        token: admin,
+        json: { betreff: `Nr ${i}`, externeReferenz: `FV-${i}` },
+      });
     const page = await t.request(`/api/v1/akten/${akteId}/vorgaenge?limit=2&offset=0`, { token: admin });
     expect(page.json.total).toBe(4);
     expect(page.json.items).toHaveLength(2);
-    const byAz = await t.request(`/api/v1/vorgaenge?aktenzeichen=${encodeURIComponent(aktenzeichen)}`, { token: admin });
+    const byAz = await t.request(`/api/v1/vorgaenge?aktenzeichen=${encodeURIComponent(aktenzeichen)}`, {
+      token: admin,
+    });
     expect(byAz.json.total).toBe(4);
     const byRef = await t.request('/api/v1/vorgaenge?externeReferenz=FV-2', { token: admin });
     expect(byRef.json.items.map((v: { betreff: string }) => v.betreff)).toEqual(['Nr 2']);
-    const invalid = await t.request(`/api/v1/akten/${akteId}/vorgaenge`, { token: admin, json: { betreff: 'x', frist: '31.12.2026' } });
+    const invalid = await t.request(`/api/v1/akten/${akteId}/vorgaenge`, {
+      token: admin,
+      json: { betreff: 'x', frist: '31.12.2026' },
+    });
     expect(invalid.status).toBe(400);
   });
 
@@ -150,7 +207,10 @@ describe('Akten and Vorgänge', () => {
     const { akteId, vorgangId } = await newVorgang(admin, 'Abschluss');
     const closed = await t.request(`/api/v1/akten/${akteId}/zda`, { method: 'POST', token: admin });
     expect(closed.json.status).toBe('zda');
-    expect((await t.request(`/api/v1/akten/${akteId}/vorgaenge`, { token: admin, json: { betreff: 'spät' } })).status).toBe(409);
+    expect(
+      (await t.request(`/api/v1/akten/${akteId}/vorgaenge`, { token: admin, json: { betreff: 'spät' } }))
+        .status,
+    ).toBe(409);
     const late = await upload(admin, vorgangId, 'zu spät', 'spaet.txt');
     expect(late.status).toBe(409);
     expect(late.json.code).toBe('akte.closed');
@@ -159,15 +219,25 @@ describe('Akten and Vorgänge', () => {
       t.superuser.query(`update vorgaenge set betreff = 'x' where id = $1`, [vorgangId]),
     ).rejects.toThrow(/closed/);
     const clerk = await t.tokenFor('nordhausen', ['sachbearbeitung']);
-    const denied = await t.request(`/api/v1/akten/${akteId}/wiedereroeffnen`, { token: clerk, json: { begruendung: 'bitte' } });
+    const denied = await t.request(`/api/v1/akten/${akteId}/wiedereroeffnen`, {
+      token: clerk,
+      json: { begruendung: 'bitte' },
+    });
     expect(denied.status).toBe(403);
-    const reopened = await t.request(`/api/v1/akten/${akteId}/wiedereroeffnen`, { token: admin, json: { begruendung: 'Nachtrag' } });
+    const reopened = await t.request(`/api/v1/akten/${akteId}/wiedereroeffnen`, {
+      token: admin,
+      json: { begruendung: 'Nachtrag' },
+    });
     expect(reopened.json.status).toBe('offen');
     const audit = await t.superuser.query(
       `select action, data from audit_events where tenant_id = 'nordhausen' and object_id = $1 order by seq`,
       [akteId],
     );
-    expect(audit.rows.map((r) => r.action)).toEqual(['records.akte_created', 'records.akte_closed', 'records.akte_reopened']);
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'records.akte_created',
+      'records.akte_closed',
+      'records.akte_reopened',
+    ]);
     expect(audit.rows[2].data.begruendung).toBe('Nachtrag');
   });
 });
@@ -176,7 +246,9 @@ describe('Dokumente, versions and blobs', () => {
   it('stores uploads content-addressed, detects the type from content, serves any version with a safe name', async () => {
     const { vorgangId } = await newVorgang(admin, 'Versionen');
     const pdf = await renderTextPdf('Bescheid', 'Gebührenbescheid für die Straßenreinigung in Mühlhausen.');
-    const created = await upload(admin, vorgangId, pdf, '../../etc/Bescheid "final".txt', { titel: 'Gebührenbescheid' });
+    const created = await upload(admin, vorgangId, pdf, '../../etc/Bescheid "final".txt', {
+      titel: 'Gebührenbescheid',
+    });
     expect(created.status).toBe(201);
     const { createHash } = await import('node:crypto');
     expect(created.json.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
@@ -187,13 +259,18 @@ describe('Dokumente, versions and blobs', () => {
     const v1 = await t.request(`/api/v1/dokumente/${created.json.id}/inhalt`, { token: admin });
     expect(v1.status).toBe(200);
     expect(v1.headers.get('content-type')).toBe('application/pdf');
-    expect(v1.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"/\\]+"; filename\*=UTF-8''/);
+    expect(v1.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="[^"/\\]+"; filename\*=UTF-8''/,
+    );
     expect(v1.headers.get('x-content-type-options')).toBe('nosniff');
 
     const form = new FormData();
     form.set('datei', new Blob(['Zweite Fassung: Änderungsbescheid']), 'bescheid-v2.txt');
     form.set('kommentar', 'korrigiert');
-    const v2 = await t.request(`/api/v1/dokumente/${created.json.id}/versionen`, { token: admin, body: form });
+    const v2 = await t.request(`/api/v1/dokumente/${created.json.id}/versionen`, {
+      token: admin,
+      body: form,
+    });
     expect(v2.status).toBe(201);
     expect(v2.json.version).toBe(2);
     const current = await t.request(`/api/v1/dokumente/${created.json.id}/inhalt`, { token: admin });
@@ -201,13 +278,17 @@ describe('Dokumente, versions and blobs', () => {
     expect(current.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     const old = await t.request(`/api/v1/dokumente/${created.json.id}/inhalt?version=1`, { token: admin });
     expect(old.headers.get('content-type')).toBe('application/pdf');
-    expect((await t.request(`/api/v1/dokumente/${created.json.id}/inhalt?version=9`, { token: admin })).status).toBe(404);
+    expect(
+      (await t.request(`/api/v1/dokumente/${created.json.id}/inhalt?version=9`, { token: admin })).status,
+    ).toBe(404);
     const versions = await t.request(`/api/v1/dokumente/${created.json.id}/versionen`, { token: admin });
     expect(versions.json.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
 
     // Versions are immutable in the database, even for a direct UPDATE by the owner role.
     await expect(
-      t.superuser.query(`update dokument_versionen set sha256 = repeat('0', 64) where dokument_id = $1`, [created.json.id]),
+      t.superuser.query(`update dokument_versionen set sha256 = repeat('0', 64) where dokument_id = $1`, [
+        created.json.id,
+      ]),
     ).rejects.toThrow(/immutable/);
   });
 
@@ -216,15 +297,43 @@ describe('Dokumente, versions and blobs', () => {
     try {
       const token = await small.tokenFor('nordhausen');
       const akte = await small.request('/api/v1/akten', { token, json: { titel: 'Limit' } });
-      const vorgang = await small.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, { token, json: { betreff: 'Limit' } });
+      const vorgang = await small.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
+        token,
+        json: { betreff: 'Limit' },
+      });
       const form = new FormData();
-      form.set('datei', new Blob([new Uint8Array(3 * 1024 * 1024)]), 'gross.bin');
-      const refused = await small.request(`/api/v1/vorgaenge/${vorgang.json.id}/dokumente`, { token, body: form });
+      form.set('datei', new Blob([new Uint8Array(1024 * 1024 + 1)]), 'gross.bin');
+      const refused = await small.request(`/api/v1/vorgaenge/${vorgang.json.id}/dokumente`, {
+        token,
+        body: form,
+      });
       expect(refused.status).toBe(413);
-      expect(refused.json.detailDe).toMatch(/größer/);
+      expect(refused.json).toMatchObject({
+        code: 'upload.too_large',
+        detailDe: expect.stringContaining('höchstens 1 MiB'),
+      });
+      // Far beyond the limit, the request body itself is cut off.
+      const huge = new FormData();
+      huge.set('datei', new Blob([new Uint8Array(8 * 1024 * 1024)]), 'riesig.bin');
+      const cut = await small.request(`/api/v1/vorgaenge/${vorgang.json.id}/dokumente`, {
+        token,
+        body: huge,
+      });
+      expect(cut.status).toBe(413);
+      const exact = new FormData();
+      exact.set('datei', new Blob([new Uint8Array(1024 * 1024)]), 'genau.bin');
+      expect(
+        (await small.request(`/api/v1/vorgaenge/${vorgang.json.id}/dokumente`, { token, body: exact }))
+          .status,
+      ).toBe(201);
       const list = await small.request(`/api/v1/vorgaenge/${vorgang.json.id}/dokumente`, { token });
-      expect(list.json.total).toBe(0);
-      const noFile = await small.request(`/api/v1/vorgaenge/${vorgang.json.id}/dokumente`, { token, body: new FormData() });
+      expect(list.json.items.map((d: { dateiname: string }) => d.dateiname)).toEqual(['genau.bin']);
+      const { readdir } = await import('node:fs/promises');
+      expect(await readdir(`${small.config.dataDir}/blobs/tmp`)).toEqual([]);
+      const noFile = await small.request(`/api/v1/vorgaenge/${vorgang.json.id}/dokumente`, {
+        token,
+        body: new FormData(),
+      });
       expect(noFile.status).toBe(400);
     } finally {
       await small.close();
@@ -290,7 +399,9 @@ describe('text extraction and search', () => {
   it('files e-mail attachments as documents of their own', async () => {
     const eml = await t.request(`/api/v1/dokumente/${ids.eml}`, { token: admin });
     const list = await t.request(`/api/v1/vorgaenge/${eml.json.vorgangId}/dokumente`, { token: admin });
-    const attachment = list.json.items.find((d: { parentDokumentId: string | null }) => d.parentDokumentId === ids.eml);
+    const attachment = list.json.items.find(
+      (d: { parentDokumentId: string | null }) => d.parentDokumentId === ids.eml,
+    );
     expect(attachment).toMatchObject({ dateiname: 'Mietbescheinigung.txt', textStatus: 'done' });
   });
 
@@ -298,8 +409,18 @@ describe('text extraction and search', () => {
     (await t.request(`/api/v1/suche?q=${encodeURIComponent(q)}${extra}`, { token })).json;
 
   it('finds German words by stem, folds umlauts and ß both ways, and supports prefixes', async () => {
-    for (const q of ['Zweckvereinbarungen', 'aenderung', 'ÄNDERUNG', 'Strassenmeisterei', 'Zweckverein*', 'interkommunal'])
-      expect((await search(q)).items.map((i: { dokumentId: string }) => i.dokumentId), q).toContain(ids.pdf);
+    for (const q of [
+      'Zweckvereinbarungen',
+      'aenderung',
+      'ÄNDERUNG',
+      'Strassenmeisterei',
+      'Zweckverein*',
+      'interkommunal',
+    ])
+      expect(
+        (await search(q)).items.map((i: { dokumentId: string }) => i.dokumentId),
+        q,
+      ).toContain(ids.pdf);
     expect((await search('Grossmann')).items.map((i: { dokumentId: string }) => i.dokumentId)).toEqual(
       expect.arrayContaining([expect.any(String)]),
     );
@@ -314,7 +435,9 @@ describe('text extraction and search', () => {
   });
 
   it('returns highlighted, escaped snippets and honours filters', async () => {
-    const hit = (await search('Wohngeld')).items.find((i: { dokumentId: string }) => i.dokumentId === ids.eml);
+    const hit = (await search('Wohngeld')).items.find(
+      (i: { dokumentId: string }) => i.dokumentId === ids.eml,
+    );
     expect(hit.snippet).toContain('<mark>Wohngeld');
     expect(hit.snippet).not.toMatch(/<(?!\/?mark>)/);
     expect((await search('Zweckvereinbarung', '&art=eingang')).total).toBe(0);
@@ -328,7 +451,9 @@ describe('text extraction and search', () => {
   it('never returns what the user may not see: Vertraulichkeit by role', async () => {
     const reader = await t.tokenFor('nordhausen', ['lesen']);
     const clerk = await t.tokenFor('nordhausen', ['sachbearbeitung']);
-    expect((await search('Beurteilung')).items.map((i: { dokumentId: string }) => i.dokumentId)).toContain(ids.geheim);
+    expect((await search('Beurteilung')).items.map((i: { dokumentId: string }) => i.dokumentId)).toContain(
+      ids.geheim,
+    );
     expect((await search('Beurteilung', '', clerk)).total).toBe(0);
     expect((await search('Beurteilung', '', reader)).total).toBe(0);
     expect((await t.request(`/api/v1/dokumente/${ids.geheim}`, { token: clerk })).status).toBe(404);
@@ -350,7 +475,12 @@ describe('Postkorb', () => {
     const akte = await t.request('/api/v1/akten', { token: admin, json: { titel: 'Postkorb' } });
     const assigned = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
       token: admin,
-      json: { betreff: 'Für die Sachbearbeitung', zustaendigPerson: 'sachbearbeitung', wiedervorlage: today, frist: today },
+      json: {
+        betreff: 'Für die Sachbearbeitung',
+        zustaendigPerson: 'sachbearbeitung',
+        wiedervorlage: today,
+        frist: today,
+      },
     });
     const toOe = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
       token: admin,
@@ -358,14 +488,19 @@ describe('Postkorb', () => {
     });
     await upload(admin, assigned.json.id, 'Neuer Eingang', 'eingang.txt');
     const box = (await t.request('/api/v1/postkorb', { token: person })).json;
-    expect(box.neueVorgaenge.map((v: { id: string }) => v.id)).toEqual(expect.arrayContaining([assigned.json.id, toOe.json.id]));
+    expect(box.neueVorgaenge.map((v: { id: string }) => v.id)).toEqual(
+      expect.arrayContaining([assigned.json.id, toOe.json.id]),
+    );
     expect(box.neueDokumente.map((d: { vorgangId: string }) => d.vorgangId)).toContain(assigned.json.id);
     expect(box.wiedervorlagen.map((v: { id: string }) => v.id)).toContain(assigned.json.id);
     expect(box.fristen.map((v: { id: string }) => v.id)).toContain(assigned.json.id);
     const onlyMine = (await t.request('/api/v1/postkorb?bereich=person', { token: person })).json;
     expect(onlyMine.neueVorgaenge.map((v: { id: string }) => v.id)).not.toContain(toOe.json.id);
 
-    const seen = await t.request('/api/v1/postkorb/gesehen', { token: person, json: { typ: 'vorgang', id: assigned.json.id } });
+    const seen = await t.request('/api/v1/postkorb/gesehen', {
+      token: person,
+      json: { typ: 'vorgang', id: assigned.json.id },
+    });
     expect(seen.status).toBe(204);
     const after = (await t.request('/api/v1/postkorb', { token: person })).json;
     expect(after.neueVorgaenge.map((v: { id: string }) => v.id)).not.toContain(assigned.json.id);

@@ -69,9 +69,15 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
             : null;
         if (query) where.push(sql`d.search @@ (${query})`);
         for (const term of terms.filter((t) => t.kind === 'reference'))
-          where.push(term.negated ? sql`not (d.refs @> array[${term.value}]::text[])` : sql`d.refs @> array[${term.value}]::text[]`);
+          where.push(
+            term.negated
+              ? sql`not (d.refs @> array[${term.value}]::text[])`
+              : sql`d.refs @> array[${term.value}]::text[]`,
+          );
         if (filter.aktenplan)
-          where.push(sql`(u.kennzeichen = ${filter.aktenplan} or u.kennzeichen like ${`${filter.aktenplan}.%`})`);
+          where.push(
+            sql`(u.kennzeichen = ${filter.aktenplan} or u.kennzeichen like ${`${filter.aktenplan}.%`})`,
+          );
         if (filter.akteId) where.push(sql`d.akte_id = ${filter.akteId}::uuid`);
         if (filter.vorgangStatus) where.push(sql`vg.status = ${filter.vorgangStatus}`);
         if (filter.art) where.push(sql`d.art = ${filter.art}`);
@@ -110,9 +116,9 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
         const stemSource = positive.map((t) => fold(t.value)).join(' ');
         const stems = stemSource
           ? (
-              await sql<{ stems: string[] }>`select tsvector_to_array(to_tsvector('german', ${stemSource})) as stems`.execute(
-                trx,
-              )
+              await sql<{
+                stems: string[];
+              }>`select tsvector_to_array(to_tsvector('german', ${stemSource})) as stems`.execute(trx)
             ).rows[0]!.stems.concat(positive.filter((t) => t.kind === 'prefix').map((t) => fold(t.value)))
           : [];
         const texts = await sql<{ id: string; text: string | null; mime: string }>`

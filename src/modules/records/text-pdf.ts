@@ -6,7 +6,8 @@ const printable = (text: string) =>
   [...text]
     .map((ch) => {
       const code = ch.codePointAt(0)!;
-      if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.includes(ch)) return ch;
+      if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.includes(ch))
+        return ch;
       return ch === '\t' ? ' ' : '?';
     })
     .join('');
@@ -26,7 +27,10 @@ export async function renderTextPdf(title: string, body: string, options: { maxP
   const height = 841.89;
   const margin = 64;
   const maxWidth = width - 2 * margin;
-  const lines: Array<{ text: string; bold?: boolean }> = [{ text: printable(title), bold: true }, { text: '' }];
+  const lines: Array<{ text: string; bold?: boolean }> = [
+    { text: printable(title), bold: true },
+    { text: '' },
+  ];
   for (const paragraph of body.split('\n')) {
     let line = '';
     for (const word of printable(paragraph).split(/\s+/).filter(Boolean)) {

@@ -35,7 +35,9 @@ export function streamMultipart<T>(
         limits: { fields: 50, fieldSize: 64 * 1024, files: 5, parts: 60 },
       });
     } catch {
-      reject(badRequest('upload.malformed', 'malformed multipart header', 'Der Upload ist fehlerhaft aufgebaut.'));
+      reject(
+        badRequest('upload.malformed', 'malformed multipart header', 'Der Upload ist fehlerhaft aufgebaut.'),
+      );
       return;
     }
     const source = Readable.fromWeb(c.req.raw.body as unknown as NodeWebReadableStream<Uint8Array>);
@@ -52,7 +54,9 @@ export function streamMultipart<T>(
     };
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) {
-        fail(badRequest('upload.field_too_long', `field ${name} too long`, `Das Feld „${name}“ ist zu lang.`));
+        fail(
+          badRequest('upload.field_too_long', `field ${name} too long`, `Das Feld „${name}“ ist zu lang.`),
+        );
         return;
       }
       fields[name] = value;
@@ -67,9 +71,17 @@ export function streamMultipart<T>(
       pending.catch(fail);
     });
     parser.on('error', () =>
-      fail(badRequest('upload.malformed', 'malformed multipart body', 'Der Upload ist fehlerhaft oder unvollständig.')),
+      fail(
+        badRequest(
+          'upload.malformed',
+          'malformed multipart body',
+          'Der Upload ist fehlerhaft oder unvollständig.',
+        ),
+      ),
     );
-    parser.on('partsLimit', () => fail(badRequest('upload.too_many_parts', 'too many parts', 'Zu viele Felder im Upload.')));
+    parser.on('partsLimit', () =>
+      fail(badRequest('upload.too_many_parts', 'too many parts', 'Zu viele Felder im Upload.')),
+    );
     parser.on('close', async () => {
       if (settled) return;
       try {

@@ -30,7 +30,7 @@ export function toAppError(error: unknown): AppError {
         code: 'request.too_large',
         status: 413,
         message: 'request body too large',
-        messageDe: 'Die Anfrage ist zu groß.',
+        messageDe: 'Die Anfrage ist größer als erlaubt (Obergrenze für Uploads beachten).',
       });
     }
     return new AppError({

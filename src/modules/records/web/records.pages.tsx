@@ -1,5 +1,5 @@
-import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import type { Principal } from '../../identity/identity.models.ts';
 import { hasRole } from '../../identity/identity.models.ts';
 import { Alert, SelectField, TextField } from '../../web/components.tsx';
@@ -19,7 +19,11 @@ import {
 } from '../records.models.ts';
 import type { SearchHit } from '../search.usecases.ts';
 
-type Base = { principal: Principal; tenantName: string; flash?: { kind: 'success' | 'danger'; text: string } };
+type Base = {
+  principal: Principal;
+  tenantName: string;
+  flash?: { kind: 'success' | 'danger'; text: string };
+};
 
 const dateDe = (iso: string | null | undefined) => {
   if (!iso) return '–';
@@ -30,7 +34,11 @@ const bytes = (n: number) =>
   n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`;
 const csrf = (p: Principal) => <input type="hidden" name="_csrf" value={p.csrfToken ?? ''} />;
 const Flash = ({ flash }: { flash?: Base['flash'] }) =>
-  flash ? <Alert kind={flash.kind} title={flash.kind === 'success' ? 'Erledigt' : 'Das hat nicht geklappt'}>{flash.text}</Alert> : null;
+  flash ? (
+    <Alert kind={flash.kind} title={flash.kind === 'success' ? 'Erledigt' : 'Das hat nicht geklappt'}>
+      {flash.text}
+    </Alert>
+  ) : null;
 
 function Table({ caption, head, children }: { caption: string; head: string[]; children: Child }) {
   return (
@@ -52,14 +60,26 @@ function Table({ caption, head, children }: { caption: string; head: string[]; c
   );
 }
 const Td = ({ children }: { children?: Child }) => <td class="kern-table__cell">{children}</td>;
-const Submit = ({ label, kind = 'primary' }: { label: string; kind?: 'primary' | 'secondary' | 'tertiary' }) => (
+const Submit = ({
+  label,
+  kind = 'primary',
+}: {
+  label: string;
+  kind?: 'primary' | 'secondary' | 'tertiary';
+}) => (
   <button type="submit" class={`kern-btn kern-btn--${kind}`}>
     <span class="kern-label">{label}</span>
   </button>
 );
 const StatusBadge = ({ status }: { status: string }) => (
-  <span class={`kern-badge kern-badge--small ${status === 'zda' ? 'kern-badge--warning' : 'kern-badge--info'}`}>
-    {status === 'zda' ? 'z.d.A.' : status === 'offen' ? 'offen' : (vorgangStatusLabels as Record<string, string>)[status] ?? status}
+  <span
+    class={`kern-badge kern-badge--small ${status === 'zda' ? 'kern-badge--warning' : 'kern-badge--info'}`}
+  >
+    {status === 'zda'
+      ? 'z.d.A.'
+      : status === 'offen'
+        ? 'offen'
+        : ((vorgangStatusLabels as Record<string, string>)[status] ?? status)}
   </span>
 );
 const TextStatus = ({ d }: { d: { textStatus: string; textFehler: string | null } }) =>
@@ -71,7 +91,15 @@ const TextStatus = ({ d }: { d: { textStatus: string; textFehler: string | null 
     <span>Kein Text: {d.textFehler ?? 'unbekannter Fehler'}</span>
   );
 
-function UnitTree({ units, parentId, current }: { units: AktenplanUnit[]; parentId: string | null; current?: string }) {
+function UnitTree({
+  units,
+  parentId,
+  current,
+}: {
+  units: AktenplanUnit[];
+  parentId: string | null;
+  current?: string;
+}) {
   const children = units.filter((u) => u.parentId === parentId);
   if (children.length === 0) return null;
   return (
@@ -134,21 +162,23 @@ export function AktenPage(
           <h2 class="kern-heading-medium">
             {current ? `${current.kennzeichen} ${current.titel}` : 'Alle Akten'} ({akten.total})
           </h2>
-          <form method="get" action="/akten" class="vb-filter" role="search" aria-label="Akten filtern">
-            {filter.aktenplan ? <input type="hidden" name="aktenplan" value={filter.aktenplan} /> : null}
-            <TextField id="q" label="Titel oder Aktenzeichen" value={filter.q ?? ''} />
-            <SelectField
-              id="status"
-              label="Status"
-              value={filter.status ?? ''}
-              options={[
-                { value: '', label: 'alle' },
-                { value: 'offen', label: 'offen' },
-                { value: 'zda', label: 'z.d.A.' },
-              ]}
-            />
-            <Submit label="Filtern" kind="secondary" />
-          </form>
+          <search>
+            <form method="get" action="/akten" class="vb-filter" aria-label="Akten filtern">
+              {filter.aktenplan ? <input type="hidden" name="aktenplan" value={filter.aktenplan} /> : null}
+              <TextField id="q" label="Titel oder Aktenzeichen" value={filter.q ?? ''} />
+              <SelectField
+                id="status"
+                label="Status"
+                value={filter.status ?? ''}
+                options={[
+                  { value: '', label: 'alle' },
+                  { value: 'offen', label: 'offen' },
+                  { value: 'zda', label: 'z.d.A.' },
+                ]}
+              />
+              <Submit label="Filtern" kind="secondary" />
+            </form>
+          </search>
           {akten.items.length === 0 ? (
             <p class="kern-body">Hier gibt es noch keine Akten.</p>
           ) : (
@@ -170,7 +200,11 @@ export function AktenPage(
               ))}
             </Table>
           )}
-          <Pager total={akten.total} page={props.page} base={`/akten?${new URLSearchParams(clean(filter))}`} />
+          <Pager
+            total={akten.total}
+            page={props.page}
+            base={`/akten?${new URLSearchParams(clean(filter))}`}
+          />
           {canWrite(principal) ? (
             <section aria-labelledby="neue-akte" class="vb-section">
               <h2 class="kern-heading-medium" id="neue-akte">
@@ -188,7 +222,10 @@ export function AktenPage(
                 <SelectField
                   id="federfuehrendeOe"
                   label="Federführende Organisationseinheit"
-                  options={[{ value: '', label: '– keine –' }, ...props.orgUnits.map((o) => ({ value: o.id, label: `${o.kuerzel} – ${o.name}` }))]}
+                  options={[
+                    { value: '', label: '– keine –' },
+                    ...props.orgUnits.map((o) => ({ value: o.id, label: `${o.kuerzel} – ${o.name}` })),
+                  ]}
                 />
                 <Submit label="Akte anlegen" />
               </form>
@@ -201,9 +238,20 @@ export function AktenPage(
 }
 
 const clean = (o: Record<string, string | undefined>) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Record<
+    string,
+    string
+  >;
 
-function Pager({ total, page, base }: { total: number; page: { limit: number; offset: number }; base: string }) {
+function Pager({
+  total,
+  page,
+  base,
+}: {
+  total: number;
+  page: { limit: number; offset: number };
+  base: string;
+}) {
   if (total <= page.limit) return null;
   const join = base.includes('?') ? '&' : '?';
   const prev = page.offset > 0 ? Math.max(0, page.offset - page.limit) : null;
@@ -241,11 +289,22 @@ function Facts({ rows }: { rows: Array<[string, Child]> }) {
   );
 }
 
-export function AktePage(props: Base & { akte: Akte; vorgaenge: Vorgang[]; orgUnits: Array<{ id: string; kuerzel: string; name: string }> }) {
+export function AktePage(
+  props: Base & {
+    akte: Akte;
+    vorgaenge: Vorgang[];
+    orgUnits: Array<{ id: string; kuerzel: string; name: string }>;
+  },
+) {
   const { principal, akte } = props;
   const writable = canWrite(principal) && akte.status === 'offen';
   return (
-    <Layout title={`Akte ${akte.aktenzeichen}`} principal={principal} tenantName={props.tenantName} active="akten">
+    <Layout
+      title={`Akte ${akte.aktenzeichen}`}
+      principal={principal}
+      tenantName={props.tenantName}
+      active="akten"
+    >
       <p class="kern-body kern-body--small">
         <a class="kern-link" href={`/akten?aktenplan=${encodeURIComponent(akte.aktenplan.kennzeichen)}`}>
           {akte.aktenplan.kennzeichen} {akte.aktenplan.titel}
@@ -260,7 +319,10 @@ export function AktePage(props: Base & { akte: Akte; vorgaenge: Vorgang[]; orgUn
       <Flash flash={props.flash} />
       <Facts
         rows={[
-          ['Federführung', akte.federfuehrendeOe ? `${akte.federfuehrendeOe.kuerzel} – ${akte.federfuehrendeOe.name}` : '–'],
+          [
+            'Federführung',
+            akte.federfuehrendeOe ? `${akte.federfuehrendeOe.kuerzel} – ${akte.federfuehrendeOe.name}` : '–',
+          ],
           ['Vertraulichkeit', vertraulichkeitLabels[akte.vertraulichkeit]],
           ['Angelegt', dateDe(akte.createdAt)],
           ['z.d.A. seit', akte.closedAt ? dateDe(akte.closedAt) : '–'],
@@ -275,7 +337,10 @@ export function AktePage(props: Base & { akte: Akte; vorgaenge: Vorgang[]; orgUn
       {props.vorgaenge.length === 0 ? (
         <p class="kern-body">Diese Akte hat noch keine Vorgänge.</p>
       ) : (
-        <Table caption="Vorgänge der Akte" head={['Betreff', 'Eingang', 'Frist', 'Zuständig', 'Dokumente', 'Status']}>
+        <Table
+          caption="Vorgänge der Akte"
+          head={['Betreff', 'Eingang', 'Frist', 'Zuständig', 'Dokumente', 'Status']}
+        >
           {props.vorgaenge.map((v) => (
             <tr class="kern-table__row">
               <Td>
@@ -306,7 +371,10 @@ export function AktePage(props: Base & { akte: Akte; vorgaenge: Vorgang[]; orgUn
             <SelectField
               id="zustaendigOe"
               label="Zuständige Organisationseinheit"
-              options={[{ value: '', label: '– keine –' }, ...props.orgUnits.map((o) => ({ value: o.id, label: `${o.kuerzel} – ${o.name}` }))]}
+              options={[
+                { value: '', label: '– keine –' },
+                ...props.orgUnits.map((o) => ({ value: o.id, label: `${o.kuerzel} – ${o.name}` })),
+              ]}
             />
             <Submit label="Vorgang anlegen" />
           </form>
@@ -417,8 +485,19 @@ export function VorgangPage(
               <input class="kern-form-input__input" type="file" id="datei" name="datei" required />
             </div>
             <TextField id="titel" label="Titel (optional, sonst Dateiname)" />
-            <SelectField id="art" label="Art" value="eingang" options={DOKUMENT_ARTEN.map((a) => ({ value: a, label: dokumentArtLabels[a] }))} />
-            <progress class="vb-progress" max="100" value="0" hidden aria-label="Fortschritt des Hochladens"></progress>
+            <SelectField
+              id="art"
+              label="Art"
+              value="eingang"
+              options={DOKUMENT_ARTEN.map((a) => ({ value: a, label: dokumentArtLabels[a] }))}
+            />
+            <progress
+              class="vb-progress"
+              max="100"
+              value="0"
+              hidden
+              aria-label="Fortschritt des Hochladens"
+            ></progress>
             <Submit label="Hochladen" />
           </form>
           <script src="/assets/app/upload.js" defer></script>
@@ -438,15 +517,30 @@ export function VorgangPage(
               options={VORGANG_STATUS.map((s) => ({ value: s, label: vorgangStatusLabels[s] }))}
             />
             <TextField id="frist" label="Frist" type="date" value={vorgang.frist ?? ''} />
-            <TextField id="wiedervorlage" label="Wiedervorlage" type="date" value={vorgang.wiedervorlage ?? ''} />
+            <TextField
+              id="wiedervorlage"
+              label="Wiedervorlage"
+              type="date"
+              value={vorgang.wiedervorlage ?? ''}
+            />
             <SelectField
               id="zustaendigOe"
               label="Zuständige Organisationseinheit"
               value={vorgang.zustaendigOeId ?? ''}
-              options={[{ value: '', label: '– keine –' }, ...props.orgUnits.map((o) => ({ value: o.id, label: `${o.kuerzel} – ${o.name}` }))]}
+              options={[
+                { value: '', label: '– keine –' },
+                ...props.orgUnits.map((o) => ({ value: o.id, label: `${o.kuerzel} – ${o.name}` })),
+              ]}
             />
             <div class="kern-form-check">
-              <input class="kern-form-check__checkbox" type="checkbox" id="mir" name="mir" value="1" checked={vorgang.zustaendigUserId === principal.userId} />
+              <input
+                class="kern-form-check__checkbox"
+                type="checkbox"
+                id="mir"
+                name="mir"
+                value="1"
+                checked={vorgang.zustaendigUserId === principal.userId}
+              />
               <label class="kern-label" for="mir">
                 Mir zuweisen
               </label>
@@ -462,8 +556,8 @@ export function VorgangPage(
         <ol class="kern-list">
           {props.history.map((h) => (
             <li>
-              {new Date(h.zeit).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' })} · {actionLabel(h.aktion)} ·{' '}
-              {h.akteur}
+              {new Date(h.zeit).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' })} ·{' '}
+              {actionLabel(h.aktion)} · {h.akteur}
             </li>
           ))}
         </ol>
@@ -485,7 +579,17 @@ const actionLabel = (a: string) => ACTIONS[a] ?? a;
 export function DokumentPage(
   props: Base & {
     dokument: Dokument;
-    versions: Array<{ version: number; dateiname: string; groesse: number; mime: string; createdAt: string; createdBy: string; sha256: string; textStatus: string; textFehler: string | null }>;
+    versions: Array<{
+      version: number;
+      dateiname: string;
+      groesse: number;
+      mime: string;
+      createdAt: string;
+      createdBy: string;
+      sha256: string;
+      textStatus: string;
+      textFehler: string | null;
+    }>;
     text: string | null;
   },
 ) {
@@ -514,7 +618,10 @@ export function DokumentPage(
           ['Datei', `${d.dateiname} (${d.mime}, ${bytes(d.groesse)})`],
           ['SHA-256', <code class="vb-hash">{d.sha256}</code>],
           ['Text', <TextStatus d={d} />],
-          ...d.metadaten.map((m): [string, Child] => [m.name, typeof m.wert === 'boolean' ? (m.wert ? 'ja' : 'nein') : String(m.wert)]),
+          ...d.metadaten.map((m): [string, Child] => [
+            m.name,
+            typeof m.wert === 'boolean' ? (m.wert ? 'ja' : 'nein') : String(m.wert),
+          ]),
         ]}
       />
       <p class="kern-body">
@@ -524,13 +631,19 @@ export function DokumentPage(
       </p>
       <h2 class="kern-heading-medium">Vorschau</h2>
       {d.mime === 'application/pdf' ? (
-        <iframe class="vb-preview" src={`${contentUrl}?anzeige=inline`} title={`Vorschau: ${d.titel}`}></iframe>
+        <iframe
+          class="vb-preview"
+          src={`${contentUrl}?anzeige=inline`}
+          title={`Vorschau: ${d.titel}`}
+        ></iframe>
       ) : d.mime.startsWith('image/') ? (
         <img class="vb-preview-image" src={`${contentUrl}?anzeige=inline`} alt={`Vorschau: ${d.titel}`} />
       ) : props.text ? (
-        <pre class="vb-text" tabindex={0} aria-label="Erkannter Text">
-          {props.text.slice(0, 100_000)}
-        </pre>
+        <section aria-label="Erkannter Text">
+          <pre class="vb-text" tabindex={0}>
+            {props.text.slice(0, 100_000)}
+          </pre>
+        </section>
       ) : (
         <p class="kern-body">Für dieses Dokument gibt es (noch) keine Textvorschau.</p>
       )}
@@ -574,7 +687,13 @@ export function DokumentPage(
               <input class="kern-form-input__input" type="file" id="datei" name="datei" required />
             </div>
             <TextField id="kommentar" label="Kommentar (optional)" />
-            <progress class="vb-progress" max="100" value="0" hidden aria-label="Fortschritt des Hochladens"></progress>
+            <progress
+              class="vb-progress"
+              max="100"
+              value="0"
+              hidden
+              aria-label="Fortschritt des Hochladens"
+            ></progress>
             <Submit label="Version hochladen" kind="secondary" />
           </form>
           <script src="/assets/app/upload.js" defer></script>
@@ -597,39 +716,59 @@ export function SuchePage(
   return (
     <Layout title="Suche" principal={principal} tenantName={props.tenantName} active="suche">
       <h1 class="kern-heading-large">Suche in der E-Akte</h1>
-      <form method="get" action="/suche" role="search" aria-label="Volltextsuche" class="vb-search">
-        <TextField
-          id="q"
-          label="Suchbegriffe"
-          value={filter.q ?? ''}
-          hint={'Deutsch mit Wortstamm; Präfix mit *, "genaue Phrase", -ausschließen; Aktenzeichen und Drucksachen-Nr. wie KT/103/2020 exakt.'}
-        />
-        <details class="vb-details" open={Boolean(filter.aktenplan || filter.art || filter.von || filter.bis || filter.vorgangStatus)}>
-          <summary class="kern-body">Filter</summary>
-          <SelectField
-            id="aktenplan"
-            label="Aktenplaneinheit"
-            value={filter.aktenplan ?? ''}
-            options={[{ value: '', label: 'alle' }, ...props.units.map((u) => ({ value: u.kennzeichen, label: `${u.kennzeichen} ${u.titel}` }))]}
+      <search>
+        <form method="get" action="/suche" aria-label="Volltextsuche" class="vb-search">
+          <TextField
+            id="q"
+            label="Suchbegriffe"
+            value={filter.q ?? ''}
+            hint={
+              'Deutsch mit Wortstamm; Präfix mit *, "genaue Phrase", -ausschließen; Aktenzeichen und Drucksachen-Nr. wie KT/103/2020 exakt.'
+            }
           />
-          <SelectField
-            id="art"
-            label="Dokumentart"
-            value={filter.art ?? ''}
-            options={[{ value: '', label: 'alle' }, ...DOKUMENT_ARTEN.map((a) => ({ value: a, label: dokumentArtLabels[a] }))]}
-          />
-          <SelectField
-            id="vorgangStatus"
-            label="Status des Vorgangs"
-            value={filter.vorgangStatus ?? ''}
-            options={[{ value: '', label: 'alle' }, ...VORGANG_STATUS.map((s) => ({ value: s, label: vorgangStatusLabels[s] }))]}
-          />
-          <TextField id="von" label="Datum von" type="date" value={filter.von ?? ''} />
-          <TextField id="bis" label="Datum bis" type="date" value={filter.bis ?? ''} />
-        </details>
-        <Submit label="Suchen" />
-      </form>
-      {props.error ? <Alert kind="danger" title="Suche nicht möglich">{props.error}</Alert> : null}
+          <details
+            class="vb-details"
+            open={Boolean(filter.aktenplan || filter.art || filter.von || filter.bis || filter.vorgangStatus)}
+          >
+            <summary class="kern-body">Filter</summary>
+            <SelectField
+              id="aktenplan"
+              label="Aktenplaneinheit"
+              value={filter.aktenplan ?? ''}
+              options={[
+                { value: '', label: 'alle' },
+                ...props.units.map((u) => ({ value: u.kennzeichen, label: `${u.kennzeichen} ${u.titel}` })),
+              ]}
+            />
+            <SelectField
+              id="art"
+              label="Dokumentart"
+              value={filter.art ?? ''}
+              options={[
+                { value: '', label: 'alle' },
+                ...DOKUMENT_ARTEN.map((a) => ({ value: a, label: dokumentArtLabels[a] })),
+              ]}
+            />
+            <SelectField
+              id="vorgangStatus"
+              label="Status des Vorgangs"
+              value={filter.vorgangStatus ?? ''}
+              options={[
+                { value: '', label: 'alle' },
+                ...VORGANG_STATUS.map((s) => ({ value: s, label: vorgangStatusLabels[s] })),
+              ]}
+            />
+            <TextField id="von" label="Datum von" type="date" value={filter.von ?? ''} />
+            <TextField id="bis" label="Datum bis" type="date" value={filter.bis ?? ''} />
+          </details>
+          <Submit label="Suchen" />
+        </form>
+      </search>
+      {props.error ? (
+        <Alert kind="danger" title="Suche nicht möglich">
+          {props.error}
+        </Alert>
+      ) : null}
       {result ? (
         <section aria-labelledby="treffer" class="vb-section">
           <h2 class="kern-heading-medium" id="treffer">
@@ -647,14 +786,19 @@ export function SuchePage(
                     </a>
                   </h3>
                   <p class="kern-body kern-body--small vb-muted">
-                    {hit.aktenzeichen} · {hit.betreff} · {dokumentArtLabels[hit.art as 'eingang'] ?? hit.art} vom {dateDe(hit.datum)}
+                    {hit.aktenzeichen} · {hit.betreff} · {dokumentArtLabels[hit.art as 'eingang'] ?? hit.art}{' '}
+                    vom {dateDe(hit.datum)}
                   </p>
                   <p class="kern-body vb-snippet">{raw(hit.snippet)}</p>
                 </li>
               ))}
             </ol>
           )}
-          <Pager total={result.total} page={props.page} base={`/suche?${new URLSearchParams(clean(filter))}`} />
+          <Pager
+            total={result.total}
+            page={props.page}
+            base={`/suche?${new URLSearchParams(clean(filter))}`}
+          />
         </section>
       ) : null}
     </Layout>
@@ -666,14 +810,29 @@ export function PostkorbPage(
     bereich: string;
     postkorb: {
       neueVorgaenge: Vorgang[];
-      neueDokumente: Array<{ id: string; titel: string; datum: string; vorgangId: string; betreff: string; aktenzeichen: string }>;
+      neueDokumente: Array<{
+        id: string;
+        titel: string;
+        datum: string;
+        vorgangId: string;
+        betreff: string;
+        aktenzeichen: string;
+      }>;
       wiedervorlagen: Vorgang[];
       fristen: Vorgang[];
     };
   },
 ) {
   const { principal, postkorb } = props;
-  const VorgangList = ({ items, empty, date }: { items: Vorgang[]; empty: string; date?: (v: Vorgang) => string | null }) =>
+  const VorgangList = ({
+    items,
+    empty,
+    date,
+  }: {
+    items: Vorgang[];
+    empty: string;
+    date?: (v: Vorgang) => string | null;
+  }) =>
     items.length === 0 ? (
       <p class="kern-body">{empty}</p>
     ) : (
@@ -742,7 +901,11 @@ export function PostkorbPage(
             <h2 class="kern-heading-small" id="pk-wv">
               Fällige Wiedervorlagen ({postkorb.wiedervorlagen.length})
             </h2>
-            <VorgangList items={postkorb.wiedervorlagen} empty="Keine Wiedervorlagen fällig." date={(v) => v.wiedervorlage} />
+            <VorgangList
+              items={postkorb.wiedervorlagen}
+              empty="Keine Wiedervorlagen fällig."
+              date={(v) => v.wiedervorlage}
+            />
           </div>
         </section>
         <section class="kern-card" aria-labelledby="pk-fristen">

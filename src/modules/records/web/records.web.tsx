@@ -5,9 +5,9 @@ import { streamMultipart } from '../../app/http/multipart.ts';
 import { toAppError } from '../../app/http/problem.ts';
 import type { Principal } from '../../identity/identity.models.ts';
 import { badRequest } from '../../shared/errors.ts';
-import { handleDokumentUpload } from '../records.routes.ts';
 import { VORGANG_STATUS, type VorgangStatus } from '../records.models.ts';
-import { AktePage, AktenPage, DokumentPage, PostkorbPage, SuchePage, VorgangPage } from './records.pages.tsx';
+import { handleDokumentUpload } from '../records.routes.ts';
+import { AktenPage, AktePage, DokumentPage, PostkorbPage, SuchePage, VorgangPage } from './records.pages.tsx';
 
 /**
  * Staff pages of the E-Akte. Every action is a plain form POST that redirects back (works without
@@ -183,7 +183,9 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     return action(c, `/vorgaenge/${id}`, async () => {
       const status = get('status');
       await c.get('services').records.akten.updateVorgang(principal, id, {
-        status: (VORGANG_STATUS as readonly string[]).includes(status) ? (status as VorgangStatus) : undefined,
+        status: (VORGANG_STATUS as readonly string[]).includes(status)
+          ? (status as VorgangStatus)
+          : undefined,
         frist: get('frist') || null,
         wiedervorlage: get('wiedervorlage') || null,
         zustaendigOe: get('zustaendigOe') || null,
@@ -228,7 +230,12 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
       );
       if (!file || !fileName)
         throw badRequest('upload.no_file', 'no file', 'Es wurde keine Datei übertragen.');
-      const d = await records.dokumente.addVersion(principal, id, { fileName, blob: file }, fields.kommentar ?? null);
+      const d = await records.dokumente.addVersion(
+        principal,
+        id,
+        { fileName, blob: file },
+        fields.kommentar ?? null,
+      );
       return `/dokumente/${id}?ok=${encodeURIComponent(`Version ${d.version} gespeichert.`)}`;
     });
   });
@@ -263,16 +270,17 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
         error = appError.messageDe;
       }
     }
-    return c.html(<SuchePage {...b} filter={filter} result={result} units={units} page={page} error={error} />);
+    return c.html(
+      <SuchePage {...b} filter={filter} result={result} units={units} page={page} error={error} />,
+    );
   });
 
   app.get('/postkorb', async (c) => {
     const b = await base(c);
     if (!b) return login(c);
-    const bereich = (['alle', 'person', 'oe'].includes(c.req.query('bereich') ?? '') ? c.req.query('bereich') : 'alle') as
-      | 'alle'
-      | 'person'
-      | 'oe';
+    const bereich = (
+      ['alle', 'person', 'oe'].includes(c.req.query('bereich') ?? '') ? c.req.query('bereich') : 'alle'
+    ) as 'alle' | 'person' | 'oe';
     const postkorb = await c.get('services').records.postkorb.postkorb(b.principal, { bereich });
     return c.html(<PostkorbPage {...b} bereich={bereich} postkorb={postkorb} />);
   });

@@ -1,0 +1,119 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  assertHash,
+  type BlobInput,
+  type BlobStore,
+  chunksOf,
+  corrupt,
+  missing,
+  type StoredBlob,
+  tooLarge,
+  verifyingStream,
+} from './blob-store.ts';
+
+const HEAD_BYTES = 4096;
+
+/**
+ * Streams `input` into a new temp file under `tmpDir` while hashing and counting; enforces
+ * `maxBytes` as bytes arrive (the temp file is removed); fsyncs before returning.
+ */
+export async function spoolToTempFile(input: BlobInput, tmpDir: string, maxBytes = Number.POSITIVE_INFINITY) {
+  await mkdir(tmpDir, { recursive: true });
+  const tempPath = path.join(tmpDir, `${randomUUID()}.part`);
+  const file = await open(tempPath, 'wx', 0o600);
+  const hash = createHash('sha256');
+  const head: Buffer[] = [];
+  let headSize = 0;
+  let size = 0;
+  try {
+    for await (const chunk of chunksOf(input)) {
+      size += chunk.length;
+      if (size > maxBytes) throw tooLarge(maxBytes);
+      hash.update(chunk);
+      if (headSize < HEAD_BYTES) {
+        const part = Buffer.from(chunk.subarray(0, HEAD_BYTES - headSize));
+        head.push(part);
+        headSize += part.length;
+      }
+      let offset = 0;
+      while (offset < chunk.length) {
+        const { bytesWritten } = await file.write(chunk, offset, chunk.length - offset);
+        offset += bytesWritten;
+      }
+    }
+    await file.sync();
+    await file.close();
+  } catch (error) {
+    await file.close().catch(() => {});
+    await rm(tempPath, { force: true });
+    // Stop reading a source we abandoned (e.g. an upload over the limit).
+    (input as { destroy?: () => void }).destroy?.();
+    throw error;
+  }
+  const blob: StoredBlob = { sha256: hash.digest('hex'), size, head: Buffer.concat(head) };
+  return { tempPath, blob };
+}
+
+async function fsyncDir(dir: string) {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Filesystem driver: `<root>/ab/cd/<sha256>`, written via temp file + fsync + rename, read-only files. */
+export function createFsBlobStore(root: string): BlobStore {
+  const tmpDir = path.join(root, 'tmp');
+  const pathOf = (sha256: string) => {
+    assertHash(sha256);
+    return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  };
+  const exists = async (file: string) => (await stat(file).catch(() => null))?.isFile() ?? false;
+
+  return {
+    kind: 'fs',
+
+    async put(input, options = {}) {
+      const { tempPath, blob } = await spoolToTempFile(input, tmpDir, options.maxBytes);
+      const target = pathOf(blob.sha256);
+      if (await exists(target)) {
+        await rm(tempPath, { force: true });
+        return blob;
+      }
+      await mkdir(path.dirname(target), { recursive: true });
+      await chmod(tempPath, 0o444);
+      await rename(tempPath, target);
+      await fsyncDir(path.dirname(target));
+      return blob;
+    },
+
+    async read(sha256) {
+      const file = pathOf(sha256);
+      const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') throw missing(sha256);
+        throw error;
+      });
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw corrupt(sha256);
+      return bytes;
+    },
+
+    async stream(sha256) {
+      const file = pathOf(sha256);
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) throw missing(sha256);
+      return {
+        size: info.size,
+        body: verifyingStream(sha256, createReadStream(file, { highWaterMark: 256 * 1024 })),
+      };
+    },
+
+    async has(sha256) {
+      return exists(pathOf(sha256));
+    },
+  };
+}
