@@ -8,7 +8,7 @@ describe('configuration', () => {
     const rows = new Map(
       readme
         .split('\n')
-        .map((line) => line.match(/^\|\s*`([A-Z_]+)`\s*\|\s*(.+?)\s*\|\s*$/))
+        .map((line) => line.match(/^\|\s*`([A-Z0-9_]+)`\s*\|\s*(.+?)\s*\|\s*$/))
         .filter((match) => match !== null)
         .map((match) => [match[1], match[2]]),
     );

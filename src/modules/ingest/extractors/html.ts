@@ -1,5 +1,6 @@
 import type { Extractor } from '../extractors.ts';
 import { decodeText } from './text.ts';
+import { decodeXmlEntities } from './zip.ts';
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -33,26 +34,19 @@ const NAMED: Record<string, string> = {
 };
 
 export function htmlToText(html: string) {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|head|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<(br|hr)\b[^>]*>/gi, '\n')
-    .replace(
-      /<\/?(p|div|h[1-6]|li|tr|table|section|article|header|footer|blockquote|pre|ul|ol|dl|dt|dd)\b[^>]*>/gi,
-      '\n',
-    )
-    .replace(/<\/?(td|th)\b[^>]*>/gi, '\t')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-      if (name[0] === '#') {
-        const code =
-          name[1]?.toLowerCase() === 'x'
-            ? Number.parseInt(name.slice(2), 16)
-            : Number.parseInt(name.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
-      }
-      return NAMED[name] ?? whole;
-    })
+  return decodeXmlEntities(
+    html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<(script|style|head|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
+      .replace(/<(br|hr)\b[^>]*>/gi, '\n')
+      .replace(
+        /<\/?(p|div|h[1-6]|li|tr|table|section|article|header|footer|blockquote|pre|ul|ol|dl|dt|dd)\b[^>]*>/gi,
+        '\n',
+      )
+      .replace(/<\/?(td|th)\b[^>]*>/gi, '\t')
+      .replace(/<[^>]+>/g, ''),
+    NAMED,
+  )
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

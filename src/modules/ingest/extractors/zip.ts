@@ -51,7 +51,8 @@ export function readZipEntries(bytes: Buffer, wanted: (name: string) => boolean)
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-export const decodeXmlEntities = (text: string) =>
+/** Decodes numeric and named character references (XML's five, or a larger map for HTML). */
+export const decodeXmlEntities = (text: string, named: Record<string, string> = ENTITIES) =>
   text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code =
@@ -60,5 +61,5 @@ export const decodeXmlEntities = (text: string) =>
           : Number.parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
     }
-    return ENTITIES[name] ?? whole;
+    return named[name] ?? whole;
   });
