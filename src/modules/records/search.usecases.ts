@@ -84,7 +84,13 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
         if (von) where.push(sql`d.datum >= ${von}::date`);
         if (bis) where.push(sql`d.datum <= ${bis}::date`);
         const condition = sql.join(where, sql` and `);
-        const rank = query ? sql`ts_rank_cd(d.search, (${query}), 32)` : sql`0`;
+        // Full-text rank; a reference number in the document's own title counts most (the paper itself
+        // before the documents that merely cite it).
+        const textRank = query ? sql`ts_rank_cd(d.search, (${query}), 32)` : sql`0`;
+        const rank =
+          references.length > 0
+            ? sql`${textRank} + (case when upper(d.titel) like any(${references.map((r) => `%${r}%`)}::text[]) then 1 else 0 end)`
+            : textRank;
 
         const { rows } = await sql<{
           id: string;
