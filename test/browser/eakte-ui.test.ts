@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTextPdf } from '../../src/modules/records/text-pdf.ts';
 import { DEMO_PASSWORD } from '../../src/modules/verbund/verbund.seed.ts';
-import { axeViolations, launchBrowser, serveApp } from '../support/browser.ts';
+import { axeViolations, launchBrowser, login as loginForm, serveApp } from '../support/browser.ts';
 import { createTestContext, type TestContext } from '../support/context.ts';
 
 let t: TestContext;
@@ -21,11 +21,7 @@ afterAll(async () => {
 });
 
 async function login(page: Page, tenant: string, user: string) {
-  await page.goto(`${server.url}/anmelden`);
-  await page.getByLabel('Landkreis').selectOption(tenant);
-  await page.getByLabel('Benutzername').fill(user);
-  await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await loginForm(page, server.url, tenant, user, DEMO_PASSWORD);
   await page.waitForURL(`${server.url}/`);
 }
 

@@ -56,3 +56,12 @@ export async function axeViolations(page: Page) {
     targets: v.nodes.map((n) => n.target.join(' ')),
   }));
 }
+
+/** Logs in through the real login form and waits for the start page. */
+export async function login(page: Page, baseUrl: string, tenant: string, user: string, password: string) {
+  await page.goto(`${baseUrl}/anmelden`);
+  await page.getByLabel('Landkreis').selectOption(tenant);
+  await page.getByLabel('Benutzername').fill(user);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}

@@ -86,6 +86,7 @@ export interface AuditHeadsTable {
   tenant_id: string;
   seq: ColumnType<string, string | number, string | number>;
   hash: string;
+  prev_hash: string | null;
 }
 export interface AuditEventsTable {
   tenant_id: string;

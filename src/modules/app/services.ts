@@ -2,7 +2,7 @@ import { createAuditRepository } from '../audit/audit.repository.ts';
 import { createBlobStore } from '../blobs/blob-store.ts';
 import { standardOrgUnitsHook } from '../identity/identity.onboarding.ts';
 import { createIdentityUsecases } from '../identity/identity.usecases.ts';
-import { createExtractorRegistry, defaultExtractors } from '../ingest/extractors.ts';
+import { createExtractionPool } from '../ingest/extraction-pool.ts';
 import { createRecordsServices } from '../records/records.services.ts';
 import { createOnboardingRegistry } from '../verbund/onboarding.ts';
 import { createVerbundUsecases } from '../verbund/verbund.usecases.ts';
@@ -35,7 +35,7 @@ export function buildServices({
   const verbund = createVerbundUsecases({ database, onboarding });
   const audit = createAuditRepository({ database });
   const blobs = createBlobStore(config.blobs);
-  const extractors = createExtractorRegistry(defaultExtractors);
+  const extractors = createExtractionPool();
   const records = createRecordsServices({
     database,
     blobs,
@@ -59,7 +59,10 @@ export function buildServices({
     records,
     jobHandlers,
     createWorker: () => createJobWorker({ database, logger, handlers: jobHandlers }),
-    close: () => database.close(),
+    close: async () => {
+      await extractors.close();
+      await database.close();
+    },
   };
 }
 

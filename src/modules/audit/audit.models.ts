@@ -22,9 +22,17 @@ export type ChainedEvent = {
   data: Record<string, unknown>;
 };
 
-/** hash = SHA-256(previous hash ‖ canonical JSON of the event), hex. */
+/** The part of an event that is hashed besides its seq: canonical JSON of everything else. */
+export const eventBody = ({ seq: _seq, ...body }: ChainedEvent) => canonicalJson(body);
+
+/**
+ * hash = SHA-256(previous hash ‖ "\n" ‖ seq ‖ "\n" ‖ canonical JSON of the event without seq), hex.
+ * PostgreSQL computes the same in appendAuditEvent; verification recomputes it here.
+ */
 export function chainHash(prevHash: string, event: ChainedEvent): string {
-  return createHash('sha256').update(prevHash).update(canonicalJson(event)).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${event.seq}\n${eventBody(event)}`)
+    .digest('hex');
 }
 
 export type VerifyResult =

@@ -1,60 +1,45 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
-import {
-  type AuditEventInput,
-  type ChainedEvent,
-  chainHash,
-  GENESIS_HASH,
-  verifyChain,
-} from './audit.models.ts';
+import { type AuditEventInput, eventBody, GENESIS_HASH, verifyChain } from './audit.models.ts';
 
 /**
  * Appends to the tenant's hash chain inside the caller's transaction, so the event commits or
- * rolls back with the change it describes. The head row is locked, which serialises writers of
- * one tenant without blocking other tenants.
+ * rolls back with the change it describes. One statement locks the tenant's head row, advances it
+ * and inserts the event, with the hash computed by PostgreSQL over the previous hash, the seq and
+ * the canonical JSON body computed here (audit.models.ts, chainHash). The row lock serialises the
+ * tenant's writers until commit, so it is taken last and held for one round trip only.
  */
 export async function appendAuditEvent(trx: TenantTrx, input: AuditEventInput) {
   const tenantId = trx.tenantId;
-  await sql`insert into audit_heads (tenant_id, seq, hash) values (${tenantId}, 0, ${GENESIS_HASH})
-            on conflict (tenant_id) do nothing`.execute(trx);
-  const head = await trx
-    .selectFrom('audit_heads')
-    .select(['seq', 'hash'])
-    .where('tenant_id', '=', tenantId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const event: ChainedEvent = {
+  const time = new Date().toISOString();
+  const event = {
     tenantId,
-    seq: Number(head.seq) + 1,
-    time: new Date().toISOString(),
+    seq: 0,
+    time,
     actor: input.actor,
     action: input.action,
     objectType: input.objectType,
     objectId: input.objectId,
-    data: JSON.parse(JSON.stringify(input.data ?? {})),
+    data: JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>,
   };
-  const hash = chainHash(head.hash, event);
-  await trx
-    .insertInto('audit_events')
-    .values({
-      tenant_id: tenantId,
-      seq: event.seq,
-      occurred_at: new Date(event.time),
-      actor: event.actor,
-      action: event.action,
-      object_type: event.objectType,
-      object_id: event.objectId,
-      data: JSON.stringify(event.data),
-      prev_hash: head.hash,
-      hash,
-    })
-    .execute();
-  await trx
-    .updateTable('audit_heads')
-    .set({ seq: event.seq, hash })
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  return { seq: event.seq, hash };
+  const body = eventBody(event);
+  const { rows } = await sql<{ seq: string; hash: string }>`
+    with head as (
+      insert into audit_heads as h (tenant_id, seq, hash, prev_hash)
+      values (${tenantId}, 1,
+              encode(sha256(convert_to(${GENESIS_HASH} || E'\n1\n' || ${body}, 'UTF8')), 'hex'), ${GENESIS_HASH})
+      on conflict (tenant_id) do update
+        set seq = h.seq + 1,
+            prev_hash = h.hash,
+            hash = encode(sha256(convert_to(h.hash || E'\n' || (h.seq + 1)::text || E'\n' || ${body}, 'UTF8')), 'hex')
+      returning seq, hash, prev_hash
+    )
+    insert into audit_events (tenant_id, seq, occurred_at, actor, action, object_type, object_id, data, prev_hash, hash)
+    select ${tenantId}, head.seq, ${time}::timestamptz, ${event.actor}, ${event.action}, ${event.objectType},
+           ${event.objectId}, ${JSON.stringify(event.data)}::jsonb, head.prev_hash, head.hash
+    from head
+    returning seq, hash`.execute(trx);
+  return { seq: Number(rows[0]!.seq), hash: rows[0]!.hash };
 }
 
 export function createAuditRepository({ database }: { database: DatabaseHandle }) {

@@ -71,4 +71,9 @@ export function createExtractorRegistry(extractors: Extractor[] = defaultExtract
   };
 }
 
-export type ExtractorRegistry = ReturnType<typeof createExtractorRegistry>;
+/** What the rest of the product needs of a registry (in-thread or the thread pool). */
+export type ExtractorRegistry = {
+  register(extractor: Extractor): void;
+  list(): string[];
+  extract(input: ExtractionInput): Promise<ExtractionResult>;
+};

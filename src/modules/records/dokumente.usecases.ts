@@ -124,13 +124,47 @@ export function validateMetadata(fields: unknown): MetadataField[] {
   });
 }
 
-/** Everything but the content that search should find for a document (weight B). */
-async function metadataText(trx: TenantTrx, dokumentId: string) {
-  const { rows } = await sql<{ meta: string; refs_source: string }>`
-    select concat_ws(' ', d.absender, d.empfaenger, a.aktenzeichen, a.titel, vg.betreff, vg.externe_referenz,
-             dv.dateiname, (select string_agg(m->>'wert', ' ') from jsonb_array_elements(d.metadaten) m)) as meta,
-           concat_ws(' ', d.titel, a.aktenzeichen, vg.externe_referenz,
-             (select string_agg(m->>'wert', ' ') from jsonb_array_elements(d.metadaten) m)) as refs_source
+/** What search indexes besides title and content: metadata of the document, its Vorgang and Akte. */
+type IndexContext = {
+  titel: string;
+  absender: string | null;
+  empfaenger: string | null;
+  aktenzeichen: string;
+  akte_titel: string;
+  betreff: string;
+  externe_referenz: string | null;
+  dateiname: string;
+  metadaten: MetadataField[];
+};
+
+/** Weight-B text and the reference numbers (Aktenzeichen, Drucksachen-Nr.) of a document. */
+export function indexTerms(ctx: IndexContext, content: string | null) {
+  const values = ctx.metadaten.map((m) => String(m.wert)).join(' ');
+  const meta = [
+    ctx.absender,
+    ctx.empfaenger,
+    ctx.aktenzeichen,
+    ctx.akte_titel,
+    ctx.betreff,
+    ctx.externe_referenz,
+    ctx.dateiname,
+    values,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const refs = extractReferences(
+    `${ctx.titel} ${ctx.aktenzeichen} ${ctx.externe_referenz ?? ''} ${values} ${content ?? ''}`,
+  );
+  return { meta, refs };
+}
+
+/** Loads the index context of a document (and, if asked, its current text) in one query. */
+export async function loadIndexContext(trx: TenantTrx, dokumentId: string) {
+  const { rows } = await sql<
+    IndexContext & { text: string | null; aktuelle_version: number; akte_status: string }
+  >`
+    select d.titel, d.absender, d.empfaenger, d.metadaten, d.aktuelle_version, a.aktenzeichen, a.titel as akte_titel,
+           a.status as akte_status, vg.betreff, vg.externe_referenz, dv.dateiname, dv.text
     from dokumente d join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id
     join dokument_versionen dv on dv.dokument_id = d.id and dv.version = d.aktuelle_version
     where d.id = ${dokumentId}::uuid`.execute(trx);
@@ -139,23 +173,20 @@ async function metadataText(trx: TenantTrx, dokumentId: string) {
 
 /** Recomputes a document's search vector and reference numbers from its metadata and current text. */
 export async function reindexDokument(trx: TenantTrx, dokumentId: string, text?: string | null) {
-  const meta = await metadataText(trx, dokumentId);
-  let content = text;
-  if (content === undefined) {
-    const row = await sql<{ text: string | null }>`select dv.text from dokumente d
-      join dokument_versionen dv on dv.dokument_id = d.id and dv.version = d.aktuelle_version
-      where d.id = ${dokumentId}::uuid`.execute(trx);
-    content = row.rows[0]?.text ?? null;
-  }
-  const refs = extractReferences(`${meta.refs_source} ${content ?? ''}`);
-  await sql`update dokumente set refs = ${refs}::text[],
-      search = verbund_search_vector(titel, ${meta.meta}, ${content ?? ''})
+  const ctx = await loadIndexContext(trx, dokumentId);
+  const content = text === undefined ? ctx.text : text;
+  const { meta, refs } = indexTerms(ctx, content);
+  await sql`update dokumente set refs = ${refs}::text[], search = verbund_search_vector(titel, ${meta}, ${content ?? ''})
     where id = ${dokumentId}::uuid`.execute(trx);
 }
 
 export type UploadedFile = { fileName: string; blob: StoredBlob };
 
-/** Inserts a document with its first version and queues text extraction, in the caller's transaction. */
+/**
+ * Inserts a document with its first version, its search entry and its text-extraction job, in the
+ * caller's transaction. Hot path (every upload): one query for the context, one statement for the
+ * three inserts and the queue notification, one for the audit event.
+ */
 export async function insertDokumentInTrx(
   trx: TenantTrx,
   actor: string,
@@ -165,52 +196,49 @@ export async function insertDokumentInTrx(
 ) {
   const type = detectContentType(file.blob.head, file.fileName);
   const dateiname = safeFileName(file.fileName, type.extension);
-  const akte = await trx
-    .selectFrom('akten')
-    .select(['unit_id', 'vertraulichkeit'])
-    .where('id', '=', vorgang.akteId)
-    .executeTakeFirstOrThrow();
   const titel = (input.titel?.trim() || dateiname.replace(/\.[^.]+$/, '') || dateiname).slice(0, 500);
-  const row = await trx
-    .insertInto('dokumente')
-    .values({
-      tenant_id: trx.tenantId,
-      vorgang_id: vorgang.id,
-      akte_id: vorgang.akteId,
-      unit_id: akte.unit_id,
-      parent_dokument_id: input.parentDokumentId ?? null,
-      titel,
-      art: input.art ?? 'eingang',
-      datum: checkDate(input.datum, 'datum') ?? undefined,
-      absender: input.absender?.trim() || null,
-      empfaenger: input.empfaenger?.trim() || null,
-      metadaten: JSON.stringify(validateMetadata(input.metadaten)),
-      vertraulichkeit: input.vertraulichkeit ?? akte.vertraulichkeit,
-      aktuelle_version: 1,
-      created_by: actor,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('dokument_versionen')
-    .values({
-      tenant_id: trx.tenantId,
-      dokument_id: row.id,
-      version: 1,
-      sha256: file.blob.sha256,
-      groesse: file.blob.size,
-      mime: type.mime,
-      dateiname,
-      created_by: actor,
-    })
-    .execute();
-  await reindexDokument(trx, row.id, null);
-  await enqueueJob(trx, { kind: EXTRACT_JOB, payload: { dokumentId: row.id, version: 1 }, maxAttempts: 5 });
+  const metadaten = validateMetadata(input.metadaten);
+  const datum = checkDate(input.datum, 'datum');
+  const absender = input.absender?.trim() || null;
+  const empfaenger = input.empfaenger?.trim() || null;
+  const ctx = await sql<{
+    unit_id: string;
+    vertraulichkeit: Vertraulichkeit;
+    aktenzeichen: string;
+    akte_titel: string;
+    betreff: string;
+    externe_referenz: string | null;
+  }>`
+    select a.unit_id, a.vertraulichkeit, a.aktenzeichen, a.titel as akte_titel, vg.betreff, vg.externe_referenz
+    from vorgaenge vg join akten a on a.id = vg.akte_id where vg.id = ${vorgang.id}::uuid`.execute(trx);
+  const context = ctx.rows[0];
+  if (!context) throw notFound('vorgang', 'Der Vorgang');
+  const { meta, refs } = indexTerms({ ...context, titel, absender, empfaenger, dateiname, metadaten }, null);
+  const { rows } = await sql<{ id: string }>`
+    with d as (
+      insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, parent_dokument_id, titel, art, datum, absender,
+                             empfaenger, metadaten, vertraulichkeit, aktuelle_version, created_by, refs, search)
+      values (${trx.tenantId}, ${vorgang.id}::uuid, ${vorgang.akteId}::uuid, ${context.unit_id}::uuid,
+              ${input.parentDokumentId ?? null}::uuid, ${titel}, ${input.art ?? 'eingang'},
+              coalesce(${datum}::date, current_date), ${absender}, ${empfaenger}, ${JSON.stringify(metadaten)}::jsonb,
+              ${input.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${refs}::text[],
+              verbund_search_vector(${titel}, ${meta}, ''))
+      returning id
+    ), v as (
+      insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)
+      select ${trx.tenantId}, d.id, 1, ${file.blob.sha256}, ${file.blob.size}, ${type.mime}, ${dateiname}, ${actor} from d
+    ), j as (
+      -- The same row enqueueJob() writes (jobs.ts), folded into this statement.
+      insert into jobs (tenant_id, kind, payload, max_attempts)
+      select ${trx.tenantId}, ${EXTRACT_JOB}, jsonb_build_object('dokumentId', d.id, 'version', 1), 5 from d
+    )
+    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB}) from d`.execute(trx);
+  const id = rows[0]!.id;
   await appendAuditEvent(trx, {
     actor,
     action: 'records.dokument_added',
     objectType: 'dokument',
-    objectId: row.id,
+    objectId: id,
     data: {
       vorgangId: vorgang.id,
       titel,
@@ -220,7 +248,7 @@ export async function insertDokumentInTrx(
       mime: type.mime,
     },
   });
-  return { id: row.id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel };
+  return { id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel };
 }
 
 export function createDokumenteUsecases({

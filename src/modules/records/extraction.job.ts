@@ -1,11 +1,10 @@
+import { sql } from 'kysely';
 import type { JobHandler } from '../app/jobs.ts';
 import type { Logger } from '../app/logger.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
-import { type createExtractorRegistry, ExtractionError } from '../ingest/extractors.ts';
-import { EXTRACT_JOB, insertDokumentInTrx, reindexDokument } from './dokumente.usecases.ts';
-
-type Registry = ReturnType<typeof createExtractorRegistry>;
+import { ExtractionError, type ExtractorRegistry } from '../ingest/extractors.ts';
+import { EXTRACT_JOB, indexTerms, insertDokumentInTrx, loadIndexContext } from './dokumente.usecases.ts';
 
 const MAX_ATTACHMENTS = 50;
 
@@ -21,7 +20,7 @@ export function createExtractionJob({
   logger,
 }: {
   blobs: BlobStore;
-  extractors: Registry;
+  extractors: ExtractorRegistry;
   logger: Logger;
 }): [string, JobHandler] {
   const handler: JobHandler = async ({ trx, payload }) => {
@@ -69,27 +68,21 @@ export function createExtractionJob({
     // PostgreSQL text cannot hold NUL; extractors strip it, this is the last line of defence.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
     text = text.replace(/\u0000/g, '');
-    await trx
-      .updateTable('dokument_versionen')
-      .set({ text, text_status: status, text_fehler: fehler, extractor, seiten })
-      .where('dokument_id', '=', dokumentId)
-      .where('version', '=', version)
-      .execute();
-    if (row.aktuelle_version === version) {
-      await trx
-        .updateTable('dokumente')
-        .set({ text_status: status, text_fehler: fehler })
-        .where('id', '=', dokumentId)
-        .execute();
-      await reindexDokument(trx, dokumentId, text);
-    }
+    const current = row.aktuelle_version === version;
+    const ctx = current ? await loadIndexContext(trx, dokumentId) : null;
+    const terms = ctx ? indexTerms(ctx, text) : null;
+    // One statement: the version's text and, for the current version, the document's index entry.
+    await sql`
+      with v as (
+        update dokument_versionen set text = ${text}, text_status = ${status}, text_fehler = ${fehler},
+               extractor = ${extractor}, seiten = ${seiten}
+        where dokument_id = ${dokumentId}::uuid and version = ${version}
+      )
+      update dokumente set text_status = ${status}, text_fehler = ${fehler}, refs = ${terms?.refs ?? []}::text[],
+             search = verbund_search_vector(titel, ${terms?.meta ?? ''}, ${text})
+      where id = ${dokumentId}::uuid and ${current}`.execute(trx);
 
-    const akte = await trx
-      .selectFrom('akten')
-      .select('status')
-      .where('id', '=', row.akte_id)
-      .executeTakeFirstOrThrow();
-    if (attachments.length > 0 && akte.status === 'offen' && version === 1) {
+    if (attachments.length > 0 && version === 1 && ctx?.akte_status === 'offen') {
       for (const attachment of attachments.slice(0, MAX_ATTACHMENTS)) {
         const blob = await blobs.put(attachment.bytes);
         await insertDokumentInTrx(

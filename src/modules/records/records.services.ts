@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '../app/database.ts';
 import type { Logger } from '../app/logger.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
-import type { createExtractorRegistry } from '../ingest/extractors.ts';
+import type { ExtractorRegistry } from '../ingest/extractors.ts';
 import { createAktenUsecases } from './akten.usecases.ts';
 import { aktenplanOnboardingHook, createAktenplanUsecases } from './aktenplan.usecases.ts';
 import { createDokumenteUsecases } from './dokumente.usecases.ts';
@@ -13,7 +13,7 @@ import { createSearchUsecases } from './search.usecases.ts';
 export function createRecordsServices(deps: {
   database: DatabaseHandle;
   blobs: BlobStore;
-  extractors: ReturnType<typeof createExtractorRegistry>;
+  extractors: ExtractorRegistry;
   logger: Logger;
   uploadLimitBytes: number;
 }) {

@@ -1,0 +1,72 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../src/modules/app/config.ts';
+import { startEmbeddedPostgres } from '../src/modules/app/embedded-postgres.ts';
+import { createApp } from '../src/modules/app/http/app.ts';
+import { createLogger } from '../src/modules/app/logger.ts';
+import { enableAppLogin, runMigrations } from '../src/modules/app/migrations.ts';
+import { buildServices } from '../src/modules/app/services.ts';
+import { assignDemoTemplateOwner } from '../src/modules/records/records.seed.ts';
+import { seedDemoVerbund } from '../src/modules/verbund/verbund.seed.ts';
+
+/**
+ * A fresh product instance for a benchmark, on the embedded default: its own PostgreSQL cluster and
+ * data directory in /tmp, migrated and seeded with the demo Verbund (no demo documents), served
+ * over real HTTP on a free port.
+ */
+export async function startBenchInstance({ poolSize = 20 }: { poolSize?: number } = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'verbund-bench-'));
+  await chmod(dir, 0o755);
+  const port = 30000 + Math.floor(Math.random() * 20000);
+  const server = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port });
+  await runMigrations({ connectionString: server.ownerUrl });
+  await enableAppLogin({ connectionString: server.ownerUrl, password: server.appPassword });
+  const config = loadConfig({ VERBUND_DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: server.ownerUrl });
+  const services = buildServices({
+    config,
+    appUrl: server.appUrl(),
+    logger: createLogger({ level: 'silent' }),
+    poolSize,
+  });
+  await seedDemoVerbund({ database: services.database, verbund: services.verbund });
+  await assignDemoTemplateOwner(services.database);
+  const app = createApp(services);
+  const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  return {
+    dir,
+    url,
+    services,
+    app,
+    ownerUrl: server.ownerUrl,
+    async stop() {
+      (http as unknown as { closeAllConnections(): void }).closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await services.close();
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/** A one-line progress bar on stderr for long runs. */
+export function progress(label: string, total: number) {
+  let last = 0;
+  return (done: number) => {
+    const now = Date.now();
+    if (done < total && now - last < 250) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    if (done >= total) process.stderr.write('\n');
+  };
+}
