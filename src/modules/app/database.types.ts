@@ -214,6 +214,7 @@ export interface DokumenteTable {
   text_fehler: string | null;
   refs: ColumnType<string[], string[] | undefined, string[]>;
   search: ColumnType<string, string | undefined, string>;
+  search_head: ColumnType<string, string | undefined, string>;
   created_at: Generated<Date>;
   created_by: string;
   updated_at: Generated<Date>;

@@ -176,7 +176,8 @@ export async function reindexDokument(trx: TenantTrx, dokumentId: string, text?:
   const ctx = await loadIndexContext(trx, dokumentId);
   const content = text === undefined ? ctx.text : text;
   const { meta, refs } = indexTerms(ctx, content);
-  await sql`update dokumente set refs = ${refs}::text[], search = verbund_search_vector(titel, ${meta}, ${content ?? ''})
+  await sql`update dokumente set refs = ${refs}::text[], search = verbund_search_vector(titel, ${meta}, ${content ?? ''}),
+      search_head = verbund_search_head(titel, ${meta})
     where id = ${dokumentId}::uuid`.execute(trx);
 }
 
@@ -217,12 +218,12 @@ export async function insertDokumentInTrx(
   const { rows } = await sql<{ id: string }>`
     with d as (
       insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, parent_dokument_id, titel, art, datum, absender,
-                             empfaenger, metadaten, vertraulichkeit, aktuelle_version, created_by, refs, search)
+                             empfaenger, metadaten, vertraulichkeit, aktuelle_version, created_by, refs, search, search_head)
       values (${trx.tenantId}, ${vorgang.id}::uuid, ${vorgang.akteId}::uuid, ${context.unit_id}::uuid,
               ${input.parentDokumentId ?? null}::uuid, ${titel}, ${input.art ?? 'eingang'},
               coalesce(${datum}::date, current_date), ${absender}, ${empfaenger}, ${JSON.stringify(metadaten)}::jsonb,
               ${input.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${refs}::text[],
-              verbund_search_vector(${titel}, ${meta}, ''))
+              verbund_search_vector(${titel}, ${meta}, ''), verbund_search_head(${titel}, ${meta}))
       returning id
     ), v as (
       insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)

@@ -79,7 +79,8 @@ export function createExtractionJob({
         where dokument_id = ${dokumentId}::uuid and version = ${version}
       )
       update dokumente set text_status = ${status}, text_fehler = ${fehler}, refs = ${terms?.refs ?? []}::text[],
-             search = verbund_search_vector(titel, ${terms?.meta ?? ''}, ${text})
+             search = verbund_search_vector(titel, ${terms?.meta ?? ''}, ${text}),
+             search_head = verbund_search_head(titel, ${terms?.meta ?? ''})
       where id = ${dokumentId}::uuid and ${current}`.execute(trx);
 
     if (attachments.length > 0 && version === 1 && ctx?.akte_status === 'offen') {

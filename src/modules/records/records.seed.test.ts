@@ -29,14 +29,17 @@ describe('demo E-Akte', () => {
 
   it('the Unstrut-Hainich-Kreis finds the source document by KT/103/2020 and by "Zweckvereinbarungen"', async () => {
     const token = await t.tokenFor('unstrut-hainich-kreis', ['lesen']);
-    for (const q of ['KT/103/2020', 'Zweckvereinbarungen']) {
-      const result = await t.request(`/api/v1/suche?q=${encodeURIComponent(q)}`, { token });
-      expect(result.json.items[0], q).toMatchObject({
-        titel: 'Beschlussvorlage KT/103/2020 – 1. Änderung der Zweckvereinbarung',
-        aktenzeichen: expect.stringMatching(/^00\.20-0001\/\d{4}$/),
-      });
-      expect(result.json.items[0].snippet).toContain('<mark>');
-    }
+    const mission = {
+      titel: 'Beschlussvorlage KT/103/2020 – 1. Änderung der Zweckvereinbarung',
+      aktenzeichen: expect.stringMatching(/^00\.20-0001\/\d{4}$/),
+      snippet: expect.stringContaining('<mark>'),
+    };
+    // By its Drucksachen-Nr. it is the first hit; by a word (stemmed: Zweckvereinbarungen →
+    // Zweckvereinbarung) it is among the first, next to generated papers about the same subject.
+    const byNumber = await t.request('/api/v1/suche?q=KT/103/2020', { token });
+    expect(byNumber.json.items[0]).toMatchObject(mission);
+    const byWord = await t.request('/api/v1/suche?q=Zweckvereinbarungen', { token });
+    expect(byWord.json.items.slice(0, 5)).toEqual(expect.arrayContaining([expect.objectContaining(mission)]));
     const akte = await t.request('/api/v1/akten?aktenplan=00.20', { token });
     expect(akte.json.items.map((a: { titel: string }) => a.titel)).toContain(
       'Zweckvereinbarung Interkommunales Serviceteam E-Government',

@@ -84,14 +84,20 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
         if (von) where.push(sql`d.datum >= ${von}::date`);
         if (bis) where.push(sql`d.datum <= ${bis}::date`);
         const condition = sql.join(where, sql` and `);
-        // Full-text rank; a reference number in the document's own title counts most (the paper itself
+        // Rank by title (A) and metadata (B) hits, then the newest first; a reference number in the document's own title counts most (the paper itself
         // before the documents that merely cite it).
-        const textRank = query ? sql`ts_rank_cd(d.search, (${query}), 32)` : sql`0`;
+        const textRank = query ? sql`ts_rank_cd(d.search_head, (${query}), 32)` : sql`0`;
         const rank =
           references.length > 0
             ? sql`${textRank} + (case when upper(d.titel) like any(${references.map((r) => `%${r}%`)}::text[]) then 1 else 0 end)`
             : textRank;
 
+        // Two phases: all matches ranked by the compact title/metadata vector (and date), then the best
+        // candidates re-ranked with the full content vector — only they are read in full.
+        const candidates = Math.max(100, page.offset + page.limit);
+        // The GIN index is always the better way to find matches: a sequential scan would read
+        // every document's (TOASTed) full-text vector.
+        if (query) await sql`set local enable_seqscan = off`.execute(trx);
         const { rows } = await sql<{
           id: string;
           titel: string;
@@ -107,14 +113,21 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
           rang: number;
           total: string;
         }>`
-          select d.id, d.titel, d.art, d.datum, d.text_status, d.vorgang_id, vg.betreff, vg.status as vorgang_status,
-                 d.akte_id, a.aktenzeichen, u.kennzeichen, ${rank} as rang, count(*) over () as total
-          from dokumente d
-          join vorgaenge vg on vg.id = d.vorgang_id
-          join akten a on a.id = d.akte_id
-          join aktenplan_units u on u.id = d.unit_id
-          where ${condition}
-          order by rang desc, d.datum desc, d.id
+          select * from (
+            select c.*, c.head_rank + ${query ? sql`ts_rank_cd(c.search, (${query}), 32)` : sql`0`} as rang from (
+              select d.id, d.search, d.titel, d.art, d.datum, d.text_status, d.vorgang_id, vg.betreff,
+                     vg.status as vorgang_status, d.akte_id, a.aktenzeichen, u.kennzeichen, ${rank} as head_rank,
+                     count(*) over () as total
+              from dokumente d
+              join vorgaenge vg on vg.id = d.vorgang_id
+              join akten a on a.id = d.akte_id
+              join aktenplan_units u on u.id = d.unit_id
+              where ${condition}
+              order by head_rank desc, d.datum desc, d.id
+              limit ${candidates}
+            ) c
+          ) r
+          order by rang desc, datum desc, id
           limit ${page.limit} offset ${page.offset}`.execute(trx);
         if (rows.length === 0) return { items: [] as SearchHit[], total: 0 };
 
