@@ -8,7 +8,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { createBlobStore } from '../src/modules/blobs/blob-store.ts';
 import { createExtractorRegistry } from '../src/modules/ingest/extractors.ts';
@@ -129,7 +128,6 @@ for (let i = 0; i < N; i++) {
 }
 const rawSeconds = (performance.now() - rawStarted) / 1000;
 await owner.end();
-void sql;
 
 const apiRate = N / apiSeconds;
 const rawRate = N / rawSeconds;

@@ -12,7 +12,6 @@ import {
   canWrite,
   DOKUMENT_ARTEN,
   dokumentArtLabels,
-  VERTRAULICHKEIT,
   VORGANG_STATUS,
   vertraulichkeitLabels,
   vorgangStatusLabels,
@@ -920,5 +919,3 @@ export function PostkorbPage(
     </Layout>
   );
 }
-
-export { VERTRAULICHKEIT };
