@@ -22,3 +22,6 @@ begin
     raise notice 'Verbund: run as superuser: ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF; ALTER FUNCTION arraycontains(anyarray, anyarray) LEAKPROOF;';
   end if;
 end $$;
+
+-- 3. Title/metadata hits are found through their own small index.
+create index dokumente_search_head on dokumente using gin (search_head);

@@ -216,4 +216,36 @@ describe('E-Akte in Debian Chromium', () => {
     );
     await page.close();
   });
+
+  it('the Kreis-Administration imports an Aktenplan CSV; a faulty file changes nothing and names the line', async () => {
+    const page = await browser.newPage();
+    await login(page, 'wartburgkreis', 'admin');
+    await page.goto(`${server.url}/akten`);
+    await page.setInputFiles('#aktenplan-datei', {
+      name: 'plan.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'kennzeichen;titel;aufbewahrung_jahre;aussonderung\n09.20;Radverkehr;10;B\n09.21;Kaputt;viele;B\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Aktenplan übernehmen' }).click();
+    await page.waitForURL(/fehler=/);
+    expect(await page.getByRole('alert').textContent()).toContain('Zeile 3');
+    expect(await page.getByRole('navigation', { name: 'Aktenplan' }).textContent()).not.toContain(
+      'Radverkehr',
+    );
+    await page.setInputFiles('#aktenplan-datei', {
+      name: 'plan.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('kennzeichen;titel;aufbewahrung_jahre;aussonderung\n09.20;Radverkehr;10;B\n'),
+    });
+    await page.getByRole('button', { name: 'Aktenplan übernehmen' }).click();
+    await page.waitForURL(/ok=/);
+    expect(await page.getByRole('status').textContent()).toContain('1 neu');
+    expect(await page.getByRole('navigation', { name: 'Aktenplan' }).textContent()).toContain(
+      '09.20 Radverkehr',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
 });

@@ -44,6 +44,22 @@ function termQuery(term: SearchTerm): RawBuilder<unknown> {
   return sql`plainto_tsquery('german', ${folded})`;
 }
 
+type SearchRow = {
+  id: string;
+  titel: string;
+  art: string;
+  datum: string;
+  text_status: string;
+  vorgang_id: string;
+  betreff: string;
+  vorgang_status: string;
+  akte_id: string;
+  aktenzeichen: string;
+  kennzeichen: string;
+  rang: number;
+  total: string;
+};
+
 export function createSearchUsecases({ database }: { database: DatabaseHandle }) {
   return {
     async search(principal: Principal, filter: SearchFilter, page: { limit: number; offset: number }) {
@@ -70,7 +86,6 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
                 sql` && `,
               )
             : null;
-        if (query) where.push(sql`d.search @@ (${query})`);
         for (const term of terms.filter((t) => t.kind === 'reference'))
           where.push(
             term.negated
@@ -89,50 +104,54 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
         if (von) where.push(sql`d.datum >= ${von}::date`);
         if (bis) where.push(sql`d.datum <= ${bis}::date`);
         const condition = where.length > 0 ? sql.join(where, sql` and `) : sql`true`;
-        // Rank by title (A) and metadata (B) hits, then the newest first; a reference number in the document's own title counts most (the paper itself
-        // before the documents that merely cite it).
-        const textRank = query ? sql`ts_rank_cd(d.search_head, (${query}), 32)` : sql`0`;
-        const rank =
+        const from = fullClearance
+          ? sql`dokumente d`
+          : sql`dokumente d join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id`;
+        // A reference number in the document's own title counts most: the paper itself before the
+        // documents that merely cite it.
+        const referenceBonus =
           references.length > 0
-            ? sql`${textRank} + (case when upper(d.titel) like any(${references.map((r) => `%${r}%`)}::text[]) then 1 else 0 end)`
-            : textRank;
-
-        // Two phases: all matches ranked by the compact title/metadata vector (and date), then the best
-        // candidates re-ranked with the full content vector — only they are read in full.
-        const candidates = Math.max(100, page.offset + page.limit);
-        // The GIN index is always the better way to find matches: a sequential scan would read
+            ? sql`(case when upper(d.titel) like any(${references.map((r) => `%${r}%`)}::text[]) then 1 else 0 end)`
+            : sql`0`;
+        // The GIN indexes are always the better way to find matches: a sequential scan would read
         // every document's (TOASTed) full-text vector.
         if (query) await sql`set local enable_seqscan = off`.execute(trx);
-        const { rows } = await sql<{
-          id: string;
-          titel: string;
-          art: string;
-          datum: string;
-          text_status: string;
-          vorgang_id: string;
-          betreff: string;
-          vorgang_status: string;
-          akte_id: string;
-          aktenzeichen: string;
-          kennzeichen: string;
-          rang: number;
-          total: string;
-        }>`
-          select r.*, vg.betreff, vg.status as vorgang_status, a.aktenzeichen, u.kennzeichen from (
-            select c.*, c.head_rank + ${query ? sql`ts_rank_cd(c.search, (${query}), 32)` : sql`0`} as rang from (
-              select d.id, d.search, d.titel, d.art, d.datum, d.text_status, d.vorgang_id, d.akte_id, d.unit_id,
-                     ${rank} as head_rank, count(*) over () as total
-              from dokumente d
-              ${fullClearance ? sql`` : sql`join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id`}
-              where ${condition}
-              order by head_rank desc, d.datum desc, d.id
-              limit ${candidates}
-            ) c
-          ) r
-          join vorgaenge vg on vg.id = r.vorgang_id
-          join akten a on a.id = r.akte_id
-          join aktenplan_units u on u.id = r.unit_id
-          order by r.rang desc, r.datum desc, r.id
+        // Candidates, then ranking: the best title/metadata hits (small vector, own GIN index) and the
+        // newest content hits, at least 100 of each; only these are ranked on the full content. The
+        // total counts every match. So a common word costs one pass over its matches, not a ranking
+        // of all of them.
+        const candidates = Math.max(100, page.offset + page.limit);
+        const { rows } = await sql<SearchRow>`${
+          query
+            ? sql`
+          with head_hits as (
+            select d.id, ts_rank_cd(d.search_head, (${query}), 32) as head_rank from ${from}
+            where d.search_head @@ (${query}) and ${condition}
+            order by head_rank desc, d.datum desc limit ${candidates}
+          ), body_hits as (
+            select d.id, count(*) over () as n from ${from}
+            where d.search @@ (${query}) and ${condition}
+            order by d.datum desc limit ${candidates}
+          ), cand as (
+            select id, max(head_rank) as head_rank from (
+              select id, head_rank from head_hits union all select id, 0 from body_hits) x group by id
+          )
+          select d.id, d.titel, d.art, d.datum, d.text_status, d.vorgang_id, vg.betreff, vg.status as vorgang_status,
+                 d.akte_id, a.aktenzeichen, u.kennzeichen,
+                 cand.head_rank + ts_rank_cd(d.search, (${query}), 32) + ${referenceBonus} as rang,
+                 coalesce((select max(n) from body_hits), 0) as total
+          from cand join dokumente d on d.id = cand.id
+          join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id
+          join aktenplan_units u on u.id = d.unit_id
+          where d.search @@ (${query})`
+            : sql`
+          select d.id, d.titel, d.art, d.datum, d.text_status, d.vorgang_id, vg.betreff, vg.status as vorgang_status,
+                 d.akte_id, a.aktenzeichen, u.kennzeichen, ${referenceBonus} as rang, count(*) over () as total
+          from dokumente d join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id
+          join aktenplan_units u on u.id = d.unit_id
+          where ${condition}`
+        }
+          order by rang desc, datum desc, id
           limit ${page.limit} offset ${page.offset}`.execute(trx);
         if (rows.length === 0) return { items: [] as SearchHit[], total: 0 };
 

@@ -204,6 +204,37 @@ export function AktenPage(
             page={props.page}
             base={`/akten?${new URLSearchParams(clean(filter))}`}
           />
+          {hasRole(principal, 'kreis-admin', 'verbund-admin') ? (
+            <section aria-labelledby="aktenplan-import" class="vb-section">
+              <h2 class="kern-heading-medium" id="aktenplan-import">
+                Aktenplan aus CSV übernehmen
+              </h2>
+              <p class="kern-body">
+                Spalten: kennzeichen;titel;aufbewahrung_jahre;aussonderung;vertraulichkeit. Alles oder nichts:
+                bei Fehlern wird nichts übernommen.
+              </p>
+              <form
+                method="post"
+                action={`/akten/aktenplan-import?_csrf=${encodeURIComponent(principal.csrfToken ?? '')}`}
+                enctype="multipart/form-data"
+              >
+                <div class="kern-form-input">
+                  <label class="kern-label" for="aktenplan-datei">
+                    CSV-Datei
+                  </label>
+                  <input
+                    class="kern-form-input__input"
+                    type="file"
+                    id="aktenplan-datei"
+                    name="datei"
+                    accept=".csv,text/csv"
+                    required
+                  />
+                </div>
+                <Submit label="Aktenplan übernehmen" kind="secondary" />
+              </form>
+            </section>
+          ) : null}
           {canWrite(principal) ? (
             <section aria-labelledby="neue-akte" class="vb-section">
               <h2 class="kern-heading-medium" id="neue-akte">

@@ -4,7 +4,8 @@ import type { AppEnv } from '../../app/http/context.ts';
 import { streamMultipart } from '../../app/http/multipart.ts';
 import { toAppError } from '../../app/http/problem.ts';
 import type { Principal } from '../../identity/identity.models.ts';
-import { badRequest } from '../../shared/errors.ts';
+import { decodeText } from '../../ingest/extractors/text.ts';
+import { AppError, badRequest } from '../../shared/errors.ts';
 import { VORGANG_STATUS, type VorgangStatus } from '../records.models.ts';
 import { handleDokumentUpload } from '../records.routes.ts';
 import { AktenPage, AktePage, DokumentPage, PostkorbPage, SuchePage, VorgangPage } from './records.pages.tsx';
@@ -100,6 +101,44 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
         federfuehrendeOe: get('federfuehrendeOe') || null,
       });
       return `/akten/${akte.id}?ok=${encodeURIComponent(`Akte ${akte.aktenzeichen} angelegt.`)}`;
+    });
+  });
+
+  app.post('/akten/aktenplan-import', async (c) => {
+    const principal = requirePrincipal(c);
+    return action(c, '/akten', async () => {
+      const { file } = await streamMultipart(c, 'datei', async (f) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of f.stream) {
+          size += chunk.length;
+          if (size > 5 * 1024 * 1024)
+            throw badRequest(
+              'aktenplan.csv_too_large',
+              'CSV larger than 5 MiB',
+              'Die CSV-Datei ist größer als 5 MiB.',
+            );
+          chunks.push(Buffer.from(chunk));
+        }
+        return Buffer.concat(chunks);
+      });
+      if (!file) throw badRequest('upload.no_file', 'no file', 'Es wurde keine Datei übertragen.');
+      try {
+        const result = await c.get('services').records.aktenplan.importCsv(principal, decodeText(file));
+        return `/akten?ok=${encodeURIComponent(`Aktenplan übernommen: ${result.added} neu, ${result.updated} geändert.`)}`;
+      } catch (error) {
+        const appError = toAppError(error);
+        const lines = Array.isArray(appError.details)
+          ? (appError.details as Array<{ zeile: number; fehler: string }>)
+              .slice(0, 5)
+              .map((e) => ` ${e.fehler}`)
+          : [];
+        throw new AppError({
+          ...appError,
+          message: appError.message,
+          messageDe: `${appError.messageDe}${lines.join('')}`,
+        });
+      }
     });
   });
 
