@@ -117,9 +117,9 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
         // every document's (TOASTed) full-text vector.
         if (query) await sql`set local enable_seqscan = off`.execute(trx);
         // Candidates, then ranking: the best title/metadata hits (small vector, own GIN index) and the
-        // newest content hits, at least 100 of each; only these are ranked on the full content. The
-        // total counts every match. So a common word costs one pass over its matches, not a ranking
-        // of all of them.
+        // newest content hits (for a common word the date index finds them at once), at least 100 of
+        // each; only these are ranked on the full content. The total is a plain count of the matches
+        // (index-only where pages are all-visible). A common word never means ranking all its matches.
         const candidates = Math.max(100, page.offset + page.limit);
         const { rows } = await sql<SearchRow>`${
           query
@@ -129,9 +129,11 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
             where d.search_head @@ (${query}) and ${condition}
             order by head_rank desc, d.datum desc limit ${candidates}
           ), body_hits as (
-            select d.id, count(*) over () as n from ${from}
+            select d.id from ${from}
             where d.search @@ (${query}) and ${condition}
             order by d.datum desc limit ${candidates}
+          ), matches as (
+            select count(*) as n from ${from} where d.search @@ (${query}) and ${condition}
           ), cand as (
             select id, max(head_rank) as head_rank from (
               select id, head_rank from head_hits union all select id, 0 from body_hits) x group by id
@@ -139,7 +141,7 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
           select d.id, d.titel, d.art, d.datum, d.text_status, d.vorgang_id, vg.betreff, vg.status as vorgang_status,
                  d.akte_id, a.aktenzeichen, u.kennzeichen,
                  cand.head_rank + ts_rank_cd(d.search, (${query}), 32) + ${referenceBonus} as rang,
-                 coalesce((select max(n) from body_hits), 0) as total
+                 (select n from matches) as total
           from cand join dokumente d on d.id = cand.id
           join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id
           join aktenplan_units u on u.id = d.unit_id
