@@ -42,13 +42,27 @@ export function createDatabase({ connectionString, max = 10 }: { connectionStrin
     });
   }
 
+  /**
+   * One read-only statement as a tenant in a single round trip (simple query protocol: setting
+   * and statement run in one implicit transaction). No parameters exist in that protocol, so the
+   * statement must contain only values the caller has validated to a safe alphabet (hex, slugs).
+   * For hot paths such as resolving an API token on every request.
+   */
+  async function readAsTenant<R>(tenantId: string, statement: string): Promise<R[]> {
+    if (!TENANT_ID.test(tenantId)) throw new Error(`invalid tenant id: ${tenantId}`);
+    const results = (await pool.query(
+      `select set_config('app.tenant_id', '${tenantId}', true); ${statement}`,
+    )) as unknown as Array<{ rows: R[] }>;
+    return results[1]!.rows;
+  }
+
   /** Switches an open transaction to another tenant (used by onboarding, which seeds a new member). */
   async function switchTenant(trx: Trx, tenantId: string): Promise<TenantTrx> {
     await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
     return Object.assign(trx, { tenantId }) as TenantTrx;
   }
 
-  return { db, pool, withTenant, switchTenant, close: () => db.destroy() };
+  return { db, pool, withTenant, readAsTenant, switchTenant, close: () => db.destroy() };
 }
 
 export type DatabaseHandle = ReturnType<typeof createDatabase>;
