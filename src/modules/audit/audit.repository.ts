@@ -3,16 +3,16 @@ import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
 import { type AuditEventInput, eventBody, GENESIS_HASH, verifyChain } from './audit.models.ts';
 
 /**
- * Appends to the tenant's hash chain inside the caller's transaction, so the event commits or
- * rolls back with the change it describes. One statement locks the tenant's head row, advances it
- * and inserts the event, with the hash computed by PostgreSQL over the previous hash, the seq and
- * the canonical JSON body computed here (audit.models.ts, chainHash). The row lock serialises the
- * tenant's writers until commit, so it is taken last and held for one round trip only.
+ * The two common table expressions that append one event to the tenant's hash chain: `audit_head`
+ * locks the tenant's head row and advances it, with the hash computed by PostgreSQL over the
+ * previous hash, the seq and the canonical JSON body computed here (audit.models.ts, chainHash);
+ * `audit_event` inserts the event. A hot path can put them into its own statement; the row lock
+ * serialises the tenant's writers until commit, so it belongs in the transaction's last statement.
  */
-export async function appendAuditEvent(trx: TenantTrx, input: AuditEventInput) {
-  const tenantId = trx.tenantId;
+export function auditAppendCtes(tenantId: string, input: AuditEventInput) {
   const time = new Date().toISOString();
-  const event = {
+  const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
+  const body = eventBody({
     tenantId,
     seq: 0,
     time,
@@ -20,11 +20,9 @@ export async function appendAuditEvent(trx: TenantTrx, input: AuditEventInput) {
     action: input.action,
     objectType: input.objectType,
     objectId: input.objectId,
-    data: JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>,
-  };
-  const body = eventBody(event);
-  const { rows } = await sql<{ seq: string; hash: string }>`
-    with head as (
+    data,
+  });
+  return sql`audit_head as (
       insert into audit_heads as h (tenant_id, seq, hash, prev_hash)
       values (${tenantId}, 1,
               encode(sha256(convert_to(${GENESIS_HASH} || E'\n1\n' || ${body}, 'UTF8')), 'hex'), ${GENESIS_HASH})
@@ -33,12 +31,22 @@ export async function appendAuditEvent(trx: TenantTrx, input: AuditEventInput) {
             prev_hash = h.hash,
             hash = encode(sha256(convert_to(h.hash || E'\n' || (h.seq + 1)::text || E'\n' || ${body}, 'UTF8')), 'hex')
       returning seq, hash, prev_hash
-    )
-    insert into audit_events (tenant_id, seq, occurred_at, actor, action, object_type, object_id, data, prev_hash, hash)
-    select ${tenantId}, head.seq, ${time}::timestamptz, ${event.actor}, ${event.action}, ${event.objectType},
-           ${event.objectId}, ${JSON.stringify(event.data)}::jsonb, head.prev_hash, head.hash
-    from head
-    returning seq, hash`.execute(trx);
+    ), audit_event as (
+      insert into audit_events (tenant_id, seq, occurred_at, actor, action, object_type, object_id, data, prev_hash, hash)
+      select ${tenantId}, audit_head.seq, ${time}::timestamptz, ${input.actor}, ${input.action}, ${input.objectType},
+             ${input.objectId}, ${JSON.stringify(data)}::jsonb, audit_head.prev_hash, audit_head.hash
+      from audit_head
+      returning seq, hash
+    )`;
+}
+
+/**
+ * Appends to the tenant's hash chain inside the caller's transaction, so the event commits or
+ * rolls back with the change it describes (one statement; see auditAppendCtes).
+ */
+export async function appendAuditEvent(trx: TenantTrx, input: AuditEventInput) {
+  const { rows } = await sql<{ seq: string; hash: string }>`
+    with ${auditAppendCtes(trx.tenantId, input)} select seq, hash from audit_event`.execute(trx);
   return { seq: Number(rows[0]!.seq), hash: rows[0]!.hash };
 }
 

@@ -1,14 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
 import type { MetadataField, Vertraulichkeit } from '../app/database.types.ts';
 import { enqueueJob } from '../app/jobs.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { appendAuditEvent, auditAppendCtes } from '../audit/audit.repository.ts';
 import type { BlobStore, StoredBlob } from '../blobs/blob-store.ts';
 import { actorOf, type Principal } from '../identity/identity.models.ts';
 import { detectContentType, safeFileName } from '../ingest/content-type.ts';
 import { AppError, badRequest, notFound } from '../shared/errors.ts';
 import { checkDate, loadVisibleVorgang, requireWriter } from './akten.usecases.ts';
-import { extractReferences } from './records.models.ts';
+import { clearanceOf, extractReferences } from './records.models.ts';
 import { dokumentVisible, type Viewer, viewerOf } from './viewer.ts';
 
 export const EXTRACT_JOB = 'records.extract';
@@ -181,6 +182,23 @@ export async function reindexDokument(trx: TenantTrx, dokumentId: string, text?:
     where id = ${dokumentId}::uuid`.execute(trx);
 }
 
+/** What a new document takes from its Vorgang and Akte (unit, default Vertraulichkeit, index terms). */
+export type VorgangContext = {
+  id: string;
+  akte_id: string;
+  akte_status: 'offen' | 'zda';
+  unit_id: string;
+  vertraulichkeit: Vertraulichkeit;
+  aktenzeichen: string;
+  akte_titel: string;
+  betreff: string;
+  externe_referenz: string | null;
+};
+const VORGANG_CONTEXT_COLUMNS = `vg.id, vg.akte_id, a.status as akte_status, a.unit_id, a.vertraulichkeit, a.aktenzeichen,
+  a.titel as akte_titel, vg.betreff, vg.externe_referenz from vorgaenge vg join akten a on a.id = vg.akte_id`;
+const VORGANG_CONTEXT = sql.raw(VORGANG_CONTEXT_COLUMNS);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export type UploadedFile = { fileName: string; blob: StoredBlob };
 
 /**
@@ -191,7 +209,7 @@ export type UploadedFile = { fileName: string; blob: StoredBlob };
 export async function insertDokumentInTrx(
   trx: TenantTrx,
   actor: string,
-  vorgang: { id: string; akteId: string },
+  vorgang: { id: string; akteId: string; context?: VorgangContext },
   file: UploadedFile,
   input: DokumentInput & { parentDokumentId?: string | null },
 ) {
@@ -202,40 +220,13 @@ export async function insertDokumentInTrx(
   const datum = checkDate(input.datum, 'datum');
   const absender = input.absender?.trim() || null;
   const empfaenger = input.empfaenger?.trim() || null;
-  const ctx = await sql<{
-    unit_id: string;
-    vertraulichkeit: Vertraulichkeit;
-    aktenzeichen: string;
-    akte_titel: string;
-    betreff: string;
-    externe_referenz: string | null;
-  }>`
-    select a.unit_id, a.vertraulichkeit, a.aktenzeichen, a.titel as akte_titel, vg.betreff, vg.externe_referenz
-    from vorgaenge vg join akten a on a.id = vg.akte_id where vg.id = ${vorgang.id}::uuid`.execute(trx);
-  const context = ctx.rows[0];
+  const context =
+    vorgang.context ??
+    (await sql<VorgangContext>`select ${VORGANG_CONTEXT} where vg.id = ${vorgang.id}::uuid`.execute(trx))
+      .rows[0];
   if (!context) throw notFound('vorgang', 'Der Vorgang');
-  const { meta, refs } = indexTerms({ ...context, titel, absender, empfaenger, dateiname, metadaten }, null);
-  const { rows } = await sql<{ id: string }>`
-    with d as (
-      insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, parent_dokument_id, titel, art, datum, absender,
-                             empfaenger, metadaten, vertraulichkeit, aktuelle_version, created_by, refs, search, search_head)
-      values (${trx.tenantId}, ${vorgang.id}::uuid, ${vorgang.akteId}::uuid, ${context.unit_id}::uuid,
-              ${input.parentDokumentId ?? null}::uuid, ${titel}, ${input.art ?? 'eingang'},
-              coalesce(${datum}::date, current_date), ${absender}, ${empfaenger}, ${JSON.stringify(metadaten)}::jsonb,
-              ${input.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${refs}::text[],
-              verbund_search_vector(${titel}, ${meta}, ''), verbund_search_head(${titel}, ${meta}))
-      returning id
-    ), v as (
-      insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)
-      select ${trx.tenantId}, d.id, 1, ${file.blob.sha256}, ${file.blob.size}, ${type.mime}, ${dateiname}, ${actor} from d
-    ), j as (
-      -- The same row enqueueJob() writes (jobs.ts), folded into this statement.
-      insert into jobs (tenant_id, kind, payload, max_attempts)
-      select ${trx.tenantId}, ${EXTRACT_JOB}, jsonb_build_object('dokumentId', d.id, 'version', 1), 5 from d
-    )
-    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB}) from d`.execute(trx);
-  const id = rows[0]!.id;
-  await appendAuditEvent(trx, {
+  const id = randomUUID();
+  const audit = auditAppendCtes(trx.tenantId, {
     actor,
     action: 'records.dokument_added',
     objectType: 'dokument',
@@ -249,6 +240,29 @@ export async function insertDokumentInTrx(
       mime: type.mime,
     },
   });
+  const { meta, refs } = indexTerms({ ...context, titel, absender, empfaenger, dateiname, metadaten }, null);
+  // One statement: document, version, search entry, extraction job, queue wake-up and audit event.
+  await sql`
+    with d as (
+      insert into dokumente (tenant_id, id, vorgang_id, akte_id, unit_id, parent_dokument_id, titel, art, datum, absender,
+                             empfaenger, metadaten, vertraulichkeit, aktuelle_version, created_by, refs, search, search_head)
+      values (${trx.tenantId}, ${id}::uuid, ${vorgang.id}::uuid, ${vorgang.akteId}::uuid, ${context.unit_id}::uuid,
+              ${input.parentDokumentId ?? null}::uuid, ${titel}, ${input.art ?? 'eingang'},
+              coalesce(${datum}::date, current_date), ${absender}, ${empfaenger}, ${JSON.stringify(metadaten)}::jsonb,
+              ${input.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${refs}::text[],
+              verbund_search_vector(${titel}, ${meta}, ''), verbund_search_head(${titel}, ${meta}))
+      returning id
+    ), v as (
+      insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)
+      select ${trx.tenantId}, d.id, 1, ${file.blob.sha256}, ${file.blob.size}, ${type.mime}, ${dateiname}, ${actor} from d
+    ), j as (
+      -- The same row enqueueJob() writes (jobs.ts), folded into this statement.
+      insert into jobs (tenant_id, kind, payload, max_attempts)
+      select ${trx.tenantId}, ${EXTRACT_JOB}, jsonb_build_object('dokumentId', d.id, 'version', 1), 5 from d
+    ), ${audit}
+    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB}), (select seq from audit_event) from d`.execute(
+    trx,
+  );
   return { id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel };
 }
 
@@ -281,10 +295,41 @@ export function createDokumenteUsecases({
     });
   }
 
+  /**
+   * The same check as writableVorgang (visible by the same rules as viewer.ts, writable, Akte open)
+   * in one round trip, for the upload hot path; returns what the new document needs. Every inlined
+   * value is a validated UUID or one of the fixed Vertraulichkeit words.
+   */
+  async function uploadTarget(principal: Principal, vorgangId: string): Promise<VorgangContext> {
+    requireWriter(principal);
+    const id = vorgangId.toLowerCase();
+    if (!UUID.test(id)) throw notFound('vorgang', 'Der Vorgang');
+    const user =
+      principal.userId && UUID.test(principal.userId) ? `'${principal.userId}'::uuid` : 'null::uuid';
+    const oe = principal.userId ? `(select org_unit_id from users where id = ${user})` : 'null::uuid';
+    const clearance = `'{${clearanceOf(principal).join(',')}}'::text[]`;
+    const [context] = await database.readAsTenant<VorgangContext>(
+      principal.tenantId,
+      `select ${VORGANG_CONTEXT_COLUMNS} where vg.id = '${id}'::uuid and (a.vertraulichkeit = any(${clearance})
+         or a.federfuehrende_oe_id = ${oe} or vg.zustaendig_user_id = ${user} or vg.zustaendig_oe_id = ${oe})`,
+    );
+    if (!context) throw notFound('vorgang', 'Der Vorgang');
+    if (context.akte_status === 'zda')
+      throw new AppError({
+        code: 'akte.closed',
+        status: 409,
+        message: 'the Akte is closed (z.d.A.)',
+        messageDe:
+          'Die Akte ist zu den Akten verfügt (z.d.A.); es können keine Dokumente hinzugefügt werden.',
+      });
+    return context;
+  }
+
   return {
     blobs,
     uploadLimitBytes,
     writableVorgang,
+    uploadTarget,
 
     /** Stores the streamed file (size-limited, hashed), then files the document in one transaction. */
     async upload(
@@ -303,7 +348,7 @@ export function createDokumenteUsecases({
     /** Files an already stored blob as a new document of the Vorgang. */
     async fileUploaded(
       principal: Principal,
-      vorgang: { id: string; akteId: string },
+      vorgang: { id: string; akteId: string; context?: VorgangContext },
       file: UploadedFile,
       input: DokumentInput,
     ) {

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
+import type { MetadataField, Vertraulichkeit } from '../app/database.types.ts';
 import type { JobHandler } from '../app/jobs.ts';
 import type { Logger } from '../app/logger.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { ExtractionError, type ExtractorRegistry } from '../ingest/extractors.ts';
-import { EXTRACT_JOB, indexTerms, insertDokumentInTrx, loadIndexContext } from './dokumente.usecases.ts';
+import { EXTRACT_JOB, indexTerms, insertDokumentInTrx } from './dokumente.usecases.ts';
 
 const MAX_ATTACHMENTS = 50;
 
@@ -26,23 +27,34 @@ export function createExtractionJob({
   const handler: JobHandler = async ({ trx, payload }) => {
     const dokumentId = String(payload.dokumentId);
     const version = Number(payload.version);
-    const row = await trx
-      .selectFrom('dokument_versionen')
-      .innerJoin('dokumente', 'dokumente.id', 'dokument_versionen.dokument_id')
-      .select([
-        'dokument_versionen.sha256',
-        'dokument_versionen.mime',
-        'dokument_versionen.dateiname',
-        'dokument_versionen.text_status',
-        'dokumente.aktuelle_version',
-        'dokumente.vorgang_id',
-        'dokumente.akte_id',
-        'dokumente.vertraulichkeit',
-        'dokumente.datum',
-      ])
-      .where('dokument_versionen.dokument_id', '=', dokumentId)
-      .where('dokument_versionen.version', '=', version)
-      .executeTakeFirst();
+    // The version, its document and everything the search index needs, in one query.
+    const { rows } = await sql<{
+      sha256: string;
+      mime: string;
+      dateiname: string;
+      text_status: string;
+      aktuelle_version: number;
+      vorgang_id: string;
+      akte_id: string;
+      vertraulichkeit: Vertraulichkeit;
+      datum: string;
+      titel: string;
+      absender: string | null;
+      empfaenger: string | null;
+      metadaten: MetadataField[];
+      aktenzeichen: string;
+      akte_titel: string;
+      akte_status: string;
+      betreff: string;
+      externe_referenz: string | null;
+    }>`
+      select dv.sha256, dv.mime, dv.dateiname, dv.text_status, d.aktuelle_version, d.vorgang_id, d.akte_id,
+             d.vertraulichkeit, d.datum, d.titel, d.absender, d.empfaenger, d.metadaten, a.aktenzeichen,
+             a.titel as akte_titel, a.status as akte_status, vg.betreff, vg.externe_referenz
+      from dokument_versionen dv join dokumente d on d.id = dv.dokument_id
+      join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id
+      where dv.dokument_id = ${dokumentId}::uuid and dv.version = ${version}`.execute(trx);
+    const row = rows[0];
     if (!row || row.text_status !== 'pending') return;
 
     const bytes = await blobs.read(row.sha256);
@@ -69,8 +81,7 @@ export function createExtractionJob({
     // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
     text = text.replace(/\u0000/g, '');
     const current = row.aktuelle_version === version;
-    const ctx = current ? await loadIndexContext(trx, dokumentId) : null;
-    const terms = ctx ? indexTerms(ctx, text) : null;
+    const terms = current ? indexTerms(row, text) : null;
     // One statement: the version's text and, for the current version, the document's index entry.
     await sql`
       with v as (
@@ -83,7 +94,7 @@ export function createExtractionJob({
              search_head = verbund_search_head(titel, ${terms?.meta ?? ''})
       where id = ${dokumentId}::uuid and ${current}`.execute(trx);
 
-    if (attachments.length > 0 && version === 1 && ctx?.akte_status === 'offen') {
+    if (attachments.length > 0 && version === 1 && row.akte_status === 'offen') {
       for (const attachment of attachments.slice(0, MAX_ATTACHMENTS)) {
         const blob = await blobs.put(attachment.bytes);
         await insertDokumentInTrx(

@@ -222,12 +222,17 @@ const noFile = () =>
 export async function handleDokumentUpload(c: Context<AppEnv>, vorgangId: string) {
   const principal = principalOf(c);
   const records = svc(c);
-  const vorgang = await records.dokumente.writableVorgang(principal, vorgangId);
+  const target = await records.dokumente.uploadTarget(principal, vorgangId);
   const { fields, file, fileName } = await streamMultipart(c, 'datei', (f) =>
     records.dokumente.blobs.put(f.stream, { maxBytes: records.dokumente.uploadLimitBytes }),
   );
   if (!file || !fileName) throw noFile();
-  return records.dokumente.fileUploaded(principal, vorgang, { fileName, blob: file }, dokumentFields(fields));
+  return records.dokumente.fileUploaded(
+    principal,
+    { id: target.id, akteId: target.akte_id, context: target },
+    { fileName, blob: file },
+    dokumentFields(fields),
+  );
 }
 
 export function registerRecordsRoutes(api: ApiRouter) {
