@@ -199,6 +199,14 @@ const VORGANG_CONTEXT_COLUMNS = `vg.id, vg.akte_id, a.status as akte_status, a.u
 const VORGANG_CONTEXT = sql.raw(VORGANG_CONTEXT_COLUMNS);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+const akteClosed = () =>
+  new AppError({
+    code: 'akte.closed',
+    status: 409,
+    message: 'the Akte is closed (z.d.A.)',
+    messageDe: 'Die Akte ist zu den Akten verfügt (z.d.A.); es können keine Dokumente hinzugefügt werden.',
+  });
+
 export type UploadedFile = { fileName: string; blob: StoredBlob };
 
 /**
@@ -283,14 +291,7 @@ export function createDokumenteUsecases({
     requireWriter(principal);
     return inTenant(principal, async (trx, viewer) => {
       const vorgang = await loadVisibleVorgang(trx, viewer, vorgangId);
-      if (vorgang.akteStatus === 'zda')
-        throw new AppError({
-          code: 'akte.closed',
-          status: 409,
-          message: 'the Akte is closed (z.d.A.)',
-          messageDe:
-            'Die Akte ist zu den Akten verfügt (z.d.A.); es können keine Dokumente hinzugefügt werden.',
-        });
+      if (vorgang.akteStatus === 'zda') throw akteClosed();
       return vorgang;
     });
   }
@@ -314,14 +315,7 @@ export function createDokumenteUsecases({
          or a.federfuehrende_oe_id = ${oe} or vg.zustaendig_user_id = ${user} or vg.zustaendig_oe_id = ${oe})`,
     );
     if (!context) throw notFound('vorgang', 'Der Vorgang');
-    if (context.akte_status === 'zda')
-      throw new AppError({
-        code: 'akte.closed',
-        status: 409,
-        message: 'the Akte is closed (z.d.A.)',
-        messageDe:
-          'Die Akte ist zu den Akten verfügt (z.d.A.); es können keine Dokumente hinzugefügt werden.',
-      });
+    if (context.akte_status === 'zda') throw akteClosed();
     return context;
   }
 
