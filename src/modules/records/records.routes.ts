@@ -835,7 +835,16 @@ export function registerRecordsRoutes(api: ApiRouter) {
           ...page,
         }),
       },
-      responses: { 200: json(listOf(searchHit)), ...errorResponses },
+      responses: {
+        200: json(
+          listOf(searchHit).extend({
+            totalRelation: z
+              .enum(['eq', 'gte'])
+              .openapi({ description: 'eq: total ist exakt; gte: mindestens total Treffer (ab 10.000)' }),
+          }),
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const { limit, offset, ...filter } = c.req.valid('query');

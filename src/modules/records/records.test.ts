@@ -462,6 +462,26 @@ describe('text extraction and search', () => {
     expect((await search('Zweckvereinbarung', '', await t.tokenFor('kyffhaeuserkreis'))).total).toBe(0);
   });
 
+  it('counts exactly up to 10,000 matches and reports more as "at least"', async () => {
+    const { vorgangId, akteId } = await newVorgang(admin, 'Massenakte');
+    await t.superuser.query(
+      `with v as (select unit_id from akten where id = $2)
+       insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, created_by, search, search_head)
+       select 'nordhausen', $1, $2, v.unit_id, 'Massenbrief ' || n, 'test',
+              verbund_search_vector('Massenbrief', '', 'Rundschreiben'), verbund_search_head('Massenbrief', '')
+       from generate_series(1, 10050) n, v`,
+      [vorgangId, akteId],
+    );
+    await t.superuser.query(
+      `insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)
+       select tenant_id, id, 1, repeat('a', 64), 0, 'text/plain', 'x.txt', 'test' from dokumente where titel like 'Massenbrief %'`,
+    );
+    const many = await search('Rundschreiben');
+    expect(many).toMatchObject({ total: 10000, totalRelation: 'gte' });
+    expect(many.items).toHaveLength(50);
+    expect((await search('Beschlussvorlage')).totalRelation).toBe('eq');
+  });
+
   it('refuses writes by the read-only role', async () => {
     const reader = await t.tokenFor('nordhausen', ['lesen']);
     expect((await t.request('/api/v1/akten', { token: reader, json: { titel: 'Nein' } })).status).toBe(403);

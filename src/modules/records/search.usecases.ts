@@ -44,6 +44,11 @@ function termQuery(term: SearchTerm): RawBuilder<unknown> {
   return sql`plainto_tsquery('german', ${folded})`;
 }
 
+/** Totals are counted exactly up to this many matches; more is reported as "at least". */
+export const COUNT_LIMIT = 10_000;
+/** Title/metadata hits ranked per query: the newest this many (all of them in smaller files). */
+const HEAD_POOL = 2_000;
+
 type SearchRow = {
   id: string;
   titel: string;
@@ -118,22 +123,27 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
         if (query) await sql`set local enable_seqscan = off`.execute(trx);
         // Candidates, then ranking: the best title/metadata hits (small vector, own GIN index) and the
         // newest content hits (for a common word the date index finds them at once), at least 100 of
-        // each; only these are ranked on the full content. The total is a plain count of the matches
-        // (index-only where pages are all-visible). A common word never means ranking all its matches.
+        // each; only these are ranked on the full content. Title hits are ranked among the newest
+        // 2,000 of them, and the total is counted exactly up to 10,000: so the cost of a query is
+        // bounded even for a word that occurs in almost every document.
         const candidates = Math.max(100, page.offset + page.limit);
         const { rows } = await sql<SearchRow>`${
           query
             ? sql`
-          with head_hits as (
-            select d.id, ts_rank_cd(d.search_head, (${query}), 32) as head_rank from ${from}
+          with head_pool as (
+            select d.id, d.datum, d.search_head from ${from}
             where d.search_head @@ (${query}) and ${condition}
-            order by head_rank desc, d.datum desc limit ${candidates}
+            order by d.datum desc limit ${HEAD_POOL}
+          ), head_hits as (
+            select id, ts_rank_cd(search_head, (${query}), 32) as head_rank from head_pool
+            order by head_rank desc, datum desc limit ${candidates}
           ), body_hits as (
             select d.id from ${from}
             where d.search @@ (${query}) and ${condition}
             order by d.datum desc limit ${candidates}
           ), matches as (
-            select count(*) as n from ${from} where d.search @@ (${query}) and ${condition}
+            select count(*) as n from (
+              select 1 from ${from} where d.search @@ (${query}) and ${condition} limit ${COUNT_LIMIT + 1}) m
           ), cand as (
             select id, max(head_rank) as head_rank from (
               select id, head_rank from head_hits union all select id, 0 from body_hits) x group by id
@@ -155,7 +165,7 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
         }
           order by rang desc, datum desc, id
           limit ${page.limit} offset ${page.offset}`.execute(trx);
-        if (rows.length === 0) return { items: [] as SearchHit[], total: 0 };
+        if (rows.length === 0) return { items: [] as SearchHit[], total: 0, totalRelation: 'eq' as const };
 
         // Snippets for this page only: the stems PostgreSQL derives from the query, matched on the text.
         const stemSource = positive.map((t) => fold(t.value)).join(' ');
@@ -192,7 +202,11 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
             aktenplan: r.kennzeichen,
           };
         });
-        return { items, total: Number(rows[0]!.total) };
+        const total = Number(rows[0]!.total);
+        // Like Elasticsearch's track_total_hits: exact up to 10,000, beyond that a lower bound.
+        return total > COUNT_LIMIT
+          ? { items, total: COUNT_LIMIT, totalRelation: 'gte' as const }
+          : { items, total, totalRelation: 'eq' as const };
       });
     },
   };

@@ -736,7 +736,7 @@ export function DokumentPage(
 export function SuchePage(
   props: Base & {
     filter: Record<string, string | undefined>;
-    result: { items: SearchHit[]; total: number } | null;
+    result: { items: SearchHit[]; total: number; totalRelation: 'eq' | 'gte' } | null;
     units: AktenplanUnit[];
     page: { limit: number; offset: number };
     error?: string;
@@ -802,7 +802,9 @@ export function SuchePage(
       {result ? (
         <section aria-labelledby="treffer" class="vb-section">
           <h2 class="kern-heading-medium" id="treffer">
-            {result.total === 0 ? 'Keine Treffer' : `${result.total} Treffer`}
+            {result.total === 0
+              ? 'Keine Treffer'
+              : `${result.totalRelation === 'gte' ? 'Mehr als ' : ''}${result.total.toLocaleString('de-DE')} Treffer`}
           </h2>
           {result.total === 0 ? (
             <p class="kern-body">Versuchen Sie weniger oder andere Begriffe, oder ein Präfix wie „Zweck*“.</p>
