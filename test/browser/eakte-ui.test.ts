@@ -134,6 +134,12 @@ describe('E-Akte in Debian Chromium', () => {
     );
     await expectNoAxe(page);
 
+    // Edit the document's details (plain form).
+    await page.getByLabel('Absender').fill('Kämmerei, Haushaltsabteilung');
+    await page.getByRole('button', { name: 'Angaben speichern' }).click();
+    await page.waitForURL(/ok=/);
+    expect(await page.textContent('main')).toContain('Kämmerei, Haushaltsabteilung');
+
     // PDF preview in the browser's viewer: the frame loads our content, nothing is blocked.
     await page.goto(vorgangUrl);
     await page.getByRole('link', { name: 'Zuwendungsbescheid' }).click();

@@ -699,6 +699,36 @@ export function DokumentPage(
         ))}
       </Table>
       {canWrite(principal) ? (
+        <section aria-labelledby="metadaten" class="vb-section">
+          <h2 class="kern-heading-medium" id="metadaten">
+            Angaben ändern
+          </h2>
+          <form method="post" action={`/dokumente/${d.id}`}>
+            {csrf(principal)}
+            <TextField id="titel" label="Titel" value={d.titel} required />
+            <SelectField
+              id="art"
+              label="Art"
+              value={d.art}
+              options={DOKUMENT_ARTEN.map((a) => ({ value: a, label: dokumentArtLabels[a] }))}
+            />
+            <TextField id="datum" label="Datum" type="date" value={d.datum} />
+            <TextField id="absender" label="Absender" value={d.absender ?? ''} />
+            <TextField id="empfaenger" label="Empfänger" value={d.empfaenger ?? ''} />
+            <SelectField
+              id="vertraulichkeit"
+              label="Vertraulichkeit"
+              value={d.vertraulichkeit}
+              options={(['offen', 'intern', 'vertraulich'] as const).map((v) => ({
+                value: v,
+                label: vertraulichkeitLabels[v],
+              }))}
+            />
+            <Submit label="Angaben speichern" kind="secondary" />
+          </form>
+        </section>
+      ) : null}
+      {canWrite(principal) ? (
         <section aria-labelledby="neue-version" class="vb-section">
           <h2 class="kern-heading-medium" id="neue-version">
             Neue Version hochladen

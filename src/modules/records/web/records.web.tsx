@@ -6,7 +6,7 @@ import { toAppError } from '../../app/http/problem.ts';
 import type { Principal } from '../../identity/identity.models.ts';
 import { decodeText } from '../../ingest/extractors/text.ts';
 import { AppError, badRequest } from '../../shared/errors.ts';
-import { VORGANG_STATUS, type VorgangStatus } from '../records.models.ts';
+import { DOKUMENT_ARTEN, VERTRAULICHKEIT, VORGANG_STATUS, type VorgangStatus } from '../records.models.ts';
 import { handleDokumentUpload } from '../records.routes.ts';
 import { AktenPage, AktePage, DokumentPage, PostkorbPage, SuchePage, VorgangPage } from './records.pages.tsx';
 
@@ -256,6 +256,27 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     ]);
     if (b.principal.userId) await records.postkorb.markSeen(b.principal, 'dokument', id);
     return c.html(<DokumentPage {...b} dokument={dokument} versions={versions} text={text.text} />);
+  });
+
+  app.post('/dokumente/:id', async (c) => {
+    const principal = requirePrincipal(c);
+    const id = c.req.param('id');
+    const get = await form(c);
+    return action(c, `/dokumente/${id}`, async () => {
+      const art = get('art');
+      const vertraulichkeit = get('vertraulichkeit');
+      await c.get('services').records.dokumente.update(principal, id, {
+        titel: get('titel') || undefined,
+        art: (DOKUMENT_ARTEN as readonly string[]).includes(art) ? (art as 'eingang') : undefined,
+        datum: get('datum') || undefined,
+        absender: get('absender') || null,
+        empfaenger: get('empfaenger') || null,
+        vertraulichkeit: (VERTRAULICHKEIT as readonly string[]).includes(vertraulichkeit)
+          ? (vertraulichkeit as 'offen')
+          : undefined,
+      });
+      return `/dokumente/${id}?ok=${encodeURIComponent('Angaben gespeichert.')}`;
+    });
   });
 
   app.post('/dokumente/:id/versionen', async (c) => {
