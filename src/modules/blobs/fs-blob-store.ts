@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   assertHash,
@@ -20,10 +20,16 @@ const HEAD_BYTES = 4096;
  * Streams `input` into a new temp file under `tmpDir` while hashing and counting; enforces
  * `maxBytes` as bytes arrive (the temp file is removed); fsyncs before returning.
  */
-export async function spoolToTempFile(input: BlobInput, tmpDir: string, maxBytes = Number.POSITIVE_INFINITY) {
-  await mkdir(tmpDir, { recursive: true });
+export async function spoolToTempFile(
+  input: BlobInput,
+  tmpDir: string,
+  maxBytes = Number.POSITIVE_INFINITY,
+  mode = 0o600,
+) {
+  await ensureDir(tmpDir);
   const tempPath = path.join(tmpDir, `${randomUUID()}.part`);
-  const file = await open(tempPath, 'wx', 0o600);
+  // Created with its final mode: the descriptor stays writable, the stored file is read-only.
+  const file = await open(tempPath, 'wx', mode);
   const hash = createHash('sha256');
   const head: Buffer[] = [];
   let headSize = 0;
@@ -57,6 +63,14 @@ export async function spoolToTempFile(input: BlobInput, tmpDir: string, maxBytes
   return { tempPath, blob };
 }
 
+// Directories known to exist: every upload would otherwise pay for mkdir calls (syscalls are dear).
+const knownDirs = new Set<string>();
+async function ensureDir(dir: string) {
+  if (knownDirs.has(dir)) return;
+  await mkdir(dir, { recursive: true });
+  knownDirs.add(dir);
+}
+
 async function fsyncDir(dir: string) {
   const handle = await open(dir, 'r');
   try {
@@ -79,14 +93,10 @@ export function createFsBlobStore(root: string): BlobStore {
     kind: 'fs',
 
     async put(input, options = {}) {
-      const { tempPath, blob } = await spoolToTempFile(input, tmpDir, options.maxBytes);
+      const { tempPath, blob } = await spoolToTempFile(input, tmpDir, options.maxBytes, 0o444);
       const target = pathOf(blob.sha256);
-      if (await exists(target)) {
-        await rm(tempPath, { force: true });
-        return blob;
-      }
-      await mkdir(path.dirname(target), { recursive: true });
-      await chmod(tempPath, 0o444);
+      await ensureDir(path.dirname(target));
+      // Same name, same content: renaming over an existing copy is atomic and harmless.
       await rename(tempPath, target);
       await fsyncDir(path.dirname(target));
       return blob;
