@@ -1,7 +1,24 @@
-import { extractText, getDocumentProxy } from 'unpdf';
+import { extractText, getResolvedPDFJS } from 'unpdf';
 import { ExtractionError, type Extractor } from '../extractors.ts';
 
 const TIMEOUT_MS = 30_000;
+
+// unpdf's getDocumentProxy() resolves a module path on every call, which under a module loader (tsx)
+// costs a synchronous round trip to the loader thread per document; the pdf.js module is resolved
+// once here instead, with the same options for text extraction.
+let pdfjs: ReturnType<typeof getResolvedPDFJS> | undefined;
+async function openPdf(bytes: Buffer) {
+  pdfjs ??= getResolvedPDFJS();
+  const { getDocument } = await pdfjs;
+  return getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: true,
+    stopAtErrors: false,
+  }).promise;
+}
 
 function withTimeout<T>(work: Promise<T>, ms: number) {
   let timer: NodeJS.Timeout | undefined;
@@ -19,16 +36,9 @@ export const pdfExtractor: Extractor = {
   name: 'pdf',
   accepts: (mime) => mime === 'application/pdf',
   async extract({ bytes }) {
-    let document: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
+    let document: Awaited<ReturnType<typeof openPdf>> | undefined;
     try {
-      document = await withTimeout(
-        getDocumentProxy(new Uint8Array(bytes), {
-          verbosity: 0,
-          isEvalSupported: false,
-          stopAtErrors: false,
-        }),
-        TIMEOUT_MS,
-      );
+      document = await withTimeout(openPdf(bytes), TIMEOUT_MS);
       const { totalPages, text } = await withTimeout(
         extractText(document, { mergePages: false }),
         TIMEOUT_MS,
