@@ -25,6 +25,11 @@ export type CrossTenantCase = {
 export const VERBUND_LEVEL_PATHS: Record<string, string> = {
   '/verbund/mitglieder/{id}':
     'Mitglieder des Verbunds sind für alle Mitglieder sichtbar (DESIGN.md: Verbund-Ebene).',
+  '/leistungen/{id}': 'Leistungskatalog: Verbund-Ebene, öffentlich.',
+  '/leistungen/{id}/formular': 'Formular einer Leistung: Verbund-Ebene, öffentlich.',
+  '/formulare/{id}': 'Formulare: Verbund-Ebene, für alle Mitglieder.',
+  '/aktivierungen/{id}':
+    'Der Pfad nennt eine Leistung (Verbund-Ebene); gelesen und geändert wird nur die Aktivierung des eigenen Landkreises (RLS).',
 };
 
 export const defineCrossTenantCase = (c: CrossTenantCase) => c;

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/modules/app/logger.ts';
 import { enableAppLogin, runMigrations } from '../../src/modules/app/migrations.ts';
 import { buildServices } from '../../src/modules/app/services.ts';
 import { assignDemoTemplateOwner } from '../../src/modules/records/records.seed.ts';
+import { seedServices } from '../../src/modules/services/services.seed.ts';
 import { seedDemoVerbund } from '../../src/modules/verbund/verbund.seed.ts';
 
 export const TEMPLATE_DB = 'verbund_template';
@@ -33,6 +34,7 @@ export default async function setup(project: TestProject) {
   });
   await seedDemoVerbund({ database: services.database, verbund: services.verbund });
   await assignDemoTemplateOwner(services.database);
+  await seedServices({ database: services.database, xsdDir: config.fim.xsdDir });
   await services.close();
 
   project.provide('pg', {

@@ -26,6 +26,9 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
   S3_PREFIX: z.string().default(''),
+  VERBUND_XDF_XSD_DIR: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('Verbund E-Government <noreply@verbund.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,6 +55,11 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
   S3_SECRET_ACCESS_KEY: 'Geheimer Schlüssel für S3.',
   S3_FORCE_PATH_STYLE: 'Pfad-Adressierung (Standard true, nötig für MinIO).',
   S3_PREFIX: 'Präfix der Objektschlüssel, z. B. verbund/ (Standard leer).',
+  VERBUND_XDF_XSD_DIR:
+    'Verzeichnis mit den XDatenfelder-XSD (Unterordner 2.0 und 3.0.0) für die Prüfung beim FIM-Import mit xmllint. Standard: ../shared/standards/xdatenfelder, falls vorhanden.',
+  SMTP_URL:
+    'SMTP-Server für E-Mail-Benachrichtigungen an Antragstellende, z. B. smtp://relay.example.de:25 (leer: keine E-Mails).',
+  SMTP_FROM: 'Absender der Benachrichtigungen.',
   LOG_LEVEL: 'Protokollstufe (fatal … trace, silent).',
 };
 
@@ -80,6 +88,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     session: { hours: e.VERBUND_SESSION_HOURS, secureCookies: e.VERBUND_SECURE_COOKIES },
     uploads: { limitBytes: Math.round(e.VERBUND_UPLOAD_LIMIT_MB * 1024 * 1024) },
     blobs: blobConfig(e, dataDir),
+    fim: {
+      xsdDir: path.resolve(
+        e.VERBUND_XDF_XSD_DIR ??
+          path.join(
+            path.dirname(new URL(import.meta.url).pathname),
+            '../../../../shared/standards/xdatenfelder',
+          ),
+      ),
+    },
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { assignDemoTemplateOwner, seedDemoRecords } from '../records/records.seed.ts';
+import { seedServices } from '../services/services.seed.ts';
 import { demoLogins, seedDemoVerbund } from '../verbund/verbund.seed.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import type { Config } from './config.ts';
@@ -35,6 +36,8 @@ export async function startRuntime({
         demoDocuments = (await seedDemoRecords({ database: services.database, blobs: services.blobs }))
           .documents;
       }
+      // The Verbund's service catalogue (idempotent: also fills in installations seeded earlier).
+      await seedServices({ database: services.database, xsdDir: config.fim.xsdDir });
     }
   } catch (error) {
     await services.close();

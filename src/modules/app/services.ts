@@ -4,6 +4,7 @@ import { standardOrgUnitsHook } from '../identity/identity.onboarding.ts';
 import { createIdentityUsecases } from '../identity/identity.usecases.ts';
 import { createExtractionPool } from '../ingest/extraction-pool.ts';
 import { createRecordsServices } from '../records/records.services.ts';
+import { createServicesModule } from '../services/services.services.ts';
 import { createOnboardingRegistry } from '../verbund/onboarding.ts';
 import { createVerbundUsecases } from '../verbund/verbund.usecases.ts';
 import type { Config } from './config.ts';
@@ -45,6 +46,10 @@ export function buildServices({
   });
   onboarding.register(records.onboardingHook);
   jobHandlers.set(...records.extractionJob);
+  // After records: activating a service creates its Akte in the county's Aktenplan.
+  const ozg = createServicesModule({ database, blobs, config });
+  onboarding.register(ozg.onboardingHook);
+  for (const job of ozg.jobs) jobHandlers.set(...job);
 
   return {
     config,
@@ -57,6 +62,7 @@ export function buildServices({
     blobs,
     extractors,
     records,
+    ozg,
     jobHandlers,
     createWorker: () => createJobWorker({ database, logger, handlers: jobHandlers }),
     close: async () => {

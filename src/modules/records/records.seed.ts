@@ -158,7 +158,7 @@ export async function seedDemoRecords({
       }),
     );
     const seeded = await database.withTenant(tenantId, async (trx) => {
-      const existing = await trx.selectFrom('akten').select('id').limit(1).execute();
+      const existing = await trx.selectFrom('dokumente').select('id').limit(1).execute();
       if (existing.length > 0) return 0;
       if (tenantId === 'unstrut-hainich-kreis') await seedMissionAkte(trx, blobs);
       const units = new Map(

@@ -166,12 +166,12 @@ describe('Akten and Vorgänge', () => {
     expect(set.status).toBe(200);
     const wak = await t.request('/api/v1/akten', {
       token: wbk,
-      json: { titel: 'Muster', aktenplan: '03.20' },
+      json: { titel: 'Muster', aktenplan: '05.10' },
     });
-    expect(wak.json.aktenzeichen).toBe(`WAK 16063/03.20/${String(year).slice(2)}-001`);
+    expect(wak.json.aktenzeichen).toBe(`WAK 16063/05.10/${String(year).slice(2)}-001`);
     // Nordhausen's pattern is untouched.
-    const nd = await t.request('/api/v1/akten', { token: admin, json: { titel: 'NDH', aktenplan: '03.20' } });
-    expect(nd.json.aktenzeichen).toBe(`03.20-0001/${year}`);
+    const nd = await t.request('/api/v1/akten', { token: admin, json: { titel: 'NDH', aktenplan: '05.10' } });
+    expect(nd.json.aktenzeichen).toBe(`05.10-0001/${year}`);
     const unknown = await t.request('/api/v1/akten', {
       token: admin,
       json: { titel: 'X', aktenplan: '99.99' },

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { registerAuditRoutes } from '../../audit/audit.routes.ts';
 import { registerIdentityRoutes } from '../../identity/identity.routes.ts';
 import { registerRecordsRoutes } from '../../records/records.routes.ts';
+import { registerServicesRoutes } from '../../services/services.routes.ts';
 import { AppError } from '../../shared/errors.ts';
 import { registerVerbundRoutes } from '../../verbund/verbund.routes.ts';
 import { renderErrorPage } from '../../web/error.page.tsx';
@@ -105,6 +106,7 @@ export function createApp(services: Services) {
   registerIdentityRoutes(api);
   registerAuditRoutes(api);
   registerRecordsRoutes(api);
+  registerServicesRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -11,19 +11,57 @@ export type MultipartResult<T> = { fields: Record<string, string>; file: T | nul
  * Streams a multipart/form-data body: the one file in `fileField` goes to `consume` as it arrives
  * (never buffered whole), other fields are collected (small, limited). Other file fields are
  * drained and ignored. A failing `consume` (e.g. size limit) aborts the request body at once.
+ * Zero-byte files are passed on (the E-Akte stores them and marks extraction failed).
  */
-export function streamMultipart<T>(
+export async function streamMultipart<T>(
   c: Context,
   fileField: string,
   consume: (file: { fileName: string; stream: AsyncIterable<Uint8Array> }) => Promise<T>,
 ): Promise<MultipartResult<T>> {
+  let taken = false;
+  const { fields, files } = await streamMultipartFiles(
+    c,
+    async ({ field, fileName, stream }) => {
+      if (field !== fileField || taken) {
+        for await (const _ of stream);
+        return { skipped: true as const };
+      }
+      taken = true;
+      return { skipped: false as const, value: await consume({ fileName, stream }) };
+    },
+    { maxFiles: 5, allowEmpty: true, fieldHint: fileField },
+  );
+  const mine = files.find((f) => !f.result.skipped);
+  return mine && !mine.result.skipped
+    ? { fields, file: mine.result.value, fileName: mine.fileName }
+    : { fields, file: null, fileName: null };
+}
+
+export type MultipartFile<T> = { field: string; fileName: string; result: T };
+
+/**
+ * Like streamMultipart, for several files (e.g. an Antrag with attachments): each file goes to
+ * `consume` as it arrives, one after the other (never buffered whole); fields are collected.
+ * At most `maxFiles` files; empty file parts (no file chosen in a form) are skipped.
+ */
+export function streamMultipartFiles<T>(
+  c: Context,
+  consume: (file: { field: string; fileName: string; stream: AsyncIterable<Uint8Array> }) => Promise<T>,
+  {
+    maxFiles = 20,
+    allowEmpty = false,
+    fieldHint,
+  }: { maxFiles?: number; allowEmpty?: boolean; fieldHint?: string } = {},
+): Promise<{ fields: Record<string, string>; files: Array<MultipartFile<T>> }> {
   const contentType = c.req.header('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(contentType) || !c.req.raw.body)
     return Promise.reject(
       badRequest(
         'upload.not_multipart',
         'expected multipart/form-data',
-        `Erwartet wird ein Formular-Upload (multipart/form-data) mit dem Feld „${fileField}“.`,
+        fieldHint
+          ? `Erwartet wird ein Formular-Upload (multipart/form-data) mit dem Feld „${fieldHint}“.`
+          : 'Erwartet wird ein Formular-Upload (multipart/form-data).',
       ),
     );
   return new Promise((resolve, reject) => {
@@ -32,7 +70,7 @@ export function streamMultipart<T>(
       parser = busboy({
         headers: { 'content-type': contentType },
         defParamCharset: 'utf8',
-        limits: { fields: 50, fieldSize: 64 * 1024, files: 5, parts: 60 },
+        limits: { fields: 500, fieldSize: 1024 * 1024, files: maxFiles, parts: maxFiles + 500 },
       });
     } catch {
       reject(
@@ -42,8 +80,7 @@ export function streamMultipart<T>(
     }
     const source = Readable.fromWeb(c.req.raw.body as unknown as NodeWebReadableStream<Uint8Array>);
     const fields: Record<string, string> = {};
-    let pending: Promise<T> | null = null;
-    let fileName: string | null = null;
+    const pending: Array<Promise<MultipartFile<T>>> = [];
     let settled = false;
     const fail = (error: unknown) => {
       if (settled) return;
@@ -53,22 +90,39 @@ export function streamMultipart<T>(
       reject(error);
     };
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated) {
-        fail(
+      if (info.valueTruncated)
+        return fail(
           badRequest('upload.field_too_long', `field ${name} too long`, `Das Feld „${name}“ ist zu lang.`),
         );
-        return;
-      }
       fields[name] = value;
     });
-    parser.on('file', (name, stream, info) => {
-      if (name !== fileField || pending) {
+    parser.on('file', (field, stream, info) => {
+      // No filename at all (some API clients): a neutral name; an empty one (a browser's file input
+      // with nothing chosen): skipped.
+      const fileName = info.filename === undefined ? 'dokument' : info.filename;
+      if (!fileName) {
         stream.resume();
         return;
       }
-      fileName = info.filename ?? 'dokument';
-      pending = consume({ fileName, stream });
-      pending.catch(fail);
+      // Detect empty parts without buffering: the consumer sees every chunk as it comes.
+      let bytes = 0;
+      async function* counted() {
+        for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+          bytes += chunk.length;
+          yield chunk;
+        }
+      }
+      const work = consume({ field, fileName, stream: counted() }).then((result) => {
+        if (bytes === 0 && !allowEmpty)
+          throw badRequest(
+            'upload.empty',
+            `file ${fileName} is empty`,
+            `Die Datei „${fileName}“ ist leer (0 Byte).`,
+          );
+        return { field, fileName, result };
+      });
+      work.catch(fail);
+      pending.push(work);
     });
     parser.on('error', () =>
       fail(
@@ -79,16 +133,19 @@ export function streamMultipart<T>(
         ),
       ),
     );
+    parser.on('filesLimit', () =>
+      fail(badRequest('upload.too_many_files', 'too many files', `Höchstens ${maxFiles} Dateien je Upload.`)),
+    );
     parser.on('partsLimit', () =>
       fail(badRequest('upload.too_many_parts', 'too many parts', 'Zu viele Felder im Upload.')),
     );
     parser.on('close', async () => {
       if (settled) return;
       try {
-        const file = pending ? await pending : null;
+        const files = await Promise.all(pending);
         if (settled) return;
         settled = true;
-        resolve({ fields, file, fileName });
+        resolve({ fields, files });
       } catch (error) {
         fail(error);
       }

@@ -1,0 +1,26 @@
+import type { Config } from '../app/config.ts';
+import type { DatabaseHandle } from '../app/database.ts';
+import type { JobHandler } from '../app/jobs.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import { ANTRAG_PDF_JOB, createAntraegeUsecases, MAIL_JOB } from './antraege.usecases.ts';
+import { createCatalogUsecases, servicesOnboardingHook } from './catalog.usecases.ts';
+import { createMailJob } from './mailer.ts';
+
+/** The OZG module as the composition root sees it. */
+export function createServicesModule(deps: { database: DatabaseHandle; blobs: BlobStore; config: Config }) {
+  const catalog = createCatalogUsecases({ database: deps.database, xsdDir: deps.config.fim.xsdDir });
+  const antraege = createAntraegeUsecases({
+    database: deps.database,
+    blobs: deps.blobs,
+    catalog,
+    mailEnabled: deps.config.smtp !== null,
+    uploadLimitBytes: deps.config.uploads.limitBytes,
+  });
+  const jobs: Array<[string, JobHandler]> = [
+    [ANTRAG_PDF_JOB, (args) => antraege.filePdfJob(args)],
+    [MAIL_JOB, createMailJob(deps.config.smtp)],
+  ];
+  return { catalog, antraege, onboardingHook: servicesOnboardingHook, jobs };
+}
+
+export type ServicesModule = ReturnType<typeof createServicesModule>;

@@ -1,0 +1,19 @@
+/** Valid data for the real FIM schema S05000058 (Bewohnerparkausweis). */
+export function bewohnerparkenDaten(overrides: Record<string, unknown> = {}) {
+  return {
+    'F00-4cb0dd14-629c-4661-9435-4e9eadc43e07': '01',
+    F05001344: '01',
+    G05000496: {
+      F05000059: 'Müller',
+      F05000060: ['Jörg'],
+      F05000351: '1980-04-12',
+      F05001354: 'joerg.mueller@example.org',
+      G05000428: { F00000053: 'Bahnhofstraße', F00000016: '12' },
+      G00000113: { F00000054: '99734', F00000035: 'Nordhausen' },
+      F05000523: '000',
+    },
+    G05000493: { F05001064: '1', F05001347: '01' },
+    G05000477: { F05000627: 'NDH-AB 123', F05001062: '123456', F05001047: '01' },
+    ...overrides,
+  };
+}
