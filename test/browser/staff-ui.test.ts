@@ -1,23 +1,23 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/verbund/verbund.seed.ts';
-import { axeViolations, launchBrowser, login as loginForm, serveApp } from '../support/browser.ts';
-import { createTestContext, type TestContext } from '../support/context.ts';
+import {
+  axeViolations,
+  type BrowserTestbed,
+  login as loginForm,
+  startBrowserTestbed,
+  stopBrowserTestbed,
+} from '../support/browser.ts';
+import type { TestContext } from '../support/context.ts';
 
 let t: TestContext;
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
+let server: BrowserTestbed['server'];
 
 beforeAll(async () => {
-  t = await createTestContext();
-  server = await serveApp(t);
-  browser = await launchBrowser();
+  ({ t, browser, server } = await startBrowserTestbed());
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => stopBrowserTestbed({ t, browser, server }));
 
 async function login(page: Page, tenant: string, user: string) {
   await loginForm(page, server.url, tenant, user, DEMO_PASSWORD);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import type { TestContext } from './context.ts';
+import { createTestContext, type TestContext } from './context.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
@@ -64,4 +64,23 @@ export async function login(page: Page, baseUrl: string, tenant: string, user: s
   await page.getByLabel('Benutzername').fill(user);
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+export type BrowserTestbed = {
+  t: TestContext;
+  browser: Browser;
+  server: Awaited<ReturnType<typeof serveApp>>;
+};
+
+/** A fresh test database with the app on a real port and Debian Chromium: for beforeAll. */
+export async function startBrowserTestbed(): Promise<BrowserTestbed> {
+  const t = await createTestContext();
+  const server = await serveApp(t);
+  return { t, server, browser: await launchBrowser() };
+}
+
+export async function stopBrowserTestbed(bed: Partial<BrowserTestbed>) {
+  await bed.browser?.close();
+  await bed.server?.close();
+  await bed.t?.close();
 }

@@ -4,6 +4,7 @@ import type { JobHandler } from '../app/jobs.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { ANTRAG_PDF_JOB, createAntraegeUsecases, MAIL_JOB } from './antraege.usecases.ts';
 import { createCatalogUsecases, servicesOnboardingHook } from './catalog.usecases.ts';
+import { createDraftUsecases } from './drafts.usecases.ts';
 import { createMailJob } from './mailer.ts';
 
 /** The OZG module as the composition root sees it. */
@@ -16,11 +17,12 @@ export function createServicesModule(deps: { database: DatabaseHandle; blobs: Bl
     mailEnabled: deps.config.smtp !== null,
     uploadLimitBytes: deps.config.uploads.limitBytes,
   });
+  const drafts = createDraftUsecases({ database: deps.database, blobs: deps.blobs, catalog, antraege });
   const jobs: Array<[string, JobHandler]> = [
     [ANTRAG_PDF_JOB, (args) => antraege.filePdfJob(args)],
     [MAIL_JOB, createMailJob(deps.config.smtp)],
   ];
-  return { catalog, antraege, onboardingHook: servicesOnboardingHook, jobs };
+  return { catalog, antraege, drafts, onboardingHook: servicesOnboardingHook, jobs };
 }
 
 export type ServicesModule = ReturnType<typeof createServicesModule>;

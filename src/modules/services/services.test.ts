@@ -339,7 +339,7 @@ describe('Anträge', () => {
     });
     expect(response.status).toBe(422);
     expect(response.json.code).toBe('antrag.invalid');
-    expect(response.json.errors.fehler.map((f: { path: string }) => f.path)).toContain('G05000499');
+    expect(response.json.errors.fehler.map((f: { path: string }) => f.path)).toContain('G05000499.F05001243');
   });
 
   it('answers invalid data with every error, in German, and stores nothing', async () => {

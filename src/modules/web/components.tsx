@@ -118,19 +118,25 @@ function FieldError({ id, message }: { id: string; message: string }) {
 }
 
 /** The error summary at the top of a form; each entry links to its field. */
-export function ErrorSummary({ errors }: { errors: Array<{ field: string; message: string }> }) {
+export function ErrorSummary({
+  errors,
+  title = 'Bitte prüfen Sie Ihre Angaben',
+}: {
+  errors: Array<{ field: string; message: string; href?: string }>;
+  title?: string;
+}) {
   if (errors.length === 0) return null;
   return (
     <div class="kern-alert kern-alert--danger" role="alert" tabindex={-1} id="fehler">
       <div class="kern-alert__header">
         <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-        <h2 class="kern-title">Bitte prüfen Sie Ihre Angaben</h2>
+        <h2 class="kern-title">{title}</h2>
       </div>
       <div class="kern-alert__body">
         <ul class="kern-list">
           {errors.map((e) => (
             <li>
-              <a class="kern-link" href={`#${e.field}`}>
+              <a class="kern-link" href={e.href ?? `#${e.field}`}>
                 {e.message}
               </a>
             </li>

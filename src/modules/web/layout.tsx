@@ -11,22 +11,35 @@ type LayoutProps = {
   children: Child;
 };
 
+/** The document head every page shares: KERN styles, our CSS, one deferred script. */
+export function PageHead({ title, script }: { title: string; script: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+      <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
+      <link rel="stylesheet" href="/assets/kern/kern.min.css" />
+      <link rel="stylesheet" href="/assets/app/app.css" />
+      <script src={script} defer></script>
+    </head>
+  );
+}
+
+export function SkipLink() {
+  return (
+    <a class="vb-skip kern-link" href="#inhalt">
+      Zum Inhalt springen
+    </a>
+  );
+}
+
 export function Layout({ title, principal, tenantName, active, children }: LayoutProps) {
   return (
     <html lang="de">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – Verbund E-Government`}</title>
-        <link rel="stylesheet" href="/assets/kern/fonts/fira-sans.css" />
-        <link rel="stylesheet" href="/assets/kern/kern.min.css" />
-        <link rel="stylesheet" href="/assets/app/app.css" />
-        <script src="/assets/htmx/htmx.min.js" defer></script>
-      </head>
+      <PageHead title={`${title} – Verbund E-Government`} script="/assets/htmx/htmx.min.js" />
       <body>
-        <a class="vb-skip kern-link" href="#inhalt">
-          Zum Inhalt springen
-        </a>
+        <SkipLink />
         <header class="vb-header">
           <div class="kern-container">
             <div class="vb-header__row">

@@ -7,6 +7,7 @@ import {
 } from '../app/http/auth.middleware.ts';
 import type { AppEnv } from '../app/http/context.ts';
 import { registerRecordsPages } from '../records/web/records.web.tsx';
+import { registerPortalPages } from '../services/web/portal.web.tsx';
 import { AdminPage } from './admin.page.tsx';
 import { registerAuthRoutes } from './auth.routes.tsx';
 import { StartPage } from './start.page.tsx';
@@ -25,6 +26,7 @@ export function registerWebRoutes(app: Hono<AppEnv>) {
   }
   registerAuthRoutes(app);
   registerRecordsPages(app);
+  registerPortalPages(app);
 
   app.get('/', async (c) => {
     const principal = c.get('principal');

@@ -87,6 +87,8 @@ export function createApp(services: Services) {
   });
 
   registerStaticAssets(app);
+  // Browsers ask for it on every first visit; no icon yet, and no 404 in their consoles.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
 
   const api = createApiRouter();
   api.use('*', bodyLimit({ maxSize: 1024 * 1024 * 2 + services.config.uploads.limitBytes }));

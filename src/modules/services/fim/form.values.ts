@@ -92,6 +92,13 @@ function validateNodes(
     const values = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
     if (node.kind === 'field' && (node.type === 'label' || node.type === 'hidden')) continue;
     const present = values.filter((v) => !isEmpty(v) && !(node.kind === 'group' && groupEmpty(v)));
+    if (present.length < min && node.kind === 'group') {
+      // A required group left empty: name its missing fields (more helpful than "fill the group").
+      const before = errors.length;
+      for (let k = present.length; k < min; k++)
+        validateNodes(node.children, {}, repeated ? `${path}[${k}].` : `${path}.`, errors, required);
+      if (errors.length > before) continue;
+    }
     if (present.length < min) {
       errors.push({
         path: repeated ? `${path}[${present.length}]` : path,
