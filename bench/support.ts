@@ -10,11 +10,13 @@ import { createLogger } from '../src/modules/app/logger.ts';
 import { enableAppLogin, runMigrations } from '../src/modules/app/migrations.ts';
 import { buildServices } from '../src/modules/app/services.ts';
 import { assignDemoTemplateOwner } from '../src/modules/records/records.seed.ts';
+import { seedServices } from '../src/modules/services/services.seed.ts';
 import { seedDemoVerbund } from '../src/modules/verbund/verbund.seed.ts';
 
 /**
  * A fresh product instance for a benchmark, on the embedded default: its own PostgreSQL cluster and
- * data directory in /tmp, migrated and seeded with the demo Verbund (no demo documents), served
+ * data directory in /tmp, migrated and seeded with the demo Verbund and its services (no demo
+ * documents), served
  * over real HTTP on a free port.
  */
 export async function startBenchInstance({ poolSize = 20 }: { poolSize?: number } = {}) {
@@ -33,6 +35,7 @@ export async function startBenchInstance({ poolSize = 20 }: { poolSize?: number 
   });
   await seedDemoVerbund({ database: services.database, verbund: services.verbund });
   await assignDemoTemplateOwner(services.database);
+  await seedServices({ database: services.database, xsdDir: config.fim.xsdDir });
   const app = createApp(services);
   const http = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -244,6 +244,7 @@ export async function createVorgangInTrx(
   actor: string,
   akteId: string,
   input: CreateVorgangInput,
+  options: { audit?: boolean } = {},
 ) {
   const values = {
     tenant_id: trx.tenantId,
@@ -258,6 +259,8 @@ export async function createVorgangInTrx(
     created_by: actor,
   };
   const row = await trx.insertInto('vorgaenge').values(values).returning('id').executeTakeFirstOrThrow();
+  // A caller that records the whole change in one event of its own skips this one.
+  if (options.audit === false) return row;
   await appendAuditEvent(trx, {
     actor,
     action: 'records.vorgang_created',

@@ -197,6 +197,14 @@ export type VorgangContext = {
 const VORGANG_CONTEXT_COLUMNS = `vg.id, vg.akte_id, a.status as akte_status, a.unit_id, a.vertraulichkeit, a.aktenzeichen,
   a.titel as akte_titel, vg.betreff, vg.externe_referenz from vorgaenge vg join akten a on a.id = vg.akte_id`;
 const VORGANG_CONTEXT = sql.raw(VORGANG_CONTEXT_COLUMNS);
+
+/** What insertDokumentInTrx needs to know of a Vorgang (load once when filing several documents). */
+export async function loadVorgangContext(trx: TenantTrx, vorgangId: string) {
+  const { rows } =
+    await sql<VorgangContext>`select ${VORGANG_CONTEXT} where vg.id = ${vorgangId}::uuid`.execute(trx);
+  if (!rows[0]) throw notFound('vorgang', 'Der Vorgang');
+  return rows[0];
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const akteClosed = () =>
@@ -220,6 +228,7 @@ export async function insertDokumentInTrx(
   vorgang: { id: string; akteId: string; context?: VorgangContext },
   file: UploadedFile,
   input: DokumentInput & { parentDokumentId?: string | null },
+  options: { audit?: boolean } = {},
 ) {
   const type = detectContentType(file.blob.head, file.fileName);
   const dateiname = safeFileName(file.fileName, type.extension);
@@ -234,20 +243,24 @@ export async function insertDokumentInTrx(
       .rows[0];
   if (!context) throw notFound('vorgang', 'Der Vorgang');
   const id = randomUUID();
-  const audit = auditAppendCtes(trx.tenantId, {
-    actor,
-    action: 'records.dokument_added',
-    objectType: 'dokument',
-    objectId: id,
-    data: {
-      vorgangId: vorgang.id,
-      titel,
-      dateiname,
-      sha256: file.blob.sha256,
-      groesse: file.blob.size,
-      mime: type.mime,
-    },
-  });
+  // A caller that records the whole change in one event of its own (e.g. an Antrag) skips this one.
+  const audit =
+    options.audit === false
+      ? null
+      : auditAppendCtes(trx.tenantId, {
+          actor,
+          action: 'records.dokument_added',
+          objectType: 'dokument',
+          objectId: id,
+          data: {
+            vorgangId: vorgang.id,
+            titel,
+            dateiname,
+            sha256: file.blob.sha256,
+            groesse: file.blob.size,
+            mime: type.mime,
+          },
+        });
   const { meta, refs } = indexTerms({ ...context, titel, absender, empfaenger, dateiname, metadaten }, null);
   // One statement: document, version, search entry, extraction job, queue wake-up and audit event.
   await sql`
@@ -267,8 +280,8 @@ export async function insertDokumentInTrx(
       -- The same row enqueueJob() writes (jobs.ts), folded into this statement.
       insert into jobs (tenant_id, kind, payload, max_attempts)
       select ${trx.tenantId}, ${EXTRACT_JOB}, jsonb_build_object('dokumentId', d.id, 'version', 1), 5 from d
-    ), ${audit}
-    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB}), (select seq from audit_event) from d`.execute(
+    )${audit ? sql`, ${audit}` : sql``}
+    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB})${audit ? sql`, (select seq from audit_event)` : sql``} from d`.execute(
     trx,
   );
   return { id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel };

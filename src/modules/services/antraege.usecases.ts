@@ -2,11 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
 import { enqueueJob } from '../app/jobs.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { appendAuditEvent, auditAppendCtes } from '../audit/audit.repository.ts';
 import type { BlobStore, StoredBlob } from '../blobs/blob-store.ts';
 import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
 import { createVorgangInTrx } from '../records/akten.usecases.ts';
-import { insertDokumentInTrx } from '../records/dokumente.usecases.ts';
+import { insertDokumentInTrx, loadVorgangContext } from '../records/dokumente.usecases.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
 import { type AntragForRender, renderAntragPdf, renderAntragXml } from './antrag.render.ts';
 import type { CatalogUsecases } from './catalog.usecases.ts';
@@ -194,13 +194,7 @@ export function createAntraegeUsecases({
       value = result.value;
     }
     const eingang = new Date();
-    const ks = tenant.id
-      ? (
-          await sql<{
-            kreisschluessel: string;
-          }>`select kreisschluessel from tenants where id = ${tenant.id}`.execute(database.db)
-        ).rows[0]!.kreisschluessel
-      : '';
+    const ks = tenant.kreisschluessel;
     const { rows: seq } = await sql<{ n: string }>`select nextval('antrag_nummer_seq')::text as n`.execute(
       database.db,
     );
@@ -259,47 +253,40 @@ export function createAntraegeUsecases({
           `${tenant.name} bietet „${leistung.name}“ derzeit nicht online an.`,
         );
       const actor = input.actor;
-      const vorgang = await createVorgangInTrx(trx, actor, activation.akte_id, {
-        betreff: `${leistung.name} – Antrag ${nummer}`,
-        zustaendigOe: activation.zustaendig_oe_id,
-        externeReferenz: nummer,
-      });
-      const target = { id: vorgang.id, akteId: activation.akte_id };
-      const docs: Array<{ id: string; mime: string }> = [];
-      for (const [i, file] of input.files.entries()) {
-        const doc = await insertDokumentInTrx(
+      // One audit event (at the end, so the county's audit chain is locked only briefly) records
+      // the whole change: Vorgang, documents, Antrag.
+      const vorgang = await createVorgangInTrx(
+        trx,
+        actor,
+        activation.akte_id,
+        {
+          betreff: `${leistung.name} – Antrag ${nummer}`,
+          zustaendigOe: activation.zustaendig_oe_id,
+          externeReferenz: nummer,
+        },
+        { audit: false },
+      );
+      const target = {
+        id: vorgang.id,
+        akteId: activation.akte_id,
+        context: await loadVorgangContext(trx, vorgang.id),
+      };
+      const file = (fileName: string, blob: StoredBlob, titel: string) =>
+        insertDokumentInTrx(
           trx,
           actor,
           target,
-          { fileName: file.fileName, blob: file.blob },
-          {
-            titel: `Anlage ${i + 1}: ${file.fileName}`,
-            art: 'eingang',
-          },
+          { fileName, blob },
+          { titel, art: 'eingang' },
+          { audit: false },
         );
-        docs.push(doc);
-        anlagen[i]!.mime = doc.mime;
+      const docs: Array<{ id: string; mime: string }> = [];
+      for (const [i, f] of input.files.entries()) {
+        docs.push(await file(f.fileName, f.blob, `Anlage ${i + 1}: ${f.fileName}`));
+        anlagen[i]!.mime = docs[i]!.mime;
       }
-      await insertDokumentInTrx(
-        trx,
-        actor,
-        target,
-        { fileName: `antrag-${nummer}.json`, blob: jsonBlob },
-        {
-          titel: `Antragsdaten ${nummer} (JSON)`,
-          art: 'eingang',
-        },
-      );
-      await insertDokumentInTrx(
-        trx,
-        actor,
-        target,
-        { fileName: `antrag-${nummer}.xml`, blob: xmlBlob },
-        {
-          titel: `Antragsdaten ${nummer} (XML)`,
-          art: 'eingang',
-        },
-      );
+      docs.push(await file(`antrag-${nummer}.json`, jsonBlob, `Antragsdaten ${nummer} (JSON)`));
+      docs.push(await file(`antrag-${nummer}.xml`, xmlBlob, `Antragsdaten ${nummer} (XML)`));
       const metadata = fitConnectMetadata({
         leistung,
         nummer,
@@ -309,44 +296,18 @@ export function createAntraegeUsecases({
         anlagen,
         email,
       });
-      await sql`
-        insert into antraege (tenant_id, id, nummer, tracking_hash, leistung_id, formular_version_id, gemeinde_ags, daten,
-          kontakt_email, vorgang_id, quelle, metadaten, created_at)
-        values (${trx.tenantId}, ${antragId}::uuid, ${nummer}, ${trackingHash(trackingCode)}, ${leistung.id},
-          ${form?.id ?? null}::uuid, ${gemeinde.ags}, ${JSON.stringify(value)}::jsonb, ${email}, ${vorgang.id}::uuid,
-          ${input.quelle}, ${JSON.stringify(metadata)}::jsonb, ${eingang})`.execute(trx);
-      if (input.files.length > 0)
-        await sql`
-          insert into antrag_anlagen (tenant_id, antrag_id, nr, attachment_id, zweck, feld, dateiname, mime, groesse, sha256, sha512, dokument_id)
-          select ${trx.tenantId}, ${antragId}::uuid, x.nr, x.attachment_id::uuid, 'attachment', x.feld, x.dateiname, x.mime,
-            x.groesse, x.sha256, x.sha512, x.dokument_id::uuid
-          from jsonb_to_recordset(${JSON.stringify(
-            input.files.map((f, i) => ({
-              nr: i + 1,
-              attachment_id: anlagen[i]!.attachmentId,
-              feld: f.field,
-              dateiname: f.fileName,
-              mime: docs[i]!.mime,
-              groesse: f.blob.size,
-              sha256: f.blob.sha256,
-              sha512: f.sha512,
-              dokument_id: docs[i]!.id,
-            })),
-          )}::jsonb) as x(nr int, attachment_id text, feld text, dateiname text, mime text, groesse bigint, sha256 text,
-            sha512 text, dokument_id text)`.execute(trx);
-      await sql`
-        insert into antrag_nachrichten (tenant_id, antrag_id, art, text, created_by)
-        values (${trx.tenantId}, ${antragId}::uuid, 'eingang', ${`Ihr Antrag ist am ${eingang.toLocaleString('de-DE', { timeZone: 'Europe/Berlin' })} bei ${tenant.name} eingegangen.`}, ${actor})`.execute(
-        trx,
-      );
-      await enqueueJob(trx, { kind: ANTRAG_PDF_JOB, payload: { antragId }, maxAttempts: 5 });
-      await enqueueMail(
-        trx,
-        email,
-        `Eingangsbestätigung ${nummer}`,
-        `Guten Tag,\n\nIhr Antrag „${leistung.name}“ ist bei ${tenant.name} eingegangen.\nAntragsnummer: ${nummer}\n\nDen Stand können Sie im Bürgerportal mit Ihrem Vorgangscode abrufen.\n\nDiese Nachricht wurde automatisch erstellt.`,
-      );
-      await appendAuditEvent(trx, {
+      const rows = input.files.map((f, i) => ({
+        nr: i + 1,
+        attachment_id: anlagen[i]!.attachmentId,
+        feld: f.field,
+        dateiname: f.fileName,
+        mime: docs[i]!.mime,
+        groesse: f.blob.size,
+        sha256: f.blob.sha256,
+        sha512: f.sha512,
+        dokument_id: docs[i]!.id,
+      }));
+      const audit = auditAppendCtes(trx.tenantId, {
         actor,
         action: 'services.antrag_eingegangen',
         objectType: 'antrag',
@@ -356,10 +317,45 @@ export function createAntraegeUsecases({
           leistung: leistung.id,
           gemeinde: gemeinde.ags,
           vorgangId: vorgang.id,
+          dokumente: docs.map((d) => d.id),
           anlagen: input.files.length,
           quelle: input.quelle,
         },
       });
+      const eingangText = `Ihr Antrag ist am ${eingang.toLocaleString('de-DE', { timeZone: 'Europe/Berlin' })} bei ${tenant.name} eingegangen.`;
+      // One statement: Antrag, attachments, citizen message, PDF job, queue wake-up, audit event.
+      await sql`
+        with a as (
+          insert into antraege (tenant_id, id, nummer, tracking_hash, leistung_id, formular_version_id, gemeinde_ags, daten,
+            kontakt_email, vorgang_id, quelle, metadaten, created_at)
+          values (${trx.tenantId}, ${antragId}::uuid, ${nummer}, ${trackingHash(trackingCode)}, ${leistung.id},
+            ${form?.id ?? null}::uuid, ${gemeinde.ags}, ${JSON.stringify(value)}::jsonb, ${email}, ${vorgang.id}::uuid,
+            ${input.quelle}, ${JSON.stringify(metadata)}::jsonb, ${eingang})
+          returning id
+        ), an as (
+          insert into antrag_anlagen (tenant_id, antrag_id, nr, attachment_id, zweck, feld, dateiname, mime, groesse, sha256,
+            sha512, dokument_id)
+          select ${trx.tenantId}, a.id, x.nr, x.attachment_id::uuid, 'attachment', x.feld, x.dateiname, x.mime, x.groesse,
+            x.sha256, x.sha512, x.dokument_id::uuid
+          from a, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(nr int, attachment_id text, feld text,
+            dateiname text, mime text, groesse bigint, sha256 text, sha512 text, dokument_id text)
+        ), n as (
+          insert into antrag_nachrichten (tenant_id, antrag_id, art, text, created_by)
+          select ${trx.tenantId}, a.id, 'eingang', ${eingangText}, ${actor} from a
+        ), j as (
+          -- The same row enqueueJob() writes (jobs.ts), folded into this statement.
+          insert into jobs (tenant_id, kind, payload, max_attempts)
+          select ${trx.tenantId}, ${ANTRAG_PDF_JOB}, jsonb_build_object('antragId', a.id), 5 from a
+        ), ${audit}
+        select a.id, pg_notify('verbund_jobs', ${ANTRAG_PDF_JOB}), (select seq from audit_event) from a`.execute(
+        trx,
+      );
+      await enqueueMail(
+        trx,
+        email,
+        `Eingangsbestätigung ${nummer}`,
+        `Guten Tag,\n\nIhr Antrag „${leistung.name}“ ist bei ${tenant.name} eingegangen.\nAntragsnummer: ${nummer}\n\nDen Stand können Sie im Bürgerportal mit Ihrem Vorgangscode abrufen.\n\nDiese Nachricht wurde automatisch erstellt.`,
+      );
       return { vorgangId: vorgang.id, metadata };
     });
     return {

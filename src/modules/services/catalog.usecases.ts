@@ -55,8 +55,39 @@ function collectImportFiles(files: ImportFile[]) {
   return { schema: schemas[0]!, codeLists };
 }
 
+/**
+ * A small read-through cache for Verbund-level catalogue reads on the submission hot path.
+ * Entries live `ms` milliseconds; failures are not cached; at most `max` keys.
+ */
+function ttlCache<T>(ms: number, max = 1000) {
+  const entries = new Map<string, { at: number; value: Promise<T> }>();
+  return {
+    get(key: string, load: () => Promise<T>): Promise<T> {
+      const hit = entries.get(key);
+      if (hit && Date.now() - hit.at < ms) return hit.value;
+      if (entries.size >= max) entries.clear();
+      const value = load();
+      entries.set(key, { at: Date.now(), value });
+      value.catch(() => entries.delete(key));
+      return value;
+    },
+    clear: () => entries.clear(),
+  };
+}
+
+/** Catalogue changes (a new form version, a changed service) reach every process within this time. */
+export const CATALOG_CACHE_MS = 5000;
+
 export function createCatalogUsecases({ database, xsdDir }: { database: DatabaseHandle; xsdDir: string }) {
   const { db } = database;
+  const leistungCache = ttlCache<Leistung>(CATALOG_CACHE_MS);
+  const formCache = ttlCache<{ id: string; version: number; definition: FormDefinition } | null>(
+    CATALOG_CACHE_MS,
+  );
+  const zustaendigCache = ttlCache<{
+    gemeinde: { ags: string; name: string };
+    tenant: { id: string; name: string; kreisschluessel: string };
+  }>(CATALOG_CACHE_MS);
 
   async function listLeistungen(filter: { q?: string; tenantId?: string } = {}) {
     const q = filter.q?.trim().toLowerCase();
@@ -70,7 +101,11 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
     return rows.map(toLeistung);
   }
 
-  async function getLeistung(idOrLeika: string): Promise<Leistung> {
+  function getLeistung(idOrLeika: string): Promise<Leistung> {
+    return leistungCache.get(idOrLeika, () => loadLeistung(idOrLeika));
+  }
+
+  async function loadLeistung(idOrLeika: string): Promise<Leistung> {
     const { rows } = await sql<Record<string, unknown>>`
       select l.*, t.name as owner_name, f.name as formular_name,
         (select max(version) from formular_versionen v where v.formular_id = l.formular_id) as formular_neueste
@@ -82,7 +117,14 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
   }
 
   /** The form version an Antrag for this service is filled in now (pinned or newest). */
-  async function currentForm(leistung: Leistung) {
+  function currentForm(leistung: Leistung) {
+    if (!leistung.formularId) return Promise.resolve(null);
+    return formCache.get(`${leistung.formularId}:${leistung.formularVersion ?? 'neueste'}`, () =>
+      loadCurrentForm(leistung),
+    );
+  }
+
+  async function loadCurrentForm(leistung: Leistung) {
     if (!leistung.formularId) return null;
     const row = await db
       .selectFrom('formular_versionen' as never)
@@ -187,6 +229,8 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
         from formular_versionen where formular_id = ${definition.id}
         returning id, version, imported_at`.execute(trx);
       const row = rows[0]!;
+      formCache.clear();
+      leistungCache.clear();
       await appendAuditEvent(trx, {
         actor: actorOf(principal),
         action: 'services.formular_imported',
@@ -287,20 +331,23 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
   }
 
   /** The member county responsible for a municipality (AGS → Kreisschlüssel → member). */
-  async function resolveZustaendigkeit(ags: string) {
+  function resolveZustaendigkeit(ags: string) {
     if (!/^\d{8}$/.test(ags))
-      throw badRequest(
-        'gemeinde.ags',
-        'AGS must have 8 digits',
-        'Der Gemeindeschlüssel (AGS) hat 8 Ziffern.',
+      return Promise.reject(
+        badRequest('gemeinde.ags', 'AGS must have 8 digits', 'Der Gemeindeschlüssel (AGS) hat 8 Ziffern.'),
       );
+    return zustaendigCache.get(ags, () => loadZustaendigkeit(ags));
+  }
+
+  async function loadZustaendigkeit(ags: string) {
     const { rows } = await sql<{
       ags: string;
       name: string;
       tenant_id: string | null;
       tenant_name: string | null;
+      kreisschluessel: string;
     }>`
-      select g.ags, g.name, t.id as tenant_id, t.name as tenant_name
+      select g.ags, g.name, t.id as tenant_id, t.name as tenant_name, g.kreisschluessel
       from gemeinden g left join tenants t on t.kreisschluessel = g.kreisschluessel where g.ags = ${ags}`.execute(
       db,
     );
@@ -319,7 +366,7 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
       );
     return {
       gemeinde: { ags: row.ags, name: row.name },
-      tenant: { id: row.tenant_id, name: row.tenant_name! },
+      tenant: { id: row.tenant_id, name: row.tenant_name!, kreisschluessel: row.kreisschluessel },
     };
   }
 
