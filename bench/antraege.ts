@@ -27,26 +27,30 @@ const attachment = `${instance.dir}/anlage.bin`;
 await writeFile(attachment, Buffer.alloc(100 * 1024, 'Sachkundenachweis '));
 
 function run(mode: 'submit' | 'trivial', count: number) {
-  return new Promise<{ seconds: number; failed: number; ids: string[]; latencies: number[] }>((resolve, reject) => {
-    const client = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        new URL('./antrag-client.ts', import.meta.url).pathname,
-        instance.url,
-        token,
-        mode,
-        String(count),
-        String(CONCURRENCY),
-        attachment,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    client.stdout.on('data', (chunk) => (out += chunk));
-    client.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`client exit ${code}`))));
-  });
+  return new Promise<{ seconds: number; failed: number; ids: string[]; latencies: number[] }>(
+    (resolve, reject) => {
+      const client = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          new URL('./antrag-client.ts', import.meta.url).pathname,
+          instance.url,
+          token,
+          mode,
+          String(count),
+          String(CONCURRENCY),
+          attachment,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let out = '';
+      client.stdout.on('data', (chunk) => (out += chunk));
+      client.on('exit', (code) =>
+        code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`client exit ${code}`)),
+      );
+    },
+  );
 }
 
 process.stderr.write('Aufwärmen …\n');
@@ -73,7 +77,9 @@ const ceiling = trivial.latencies.length / trivial.seconds;
 console.log('\nAntrags-Benchmark (kleines Formular, 1 Anlage à 100 KB, eingebettetes PostgreSQL, 2 Kerne)');
 console.log(`  Anträge:               ${COUNT} (Nebenläufigkeit ${CONCURRENCY}), 4 Landkreise`);
 console.log(`  Durchsatz:             ${rate.toFixed(0)} Anträge/s  (Ziel ≥ 200)`);
-console.log(`  Latenz p50 / p99:      ${percentile(sorted, 50).toFixed(1)} ms / ${percentile(sorted, 99).toFixed(1)} ms`);
+console.log(
+  `  Latenz p50 / p99:      ${percentile(sorted, 50).toFixed(1)} ms / ${percentile(sorted, 99).toFixed(1)} ms`,
+);
 console.log(
   `  Trivialer Endpunkt:    ${ceiling.toFixed(0)} Aufrufe/s, p50 ${percentile(trivialSorted, 50).toFixed(1)} ms (Obergrenze)`,
 );

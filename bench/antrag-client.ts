@@ -65,4 +65,6 @@ await Promise.all(
     }
   }),
 );
-process.stdout.write(JSON.stringify({ seconds: (performance.now() - started) / 1000, failed, ids, latencies }));
+process.stdout.write(
+  JSON.stringify({ seconds: (performance.now() - started) / 1000, failed, ids, latencies }),
+);
