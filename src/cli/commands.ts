@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { prepareDatabase } from '../modules/app/bootstrap.ts';
 import type { Config } from '../modules/app/config.ts';
@@ -228,6 +229,28 @@ export const COMMANDS: Record<string, Command> = {
           values.json
             ? JSON.stringify({ token: created.token, id: created.id, expiresAt: created.expiresAt })
             : created.token,
+        );
+        return 0;
+      }),
+  },
+  'gemeinden import': {
+    synopsis: '--datei <GV100AD.txt>',
+    description:
+      'Übernimmt das amtliche Gemeindeverzeichnis (Destatis GV100AD) für die Zuständigkeit im Bürgerportal.',
+    options: { datei: { type: 'string' } },
+    required: ['datei'],
+    run: ({ values, config }) =>
+      withServices(config, async (services) => {
+        const file = str(values.datei)!;
+        const bytes = await readFile(file).catch(() => {
+          throw badRequest('cli.file', 'cannot read file', `Die Datei ${file} kann nicht gelesen werden.`);
+        });
+        const result = await services.ozg.catalog.importGemeinden(bytes, (done, total) =>
+          process.stderr.write(`\rGemeinden übernehmen: ${done}/${total}`),
+        );
+        process.stderr.write('\n');
+        console.log(
+          `${result.gemeinden} Gemeinden übernommen (${result.thueringen} in Thüringen); ${result.uebersprungen} andere Datensätze übersprungen.`,
         );
         return 0;
       }),

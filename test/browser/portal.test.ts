@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/modules/verbund/verbund.seed.ts';
 import {
   axeViolations,
   type BrowserTestbed,
+  login,
   startBrowserTestbed,
   stopBrowserTestbed,
 } from '../support/browser.ts';
@@ -308,6 +310,47 @@ describe('Bürgerportal in Debian Chromium', () => {
       if (page.url().endsWith('/seite/1') && n > 0) break;
     }
     expect([...ids].filter((id) => !seen.has(id))).toEqual([]);
+    await context.close();
+  });
+
+  it('a case worker of the responsible county works the Antrag in the staff UI', {
+    timeout: 60_000,
+  }, async () => {
+    const [citizenContext, citizen] = await newPage({ javaScriptEnabled: false });
+    const code = await applyForWaffenbesitzkarte(citizen);
+    await citizenContext.close();
+    const antrag = await t.services.ozg.antraege.track(code);
+    const [context, page] = await newPage({ javaScriptEnabled: true });
+    await login(page, server.url, 'unstrut-hainich-kreis', 'sachbearbeitung', DEMO_PASSWORD);
+    await page.waitForURL(`${server.url}/`);
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Onlinedienste' })
+      .click();
+    await heading(page, 'Onlinedienste');
+    await expectNoAxe(page);
+    await page.getByRole('link', { name: antrag.nummer }).click();
+    await heading(page, `Antrag ${antrag.nummer}: Waffenbesitzkarte beantragen`);
+    await shown(page.getByText('Sportschießen'));
+    await expectNoAxe(page);
+    await page.getByLabel('Neuer Status').selectOption('nachforderung');
+    await page.getByRole('button', { name: 'Status setzen' }).click();
+    // Without a message the Nachforderung is refused with a German explanation.
+    await shown(page.getByText('Bitte schreiben Sie, welche Unterlagen nachgereicht werden sollen.'));
+    await page.getByLabel('Neuer Status').selectOption('nachforderung');
+    await page
+      .getByLabel('Nachricht an die antragstellende Person')
+      .fill('Bitte den Vereinsnachweis nachreichen.');
+    await page.getByRole('button', { name: 'Status setzen' }).click();
+    await shown(page.getByText('Status gesetzt.'));
+    expect((await t.services.ozg.antraege.track(code)).status).toBe('nachforderung');
+    // Another county's staff cannot open it.
+    const [otherContext, other] = await newPage({ javaScriptEnabled: true });
+    await login(other, server.url, 'nordhausen', 'sachbearbeitung', DEMO_PASSWORD);
+    await other.waitForURL(`${server.url}/`);
+    const response = await other.goto(`${server.url}/onlinedienste/antraege/${antrag.id}`);
+    expect(response?.status()).toBe(404);
+    await otherContext.close();
     await context.close();
   });
 });

@@ -12,6 +12,7 @@ import { countFields, type FormDefinition, type ImportWarning } from './fim/form
 import { type CodeList, FimImportError, importXdatenfelder, parseGenericode } from './fim/xdatenfelder.ts';
 import { XmlRefused } from './fim/xml.ts';
 import { validateXdf, XsdUnavailable } from './fim/xsd.ts';
+import { decodeGv100, Gv100Error, parseGv100 } from './gv100.ts';
 import { LEISTUNG_TEXTE, type Leistung, toLeistung } from './services.models.ts';
 
 export const IMPORT_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -403,7 +404,34 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
     return (await listAktivierungen(principal)).find((a) => a.leistungId === leistung.id)!;
   }
 
+  /** Imports the official municipality directory (GV100AD); existing entries are updated. */
+  async function importGemeinden(bytes: Uint8Array, onProgress?: (done: number, total: number) => void) {
+    let parsed: ReturnType<typeof parseGv100>;
+    try {
+      parsed = parseGv100(decodeGv100(bytes));
+    } catch (error) {
+      if (error instanceof Gv100Error) throw refused('gemeinden.format', error.message, error.message);
+      throw error;
+    }
+    const { gemeinden } = parsed;
+    const batch = 500;
+    for (let i = 0; i < gemeinden.length; i += batch) {
+      const rows = gemeinden.slice(i, i + batch);
+      await sql`
+        insert into gemeinden (ags, name, plz, verifiziert, quelle)
+        select x.ags, x.name, x.plz, true, 'Destatis GV100AD ' || x.gebietsstand
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(ags text, name text, plz text[], gebietsstand text)
+        on conflict (ags) do update set name = excluded.name, verifiziert = true, quelle = excluded.quelle,
+          plz = (select array(select distinct unnest(gemeinden.plz || excluded.plz)))`.execute(db);
+      onProgress?.(Math.min(i + batch, gemeinden.length), gemeinden.length);
+    }
+    zustaendigCache.clear();
+    const members = gemeinden.filter((g) => g.ags.startsWith('16')).length;
+    return { gemeinden: gemeinden.length, uebersprungen: parsed.skipped, thueringen: members };
+  }
+
   return {
+    importGemeinden,
     listLeistungen,
     getLeistung,
     currentForm,

@@ -7,6 +7,7 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DEMO_TENANTS, type TestContext } from '../../../test/support/context.ts';
 import { bewohnerparkenDaten } from '../../../test/support/ozg.ts';
+import { gv100Record } from './gv100.ts';
 
 const STANDARDS = path.resolve(import.meta.dirname, '../../../../shared/standards');
 const XDF = path.join(STANDARDS, 'xdatenfelder/examples');
@@ -92,6 +93,39 @@ describe('Leistungskatalog', () => {
     expect(
       activations.json.items.filter((a: { aktiv: boolean; akteId: string }) => a.aktiv && a.akteId),
     ).toHaveLength(catalog.json.total);
+  });
+});
+
+describe('Gemeindeverzeichnis (Destatis GV100AD)', () => {
+  it('imports Satzart 60 records (ISO-8859-1 or UTF-8) and routes the new towns to their county', async () => {
+    const lines = [
+      gv100Record({ satzart: '10', ags: '16000000', name: 'Thüringen' }),
+      gv100Record({ satzart: '40', ags: '16064000', name: 'Unstrut-Hainich-Kreis' }),
+      gv100Record({ ags: '16064057', name: 'Nottertal-Heilinger Höhen, Stadt', plz: '99994' }),
+      gv100Record({ ags: '16051000', name: 'Erfurt, Stadt', plz: '99084' }),
+    ];
+    const latin1 = Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1');
+    const result = await t.services.ozg.catalog.importGemeinden(latin1);
+    expect(result).toEqual({ gemeinden: 2, uebersprungen: 2, thueringen: 2 });
+    const found = await t.request('/api/v1/gemeinden?q=99994');
+    expect(found.json.items[0]).toMatchObject({
+      name: 'Nottertal-Heilinger Höhen, Stadt',
+      verifiziert: true,
+      zustaendig: { id: 'unstrut-hainich-kreis' },
+    });
+    // Erfurt (16051) is not a member of the Verbund: no responsible county, and the portal says so.
+    const erfurt = await t.request('/api/v1/gemeinden?q=Erfurt');
+    expect(erfurt.json.items[0].zustaendig).toBeNull();
+    const form = new FormData();
+    form.set('leistung', 'wohngeld');
+    form.set('gemeinde', '16051000');
+    form.set('daten', '{}');
+    const refused = await t.request('/api/v1/antraege', { token: admin, body: form });
+    expect(refused.status).toBe(422);
+    expect(refused.json.code).toBe('gemeinde.not_member');
+    await expect(t.services.ozg.catalog.importGemeinden(Buffer.from('kein verzeichnis'))).rejects.toThrow(
+      /kein GV100AD-Datensatz/,
+    );
   });
 });
 

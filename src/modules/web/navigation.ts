@@ -12,7 +12,7 @@ export const NAVIGATION: NavItem[] = [
   { key: 'postkorb', label: 'Postkorb', href: '/postkorb' },
   { key: 'akten', label: 'E-Akte', href: '/akten' },
   { key: 'suche', label: 'Suche', href: '/suche' },
-  { key: 'onlinedienste', label: 'Onlinedienste' },
+  { key: 'onlinedienste', label: 'Onlinedienste', href: '/onlinedienste' },
   { key: 'anbindungen', label: 'Fachverfahren' },
   { key: 'gremien', label: 'Gremien' },
   { key: 'steuerung', label: 'Steuerung' },

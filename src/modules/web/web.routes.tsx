@@ -8,6 +8,7 @@ import {
 import type { AppEnv } from '../app/http/context.ts';
 import { registerRecordsPages } from '../records/web/records.web.tsx';
 import { registerPortalPages } from '../services/web/portal.web.tsx';
+import { registerServicesStaffPages } from '../services/web/staff.web.tsx';
 import { AdminPage } from './admin.page.tsx';
 import { registerAuthRoutes } from './auth.routes.tsx';
 import { StartPage } from './start.page.tsx';
@@ -27,6 +28,7 @@ export function registerWebRoutes(app: Hono<AppEnv>) {
   registerAuthRoutes(app);
   registerRecordsPages(app);
   registerPortalPages(app);
+  registerServicesStaffPages(app);
 
   app.get('/', async (c) => {
     const principal = c.get('principal');
