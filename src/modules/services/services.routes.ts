@@ -95,6 +95,35 @@ const antragSchema = z
 const principalOf = (c: Context<AppEnv>) => requirePrincipal(c);
 const ozg = (c: Context<AppEnv>) => c.get('services').ozg;
 
+/**
+ * Reads the files of a FIM import upload (schema, code lists, ZIP) into memory: small by nature,
+ * limited to 10 MiB in total while streaming. Also used by the staff page.
+ */
+export async function readImportUpload(c: Context) {
+  let total = 0;
+  const { fields, files } = await streamMultipartFiles(
+    c,
+    async ({ stream, fileName }) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) {
+        total += chunk.length;
+        if (total > IMPORT_LIMIT_BYTES)
+          throw badRequest(
+            'fim.too_large',
+            'import larger than 10 MiB',
+            'Der Import ist größer als 10 MiB und wird abgelehnt.',
+          );
+        chunks.push(Buffer.from(chunk));
+      }
+      return { name: fileName, bytes: Buffer.concat(chunks) };
+    },
+    { maxFiles: 200 },
+  );
+  if (files.length === 0)
+    throw badRequest('upload.no_file', 'no file', 'Es wurde keine Datei im Feld „datei“ übertragen.');
+  return { fields, files };
+}
+
 export function registerServicesRoutes(api: ApiRouter) {
   const tags = ['OZG-Leistungen'];
 
@@ -276,27 +305,7 @@ export function registerServicesRoutes(api: ApiRouter) {
   });
   api.post('/formulare/import', async (c) => {
     const principal = principalOf(c);
-    let total = 0;
-    const { files } = await streamMultipartFiles(
-      c,
-      async ({ stream, fileName }) => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of stream) {
-          total += chunk.length;
-          if (total > IMPORT_LIMIT_BYTES)
-            throw badRequest(
-              'fim.too_large',
-              'import larger than 10 MiB',
-              'Der Import ist größer als 10 MiB und wird abgelehnt.',
-            );
-          chunks.push(Buffer.from(chunk));
-        }
-        return { name: fileName, bytes: Buffer.concat(chunks) };
-      },
-      { maxFiles: 200 },
-    );
-    if (files.length === 0)
-      throw badRequest('upload.no_file', 'no file', 'Es wurde keine Datei im Feld „datei“ übertragen.');
+    const { files } = await readImportUpload(c);
     const result = await ozg(c).catalog.importFormular(
       principal,
       files.map((f) => f.result),

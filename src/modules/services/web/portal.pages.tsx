@@ -3,8 +3,9 @@ import { Alert, ErrorSummary } from '../../web/components.tsx';
 import { PageHead, SkipLink } from '../../web/layout.tsx';
 import { type FormPage, fileValues, pagesOf } from '../drafts.usecases.ts';
 import type { FormDefinition, FormField, FormGroup, FormNode } from '../fim/form.models.ts';
-import { describeData, type FieldError, type FileValue } from '../fim/form.values.ts';
+import type { FieldError, FileValue } from '../fim/form.values.ts';
 import { LEISTUNG_TEXTE, type Leistung } from '../services.models.ts';
+import { DataList } from './data-list.tsx';
 
 /** Citizen pages: plain HTML forms (no JavaScript needed), KERN look, WCAG 2.1 AA. */
 export function PortalLayout({ title, children }: { title: string; children: Child }) {
@@ -605,21 +606,7 @@ export function SummaryPage({
       {pages.map((page, i) => (
         <section class="vb-section">
           <h2 class="kern-heading-medium">{page.title}</h2>
-          <dl class="vb-facts">
-            {describeData(page.nodes, daten).map((line) =>
-              line.value === undefined ? (
-                <>
-                  <dt class="vb-facts__group">{line.label}</dt>
-                  <dd></dd>
-                </>
-              ) : (
-                <>
-                  <dt>{line.label}</dt>
-                  <dd>{line.value || '–'}</dd>
-                </>
-              ),
-            )}
-          </dl>
+          <DataList nodes={page.nodes} daten={daten} />
           <a class="kern-link" href={`${draftBase(draft)}/seite/${i + 1}`}>
             {page.title} ändern
           </a>

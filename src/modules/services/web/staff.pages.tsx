@@ -3,8 +3,8 @@ import { hasRole } from '../../identity/identity.models.ts';
 import { Alert } from '../../web/components.tsx';
 import { Layout } from '../../web/layout.tsx';
 import type { FormDefinition } from '../fim/form.models.ts';
-import { describeData } from '../fim/form.values.ts';
 import { ANTRAG_STATUS, type Leistung } from '../services.models.ts';
+import { DataList } from './data-list.tsx';
 
 type Base = {
   principal: Principal;
@@ -266,7 +266,6 @@ export function AntragPage(
   },
 ) {
   const { principal, antrag } = props;
-  const lines = props.definition ? describeData(props.definition.children, antrag.daten) : [];
   return (
     <Layout
       title={`Antrag ${antrag.nummer}`}
@@ -301,21 +300,7 @@ export function AntragPage(
       </dl>
       <section class="vb-section">
         <h2 class="kern-heading-medium">Angaben</h2>
-        <dl class="vb-facts">
-          {lines.map((line) =>
-            line.value === undefined ? (
-              <>
-                <dt class="vb-facts__group">{line.label}</dt>
-                <dd></dd>
-              </>
-            ) : (
-              <>
-                <dt>{line.label}</dt>
-                <dd>{line.value || '–'}</dd>
-              </>
-            ),
-          )}
-        </dl>
+        <DataList nodes={props.definition?.children ?? []} daten={antrag.daten} />
       </section>
       <section class="vb-section">
         <h2 class="kern-heading-medium">Anlagen</h2>

@@ -1,10 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { csrfProtection, requirePrincipal, resolvePrincipal } from '../../app/http/auth.middleware.ts';
 import type { AppEnv } from '../../app/http/context.ts';
-import { streamMultipartFiles } from '../../app/http/multipart.ts';
 import { toAppError } from '../../app/http/problem.ts';
-import { badRequest } from '../../shared/errors.ts';
-import { IMPORT_LIMIT_BYTES } from '../catalog.usecases.ts';
+import { readImportUpload } from '../services.routes.ts';
 import { AntragPage, OnlinedienstePage } from './staff.pages.tsx';
 
 /**
@@ -58,27 +56,7 @@ export function registerServicesStaffPages(app: Hono<AppEnv>) {
   app.post('/onlinedienste/formulare', async (c) => {
     const principal = requirePrincipal(c);
     try {
-      let total = 0;
-      const { fields, files } = await streamMultipartFiles(
-        c,
-        async ({ stream, fileName }) => {
-          const chunks: Buffer[] = [];
-          for await (const chunk of stream) {
-            total += chunk.length;
-            if (total > IMPORT_LIMIT_BYTES)
-              throw badRequest(
-                'fim.too_large',
-                'import larger than 10 MiB',
-                'Der Import ist größer als 10 MiB.',
-              );
-            chunks.push(Buffer.from(chunk));
-          }
-          return { name: fileName, bytes: Buffer.concat(chunks) };
-        },
-        { maxFiles: 200 },
-      );
-      if (files.length === 0)
-        throw badRequest('upload.no_file', 'no file', 'Bitte wählen Sie eine Datei aus.');
+      const { fields, files } = await readImportUpload(c);
       const result = await c.get('services').ozg.catalog.importFormular(
         principal,
         files.map((f) => f.result),
