@@ -65,7 +65,7 @@ export async function startRuntime({
   print(
     `Verbund läuft (${mode}) – Datenbank: ${prepared.kind === 'embedded' ? `eingebettetes PostgreSQL in ${config.dataDir}` : 'externes PostgreSQL'}`,
   );
-  if (url) print(`  Adresse:    ${url}`);
+  if (url) print(`  Adresse:    ${url}  (Bürgerportal: ${url}/portal)`);
   if (seeded)
     print(
       `  Demo-Verbund der vier Landkreise angelegt, mit ${demoDocuments} Dokumenten in der E-Akte (Textextraktion läuft im Hintergrund).`,
