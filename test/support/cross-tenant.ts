@@ -28,6 +28,8 @@ export const VERBUND_LEVEL_PATHS: Record<string, string> = {
   '/leistungen/{id}': 'Leistungskatalog: Verbund-Ebene, öffentlich.',
   '/leistungen/{id}/formular': 'Formular einer Leistung: Verbund-Ebene, öffentlich.',
   '/formulare/{id}': 'Formulare: Verbund-Ebene, für alle Mitglieder.',
+  '/connectoren/{id}/aktivierung':
+    'Der Pfad nennt eine Anbindung (Verbund-Ebene); geändert wird nur die Aktivierung des eigenen Landkreises (RLS).',
   '/aktivierungen/{id}':
     'Der Pfad nennt eine Leistung (Verbund-Ebene); gelesen und geändert wird nur die Aktivierung des eigenen Landkreises (RLS).',
 };

@@ -47,6 +47,9 @@ export async function startRuntime({
 
   const worker = mode === 'web' ? undefined : services.createWorker();
   worker?.start();
+  // Connector deliveries (transactional outbox) run wherever jobs run.
+  const delivery = mode === 'web' ? undefined : services.createDeliveryWorker();
+  delivery?.start();
 
   let server: ReturnType<typeof serve> | undefined;
   let url: string | undefined;
@@ -81,6 +84,7 @@ export async function startRuntime({
       (server as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();
       await closed;
       await worker?.stop();
+      await delivery?.stop();
       await services.close();
       await prepared.stop();
     })();

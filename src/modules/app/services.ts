@@ -3,6 +3,11 @@ import { createBlobStore } from '../blobs/blob-store.ts';
 import { standardOrgUnitsHook } from '../identity/identity.onboarding.ts';
 import { createIdentityUsecases } from '../identity/identity.usecases.ts';
 import { createExtractionPool } from '../ingest/extraction-pool.ts';
+import { createDeliveryWorker, type DeliveryOptions } from '../integrations/delivery.ts';
+import {
+  createIntegrationsUsecases,
+  integrationsOnboardingHook,
+} from '../integrations/integrations.usecases.ts';
 import { createRecordsServices } from '../records/records.services.ts';
 import { createServicesModule } from '../services/services.services.ts';
 import { createOnboardingRegistry } from '../verbund/onboarding.ts';
@@ -50,6 +55,8 @@ export function buildServices({
   const ozg = createServicesModule({ database, blobs, config });
   onboarding.register(ozg.onboardingHook);
   for (const job of ozg.jobs) jobHandlers.set(...job);
+  const integrations = createIntegrationsUsecases({ database, identity });
+  onboarding.register(integrationsOnboardingHook);
 
   return {
     config,
@@ -63,8 +70,10 @@ export function buildServices({
     extractors,
     records,
     ozg,
+    integrations,
     jobHandlers,
     createWorker: () => createJobWorker({ database, logger, handlers: jobHandlers }),
+    createDeliveryWorker: (options?: DeliveryOptions) => createDeliveryWorker({ database, logger, options }),
     close: async () => {
       await extractors.close();
       await database.close();

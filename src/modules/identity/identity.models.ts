@@ -22,6 +22,8 @@ export type Principal = {
   roles: Role[];
   via: 'session' | 'token';
   tokenId?: string;
+  /** Set when the token belongs to a registered Fachverfahren. */
+  fachverfahrenId?: string | null;
   csrfToken?: string;
 };
 

@@ -163,10 +163,11 @@ export function createIdentityUsecases({
         login: string | null;
         display_name: string | null;
         disabled_at: Date | null;
+        fachverfahren_id: string | null;
       }>(
         parsed.tenantId,
         `select t.id, t.name, t.roles, t.user_id, t.revoked_at, t.expires_at, t.last_used_at,
-                u.login, u.display_name, u.disabled_at
+                u.login, u.display_name, u.disabled_at, t.fachverfahren_id
          from api_tokens t left join users u on u.id = t.user_id
          where t.token_hash = '${parsed.tokenHash}'`,
       );
@@ -186,6 +187,7 @@ export function createIdentityUsecases({
         roles: row.roles.filter(isRole),
         via: 'token',
         tokenId: row.id,
+        fachverfahrenId: row.fachverfahren_id,
       };
     },
 
@@ -195,6 +197,8 @@ export function createIdentityUsecases({
       name?: string;
       userLogin?: string;
       expiresInDays?: number;
+      /** A Fachverfahren's token: its Vorgänge carry the Fachverfahren (external references per procedure). */
+      fachverfahrenId?: string;
       actor: string;
     }) {
       if (args.roles.length === 0)
@@ -213,7 +217,8 @@ export function createIdentityUsecases({
             user_id: user?.id ?? null,
             roles: args.roles,
             expires_at: expiresAt,
-          })
+            ...(args.fachverfahrenId ? { fachverfahren_id: args.fachverfahrenId } : {}),
+          } as never)
           .returning(['id'])
           .executeTakeFirstOrThrow();
         await appendAuditEvent(trx, {

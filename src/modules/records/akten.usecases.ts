@@ -3,7 +3,8 @@ import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
 import type { Vertraulichkeit } from '../app/database.types.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
-import { AppError, badRequest, forbidden, notFound } from '../shared/errors.ts';
+import { recordEventInTrx } from '../integrations/outbox.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
 import {
   canWrite,
   DEFAULT_AKTENZEICHEN_MUSTER,
@@ -237,6 +238,8 @@ export type CreateVorgangInput = {
   zustaendigPerson?: string | null;
   zustaendigOe?: string | null;
   externeReferenz?: string | null;
+  /** The Fachverfahren creating it: its external reference is unique per county and Fachverfahren. */
+  fachverfahrenId?: string | null;
 };
 
 export async function createVorgangInTrx(
@@ -257,8 +260,22 @@ export async function createVorgangInTrx(
     zustaendig_oe_id: await resolveOrgUnit(trx, input.zustaendigOe),
     externe_referenz: input.externeReferenz?.trim() || null,
     created_by: actor,
+    ...(input.fachverfahrenId ? { fachverfahren_id: input.fachverfahrenId } : {}),
   };
-  const row = await trx.insertInto('vorgaenge').values(values).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('vorgaenge')
+    .values(values as never)
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .catch((error: { code?: string; constraint?: string }) => {
+      if (error.code === '23505' && error.constraint === 'vorgaenge_fachverfahren_ref')
+        throw conflict(
+          'vorgang.externe_referenz',
+          'external reference already used by this Fachverfahren',
+          `Die externe Referenz „${values.externe_referenz}“ ist bei diesem Fachverfahren schon vergeben.`,
+        );
+      throw error;
+    });
   // A caller that records the whole change in one event of its own skips this one.
   if (options.audit === false) return row;
   await appendAuditEvent(trx, {
@@ -350,7 +367,10 @@ export function createAktenUsecases({ database }: { database: DatabaseHandle }) 
       requireWriter(principal);
       return inTenant(principal, async (trx, viewer) => {
         await loadVisibleAkte(trx, viewer, akteId);
-        return createVorgangInTrx(trx, actorOf(principal), akteId, input);
+        return createVorgangInTrx(trx, actorOf(principal), akteId, {
+          ...input,
+          fachverfahrenId: principal.fachverfahrenId ?? null,
+        });
       });
     },
 
@@ -401,6 +421,22 @@ export function createAktenUsecases({ database }: { database: DatabaseHandle }) 
           set.zustaendig_oe_id = await resolveOrgUnit(trx, input.zustaendigOe);
         if (input.externeReferenz !== undefined) set.externe_referenz = input.externeReferenz?.trim() || null;
         await trx.updateTable('vorgaenge').set(set).where('id', '=', id).execute();
+        if (input.status !== undefined && input.status !== before.status)
+          await recordEventInTrx(trx, {
+            ereignis: 'vorgang.status',
+            vorgangId: id,
+            daten: {
+              landkreis: { id: trx.tenantId },
+              vorgang: {
+                id,
+                aktenzeichen: before.aktenzeichen,
+                betreff: before.betreff,
+                status: input.status,
+                vorher: before.status,
+                externeReferenz: before.externeReferenz,
+              },
+            },
+          });
         const changed = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
         await appendAuditEvent(trx, {
           actor: actorOf(principal),

@@ -7,6 +7,7 @@ import { appendAuditEvent, auditAppendCtes } from '../audit/audit.repository.ts'
 import type { BlobStore, StoredBlob } from '../blobs/blob-store.ts';
 import { actorOf, type Principal } from '../identity/identity.models.ts';
 import { detectContentType, safeFileName } from '../ingest/content-type.ts';
+import { outboxInsert } from '../integrations/outbox.ts';
 import { AppError, badRequest, notFound } from '../shared/errors.ts';
 import { checkDate, loadVisibleVorgang, requireWriter } from './akten.usecases.ts';
 import { clearanceOf, extractReferences } from './records.models.ts';
@@ -193,9 +194,11 @@ export type VorgangContext = {
   akte_titel: string;
   betreff: string;
   externe_referenz: string | null;
+  kennzeichen: string;
 };
 const VORGANG_CONTEXT_COLUMNS = `vg.id, vg.akte_id, a.status as akte_status, a.unit_id, a.vertraulichkeit, a.aktenzeichen,
-  a.titel as akte_titel, vg.betreff, vg.externe_referenz from vorgaenge vg join akten a on a.id = vg.akte_id`;
+  a.titel as akte_titel, vg.betreff, vg.externe_referenz, u.kennzeichen from vorgaenge vg join akten a on a.id = vg.akte_id
+  join aktenplan_units u on u.id = a.unit_id`;
 const VORGANG_CONTEXT = sql.raw(VORGANG_CONTEXT_COLUMNS);
 
 /** What insertDokumentInTrx needs to know of a Vorgang (load once when filing several documents). */
@@ -280,7 +283,30 @@ export async function insertDokumentInTrx(
       -- The same row enqueueJob() writes (jobs.ts), folded into this statement.
       insert into jobs (tenant_id, kind, payload, max_attempts)
       select ${trx.tenantId}, ${EXTRACT_JOB}, jsonb_build_object('dokumentId', d.id, 'version', 1), 5 from d
-    )${audit ? sql`, ${audit}` : sql``}
+    ), o as (${outboxInsert(trx.tenantId, {
+      ereignis: 'dokument.abgelegt',
+      vorgangId: vorgang.id,
+      kennzeichen: context.kennzeichen,
+      daten: {
+        landkreis: { id: trx.tenantId },
+        dokument: {
+          id,
+          titel,
+          dateiname,
+          mime: type.mime,
+          sha256: file.blob.sha256,
+          groesse: file.blob.size,
+          art: input.art ?? 'eingang',
+        },
+        vorgang: {
+          id: vorgang.id,
+          aktenzeichen: context.aktenzeichen,
+          betreff: context.betreff,
+          externeReferenz: context.externe_referenz,
+        },
+        aktenplan: context.kennzeichen,
+      },
+    })})${audit ? sql`, ${audit}` : sql``}
     select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB})${audit ? sql`, (select seq from audit_event)` : sql``} from d`.execute(
     trx,
   );

@@ -5,6 +5,7 @@ import { enqueueJob } from '../app/jobs.ts';
 import { appendAuditEvent, auditAppendCtes } from '../audit/audit.repository.ts';
 import type { BlobStore, StoredBlob } from '../blobs/blob-store.ts';
 import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
+import { outboxInsert, recordEventInTrx } from '../integrations/outbox.ts';
 import { createVorgangInTrx } from '../records/akten.usecases.ts';
 import { insertDokumentInTrx, loadVorgangContext } from '../records/dokumente.usecases.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
@@ -611,6 +612,17 @@ export function createAntraegeUsecases({
         `Ihr Antrag ${antrag.nummer}: ${ANTRAG_STATUS[input.status] ?? input.status}`,
         `Guten Tag,\n\n${citizenText}\n${bescheid ? '\nIhr Bescheid steht im Bürgerportal zum Abruf bereit.\n' : ''}${art === 'nachforderung' ? '\nBitte laden Sie die Unterlagen im Bürgerportal mit Ihrem Vorgangscode hoch.\n' : ''}\nAntragsnummer: ${antrag.nummer}\n\nDiese Nachricht wurde automatisch erstellt.`,
       );
+      await recordEventInTrx(trx, {
+        ereignis: 'vorgang.status',
+        vorgangId: antrag.vorgangId,
+        leistungId: antrag.leistung.id,
+        daten: {
+          landkreis: { id: trx.tenantId },
+          vorgang: { id: antrag.vorgangId, status: input.status, vorher: antrag.status },
+          antrag: { id: antrag.id, nummer: antrag.nummer, leistung: antrag.leistung },
+          bescheidDokumentId: bescheid,
+        },
+      });
       await appendAuditEvent(trx, {
         actor: actorOf(principal),
         action: 'services.antrag_status',
@@ -663,6 +675,17 @@ export function createAntraegeUsecases({
         values (${trx.tenantId}, ${antrag.id}::uuid, 'nachreichung', ${`${files.length} Unterlage${files.length === 1 ? '' : 'n'} nachgereicht${note.trim() ? `: ${note.trim().slice(0, 2000)}` : '.'}`}, 'portal')`.execute(
         trx,
       );
+      await recordEventInTrx(trx, {
+        ereignis: 'vorgang.status',
+        vorgangId: antrag.vorgangId,
+        leistungId: antrag.leistung.id,
+        daten: {
+          landkreis: { id: trx.tenantId },
+          vorgang: { id: antrag.vorgangId, status: 'in-bearbeitung', vorher: antrag.status },
+          antrag: { id: antrag.id, nummer: antrag.nummer, leistung: antrag.leistung },
+          nachgereicht: files.map((f) => f.fileName),
+        },
+      });
       await appendAuditEvent(trx, {
         actor: 'portal',
         action: 'services.antrag_nachreichung',
@@ -681,7 +704,30 @@ export function createAntraegeUsecases({
     return { antrag, dokumentId, tenantId: antrag.zustaendig.id };
   }
 
-  return { storeFile, submit, get, list, track, renderPdf, filePdfJob, setStatus, nachreichen, bescheid };
+  /** The Antrag behind a Vorgang (if it came in through the portal or the API), for Fachverfahren. */
+  async function idForVorgang(principal: Principal, vorgangId: string) {
+    if (!UUID.test(vorgangId)) return null;
+    return database.withTenant(principal.tenantId, async (trx) => {
+      const { rows } = await sql<{
+        id: string;
+      }>`select id from antraege where vorgang_id = ${vorgangId}::uuid`.execute(trx);
+      return rows[0]?.id ?? null;
+    });
+  }
+
+  return {
+    storeFile,
+    submit,
+    get,
+    list,
+    idForVorgang,
+    track,
+    renderPdf,
+    filePdfJob,
+    setStatus,
+    nachreichen,
+    bescheid,
+  };
 }
 
 export type AntraegeUsecases = ReturnType<typeof createAntraegeUsecases>;

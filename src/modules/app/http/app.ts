@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerAuditRoutes } from '../../audit/audit.routes.ts';
 import { registerIdentityRoutes } from '../../identity/identity.routes.ts';
+import { registerIntegrationsRoutes } from '../../integrations/integrations.routes.ts';
 import { registerRecordsRoutes } from '../../records/records.routes.ts';
 import { registerServicesRoutes } from '../../services/services.routes.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -109,6 +110,7 @@ export function createApp(services: Services) {
   registerAuditRoutes(api);
   registerRecordsRoutes(api);
   registerServicesRoutes(api);
+  registerIntegrationsRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
