@@ -347,10 +347,48 @@ export function createAntraegeUsecases({
           -- The same row enqueueJob() writes (jobs.ts), folded into this statement.
           insert into jobs (tenant_id, kind, payload, max_attempts)
           select ${trx.tenantId}, ${ANTRAG_PDF_JOB}, jsonb_build_object('antragId', a.id), 5 from a
-        ), ${audit}
-        select a.id, pg_notify('verbund_jobs', ${ANTRAG_PDF_JOB}), (select seq from audit_event) from a`.execute(
-        trx,
-      );
+        ), o as (${outboxInsert(trx.tenantId, {
+          ereignis: 'antrag.eingegangen',
+          vorgangId: vorgang.id,
+          leistungId: leistung.id,
+          daten: {
+            landkreis: { id: tenant.id, name: tenant.name },
+            antrag: {
+              id: antragId,
+              nummer,
+              eingang: eingang.toISOString(),
+              leistung: { id: leistung.id, leika: leistung.leika, name: leistung.name },
+              gemeinde,
+              formular,
+              daten: value,
+              anlagen: rows.map((r) => ({
+                nr: r.nr,
+                dateiname: r.dateiname,
+                mime: r.mime,
+                groesse: r.groesse,
+                sha512: r.sha512,
+                dokumentId: r.dokument_id,
+              })),
+            },
+            vorgang: {
+              id: vorgang.id,
+              aktenzeichen: target.context.aktenzeichen,
+              betreff: target.context.betreff,
+            },
+          },
+          fitConnect: {
+            metadata,
+            data: value,
+            attachments: rows.map((r) => ({
+              attachmentId: r.attachment_id,
+              dokumentId: r.dokument_id,
+              filename: r.dateiname,
+              mimeType: r.mime,
+            })),
+          },
+        })}), ${audit}
+        select a.id, pg_notify('verbund_jobs', ${ANTRAG_PDF_JOB}), pg_notify('verbund_outbox', ${trx.tenantId}),
+          (select count(*) from o) as outbox, (select seq from audit_event) from a`.execute(trx);
       await enqueueMail(
         trx,
         email,
