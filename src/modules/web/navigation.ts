@@ -13,7 +13,7 @@ export const NAVIGATION: NavItem[] = [
   { key: 'akten', label: 'E-Akte', href: '/akten' },
   { key: 'suche', label: 'Suche', href: '/suche' },
   { key: 'onlinedienste', label: 'Onlinedienste', href: '/onlinedienste' },
-  { key: 'anbindungen', label: 'Fachverfahren' },
+  { key: 'anbindungen', label: 'Fachverfahren', href: '/anbindungen' },
   { key: 'gremien', label: 'Gremien' },
   { key: 'steuerung', label: 'Steuerung' },
   { key: 'verbund', label: 'Verbund', href: '/verbund' },

@@ -6,6 +6,7 @@ import {
   resolvePrincipal,
 } from '../app/http/auth.middleware.ts';
 import type { AppEnv } from '../app/http/context.ts';
+import { registerIntegrationsPages } from '../integrations/web/integrations.web.tsx';
 import { registerRecordsPages } from '../records/web/records.web.tsx';
 import { registerPortalPages } from '../services/web/portal.web.tsx';
 import { registerServicesStaffPages } from '../services/web/staff.web.tsx';
@@ -29,6 +30,7 @@ export function registerWebRoutes(app: Hono<AppEnv>) {
   registerRecordsPages(app);
   registerPortalPages(app);
   registerServicesStaffPages(app);
+  registerIntegrationsPages(app);
 
   app.get('/', async (c) => {
     const principal = c.get('principal');

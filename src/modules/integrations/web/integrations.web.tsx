@@ -1,0 +1,98 @@
+import type { Context, Hono } from 'hono';
+import { csrfProtection, requirePrincipal, resolvePrincipal } from '../../app/http/auth.middleware.ts';
+import type { AppEnv } from '../../app/http/context.ts';
+import { toAppError } from '../../app/http/problem.ts';
+import { AnbindungenPage } from './integrations.pages.tsx';
+
+/** Staff page /anbindungen: monitor, dead letters with redelivery, connector activation, Fachverfahren. */
+export function registerIntegrationsPages(app: Hono<AppEnv>) {
+  for (const path of ['/anbindungen', '/anbindungen/*']) app.use(path, resolvePrincipal, csrfProtection);
+
+  const render = async (c: Context<AppEnv>, extra: { neuesToken?: { name: string; token: string } } = {}) => {
+    const principal = c.get('principal')!;
+    const { integrations, verbund } = c.get('services');
+    const [connectors, monitor, tot, fachverfahren, tenant] = await Promise.all([
+      integrations.listConnectors(principal),
+      integrations.monitor(principal),
+      integrations.listDeliveries(principal, { status: 'dead', limit: 50, offset: 0 }),
+      integrations.listFachverfahren(principal),
+      verbund.getMember(principal.tenantId),
+    ]);
+    const fehler = c.req.query('fehler');
+    const ok = c.req.query('ok');
+    return c.html(
+      <AnbindungenPage
+        principal={principal}
+        tenantName={tenant?.name ?? ''}
+        flash={
+          fehler
+            ? { kind: 'danger', text: fehler.slice(0, 500) }
+            : ok
+              ? { kind: 'success', text: ok.slice(0, 300) }
+              : undefined
+        }
+        connectors={connectors}
+        monitor={monitor}
+        tot={tot.items}
+        fachverfahren={fachverfahren}
+        {...extra}
+      />,
+    );
+  };
+  const action = async (c: Context<AppEnv>, work: () => Promise<string>) => {
+    try {
+      return c.redirect(`/anbindungen?ok=${encodeURIComponent(await work())}`, 303);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.status >= 500) throw error;
+      return c.redirect(`/anbindungen?fehler=${encodeURIComponent(appError.messageDe)}`, 303);
+    }
+  };
+  const fields = async (c: Context<AppEnv>) => {
+    const body = await c.req.parseBody();
+    return (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+  };
+
+  app.get('/anbindungen', async (c) => {
+    if (!c.get('principal')) return c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
+    return render(c);
+  });
+
+  app.post('/anbindungen/connectoren/:id', async (c) => {
+    const principal = requirePrincipal(c);
+    const field = await fields(c);
+    return action(c, async () => {
+      const result = await c.get('services').integrations.setActivation(principal, c.req.param('id'), {
+        ziel: field('ziel') || null,
+        ...(field('secret') ? { secret: field('secret') } : {}),
+        status: field('status') === 'paused' ? 'paused' : 'active',
+      });
+      return result.status === 'active' ? 'Anbindung aktiviert.' : 'Anbindung pausiert.';
+    });
+  });
+
+  app.post('/anbindungen/zustellungen/:id/erneut', async (c) => {
+    const principal = requirePrincipal(c);
+    return action(c, async () => {
+      await c.get('services').integrations.redeliver(principal, c.req.param('id'));
+      return 'Die Zustellung wird erneut versucht.';
+    });
+  });
+
+  app.post('/anbindungen/fachverfahren', async (c) => {
+    const principal = requirePrincipal(c);
+    const field = await fields(c);
+    try {
+      const created = await c.get('services').integrations.registerFachverfahren(principal, {
+        kennung: field('kennung'),
+        name: field('name'),
+      });
+      // The token is shown once, in the response body (never in a URL).
+      return render(c, { neuesToken: { name: created.name, token: created.token } });
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.status >= 500) throw error;
+      return c.redirect(`/anbindungen?fehler=${encodeURIComponent(appError.messageDe)}`, 303);
+    }
+  });
+}
