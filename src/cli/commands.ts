@@ -5,7 +5,8 @@ import type { Config } from '../modules/app/config.ts';
 import { createLogger } from '../modules/app/logger.ts';
 import { type Mode, startRuntime } from '../modules/app/runtime.ts';
 import { buildServices, type Services } from '../modules/app/services.ts';
-import { isRole, ROLES, type Role } from '../modules/identity/identity.models.ts';
+import { isRole, type Principal, ROLES, type Role } from '../modules/identity/identity.models.ts';
+import { TRIGGERS, type Trigger } from '../modules/integrations/outbox.ts';
 import { badRequest } from '../modules/shared/errors.ts';
 
 type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;
@@ -48,6 +49,17 @@ const roles = (v: Values[string]): Role[] => {
     );
   return list as Role[];
 };
+
+/** The CLI acts as the Verbund administration of the given county (audited as token:cli). */
+const cliPrincipal = (tenantId: string): Principal => ({
+  tenantId,
+  userId: null,
+  login: null,
+  displayName: 'Kommandozeile',
+  roles: ['verbund-admin', 'kreis-admin'],
+  via: 'token',
+  tokenId: 'cli',
+});
 
 export const COMMANDS: Record<string, Command> = {
   start: {
@@ -230,6 +242,100 @@ export const COMMANDS: Record<string, Command> = {
             ? JSON.stringify({ token: created.token, id: created.id, expiresAt: created.expiresAt })
             : created.token,
         );
+        return 0;
+      }),
+  },
+  'connector add': {
+    synopsis:
+      '--id <slug> --name <name> --owner <landkreis> --ausloeser antrag.eingegangen|dokument.abgelegt|vorgang.status --transport webhook|verzeichnis [--nutzlast json|fit-connect] [--filter <leistung|kennzeichen>] [--mapping <json>] [--max-versuche <n>]',
+    description:
+      'Definiert eine Anbindung auf Verbund-Ebene (Eigentümer: der analysierende Landkreis); jedes Mitglied erhält sie, wartend auf seinen Endpunkt.',
+    options: {
+      id: { type: 'string' },
+      name: { type: 'string' },
+      owner: { type: 'string' },
+      ausloeser: { type: 'string' },
+      transport: { type: 'string' },
+      nutzlast: { type: 'string', default: 'json' },
+      filter: { type: 'string' },
+      mapping: { type: 'string' },
+      'max-versuche': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    required: ['id', 'name', 'owner', 'ausloeser', 'transport'],
+    run: ({ values, config }) =>
+      withServices(config, async (services) => {
+        const owner = str(values.owner)!;
+        if (!(await services.identity.tenantExists(owner)))
+          throw badRequest('cli.tenant', 'unknown tenant', `Unbekannter Landkreis: ${owner}`);
+        const ausloeser = str(values.ausloeser)!;
+        const transport = str(values.transport)!;
+        const nutzlast = str(values.nutzlast)!;
+        if (!(TRIGGERS as readonly string[]).includes(ausloeser))
+          throw badRequest('cli.ausloeser', 'unknown trigger', `--ausloeser: ${TRIGGERS.join(', ')}`);
+        if (!['webhook', 'verzeichnis'].includes(transport))
+          throw badRequest('cli.transport', 'unknown transport', '--transport: webhook oder verzeichnis');
+        if (!['json', 'fit-connect'].includes(nutzlast))
+          throw badRequest('cli.nutzlast', 'unknown payload', '--nutzlast: json oder fit-connect');
+        let mapping: Record<string, unknown> | undefined;
+        if (str(values.mapping)) {
+          try {
+            mapping = JSON.parse(str(values.mapping)!);
+          } catch {
+            throw badRequest('cli.mapping', 'mapping is not JSON', '--mapping ist kein gültiges JSON.');
+          }
+        }
+        const max = str(values['max-versuche']);
+        if (max !== undefined && !/^[1-9]\d?$/.test(max))
+          throw badRequest(
+            'cli.max',
+            'max-versuche 1–50',
+            '--max-versuche muss eine Zahl von 1 bis 50 sein.',
+          );
+        const connector = await services.integrations.defineConnector(cliPrincipal(owner), {
+          id: str(values.id)!,
+          name: str(values.name)!,
+          ausloeser: ausloeser as Trigger,
+          transport: transport as 'webhook',
+          nutzlast: nutzlast as 'json',
+          filter: str(values.filter) ?? null,
+          mapping,
+          maxVersuche: max ? Number(max) : undefined,
+        });
+        if (values.json) console.log(JSON.stringify(connector));
+        else
+          console.log(
+            `Anbindung ${connector.id} definiert (Eigentümer ${connector.ownerName}); alle Mitglieder: wartend auf Endpunkt.`,
+          );
+        return 0;
+      }),
+  },
+  'connector list': {
+    synopsis: '[--tenant <id>] [--json]',
+    description:
+      'Listet die Anbindungen des Verbunds, mit --tenant samt Aktivierung und Zustellstand dieses Landkreises.',
+    options: { tenant: { type: 'string' }, json: { type: 'boolean' } },
+    run: ({ values, config }) =>
+      withServices(config, async (services) => {
+        const tenant = str(values.tenant) ?? (await services.verbund.listMembers())[0]?.id;
+        if (!tenant || !(await services.identity.tenantExists(tenant)))
+          throw badRequest('cli.tenant', 'unknown tenant', `Unbekannter Landkreis: ${tenant}`);
+        const principal = cliPrincipal(tenant);
+        const [connectors, monitor] = await Promise.all([
+          services.integrations.listConnectors(principal),
+          services.integrations.monitor(principal),
+        ]);
+        const rows = connectors.map((c) => ({
+          ...c,
+          monitor: monitor.find((m) => m.connectorId === c.id) ?? null,
+        }));
+        if (values.json) console.log(JSON.stringify(rows));
+        else if (rows.length === 0) console.log('Keine Anbindungen definiert.');
+        else
+          for (const r of rows)
+            console.log(
+              `${r.id}  ${r.name}  [${r.ausloeser}${r.filter ? ` ${r.filter}` : ''} → ${r.transport}]  Eigentümer ${r.ownerTenantId}  ${tenant}: ${r.aktivierung.status}, zugestellt ${r.monitor?.zugestellt ?? 0}, tot ${r.monitor?.tot ?? 0}`,
+            );
         return 0;
       }),
   },

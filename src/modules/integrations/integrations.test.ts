@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../../../test/support/cli.ts';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
 import { bewohnerparkenDaten } from '../../../test/support/ozg.ts';
 import { signature } from './delivery.ts';
@@ -508,5 +509,54 @@ describe('Fachverfahren-Anbindung', () => {
     const list = await t.request('/api/v1/connectoren', { token: await t.tokenFor('saale-orla-kreis') });
     expect(list.json.items.length).toBeGreaterThan(0);
     for (const c of list.json.items) expect(c.aktivierung.status).toBe('pending');
+  });
+
+  it('`verbund connector add|list` define and list connectors from the command line', async () => {
+    const added = await cli(
+      t,
+      'connector',
+      'add',
+      '--id',
+      'cli-meldung',
+      '--name',
+      'Meldung per CLI',
+      '--owner',
+      'kyffhaeuserkreis',
+      '--ausloeser',
+      'vorgang.status',
+      '--transport',
+      'webhook',
+      '--mapping',
+      '{"vorgang":"$.vorgang.id"}',
+      '--json',
+    );
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      id: 'cli-meldung',
+      ownerTenantId: 'kyffhaeuserkreis',
+      mapping: { vorgang: '$.vorgang.id' },
+    });
+    const list = await cli(t, 'connector', 'list', '--tenant', 'wartburgkreis');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(
+      'cli-meldung  Meldung per CLI  [vorgang.status → webhook]  Eigentümer kyffhaeuserkreis  wartburgkreis: pending',
+    );
+    const bad = await cli(
+      t,
+      'connector',
+      'add',
+      '--id',
+      'x',
+      '--name',
+      'X',
+      '--owner',
+      'nordhausen',
+      '--ausloeser',
+      'irgendwas',
+      '--transport',
+      'webhook',
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--ausloeser');
   });
 });

@@ -1,28 +1,16 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli as runCli } from '../../../test/support/cli.ts';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
 import { createOnboardingRegistry } from './onboarding.ts';
 import { createVerbundUsecases } from './verbund.usecases.ts';
 
-const run = promisify(execFile);
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
 });
 afterAll(() => t.close());
 
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/verbund.js', ...args], {
-      env: { ...process.env, DATABASE_URL: t.ownerUrl, DATABASE_APP_URL: t.appUrl, LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(t, ...args);
 
 describe('Verbund membership and onboarding', () => {
   it('`verbund tenant add` adds a fifth county end to end: member, admin login, shared artifacts, audit', async () => {
