@@ -313,6 +313,52 @@ export async function insertDokumentInTrx(
   return { id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel };
 }
 
+/** Adds the next immutable version of a document in the caller's transaction (caller checked access). */
+export async function addVersionInTrx(
+  trx: TenantTrx,
+  actor: string,
+  dokumentId: string,
+  file: UploadedFile,
+  kommentar?: string | null,
+) {
+  const blob = file.blob;
+  const current = await sql<{ aktuelle_version: number }>`select aktuelle_version from dokumente
+    where id = ${dokumentId}::uuid for update`.execute(trx);
+  if (!current.rows[0]) throw notFound('dokument', 'Das Dokument');
+  const version = current.rows[0].aktuelle_version + 1;
+  const type = detectContentType(blob.head, file.fileName);
+  const dateiname = safeFileName(file.fileName, type.extension);
+  await trx
+    .insertInto('dokument_versionen')
+    .values({
+      tenant_id: trx.tenantId,
+      dokument_id: dokumentId,
+      version,
+      sha256: blob.sha256,
+      groesse: blob.size,
+      mime: type.mime,
+      dateiname,
+      kommentar: kommentar?.slice(0, 1000) || null,
+      created_by: actor,
+    })
+    .execute();
+  await trx
+    .updateTable('dokumente')
+    .set({ aktuelle_version: version, text_status: 'pending', text_fehler: null, updated_at: new Date() })
+    .where('id', '=', dokumentId)
+    .execute();
+  await reindexDokument(trx, dokumentId, null);
+  await enqueueJob(trx, { kind: EXTRACT_JOB, payload: { dokumentId, version }, maxAttempts: 5 });
+  await appendAuditEvent(trx, {
+    actor,
+    action: 'records.dokument_version_added',
+    objectType: 'dokument',
+    objectId: dokumentId,
+    data: { version, sha256: blob.sha256, groesse: blob.size, mime: type.mime, dateiname },
+  });
+  return version;
+}
+
 export function createDokumenteUsecases({
   database,
   blobs,
@@ -408,48 +454,9 @@ export function createDokumenteUsecases({
       kommentar?: string | null,
     ) {
       requireWriter(principal);
-      const blob = file.blob;
       return inTenant(principal, async (trx, viewer) => {
-        const current = await sql<{ aktuelle_version: number }>`select aktuelle_version from dokumente
-          where id = ${dokumentId}::uuid for update`.execute(trx);
-        const version = current.rows[0]!.aktuelle_version + 1;
-        const type = detectContentType(blob.head, file.fileName);
-        const dateiname = safeFileName(file.fileName, type.extension);
-        const actor = actorOf(principal);
         await loadVisibleDokument(trx, viewer, dokumentId);
-        await trx
-          .insertInto('dokument_versionen')
-          .values({
-            tenant_id: trx.tenantId,
-            dokument_id: dokumentId,
-            version,
-            sha256: blob.sha256,
-            groesse: blob.size,
-            mime: type.mime,
-            dateiname,
-            kommentar: kommentar?.slice(0, 1000) || null,
-            created_by: actor,
-          })
-          .execute();
-        await trx
-          .updateTable('dokumente')
-          .set({
-            aktuelle_version: version,
-            text_status: 'pending',
-            text_fehler: null,
-            updated_at: new Date(),
-          })
-          .where('id', '=', dokumentId)
-          .execute();
-        await reindexDokument(trx, dokumentId, null);
-        await enqueueJob(trx, { kind: EXTRACT_JOB, payload: { dokumentId, version }, maxAttempts: 5 });
-        await appendAuditEvent(trx, {
-          actor,
-          action: 'records.dokument_version_added',
-          objectType: 'dokument',
-          objectId: dokumentId,
-          data: { version, sha256: blob.sha256, groesse: blob.size, mime: type.mime, dateiname },
-        });
+        await addVersionInTrx(trx, actorOf(principal), dokumentId, file, kommentar);
         return loadVisibleDokument(trx, viewer, dokumentId);
       });
     },
