@@ -8,6 +8,7 @@ import {
   createIntegrationsUsecases,
   integrationsOnboardingHook,
 } from '../integrations/integrations.usecases.ts';
+import { createXdomeaUsecases } from '../integrations/xdomea.usecases.ts';
 import { createRecordsServices } from '../records/records.services.ts';
 import { createServicesModule } from '../services/services.services.ts';
 import { createOnboardingRegistry } from '../verbund/onboarding.ts';
@@ -71,6 +72,7 @@ export function buildServices({
     records,
     ozg,
     integrations,
+    xdomea: createXdomeaUsecases({ database, blobs }),
     jobHandlers,
     createWorker: () => createJobWorker({ database, logger, handlers: jobHandlers }),
     createDeliveryWorker: (options?: DeliveryOptions) => createDeliveryWorker({ database, logger, options }),

@@ -2,7 +2,12 @@ import { defineCrossTenantCase } from '../../../test/support/cross-tenant.ts';
 
 export const integrationsCrossTenant = defineCrossTenantCase({
   name: 'Fachverfahren-Anbindung: Fachverfahren, Zustellungen, Vorgangsstatus',
-  covers: ['/zustellungen/{id}/erneut', '/vorgaenge/{id}/status'],
+  covers: [
+    '/zustellungen/{id}/erneut',
+    '/vorgaenge/{id}/status',
+    '/akten/{id}/xdomea',
+    '/vorgaenge/{id}/xdomea',
+  ],
   async setup({ t, ownerTenant, ownerToken }) {
     const suffix = Date.now().toString(36);
     const connector = await t.request('/api/v1/connectoren', {
@@ -53,6 +58,8 @@ export const integrationsCrossTenant = defineCrossTenantCase({
       probes: [
         { method: 'POST', path: `/api/v1/zustellungen/${delivery.id}/erneut` },
         { method: 'POST', path: `/api/v1/vorgaenge/${vorgang.json.id}/status`, json: { status: 'ruhend' } },
+        { method: 'GET', path: `/api/v1/akten/${akte.json.id}/xdomea` },
+        { method: 'GET', path: `/api/v1/vorgaenge/${vorgang.json.id}/xdomea` },
       ],
       lists: [
         { path: '/api/v1/zustellungen?limit=200', ids: [delivery.idempotencyKey] },

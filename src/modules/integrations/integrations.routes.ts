@@ -2,9 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requirePrincipal } from '../app/http/auth.middleware.ts';
 import type { AppEnv } from '../app/http/context.ts';
+import { streamMultipart } from '../app/http/multipart.ts';
 import type { ApiRouter } from '../app/http/openapi.ts';
 import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
+import { tooLarge } from '../blobs/blob-store.ts';
 import { VORGANG_STATUS } from '../records/records.models.ts';
+import { badRequest } from '../shared/errors.ts';
 import { TRIGGERS } from './outbox.ts';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description = 'OK') => ({
@@ -25,6 +28,98 @@ const svc = (c: Context<AppEnv>) => c.get('services').integrations;
 
 export function registerIntegrationsRoutes(api: ApiRouter) {
   const tags = ['Fachverfahren-Anbindung'];
+
+  const zipResponse = (c: Context<AppEnv>, result: { zip: Uint8Array; fileName: string }) =>
+    c.body(new Uint8Array(result.zip), 200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="${result.fileName.replace(/[^\w.-]/g, '_')}"`,
+      'x-content-type-options': 'nosniff',
+    });
+  for (const [path, summary, run] of [
+    [
+      '/akten/{id}/xdomea',
+      'Akte als xdomea-3.0.0-Nachricht (Abgabe.0401, ZIP mit XML und Primärdokumenten)',
+      'akte',
+    ],
+    ['/vorgaenge/{id}/xdomea', 'Vorgang als xdomea-3.0.0-Nachricht (Abgabe.0401, ZIP)', 'vorgang'],
+  ] as const)
+    api.openapi(
+      createRoute({
+        method: 'get',
+        path,
+        tags,
+        summary,
+        security: bearerSecurity,
+        request: { params: idParam },
+        responses: {
+          200: {
+            description: 'ZIP',
+            content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
+          },
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const xdomea = c.get('services').xdomea;
+        const id = c.req.valid('param').id;
+        const result =
+          run === 'akte'
+            ? await xdomea.exportAkte(principalOf(c), id)
+            : await xdomea.exportVorgang(principalOf(c), id);
+        return zipResponse(c, result) as never;
+      },
+    );
+
+  api.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/import/xdomea',
+    tags,
+    summary: 'xdomea-Nachricht (3.0.0/3.1.0, Abgabe.0401 oder Aussonderung.0503) als neue Akte übernehmen',
+    description:
+      'Multipart, Feld `datei`: das ZIP. DTD/XXE, Entitätenexpansion, Pfadangriffe, Zip-Bomben und übergroße Einträge werden abgelehnt (422).',
+    security: bearerSecurity,
+    request: {
+      body: {
+        required: true,
+        content: {
+          'multipart/form-data': { schema: z.object({ datei: z.string().openapi({ format: 'binary' }) }) },
+        },
+      },
+    },
+    responses: {
+      201: json(
+        z.object({
+          id: z.string().uuid(),
+          aktenzeichen: z.string(),
+          vorgaenge: z.number(),
+          dokumente: z.number(),
+        }),
+      ),
+      ...errorResponses,
+    },
+  });
+  api.post('/import/xdomea', async (c) => {
+    const principal = principalOf(c);
+    const services = c.get('services');
+    const limit = services.config.uploads.limitBytes;
+    const { file } = await streamMultipart(c, 'datei', async ({ stream }) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of stream) {
+        size += chunk.length;
+        if (size > limit) throw tooLarge(limit);
+        chunks.push(Buffer.from(chunk));
+      }
+      return Buffer.concat(chunks);
+    });
+    if (!file?.length)
+      throw badRequest(
+        'upload.no_file',
+        'no file',
+        'Bitte die xdomea-Nachricht (ZIP) im Feld „datei“ übertragen.',
+      );
+    return c.json(await services.xdomea.importMessage(principal, file), 201);
+  });
 
   api.openapi(
     createRoute({
