@@ -247,7 +247,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   'connector add': {
     synopsis:
-      '--id <slug> --name <name> --owner <landkreis> --ausloeser antrag.eingegangen|dokument.abgelegt|vorgang.status --transport webhook|verzeichnis [--nutzlast json|fit-connect] [--filter <leistung|kennzeichen>] [--mapping <json>] [--max-versuche <n>]',
+      '--id <slug> --name <name> --owner <landkreis> --ausloeser antrag.eingegangen|dokument.abgelegt|vorgang.status --transport webhook|verzeichnis [--nutzlast json|fit-connect|xdomea] [--filter <leistung|kennzeichen>] [--mapping <json>] [--max-versuche <n>]',
     description:
       'Definiert eine Anbindung auf Verbund-Ebene (Eigentümer: der analysierende Landkreis); jedes Mitglied erhält sie, wartend auf seinen Endpunkt.',
     options: {
@@ -275,8 +275,8 @@ export const COMMANDS: Record<string, Command> = {
           throw badRequest('cli.ausloeser', 'unknown trigger', `--ausloeser: ${TRIGGERS.join(', ')}`);
         if (!['webhook', 'verzeichnis'].includes(transport))
           throw badRequest('cli.transport', 'unknown transport', '--transport: webhook oder verzeichnis');
-        if (!['json', 'fit-connect'].includes(nutzlast))
-          throw badRequest('cli.nutzlast', 'unknown payload', '--nutzlast: json oder fit-connect');
+        if (!['json', 'fit-connect', 'xdomea'].includes(nutzlast))
+          throw badRequest('cli.nutzlast', 'unknown payload', '--nutzlast: json, fit-connect oder xdomea');
         let mapping: Record<string, unknown> | undefined;
         if (str(values.mapping)) {
           try {

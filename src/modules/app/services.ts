@@ -57,6 +57,21 @@ export function buildServices({
   onboarding.register(ozg.onboardingHook);
   for (const job of ozg.jobs) jobHandlers.set(...job);
   const integrations = createIntegrationsUsecases({ database, identity });
+  const xdomea = createXdomeaUsecases({ database, blobs });
+  // Connectors with the xdomea payload deliver the Vorgang as the county's system would export it.
+  const renderXdomea = (tenantId: string, vorgangId: string) =>
+    xdomea.exportVorgang(
+      {
+        tenantId,
+        userId: null,
+        login: null,
+        displayName: 'Anbindung',
+        roles: ['leitung'],
+        via: 'token',
+        tokenId: 'system:anbindung',
+      },
+      vorgangId,
+    );
   onboarding.register(integrationsOnboardingHook);
 
   return {
@@ -72,10 +87,11 @@ export function buildServices({
     records,
     ozg,
     integrations,
-    xdomea: createXdomeaUsecases({ database, blobs }),
+    xdomea,
     jobHandlers,
     createWorker: () => createJobWorker({ database, logger, handlers: jobHandlers }),
-    createDeliveryWorker: (options?: DeliveryOptions) => createDeliveryWorker({ database, logger, options }),
+    createDeliveryWorker: (options?: DeliveryOptions) =>
+      createDeliveryWorker({ database, logger, options, renderXdomea }),
     close: async () => {
       await extractors.close();
       await database.close();

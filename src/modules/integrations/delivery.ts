@@ -7,6 +7,12 @@ import type { DatabaseHandle } from '../app/database.ts';
 import type { Logger } from '../app/logger.ts';
 import { applyMapping } from './outbox.ts';
 
+/** Renders a Vorgang as an xdomea message zip (for connectors with the xdomea payload). */
+export type XdomeaRenderer = (
+  tenantId: string,
+  vorgangId: string,
+) => Promise<{ zip: Uint8Array; fileName: string }>;
+
 export type DeliveryOptions = {
   batch?: number;
   /** A claimed delivery not finished within this time is claimed again (e.g. after SIGKILL). */
@@ -44,26 +50,26 @@ export function deliveryBody(row: Pick<Claimed, 'nutzlast' | 'mapping' | 'payloa
   return JSON.stringify(applyMapping(row.mapping, row.payload.event));
 }
 
-/** HMAC-SHA256 over "<timestamp>.<body>" with the county's secret, as the receiver recomputes it. */
-export const signature = (secret: string, timestamp: string, body: string) =>
-  `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+/** HMAC-SHA256 over "<timestamp>." and the body bytes with the county's secret, as the receiver recomputes it. */
+export const signature = (secret: string, timestamp: string, body: string | Uint8Array) =>
+  `sha256=${createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex')}`;
 
 class DeliveryFailed extends Error {}
 
-async function postWebhook(row: Claimed, body: string, timeoutMs: number) {
+async function postWebhook(row: Claimed, body: string | Uint8Array, timeoutMs: number) {
   if (!row.ziel) throw new DeliveryFailed('Kein Endpunkt gesetzt.');
   const timestamp = String(Math.floor(Date.now() / 1000));
   const response = await fetch(row.ziel, {
     method: 'POST',
     headers: {
-      'content-type': 'application/json; charset=utf-8',
+      'content-type': typeof body === 'string' ? 'application/json; charset=utf-8' : 'application/zip',
       'idempotency-key': row.idempotency_key,
       'x-verbund-ereignis': row.ereignis,
       'x-verbund-zustellung': `${row.tenant_id}/${row.id}`,
       'x-verbund-zeitstempel': timestamp,
       'x-verbund-signatur': signature(row.secret ?? '', timestamp, body),
     },
-    body,
+    body: typeof body === 'string' ? body : new Blob([body as BlobPart]),
     redirect: 'manual',
     signal: AbortSignal.timeout(timeoutMs),
   }).catch((error: Error) => {
@@ -77,7 +83,7 @@ async function postWebhook(row: Claimed, body: string, timeoutMs: number) {
 }
 
 /** Drops the message as a zip into the target directory atomically (temp file, fsync, rename). */
-async function dropZip(row: Claimed, body: string) {
+async function dropZip(row: Claimed, body: string | Uint8Array) {
   if (!row.ziel || !path.isAbsolute(row.ziel))
     throw new DeliveryFailed('Kein gültiges Zielverzeichnis gesetzt.');
   await mkdir(row.ziel, { recursive: true });
@@ -85,17 +91,20 @@ async function dropZip(row: Claimed, body: string) {
   const name = `${stamp}-${row.id.padStart(10, '0')}-${row.idempotency_key}.zip`;
   const target = path.join(row.ziel, name);
   if (await stat(target).catch(() => null)) return; // delivered before (at-least-once, same key)
-  const zip = zipSync({
-    'ereignis.json': strToU8(body),
-    'zustellung.json': strToU8(
-      JSON.stringify({
-        idempotencyKey: row.idempotency_key,
-        ereignis: row.ereignis,
-        connector: row.connector_id,
-        landkreis: row.tenant_id,
-      }),
-    ),
-  });
+  const zip =
+    typeof body !== 'string'
+      ? body
+      : zipSync({
+          'ereignis.json': strToU8(body),
+          'zustellung.json': strToU8(
+            JSON.stringify({
+              idempotencyKey: row.idempotency_key,
+              ereignis: row.ereignis,
+              connector: row.connector_id,
+              landkreis: row.tenant_id,
+            }),
+          ),
+        });
   const temp = path.join(row.ziel, `.${name}.part`);
   const handle = await open(temp, 'w', 0o640);
   try {
@@ -119,10 +128,12 @@ export function createDeliveryWorker({
   database,
   logger,
   options = {},
+  renderXdomea,
 }: {
   database: DatabaseHandle;
   logger: Logger;
   options?: DeliveryOptions;
+  renderXdomea?: XdomeaRenderer;
 }) {
   const {
     batch = 16,
@@ -150,7 +161,11 @@ export function createDeliveryWorker({
     try {
       if (row.status !== 'active')
         throw new DeliveryFailed('Die Anbindung ist in diesem Landkreis nicht aktiv.');
-      const body = deliveryBody(row);
+      let body: string | Uint8Array;
+      if (row.nutzlast === 'xdomea') {
+        if (!renderXdomea) throw new DeliveryFailed('xdomea-Ausgabe in diesem Prozess nicht verfügbar.');
+        body = (await renderXdomea(tenantId, row.ordering_key)).zip;
+      } else body = deliveryBody(row);
       if (row.transport === 'webhook') await postWebhook(row, body, timeoutMs);
       else await dropZip(row, body);
     } catch (e) {

@@ -176,7 +176,7 @@ export function registerIntegrationsRoutes(api: ApiRouter) {
       description:
         'Leistung (antrag.eingegangen, vorgang.status) oder Aktenplan-Kennzeichen-Präfix (dokument.abgelegt)',
     }),
-    nutzlast: z.enum(['json', 'fit-connect']),
+    nutzlast: z.enum(['json', 'fit-connect', 'xdomea']),
     mapping: z.record(z.string(), z.unknown()).optional().openapi({
       description:
         'Deklarative Abbildung: Blätter "$.pfad.im.ereignis" oder Konstanten; leer = ganzes Ereignis',

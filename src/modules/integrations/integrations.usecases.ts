@@ -12,7 +12,7 @@ export type ConnectorInput = {
   name: string;
   ausloeser: Trigger;
   filter?: string | null;
-  nutzlast: 'json' | 'fit-connect';
+  nutzlast: 'json' | 'fit-connect' | 'xdomea';
   mapping?: Record<string, unknown>;
   transport: 'webhook' | 'verzeichnis';
   maxVersuche?: number;

@@ -155,4 +155,41 @@ describe('xdomea exchange through the API', () => {
       expect(response.text).not.toContain('root:');
     }
   });
+
+  it('delivers a Vorgang as an xdomea message through a connector (zip drop), valid against the XSD', async () => {
+    const token = await t.tokenFor('kyffhaeuserkreis');
+    const dir = await mkdtemp(path.join(tmpdir(), 'xdomea-drop-'));
+    const defined = await t.request('/api/v1/connectoren', {
+      token,
+      json: {
+        id: 'archiv-xdomea',
+        name: 'Abgabe an das Archivsystem',
+        ausloeser: 'vorgang.status',
+        nutzlast: 'xdomea',
+        transport: 'verzeichnis',
+      },
+    });
+    expect(defined.status).toBe(201);
+    await t.request('/api/v1/connectoren/archiv-xdomea/aktivierung', {
+      token,
+      method: 'PUT',
+      json: { ziel: dir },
+    });
+    const akte = await t.request('/api/v1/akten', {
+      token,
+      json: { titel: 'Archivierung', aktenplan: '00.40' },
+    });
+    const v = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
+      token,
+      json: { betreff: 'Abschluss Schriftverkehr' },
+    });
+    await fileDocument(token, v.json.id, 'schreiben.txt', 'Abschließendes Schreiben');
+    await t.request(`/api/v1/vorgaenge/${v.json.id}/status`, { token, json: { status: 'abgeschlossen' } });
+    await t.services.createDeliveryWorker().runOnce();
+    const { readdir, readFile } = await import('node:fs/promises');
+    const zips = (await readdir(dir)).filter((f) => f.endsWith('.zip'));
+    expect(zips).toHaveLength(1);
+    const { xml } = await validateExport(new Uint8Array(await readFile(path.join(dir, zips[0]!))));
+    expect(xml).toContain('Abschluss Schriftverkehr');
+  });
 });
