@@ -5,6 +5,7 @@ import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
+import { aussonderungZip } from '../../../test/support/xdomea-fixtures.ts';
 
 const XSD_300 = path.resolve(import.meta.dirname, '../../../../shared/standards/xdomea/3.0.0/xdomea.xsd');
 
@@ -131,6 +132,21 @@ describe('xdomea exchange through the API', () => {
       [imported.json.id],
     );
     expect(audit.rows.map((r) => r.action)).toContain('integrations.xdomea_import');
+  });
+
+  it('imports a foreign xdomea 3.1.0 Aussonderung message from another DMS', async () => {
+    const token = await t.tokenFor('unstrut-hainich-kreis');
+    const form = new FormData();
+    form.set('datei', new Blob([aussonderungZip() as BlobPart]), 'aussonderung.zip');
+    const imported = await t.request('/api/v1/import/xdomea', { token, body: form });
+    expect(imported.status).toBe(201);
+    expect(imported.json).toMatchObject({
+      nachrichtentyp: 'Aussonderung.Aussonderung.0503',
+      version: '3.1.0',
+    });
+    expect(imported.json.dokumente).toBeGreaterThan(0);
+    const vorgaenge = await t.request(`/api/v1/akten/${imported.json.id}/vorgaenge`, { token });
+    expect(vorgaenge.json.total).toBe(imported.json.vorgaenge);
   });
 
   it('refuses hostile or broken messages with a clear 4xx', async () => {
