@@ -276,12 +276,17 @@ export function registerIntegrationsRoutes(api: ApiRouter) {
       method: 'get',
       path: '/integrationen/monitor',
       tags,
-      summary: 'Integrationsmonitor: je Anbindung zugestellt, wartend, fehlerhaft, tot, Latenzen',
+      summary:
+        'Integrationsmonitor: je Anbindung zugestellt, wartend, fehlerhaft, tot, Latenzen; mit verbund=true je Anbindung und Landkreis (verbund-admin)',
       security: bearerSecurity,
+      request: { query: z.object({ verbund: z.enum(['true', 'false']).optional() }) },
       responses: { 200: json(listOf(z.unknown())), ...errorResponses },
     }),
     async (c) => {
-      const items = await svc(c).monitor(principalOf(c));
+      const items =
+        c.req.valid('query').verbund === 'true'
+          ? await svc(c).monitorVerbund(principalOf(c))
+          : await svc(c).monitor(principalOf(c));
       return c.json({ items, total: items.length }, 200);
     },
   );

@@ -478,6 +478,17 @@ describe('Fachverfahren-Anbindung', () => {
     expect(
       monitor.json.items.find((m: { connectorId: string }) => m.connectorId === 'tot-test'),
     ).toMatchObject({ tot: 1 });
+    // The Serviceteam sees all counties' delivery health (aggregates only); a county admin may not.
+    const verbund = await t.request('/api/v1/integrationen/monitor?verbund=true', {
+      token: await t.tokenFor('unstrut-hainich-kreis', ['verbund-admin']),
+    });
+    expect(verbund.json.items).toContainEqual(
+      expect.objectContaining({ connectorId: 'tot-test', landkreis: 'wartburgkreis', tot: 1 }),
+    );
+    expect(JSON.stringify(verbund.json)).not.toContain('payload');
+    expect((await t.request('/api/v1/integrationen/monitor?verbund=true', { token: admin })).status).toBe(
+      403,
+    );
     failing = false;
     const redeliver = await t.request(`/api/v1/zustellungen/${dead.json.items[0].id}/erneut`, {
       token: admin,

@@ -344,7 +344,28 @@ export function createIntegrationsUsecases({
     });
   }
 
+  /** The Serviceteam's view (verbund-admin): per connector and county, aggregates only. */
+  async function monitorVerbund(principal: Principal) {
+    if (!hasRole(principal, 'verbund-admin'))
+      throw forbidden('verbund-admin required', 'Die Übersicht aller Landkreise sieht nur das Serviceteam.');
+    const { rows } = await sql<Record<string, unknown>>`select * from integration_monitor_verbund()`.execute(
+      database.db,
+    );
+    return rows.map((r) => ({
+      connectorId: r.connector_id as string,
+      landkreis: r.tenant_id as string,
+      zugestellt: r.zugestellt as number,
+      wartend: r.wartend as number,
+      fehlerhaft: r.fehlerhaft as number,
+      tot: r.tot as number,
+      latenzP50Ms: r.p50_ms === null ? null : Math.round(Number(r.p50_ms)),
+      latenzP95Ms: r.p95_ms === null ? null : Math.round(Number(r.p95_ms)),
+      zuletzt: r.zuletzt ? (r.zuletzt as Date).toISOString() : null,
+    }));
+  }
+
   return {
+    monitorVerbund,
     listConnectors,
     defineConnector,
     setActivation,

@@ -6,6 +6,7 @@ import type { IntegrationsUsecases } from '../integrations.usecases.ts';
 
 type Connector = Awaited<ReturnType<IntegrationsUsecases['listConnectors']>>[number];
 type Monitor = Awaited<ReturnType<IntegrationsUsecases['monitor']>>[number];
+type MonitorVerbund = Awaited<ReturnType<IntegrationsUsecases['monitorVerbund']>>[number];
 type Delivery = Awaited<ReturnType<IntegrationsUsecases['listDeliveries']>>['items'][number];
 type Fachverfahren = Awaited<ReturnType<IntegrationsUsecases['listFachverfahren']>>[number];
 
@@ -37,6 +38,7 @@ export function AnbindungenPage(props: {
   neuesToken?: { name: string; token: string };
   connectors: Connector[];
   monitor: Monitor[];
+  monitorVerbund?: MonitorVerbund[];
   tot: Delivery[];
   fachverfahren: Fachverfahren[];
 }) {
@@ -119,6 +121,57 @@ export function AnbindungenPage(props: {
           </tbody>
         </table>
       </section>
+
+      {props.monitorVerbund ? (
+        <section class="vb-section" aria-labelledby="monitor-verbund">
+          <h2 class="kern-heading-medium" id="monitor-verbund">
+            Alle Landkreise (Serviceteam)
+          </h2>
+          <table class="kern-table">
+            <caption class="vb-caption">Zustellungen je Anbindung und Landkreis (nur Zahlen)</caption>
+            <thead class="kern-table__head">
+              <tr class="kern-table__row">
+                <th class="kern-table__header" scope="col">
+                  Anbindung
+                </th>
+                <th class="kern-table__header" scope="col">
+                  Landkreis
+                </th>
+                <th class="kern-table__header" scope="col">
+                  zugestellt
+                </th>
+                <th class="kern-table__header" scope="col">
+                  wartend
+                </th>
+                <th class="kern-table__header" scope="col">
+                  fehlerhaft
+                </th>
+                <th class="kern-table__header" scope="col">
+                  tot
+                </th>
+                <th class="kern-table__header" scope="col">
+                  Latenz p50 / p95
+                </th>
+              </tr>
+            </thead>
+            <tbody class="kern-table__body">
+              {props.monitorVerbund.map((m) => (
+                <tr class="kern-table__row">
+                  <td class="kern-table__cell">{m.connectorId}</td>
+                  <td class="kern-table__cell">{m.landkreis}</td>
+                  <td class="kern-table__cell">{m.zugestellt}</td>
+                  <td class="kern-table__cell">{m.wartend}</td>
+                  <td class="kern-table__cell">{m.fehlerhaft}</td>
+                  <td class="kern-table__cell">{m.tot}</td>
+                  <td class="kern-table__cell">
+                    {ms(m.latenzP50Ms)} / {ms(m.latenzP95Ms)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
 
       <section class="vb-section" aria-labelledby="tot">
         <h2 class="kern-heading-medium" id="tot">

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { csrfProtection, requirePrincipal, resolvePrincipal } from '../../app/http/auth.middleware.ts';
 import type { AppEnv } from '../../app/http/context.ts';
 import { toAppError } from '../../app/http/problem.ts';
+import { hasRole } from '../../identity/identity.models.ts';
 import { AnbindungenPage } from './integrations.pages.tsx';
 
 /** Staff page /anbindungen: monitor, dead letters with redelivery, connector activation, Fachverfahren. */
@@ -11,9 +12,12 @@ export function registerIntegrationsPages(app: Hono<AppEnv>) {
   const render = async (c: Context<AppEnv>, extra: { neuesToken?: { name: string; token: string } } = {}) => {
     const principal = c.get('principal')!;
     const { integrations, verbund } = c.get('services');
-    const [connectors, monitor, tot, fachverfahren, tenant] = await Promise.all([
+    const [connectors, monitor, monitorVerbund, tot, fachverfahren, tenant] = await Promise.all([
       integrations.listConnectors(principal),
       integrations.monitor(principal),
+      hasRole(principal, 'verbund-admin')
+        ? integrations.monitorVerbund(principal)
+        : Promise.resolve(undefined),
       integrations.listDeliveries(principal, { status: 'dead', limit: 50, offset: 0 }),
       integrations.listFachverfahren(principal),
       verbund.getMember(principal.tenantId),
@@ -33,6 +37,7 @@ export function registerIntegrationsPages(app: Hono<AppEnv>) {
         }
         connectors={connectors}
         monitor={monitor}
+        monitorVerbund={monitorVerbund}
         tot={tot.items}
         fachverfahren={fachverfahren}
         {...extra}
