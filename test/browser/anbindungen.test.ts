@@ -105,8 +105,22 @@ describe('Fachverfahren-Anbindung in Debian Chromium', () => {
       .click();
     await page.getByText('Anbindung aktiviert.').waitFor();
 
+    await page.getByLabel('Name', { exact: true }).fill('Wohngeld an Fachverfahren');
+    await page.getByLabel('Kennung', { exact: true }).first().fill('wohngeld-fv');
+    await page.getByLabel('Auslöser').selectOption('antrag.eingegangen');
+    await page.getByLabel('Filter (optional)').fill('wohngeld');
+    await page.getByLabel('Abbildung (JSON, optional)').fill('{"nummer": "$.antrag.nummer"}');
+    await page.getByRole('button', { name: 'Anbindung definieren' }).click();
+    await page.getByText('Anbindung „Wohngeld an Fachverfahren“ definiert').waitFor();
+    const defined = await t.request('/api/v1/connectoren', { token: await t.tokenFor('wartburgkreis') });
+    expect(defined.json.items.find((c: { id: string }) => c.id === 'wohngeld-fv')).toMatchObject({
+      ownerTenantId: 'nordhausen',
+      mapping: { nummer: '$.antrag.nummer' },
+      aktivierung: { status: 'pending' },
+    });
+
     await page.getByLabel('Name des Fachverfahrens').fill('Kfz-Zulassung (Fachverfahren)');
-    await page.getByLabel('Kennung').fill('kfz-zulassung');
+    await page.locator('#fv-kennung').fill('kfz-zulassung');
     await page.getByRole('button', { name: 'Anmelden und Token erzeugen' }).click();
     const token = (await page.locator('code.vb-code').textContent())!.trim();
     expect((await t.request('/api/v1/me', { token })).status).toBe(200);

@@ -95,6 +95,12 @@ export function createIntegrationsUsecases({
       );
     if (!(TRIGGERS as readonly string[]).includes(input.ausloeser))
       throw badRequest('connector.ausloeser', 'unknown trigger', `Auslöser: ${TRIGGERS.join(', ')}.`);
+    if (!['json', 'fit-connect', 'xdomea'].includes(input.nutzlast))
+      throw badRequest('connector.nutzlast', 'unknown payload', 'Nutzlast: json, fit-connect oder xdomea.');
+    if (!['webhook', 'verzeichnis'].includes(input.transport))
+      throw badRequest('connector.transport', 'unknown transport', 'Transport: webhook oder verzeichnis.');
+    if (!input.name || input.name.trim().length < 2)
+      throw badRequest('connector.name', 'name required', 'Bitte einen Namen angeben.');
     const owner = input.owner && hasRole(principal, 'verbund-admin') ? input.owner : principal.tenantId;
     const tenants = (await database.db.selectFrom('tenants').select('id').execute()).map((t) => t.id);
     if (!tenants.includes(owner))

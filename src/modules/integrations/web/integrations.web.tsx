@@ -3,6 +3,8 @@ import { csrfProtection, requirePrincipal, resolvePrincipal } from '../../app/ht
 import type { AppEnv } from '../../app/http/context.ts';
 import { toAppError } from '../../app/http/problem.ts';
 import { hasRole } from '../../identity/identity.models.ts';
+import { badRequest } from '../../shared/errors.ts';
+import type { Trigger } from '../outbox.ts';
 import { AnbindungenPage } from './integrations.pages.tsx';
 
 /** Staff page /anbindungen: monitor, dead letters with redelivery, connector activation, Fachverfahren. */
@@ -61,6 +63,35 @@ export function registerIntegrationsPages(app: Hono<AppEnv>) {
   app.get('/anbindungen', async (c) => {
     if (!c.get('principal')) return c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
     return render(c);
+  });
+
+  app.post('/anbindungen/connectoren', async (c) => {
+    const principal = requirePrincipal(c);
+    const field = await fields(c);
+    return action(c, async () => {
+      let mapping: Record<string, unknown> | undefined;
+      if (field('mapping')) {
+        try {
+          mapping = JSON.parse(field('mapping'));
+        } catch {
+          throw badRequest(
+            'connector.mapping',
+            'mapping is not JSON',
+            'Die Abbildung ist kein gültiges JSON.',
+          );
+        }
+      }
+      const created = await c.get('services').integrations.defineConnector(principal, {
+        id: field('id'),
+        name: field('name'),
+        ausloeser: field('ausloeser') as Trigger,
+        nutzlast: field('nutzlast') as 'json',
+        transport: field('transport') as 'webhook',
+        filter: field('filter') || null,
+        mapping,
+      });
+      return `Anbindung „${created.name}“ definiert; alle Landkreise können sie jetzt freischalten.`;
+    });
   });
 
   app.post('/anbindungen/connectoren/:id', async (c) => {
