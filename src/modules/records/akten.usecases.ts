@@ -121,8 +121,14 @@ export function checkDate(value: string | null | undefined, field: string) {
   return value;
 }
 
-export async function resolveOrgUnit(trx: TenantTrx, ref: string | null | undefined) {
+export async function resolveOrgUnit(
+  trx: TenantTrx,
+  ref: string | null | undefined,
+  { trustedId = false }: { trustedId?: boolean } = {},
+) {
   if (!ref) return null;
+  // An id the caller read from this county's own data needs no lookup (the foreign key checks it).
+  if (trustedId && /^[0-9a-f-]{36}$/i.test(ref)) return ref;
   const row = await trx
     .selectFrom('org_units')
     .select('id')
@@ -240,6 +246,8 @@ export type CreateVorgangInput = {
   externeReferenz?: string | null;
   /** The Fachverfahren creating it: its external reference is unique per county and Fachverfahren. */
   fachverfahrenId?: string | null;
+  /** zustaendigOe is an id read from the county's own data (no lookup needed). */
+  zustaendigOeIstId?: boolean;
 };
 
 export async function createVorgangInTrx(
@@ -257,7 +265,7 @@ export async function createVorgangInTrx(
     frist: checkDate(input.frist, 'frist'),
     wiedervorlage: checkDate(input.wiedervorlage, 'wiedervorlage'),
     zustaendig_user_id: await resolveUser(trx, input.zustaendigPerson),
-    zustaendig_oe_id: await resolveOrgUnit(trx, input.zustaendigOe),
+    zustaendig_oe_id: await resolveOrgUnit(trx, input.zustaendigOe, { trustedId: input.zustaendigOeIstId }),
     externe_referenz: input.externeReferenz?.trim() || null,
     created_by: actor,
     ...(input.fachverfahrenId ? { fachverfahren_id: input.fachverfahrenId } : {}),

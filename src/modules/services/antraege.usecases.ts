@@ -7,7 +7,7 @@ import type { BlobStore, StoredBlob } from '../blobs/blob-store.ts';
 import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
 import { outboxInsert, recordEventInTrx } from '../integrations/outbox.ts';
 import { createVorgangInTrx } from '../records/akten.usecases.ts';
-import { insertDokumentInTrx, loadVorgangContext } from '../records/dokumente.usecases.ts';
+import { insertDokumentInTrx, type VorgangContext } from '../records/dokumente.usecases.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
 import { type AntragForRender, renderAntragPdf, renderAntragXml } from './antrag.render.ts';
 import type { CatalogUsecases } from './catalog.usecases.ts';
@@ -152,10 +152,7 @@ export function createAntraegeUsecases({
       throw badRequest('antrag.daten', 'daten must be a JSON object', '„daten“ muss ein JSON-Objekt sein.');
     // Not offered by this county: say so before any field errors (re-checked in the transaction).
     if (!/^[a-z0-9-]+$/.test(leistung.id)) throw notFound('leistung', 'Die Leistung');
-    const [offered] = await database.readAsTenant<{ aktiv: boolean }>(
-      tenant.id,
-      `select aktiv from leistung_aktivierungen where leistung_id = '${leistung.id}'`,
-    );
+    const offered = await catalog.activation(tenant.id, leistung.id);
     if (!offered?.aktiv)
       throw unprocessable(
         'leistung.inactive',
@@ -241,11 +238,23 @@ export function createAntraegeUsecases({
 
     const antragId = randomUUID();
     const result = await database.withTenant(tenant.id, async (trx) => {
+      // The activation with everything insertDokumentInTrx needs to know of the Akte (one round trip).
       const activation = (
-        await sql<{ aktiv: boolean; akte_id: string | null; zustaendig_oe_id: string | null }>`
-          select aktiv, akte_id, zustaendig_oe_id from leistung_aktivierungen where leistung_id = ${leistung.id}`.execute(
-          trx,
-        )
+        await sql<{
+          aktiv: boolean;
+          akte_id: string | null;
+          zustaendig_oe_id: string | null;
+          akte_status: 'offen' | 'zda';
+          unit_id: string;
+          vertraulichkeit: VorgangContext['vertraulichkeit'];
+          aktenzeichen: string;
+          akte_titel: string;
+          kennzeichen: string;
+        }>`
+          select la.aktiv, la.akte_id, la.zustaendig_oe_id, a.status as akte_status, a.unit_id, a.vertraulichkeit,
+            a.aktenzeichen, a.titel as akte_titel, u.kennzeichen
+          from leistung_aktivierungen la join akten a on a.id = la.akte_id join aktenplan_units u on u.id = a.unit_id
+          where la.leistung_id = ${leistung.id}`.execute(trx)
       ).rows[0];
       if (!activation?.aktiv || !activation.akte_id)
         throw unprocessable(
@@ -263,6 +272,7 @@ export function createAntraegeUsecases({
         {
           betreff: `${leistung.name} – Antrag ${nummer}`,
           zustaendigOe: activation.zustaendig_oe_id,
+          zustaendigOeIstId: true,
           externeReferenz: nummer,
         },
         { audit: false },
@@ -270,7 +280,18 @@ export function createAntraegeUsecases({
       const target = {
         id: vorgang.id,
         akteId: activation.akte_id,
-        context: await loadVorgangContext(trx, vorgang.id),
+        context: {
+          id: vorgang.id,
+          akte_id: activation.akte_id,
+          akte_status: activation.akte_status,
+          unit_id: activation.unit_id,
+          vertraulichkeit: activation.vertraulichkeit,
+          aktenzeichen: activation.aktenzeichen,
+          akte_titel: activation.akte_titel,
+          betreff: `${leistung.name} – Antrag ${nummer}`,
+          externe_referenz: nummer,
+          kennzeichen: activation.kennzeichen,
+        },
       };
       const file = (fileName: string, blob: StoredBlob, titel: string) =>
         insertDokumentInTrx(

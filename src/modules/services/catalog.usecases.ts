@@ -85,6 +85,7 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
   const formCache = ttlCache<{ id: string; version: number; definition: FormDefinition } | null>(
     CATALOG_CACHE_MS,
   );
+  const activationCache = ttlCache<{ aktiv: boolean } | undefined>(CATALOG_CACHE_MS);
   const zustaendigCache = ttlCache<{
     gemeinde: { ags: string; name: string };
     tenant: { id: string; name: string; kreisschluessel: string };
@@ -401,6 +402,7 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
     await database.withTenant(principal.tenantId, (trx) =>
       activateInTrx(trx, { ...leistung, oe: undefined }, actorOf(principal), input),
     );
+    activationCache.clear();
     return (await listAktivierungen(principal)).find((a) => a.leistungId === leistung.id)!;
   }
 
@@ -430,7 +432,23 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
     return { gemeinden: gemeinden.length, uebersprungen: parsed.skipped, thueringen: members };
   }
 
+  /**
+   * Whether a county offers a service (cached like the catalogue; the submission transaction checks
+   * again, so a just-deactivated service never takes an Antrag).
+   */
+  function activation(tenantId: string, leistungId: string) {
+    if (!/^[a-z0-9-]+$/.test(leistungId)) return Promise.resolve(undefined);
+    return activationCache.get(`${tenantId}:${leistungId}`, async () => {
+      const [row] = await database.readAsTenant<{ aktiv: boolean }>(
+        tenantId,
+        `select aktiv from leistung_aktivierungen where leistung_id = '${leistungId}'`,
+      );
+      return row;
+    });
+  }
+
   return {
+    activation,
     importGemeinden,
     listLeistungen,
     getLeistung,
