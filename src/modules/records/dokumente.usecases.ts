@@ -233,19 +233,13 @@ export async function insertDokumentInTrx(
   input: DokumentInput & { parentDokumentId?: string | null },
   options: { audit?: boolean } = {},
 ) {
-  const type = detectContentType(file.blob.head, file.fileName);
-  const dateiname = safeFileName(file.fileName, type.extension);
-  const titel = (input.titel?.trim() || dateiname.replace(/\.[^.]+$/, '') || dateiname).slice(0, 500);
-  const metadaten = validateMetadata(input.metadaten);
-  const datum = checkDate(input.datum, 'datum');
-  const absender = input.absender?.trim() || null;
-  const empfaenger = input.empfaenger?.trim() || null;
   const context =
     vorgang.context ??
     (await sql<VorgangContext>`select ${VORGANG_CONTEXT} where vg.id = ${vorgang.id}::uuid`.execute(trx))
       .rows[0];
   if (!context) throw notFound('vorgang', 'Der Vorgang');
-  const id = randomUUID();
+  const prepared = dokumentInsertCtes(trx.tenantId, actor, { ...vorgang, context }, file, input);
+  const { result } = prepared;
   // A caller that records the whole change in one event of its own (e.g. an Antrag) skips this one.
   const audit =
     options.audit === false
@@ -254,41 +248,73 @@ export async function insertDokumentInTrx(
           actor,
           action: 'records.dokument_added',
           objectType: 'dokument',
-          objectId: id,
+          objectId: result.id,
           data: {
             vorgangId: vorgang.id,
-            titel,
-            dateiname,
-            sha256: file.blob.sha256,
+            titel: result.titel,
+            dateiname: result.dateiname,
+            sha256: result.sha256,
             groesse: file.blob.size,
-            mime: type.mime,
+            mime: result.mime,
           },
         });
-  const { meta, refs } = indexTerms({ ...context, titel, absender, empfaenger, dateiname, metadaten }, null);
-  // One statement: document, version, search entry, extraction job, queue wake-up and audit event.
+  // One statement: document, version, search entry, extraction job, outbox, queue wake-up and audit event.
   await sql`
-    with d as (
+    with ${prepared.ctes}${audit ? sql`, ${audit}` : sql``}
+    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB})${audit ? sql`, (select seq from audit_event)` : sql``} from d`.execute(
+    trx,
+  );
+  return result;
+}
+
+/**
+ * The CTEs that file one document (document, version 1, search entry, extraction job, outbox row),
+ * named d/v/j/o plus `suffix` – so several documents can be filed in one statement together with
+ * other changes (an Antrag files its Vorgang and all documents in one round trip). Values are
+ * checked here; the caller adds the audit event and `pg_notify('verbund_jobs', …)`.
+ */
+export function dokumentInsertCtes(
+  tenantId: string,
+  actor: string,
+  vorgang: { id: string; akteId: string; context: VorgangContext },
+  file: UploadedFile,
+  input: DokumentInput & { parentDokumentId?: string | null },
+  suffix = '',
+) {
+  const { context } = vorgang;
+  const type = detectContentType(file.blob.head, file.fileName);
+  const dateiname = safeFileName(file.fileName, type.extension);
+  const titel = (input.titel?.trim() || dateiname.replace(/\.[^.]+$/, '') || dateiname).slice(0, 500);
+  const metadaten = validateMetadata(input.metadaten);
+  const datum = checkDate(input.datum, 'datum');
+  const absender = input.absender?.trim() || null;
+  const empfaenger = input.empfaenger?.trim() || null;
+  const id = randomUUID();
+  const { meta, refs } = indexTerms({ ...context, titel, absender, empfaenger, dateiname, metadaten }, null);
+  if (!/^(_\d{1,3})?$/.test(suffix)) throw new Error(`bad CTE suffix ${suffix}`);
+  const [d, v, j, o] = ['d', 'v', 'j', 'o'].map((n) => sql.raw(`${n}${suffix}`));
+  const ctes = sql`${d} as (
       insert into dokumente (tenant_id, id, vorgang_id, akte_id, unit_id, parent_dokument_id, titel, art, datum, absender,
                              empfaenger, metadaten, vertraulichkeit, aktuelle_version, created_by, refs, search, search_head)
-      values (${trx.tenantId}, ${id}::uuid, ${vorgang.id}::uuid, ${vorgang.akteId}::uuid, ${context.unit_id}::uuid,
+      values (${tenantId}, ${id}::uuid, ${vorgang.id}::uuid, ${vorgang.akteId}::uuid, ${context.unit_id}::uuid,
               ${input.parentDokumentId ?? null}::uuid, ${titel}, ${input.art ?? 'eingang'},
               coalesce(${datum}::date, current_date), ${absender}, ${empfaenger}, ${JSON.stringify(metadaten)}::jsonb,
               ${input.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${refs}::text[],
               verbund_search_vector(${titel}, ${meta}, ''), verbund_search_head(${titel}, ${meta}))
       returning id
-    ), v as (
+    ), ${v} as (
       insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)
-      select ${trx.tenantId}, d.id, 1, ${file.blob.sha256}, ${file.blob.size}, ${type.mime}, ${dateiname}, ${actor} from d
-    ), j as (
+      select ${tenantId}, ${d}.id, 1, ${file.blob.sha256}, ${file.blob.size}, ${type.mime}, ${dateiname}, ${actor} from ${d}
+    ), ${j} as (
       -- The same row enqueueJob() writes (jobs.ts), folded into this statement.
       insert into jobs (tenant_id, kind, payload, max_attempts)
-      select ${trx.tenantId}, ${EXTRACT_JOB}, jsonb_build_object('dokumentId', d.id, 'version', 1), 5 from d
-    ), o as (${outboxInsert(trx.tenantId, {
+      select ${tenantId}, ${EXTRACT_JOB}, jsonb_build_object('dokumentId', ${d}.id, 'version', 1), 5 from ${d}
+    ), ${o} as (${outboxInsert(tenantId, {
       ereignis: 'dokument.abgelegt',
       vorgangId: vorgang.id,
       kennzeichen: context.kennzeichen,
       daten: {
-        landkreis: { id: trx.tenantId },
+        landkreis: { id: tenantId },
         dokument: {
           id,
           titel,
@@ -306,11 +332,8 @@ export async function insertDokumentInTrx(
         },
         aktenplan: context.kennzeichen,
       },
-    })})${audit ? sql`, ${audit}` : sql``}
-    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB})${audit ? sql`, (select seq from audit_event)` : sql``} from d`.execute(
-    trx,
-  );
-  return { id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel };
+    })})`;
+  return { ctes, result: { id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel } };
 }
 
 /** Adds the next immutable version of a document in the caller's transaction (caller checked access). */
