@@ -15,7 +15,7 @@ import { createOnboardingRegistry } from '../verbund/onboarding.ts';
 import { createVerbundUsecases } from '../verbund/verbund.usecases.ts';
 import type { Config } from './config.ts';
 import { createDatabase } from './database.ts';
-import { createJobWorker, type JobHandler } from './jobs.ts';
+import { type BatchJobHandler, createJobWorker, type JobHandler } from './jobs.ts';
 import type { Logger } from './logger.ts';
 
 /**
@@ -52,6 +52,7 @@ export function buildServices({
   });
   onboarding.register(records.onboardingHook);
   jobHandlers.set(...records.extractionJob);
+  const batchJobHandlers = new Map<string, BatchJobHandler>([records.extractionBatchJob]);
   // After records: activating a service creates its Akte in the county's Aktenplan.
   const ozg = createServicesModule({ database, blobs, config });
   onboarding.register(ozg.onboardingHook);
@@ -89,7 +90,8 @@ export function buildServices({
     integrations,
     xdomea,
     jobHandlers,
-    createWorker: () => createJobWorker({ database, logger, handlers: jobHandlers }),
+    createWorker: () =>
+      createJobWorker({ database, logger, handlers: jobHandlers, batchHandlers: batchJobHandlers }),
     createDeliveryWorker: (options?: DeliveryOptions) =>
       createDeliveryWorker({ database, logger, options, renderXdomea }),
     close: async () => {

@@ -238,13 +238,38 @@ export async function insertDokumentInTrx(
     (await sql<VorgangContext>`select ${VORGANG_CONTEXT} where vg.id = ${vorgang.id}::uuid`.execute(trx))
       .rows[0];
   if (!context) throw notFound('vorgang', 'Der Vorgang');
-  const prepared = dokumentInsertCtes(trx.tenantId, actor, { ...vorgang, context }, file, input);
+  const { statement, result } = dokumentInsertStatement(
+    trx.tenantId,
+    actor,
+    { ...vorgang, context },
+    file,
+    input,
+    options,
+  );
+  await statement.execute(trx);
+  return result;
+}
+
+/**
+ * The one statement that files a document: document, version, search entry, extraction job,
+ * outbox, queue wake-up and (unless the caller records the change in an event of its own, e.g. an
+ * Antrag) the audit event. Run it in a transaction (insertDokumentInTrx) or on its own in one
+ * round trip (database.writeAsTenant, the upload hot path).
+ */
+export function dokumentInsertStatement(
+  tenantId: string,
+  actor: string,
+  vorgang: { id: string; akteId: string; context: VorgangContext },
+  file: UploadedFile,
+  input: DokumentInput & { parentDokumentId?: string | null },
+  options: { audit?: boolean } = {},
+) {
+  const prepared = dokumentInsertCtes(tenantId, actor, vorgang, file, input);
   const { result } = prepared;
-  // A caller that records the whole change in one event of its own (e.g. an Antrag) skips this one.
   const audit =
     options.audit === false
       ? null
-      : auditAppendCtes(trx.tenantId, {
+      : auditAppendCtes(tenantId, {
           actor,
           action: 'records.dokument_added',
           objectType: 'dokument',
@@ -258,13 +283,10 @@ export async function insertDokumentInTrx(
             mime: result.mime,
           },
         });
-  // One statement: document, version, search entry, extraction job, outbox, queue wake-up and audit event.
-  await sql`
+  const statement = sql<{ id: string }>`
     with ${prepared.ctes}${audit ? sql`, ${audit}` : sql``}
-    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB})${audit ? sql`, (select seq from audit_event)` : sql``} from d`.execute(
-    trx,
-  );
-  return result;
+    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB})${audit ? sql`, (select seq from audit_event)` : sql``} from d`;
+  return { statement, result };
 }
 
 /**
@@ -440,11 +462,17 @@ export function createDokumenteUsecases({
       file: { fileName: string; stream: AsyncIterable<Uint8Array> },
       input: DokumentInput,
     ) {
-      const vorgang = await writableVorgang(principal, vorgangId);
+      const context = await uploadTarget(principal, vorgangId);
       const blob = await blobs.put(file.stream, { maxBytes: uploadLimitBytes });
-      return database.withTenant(principal.tenantId, (trx) =>
-        insertDokumentInTrx(trx, actorOf(principal), vorgang, { fileName: file.fileName, blob }, input),
+      const { statement, result } = dokumentInsertStatement(
+        principal.tenantId,
+        actorOf(principal),
+        { id: context.id, akteId: context.akte_id, context },
+        { fileName: file.fileName, blob },
+        input,
       );
+      await database.writeAsTenant(principal.tenantId, statement);
+      return result;
     },
 
     /** Files an already stored blob as a new document of the Vorgang. */
@@ -454,9 +482,21 @@ export function createDokumenteUsecases({
       file: UploadedFile,
       input: DokumentInput,
     ) {
-      return database.withTenant(principal.tenantId, (trx) =>
-        insertDokumentInTrx(trx, actorOf(principal), vorgang, file, input),
+      const { context } = vorgang;
+      if (!context)
+        return database.withTenant(principal.tenantId, (trx) =>
+          insertDokumentInTrx(trx, actorOf(principal), vorgang, file, input),
+        );
+      // Context known (uploadTarget): one statement, one round trip, committed when it returns.
+      const { statement, result } = dokumentInsertStatement(
+        principal.tenantId,
+        actorOf(principal),
+        { ...vorgang, context },
+        file,
+        input,
       );
+      await database.writeAsTenant(principal.tenantId, statement);
+      return result;
     },
 
     /** Checks that the caller may add a version to the document (visible, writable, Akte open). */

@@ -5,7 +5,7 @@ import type { ExtractorRegistry } from '../ingest/extractors.ts';
 import { createAktenUsecases } from './akten.usecases.ts';
 import { aktenplanOnboardingHook, createAktenplanUsecases } from './aktenplan.usecases.ts';
 import { createDokumenteUsecases } from './dokumente.usecases.ts';
-import { createExtractionJob } from './extraction.job.ts';
+import { createExtractionBatchJob, createExtractionJob } from './extraction.job.ts';
 import { createPostkorbUsecases } from './postkorb.usecases.ts';
 import { createSearchUsecases } from './search.usecases.ts';
 
@@ -25,6 +25,7 @@ export function createRecordsServices(deps: {
     postkorb: createPostkorbUsecases(deps),
     onboardingHook: aktenplanOnboardingHook,
     extractionJob: createExtractionJob(deps),
+    extractionBatchJob: createExtractionBatchJob(deps),
   };
 }
 
