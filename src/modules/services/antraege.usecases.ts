@@ -6,11 +6,14 @@ import { appendAuditEvent, auditAppendCtes } from '../audit/audit.repository.ts'
 import type { BlobStore, StoredBlob } from '../blobs/blob-store.ts';
 import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
 import { outboxInsert, recordEventInTrx } from '../integrations/outbox.ts';
-import { createVorgangInTrx } from '../records/akten.usecases.ts';
-import { insertDokumentInTrx, type VorgangContext } from '../records/dokumente.usecases.ts';
+import {
+  dokumentInsertCtes,
+  insertDokumentInTrx,
+  type VorgangContext,
+} from '../records/dokumente.usecases.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
 import { type AntragForRender, renderAntragPdf, renderAntragXml } from './antrag.render.ts';
-import type { CatalogUsecases } from './catalog.usecases.ts';
+import type { Activation, CatalogUsecases } from './catalog.usecases.ts';
 import type { FormDefinition } from './fim/form.models.ts';
 import { fileFields, findValues, setAtPath, validateFormData } from './fim/form.values.ts';
 import {
@@ -99,6 +102,32 @@ const emailOf = (data: unknown, definition: FormDefinition | null) => {
   }
   return null;
 };
+
+type FilingActivation = {
+  aktiv: true;
+  akte_id: string;
+  zustaendig_oe_id: string | null;
+  akte_status: 'offen' | 'zda';
+  unit_id: string;
+  vertraulichkeit: VorgangContext['vertraulichkeit'];
+  aktenzeichen: string;
+  akte_titel: string;
+  kennzeichen: string;
+};
+
+/** The activation if the service is active and has an Akte to file into. */
+const filingActivation = (activation: Activation | undefined) =>
+  activation?.aktiv && activation.akte_id && activation.unit_id && activation.akte_status
+    ? (activation as FilingActivation)
+    : undefined;
+
+const akteClosedForAntraege = (county: string, service: string) =>
+  new AppError({
+    code: 'leistung.akte_closed',
+    status: 409,
+    message: 'the Akte of this service is closed (z.d.A.)',
+    messageDe: `${county} nimmt Anträge für „${service}“ derzeit nicht an: die Akte der Leistung ist zu den Akten verfügt (z.d.A.).`,
+  });
 
 export function createAntraegeUsecases({
   database,
@@ -237,78 +266,65 @@ export function createAntraegeUsecases({
     }));
 
     const antragId = randomUUID();
-    const result = await database.withTenant(tenant.id, async (trx) => {
-      // The activation with everything insertDokumentInTrx needs to know of the Akte (one round trip).
-      const activation = (
-        await sql<{
-          aktiv: boolean;
-          akte_id: string | null;
-          zustaendig_oe_id: string | null;
-          akte_status: 'offen' | 'zda';
-          unit_id: string;
-          vertraulichkeit: VorgangContext['vertraulichkeit'];
-          aktenzeichen: string;
-          akte_titel: string;
-          kennzeichen: string;
-        }>`
-          select la.aktiv, la.akte_id, la.zustaendig_oe_id, a.status as akte_status, a.unit_id, a.vertraulichkeit,
-            a.aktenzeichen, a.titel as akte_titel, u.kennzeichen
-          from leistung_aktivierungen la join akten a on a.id = la.akte_id join aktenplan_units u on u.id = a.unit_id
-          where la.leistung_id = ${leistung.id}`.execute(trx)
-      ).rows[0];
-      if (!activation?.aktiv || !activation.akte_id)
-        throw unprocessable(
-          'leistung.inactive',
-          `service ${leistung.id} not active in ${tenant.id}`,
-          `${tenant.name} bietet „${leistung.name}“ derzeit nicht online an.`,
-        );
-      const actor = input.actor;
-      // One audit event (at the end, so the county's audit chain is locked only briefly) records
-      // the whole change: Vorgang, documents, Antrag.
-      const vorgang = await createVorgangInTrx(
-        trx,
-        actor,
-        activation.akte_id,
-        {
-          betreff: `${leistung.name} – Antrag ${nummer}`,
-          zustaendigOe: activation.zustaendig_oe_id,
-          zustaendigOeIstId: true,
-          externeReferenz: nummer,
-        },
-        { audit: false },
-      );
+    const vorgangId = randomUUID();
+    const betreff = `${leistung.name} – Antrag ${nummer}`;
+    const actor = input.actor;
+    const mail =
+      mailEnabled && email
+        ? {
+            to: email,
+            subject: `Eingangsbestätigung ${nummer}`,
+            text: `Guten Tag,\n\nIhr Antrag „${leistung.name}“ ist bei ${tenant.name} eingegangen.\nAntragsnummer: ${nummer}\n\nDen Stand können Sie im Bürgerportal mit Ihrem Vorgangscode abrufen.\n\nDiese Nachricht wurde automatisch erstellt.`,
+          }
+        : null;
+    const eingangText = `Ihr Antrag ist am ${eingang.toLocaleString('de-DE', { timeZone: 'Europe/Berlin' })} bei ${tenant.name} eingegangen.`;
+
+    /**
+     * The whole submission as one statement: Vorgang, every document (with version, search entry,
+     * extraction job, outbox row), Antrag, attachments, citizen message, PDF and mail jobs, outbox
+     * and one audit event. It runs in one round trip and one transaction (writeAsTenant), so the
+     * county's audit chain is locked only while PostgreSQL works. The Vorgang is inserted only if
+     * the (cached) activation still holds in live data; otherwise verbund_guard fails the statement.
+     */
+    function submission(act: FilingActivation) {
       const target = {
-        id: vorgang.id,
-        akteId: activation.akte_id,
+        id: vorgangId,
+        akteId: act.akte_id,
         context: {
-          id: vorgang.id,
-          akte_id: activation.akte_id,
-          akte_status: activation.akte_status,
-          unit_id: activation.unit_id,
-          vertraulichkeit: activation.vertraulichkeit,
-          aktenzeichen: activation.aktenzeichen,
-          akte_titel: activation.akte_titel,
-          betreff: `${leistung.name} – Antrag ${nummer}`,
+          id: vorgangId,
+          akte_id: act.akte_id,
+          akte_status: act.akte_status,
+          unit_id: act.unit_id,
+          vertraulichkeit: act.vertraulichkeit,
+          aktenzeichen: act.aktenzeichen,
+          akte_titel: act.akte_titel,
+          betreff,
           externe_referenz: nummer,
-          kennzeichen: activation.kennzeichen,
+          kennzeichen: act.kennzeichen,
         },
       };
-      const file = (fileName: string, blob: StoredBlob, titel: string) =>
-        insertDokumentInTrx(
-          trx,
+      const documents = [
+        ...input.files.map((f, i) => ({
+          fileName: f.fileName,
+          blob: f.blob,
+          titel: `Anlage ${i + 1}: ${f.fileName}`,
+        })),
+        { fileName: `antrag-${nummer}.json`, blob: jsonBlob, titel: `Antragsdaten ${nummer} (JSON)` },
+        { fileName: `antrag-${nummer}.xml`, blob: xmlBlob, titel: `Antragsdaten ${nummer} (XML)` },
+      ].map((doc, k) =>
+        dokumentInsertCtes(
+          tenant.id,
           actor,
           target,
-          { fileName, blob },
-          { titel, art: 'eingang' },
-          { audit: false },
-        );
-      const docs: Array<{ id: string; mime: string }> = [];
-      for (const [i, f] of input.files.entries()) {
-        docs.push(await file(f.fileName, f.blob, `Anlage ${i + 1}: ${f.fileName}`));
+          { fileName: doc.fileName, blob: doc.blob },
+          { titel: doc.titel, art: 'eingang' },
+          `_${k}`,
+        ),
+      );
+      const docs = documents.map((doc) => doc.result);
+      input.files.forEach((_, i) => {
         anlagen[i]!.mime = docs[i]!.mime;
-      }
-      docs.push(await file(`antrag-${nummer}.json`, jsonBlob, `Antragsdaten ${nummer} (JSON)`));
-      docs.push(await file(`antrag-${nummer}.xml`, xmlBlob, `Antragsdaten ${nummer} (XML)`));
+      });
       const metadata = fitConnectMetadata({
         leistung,
         nummer,
@@ -329,7 +345,7 @@ export function createAntraegeUsecases({
         sha512: f.sha512,
         dokument_id: docs[i]!.id,
       }));
-      const audit = auditAppendCtes(trx.tenantId, {
+      const audit = auditAppendCtes(tenant.id, {
         actor,
         action: 'services.antrag_eingegangen',
         objectType: 'antrag',
@@ -338,39 +354,48 @@ export function createAntraegeUsecases({
           nummer,
           leistung: leistung.id,
           gemeinde: gemeinde.ags,
-          vorgangId: vorgang.id,
+          vorgangId,
           dokumente: docs.map((d) => d.id),
           anlagen: input.files.length,
           quelle: input.quelle,
         },
       });
-      const eingangText = `Ihr Antrag ist am ${eingang.toLocaleString('de-DE', { timeZone: 'Europe/Berlin' })} bei ${tenant.name} eingegangen.`;
-      // One statement: Antrag, attachments, citizen message, PDF job, queue wake-up, audit event.
-      await sql`
-        with a as (
+      const statement = sql`
+        with vg as (
+          insert into vorgaenge (tenant_id, id, akte_id, betreff, zustaendig_oe_id, externe_referenz, created_by)
+          select ${tenant.id}, ${vorgangId}::uuid, la.akte_id, ${betreff}, la.zustaendig_oe_id, ${nummer}, ${actor}
+          from leistung_aktivierungen la join akten a on a.id = la.akte_id
+          where la.leistung_id = ${leistung.id} and la.aktiv and la.akte_id = ${act.akte_id}::uuid
+            and a.status = 'offen' and a.unit_id = ${act.unit_id}::uuid and a.vertraulichkeit = ${act.vertraulichkeit}
+          returning id
+        ), ${sql.join(
+          documents.map((doc) => doc.ctes),
+          sql`, `,
+        )}, a as (
           insert into antraege (tenant_id, id, nummer, tracking_hash, leistung_id, formular_version_id, gemeinde_ags, daten,
             kontakt_email, vorgang_id, quelle, metadaten, created_at)
-          values (${trx.tenantId}, ${antragId}::uuid, ${nummer}, ${trackingHash(trackingCode)}, ${leistung.id},
-            ${form?.id ?? null}::uuid, ${gemeinde.ags}, ${JSON.stringify(value)}::jsonb, ${email}, ${vorgang.id}::uuid,
+          values (${tenant.id}, ${antragId}::uuid, ${nummer}, ${trackingHash(trackingCode)}, ${leistung.id},
+            ${form?.id ?? null}::uuid, ${gemeinde.ags}, ${JSON.stringify(value)}::jsonb, ${email}, ${vorgangId}::uuid,
             ${input.quelle}, ${JSON.stringify(metadata)}::jsonb, ${eingang})
           returning id
         ), an as (
           insert into antrag_anlagen (tenant_id, antrag_id, nr, attachment_id, zweck, feld, dateiname, mime, groesse, sha256,
             sha512, dokument_id)
-          select ${trx.tenantId}, a.id, x.nr, x.attachment_id::uuid, 'attachment', x.feld, x.dateiname, x.mime, x.groesse,
+          select ${tenant.id}, a.id, x.nr, x.attachment_id::uuid, 'attachment', x.feld, x.dateiname, x.mime, x.groesse,
             x.sha256, x.sha512, x.dokument_id::uuid
           from a, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(nr int, attachment_id text, feld text,
             dateiname text, mime text, groesse bigint, sha256 text, sha512 text, dokument_id text)
         ), n as (
           insert into antrag_nachrichten (tenant_id, antrag_id, art, text, created_by)
-          select ${trx.tenantId}, a.id, 'eingang', ${eingangText}, ${actor} from a
+          select ${tenant.id}, a.id, 'eingang', ${eingangText}, ${actor} from a
         ), j as (
-          -- The same row enqueueJob() writes (jobs.ts), folded into this statement.
+          -- The same rows enqueueJob() writes (jobs.ts): the PDF/A rendition and the e-mail notice.
           insert into jobs (tenant_id, kind, payload, max_attempts)
-          select ${trx.tenantId}, ${ANTRAG_PDF_JOB}, jsonb_build_object('antragId', a.id), 5 from a
-        ), o as (${outboxInsert(trx.tenantId, {
+          select ${tenant.id}, ${ANTRAG_PDF_JOB}, jsonb_build_object('antragId', a.id), 5 from a
+          ${mail ? sql`union all select ${tenant.id}, ${MAIL_JOB}, ${JSON.stringify(mail)}::jsonb, 8` : sql``}
+        ), o as (${outboxInsert(tenant.id, {
           ereignis: 'antrag.eingegangen',
-          vorgangId: vorgang.id,
+          vorgangId,
           leistungId: leistung.id,
           daten: {
             landkreis: { id: tenant.id, name: tenant.name },
@@ -391,11 +416,7 @@ export function createAntraegeUsecases({
                 dokumentId: r.dokument_id,
               })),
             },
-            vorgang: {
-              id: vorgang.id,
-              aktenzeichen: target.context.aktenzeichen,
-              betreff: target.context.betreff,
-            },
+            vorgang: { id: vorgangId, aktenzeichen: act.aktenzeichen, betreff },
           },
           fitConnect: {
             metadata,
@@ -408,16 +429,36 @@ export function createAntraegeUsecases({
             })),
           },
         })}), ${audit}
-        select a.id, pg_notify('verbund_jobs', ${ANTRAG_PDF_JOB}), pg_notify('verbund_outbox', ${trx.tenantId}),
-          (select count(*) from o) as outbox, (select seq from audit_event) from a`.execute(trx);
-      await enqueueMail(
-        trx,
-        email,
-        `Eingangsbestätigung ${nummer}`,
-        `Guten Tag,\n\nIhr Antrag „${leistung.name}“ ist bei ${tenant.name} eingegangen.\nAntragsnummer: ${nummer}\n\nDen Stand können Sie im Bürgerportal mit Ihrem Vorgangscode abrufen.\n\nDiese Nachricht wurde automatisch erstellt.`,
+        select verbund_guard(exists (select 1 from vg), 'antrag.aktivierung'), a.id,
+          pg_notify('verbund_jobs', ${ANTRAG_PDF_JOB}), pg_notify('verbund_outbox', ${tenant.id}),
+          (select count(*) from o) as outbox, (select seq from audit_event) from a`;
+      return { statement, metadata };
+    }
+
+    const inactive = () =>
+      unprocessable(
+        'leistung.inactive',
+        `service ${leistung.id} not active in ${tenant.id}`,
+        `${tenant.name} bietet „${leistung.name}“ derzeit nicht online an.`,
       );
-      return { vorgangId: vorgang.id, metadata };
-    });
+    // The cached activation first; if live data disagrees (changed within the cache time), once more
+    // with what is in the database now.
+    let metadata: Record<string, unknown> | undefined;
+    for (const fresh of [false, true]) {
+      const act = filingActivation(await catalog.activation(tenant.id, leistung.id, { fresh }));
+      if (!act) throw inactive();
+      if (act.akte_status === 'zda') throw akteClosedForAntraege(tenant.name, leistung.name);
+      const built = submission(act);
+      try {
+        await database.writeAsTenant(tenant.id, built.statement);
+        metadata = built.metadata;
+        break;
+      } catch (error) {
+        if ((error as { hint?: string }).hint !== 'antrag.aktivierung') throw error;
+        if (fresh) throw inactive();
+      }
+    }
+    const result = { vorgangId, metadata: metadata! };
     return {
       id: antragId,
       nummer,

@@ -72,6 +72,7 @@ function ttlCache<T>(ms: number, max = 1000) {
       value.catch(() => entries.delete(key));
       return value;
     },
+    delete: (key: string) => entries.delete(key),
     clear: () => entries.clear(),
   };
 }
@@ -79,13 +80,26 @@ function ttlCache<T>(ms: number, max = 1000) {
 /** Catalogue changes (a new form version, a changed service) reach every process within this time. */
 export const CATALOG_CACHE_MS = 5000;
 
+/** A county's activation of a service and the Akte its Anträge are filed in. */
+export type Activation = {
+  aktiv: boolean;
+  akte_id: string | null;
+  zustaendig_oe_id: string | null;
+  akte_status: 'offen' | 'zda' | null;
+  unit_id: string | null;
+  vertraulichkeit: 'offen' | 'intern' | 'vertraulich' | null;
+  aktenzeichen: string | null;
+  akte_titel: string | null;
+  kennzeichen: string | null;
+};
+
 export function createCatalogUsecases({ database, xsdDir }: { database: DatabaseHandle; xsdDir: string }) {
   const { db } = database;
   const leistungCache = ttlCache<Leistung>(CATALOG_CACHE_MS);
   const formCache = ttlCache<{ id: string; version: number; definition: FormDefinition } | null>(
     CATALOG_CACHE_MS,
   );
-  const activationCache = ttlCache<{ aktiv: boolean } | undefined>(CATALOG_CACHE_MS);
+  const activationCache = ttlCache<Activation | undefined>(CATALOG_CACHE_MS);
   const zustaendigCache = ttlCache<{
     gemeinde: { ags: string; name: string };
     tenant: { id: string; name: string; kreisschluessel: string };
@@ -436,15 +450,24 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
    * Whether a county offers a service (cached like the catalogue; the submission transaction checks
    * again, so a just-deactivated service never takes an Antrag).
    */
-  function activation(tenantId: string, leistungId: string) {
+  /**
+   * A county's activation of a service with what filing an Antrag needs to know of its Akte
+   * (cached for CATALOG_CACHE_MS; submission re-checks it against live data in its statement).
+   */
+  function activation(tenantId: string, leistungId: string, options: { fresh?: boolean } = {}) {
     if (!/^[a-z0-9-]+$/.test(leistungId)) return Promise.resolve(undefined);
-    return activationCache.get(`${tenantId}:${leistungId}`, async () => {
-      const [row] = await database.readAsTenant<{ aktiv: boolean }>(
+    const load = async () => {
+      const [row] = await database.readAsTenant<Activation>(
         tenantId,
-        `select aktiv from leistung_aktivierungen where leistung_id = '${leistungId}'`,
+        `select la.aktiv, la.akte_id, la.zustaendig_oe_id, a.status as akte_status, a.unit_id, a.vertraulichkeit,
+           a.aktenzeichen, a.titel as akte_titel, u.kennzeichen
+         from leistung_aktivierungen la left join akten a on a.id = la.akte_id
+         left join aktenplan_units u on u.id = a.unit_id where la.leistung_id = '${leistungId}'`,
       );
       return row;
-    });
+    };
+    if (options.fresh) activationCache.delete(`${tenantId}:${leistungId}`);
+    return activationCache.get(`${tenantId}:${leistungId}`, load);
   }
 
   return {
