@@ -41,6 +41,10 @@ export async function startEmbeddedPostgres({
   const credentialsFile = path.join(path.dirname(dir), 'pg-credentials.json');
   const firstStart = !existsSync(path.join(dir, 'PG_VERSION'));
   const credentials = await loadOrCreateCredentials(credentialsFile, firstStart);
+  // Clients on this machine talk to the server over a Unix socket in its data directory: a
+  // statement of several kilobytes costs a fraction of what TCP on loopback costs both sides.
+  // Socket paths are limited to about 100 bytes; a deeper data directory keeps to TCP.
+  const socketDir = path.resolve(dir).length + `/.s.PGSQL.${port}`.length <= 100 ? path.resolve(dir) : null;
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -49,13 +53,20 @@ export async function startEmbeddedPostgres({
     persistent: true,
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...(socketDir ? ['-c', `unix_socket_directories=${socketDir}`] : []),
+    ],
     onLog: (message) => onLog?.(String(message).trim()),
     onError: (message) => onLog?.(String(message).trim()),
   });
 
+  const viaSocket = socketDir ? `?host=${encodeURIComponent(socketDir)}` : '';
   const superUrl = (db: string) =>
-    `postgres://postgres:${encodeURIComponent(credentials.superPassword)}@127.0.0.1:${port}/${db}`;
+    `postgres://postgres:${encodeURIComponent(credentials.superPassword)}@127.0.0.1:${port}/${db}${viaSocket}`;
 
   let startedHere = false;
   if (firstStart) {
@@ -87,7 +98,7 @@ export async function startEmbeddedPostgres({
     superUrl,
     appPassword: credentials.appPassword,
     appUrl: (db = database) =>
-      `postgres://verbund_app:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${port}/${db}`,
+      `postgres://verbund_app:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${port}/${db}${viaSocket}`,
     startedHere,
     stop: async () => {
       if (!startedHere) return;
