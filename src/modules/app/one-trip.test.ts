@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
 import { renderTextPdf } from '../records/text-pdf.ts';
-import { inlineParameters } from './database.ts';
+import { inlineParameters, quoteLiteral } from './database.ts';
 
 let t: TestContext;
 
@@ -42,9 +43,30 @@ describe('one statement in one round trip (writeAsTenant)', () => {
     expect(new Date(row!.e).toISOString()).toBe(when.toISOString());
   });
 
-  it('refuses binary values and placeholders without a value', () => {
-    expect(() => inlineParameters('select $1', [Buffer.from('x')])).toThrow(/binary/);
-    expect(() => inlineParameters('select $2', ['x'])).toThrow(/no value/);
+  it('quotes like the driver and refuses binary values', () => {
+    for (const text of ["O'Brien", 'C:\\Pfad\\datei', "\\'; drop table x; --", '', 'ä€🙂'])
+      expect(quoteLiteral(text)).toBe(pg.escapeLiteral(text));
+    expect(() => inlineParameters([Buffer.from('x')])).toThrow(/binary/);
+  });
+
+  it('prepares a statement once per connection and runs it with the values of each call', async () => {
+    const { database } = t.services;
+    const echo = (value: string) =>
+      database.writeAsTenant(
+        'nordhausen',
+        sql<{ v: string; n: number }>`select ${value}::text as v, ${value.length}::int as n`,
+      );
+    const values = Array.from({ length: 30 }, (_, i) => `Wert ${i} ${"'".repeat(i % 3)}`);
+    const results = await Promise.all(values.map(echo));
+    expect(results.map((rows) => rows[0])).toEqual(values.map((v) => ({ v, n: v.length })));
+    await expect(
+      echo('x'.repeat(3)).then(() => database.writeAsTenant('nordhausen', sql`select ${'nein'}::int`)),
+    ).rejects.toThrow();
+    expect((await echo('danach'))[0]).toEqual({ v: 'danach', n: 6 });
+    const { rows } = await t.superuser.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where usename = 'verbund_app' and datname = current_database()`,
+    );
+    expect(rows[0]!.n).toBeLessThanOrEqual(5);
   });
 
   it('commits the statement as one transaction, rolls all of it back on error, and keeps the tenant', async () => {
