@@ -8,7 +8,7 @@ import type { Database } from './database.types.ts';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 const TENANT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-// Statements prepared on each pooled connection by writeAsTenant (the pool replaces connections,
+// Statements prepared on each pooled connection by executeAsTenant (the pool replaces connections,
 // so the sets go with them); a connection with more shapes than this starts afresh.
 const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
 const MAX_PREPARED = 200;
@@ -49,21 +49,7 @@ export function createDatabase({ connectionString, max = 10 }: { connectionStrin
   }
 
   /**
-   * One read-only statement as a tenant in a single round trip (simple query protocol: setting
-   * and statement run in one implicit transaction). No parameters exist in that protocol, so the
-   * statement must contain only values the caller has validated to a safe alphabet (hex, slugs).
-   * For hot paths such as resolving an API token on every request.
-   */
-  async function readAsTenant<R>(tenantId: string, statement: string): Promise<R[]> {
-    if (!TENANT_ID.test(tenantId)) throw new Error(`invalid tenant id: ${tenantId}`);
-    const results = (await pool.query(
-      `select set_config('app.tenant_id', '${tenantId}', true); ${statement}`,
-    )) as unknown as Array<{ rows: R[] }>;
-    return results[1]!.rows;
-  }
-
-  /**
-   * One writing statement as a tenant in a single round trip and a single transaction: setting and
+   * One statement (reading or writing) as a tenant in a single round trip and a single transaction: setting and
    * statement travel as one simple-protocol message, which PostgreSQL runs as one implicit
    * transaction and commits before it answers. Row locks the statement takes (e.g. the audit chain
    * head) are therefore held only while PostgreSQL works, never across a round trip to this
@@ -74,7 +60,7 @@ export function createDatabase({ connectionString, max = 10 }: { connectionStrin
    * simple protocol has no parameters, so EXECUTE gets each value as the quoted literal the driver
    * would have sent (same text, same untyped-literal inference): see inlineParameters.
    */
-  async function writeAsTenant<R>(tenantId: string, statement: RawBuilder<R>): Promise<R[]> {
+  async function executeAsTenant<R>(tenantId: string, statement: RawBuilder<R>): Promise<R[]> {
     if (!TENANT_ID.test(tenantId)) throw new Error(`invalid tenant id: ${tenantId}`);
     const compiled = statement.compile(db);
     const name = `verbund_${createHash('sha256').update(compiled.sql).digest('hex').slice(0, 24)}`;
@@ -112,7 +98,7 @@ export function createDatabase({ connectionString, max = 10 }: { connectionStrin
     return Object.assign(trx, { tenantId }) as TenantTrx;
   }
 
-  return { db, pool, withTenant, readAsTenant, writeAsTenant, switchTenant, close: () => db.destroy() };
+  return { db, pool, withTenant, executeAsTenant, switchTenant, close: () => db.destroy() };
 }
 
 export type DatabaseHandle = ReturnType<typeof createDatabase>;

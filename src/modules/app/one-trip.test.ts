@@ -12,11 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('one statement in one round trip (writeAsTenant)', () => {
+describe('one statement in one round trip (executeAsTenant)', () => {
   it('inlines every kind of parameter as the literal the driver would have sent', async () => {
     const tricky = `O'Brien \\ "Zitat" $2 -- '); drop table dokumente; -- \n Straße 🙂`;
     const when = new Date('2026-11-25T10:15:30.123Z');
-    const [row] = await t.services.database.writeAsTenant(
+    const [row] = await t.services.database.executeAsTenant(
       'nordhausen',
       sql<{
         a: string;
@@ -52,7 +52,7 @@ describe('one statement in one round trip (writeAsTenant)', () => {
   it('prepares a statement once per connection and runs it with the values of each call', async () => {
     const { database } = t.services;
     const echo = (value: string) =>
-      database.writeAsTenant(
+      database.executeAsTenant(
         'nordhausen',
         sql<{ v: string; n: number }>`select ${value}::text as v, ${value.length}::int as n`,
       );
@@ -60,7 +60,7 @@ describe('one statement in one round trip (writeAsTenant)', () => {
     const results = await Promise.all(values.map(echo));
     expect(results.map((rows) => rows[0])).toEqual(values.map((v) => ({ v, n: v.length })));
     await expect(
-      echo('x'.repeat(3)).then(() => database.writeAsTenant('nordhausen', sql`select ${'nein'}::int`)),
+      echo('x'.repeat(3)).then(() => database.executeAsTenant('nordhausen', sql`select ${'nein'}::int`)),
     ).rejects.toThrow();
     expect((await echo('danach'))[0]).toEqual({ v: 'danach', n: 6 });
     const { rows } = await t.superuser.query<{ n: number }>(
@@ -74,7 +74,7 @@ describe('one statement in one round trip (writeAsTenant)', () => {
     const marker = `one-trip-${Date.now()}`;
     // A failing statement leaves nothing behind (the insert comes before the failing cast).
     await expect(
-      database.writeAsTenant(
+      database.executeAsTenant(
         'nordhausen',
         sql`with j as (insert into jobs (tenant_id, kind, payload) values ('nordhausen', ${marker}, '{}') returning id)
             select (select count(*) from j), ${'keine Zahl'}::int`,
@@ -82,12 +82,12 @@ describe('one statement in one round trip (writeAsTenant)', () => {
     ).rejects.toThrow();
     // Row-level security holds: another county's row cannot be written.
     await expect(
-      database.writeAsTenant(
+      database.executeAsTenant(
         'nordhausen',
         sql`insert into jobs (tenant_id, kind, payload) values ('eichsfeld', ${marker}, '{}')`,
       ),
     ).rejects.toThrow(/row-level security/);
-    await database.writeAsTenant(
+    await database.executeAsTenant(
       'nordhausen',
       sql`insert into jobs (tenant_id, kind, payload, status) values ('nordhausen', ${marker}, '{}', 'done')`,
     );

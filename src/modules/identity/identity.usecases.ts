@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { AppError, badRequest, conflict, notFound } from '../shared/errors.ts';
@@ -150,26 +151,26 @@ export function createIdentityUsecases({
     async resolveApiToken(token: string): Promise<Principal | null> {
       const parsed = parseApiToken(token);
       if (!parsed) return null;
-      // Every API request resolves its token: one round trip (the hash is hex, safe to inline).
+      // Every API request resolves its token: one round trip, a prepared statement.
       if (!/^[0-9a-f]{64}$/.test(parsed.tokenHash)) return null;
-      const [row] = await database.readAsTenant<{
-        id: string;
-        name: string;
-        roles: string[];
-        user_id: string | null;
-        revoked_at: Date | null;
-        expires_at: Date | null;
-        last_used_at: Date | null;
-        login: string | null;
-        display_name: string | null;
-        disabled_at: Date | null;
-        fachverfahren_id: string | null;
-      }>(
+      const [row] = await database.executeAsTenant(
         parsed.tenantId,
-        `select t.id, t.name, t.roles, t.user_id, t.revoked_at, t.expires_at, t.last_used_at,
+        sql<{
+          id: string;
+          name: string;
+          roles: string[];
+          user_id: string | null;
+          revoked_at: Date | null;
+          expires_at: Date | null;
+          last_used_at: Date | null;
+          login: string | null;
+          display_name: string | null;
+          disabled_at: Date | null;
+          fachverfahren_id: string | null;
+        }>`select t.id, t.name, t.roles, t.user_id, t.revoked_at, t.expires_at, t.last_used_at,
                 u.login, u.display_name, u.disabled_at, t.fachverfahren_id
          from api_tokens t left join users u on u.id = t.user_id
-         where t.token_hash = '${parsed.tokenHash}'`,
+         where t.token_hash = ${parsed.tokenHash}`,
       );
       if (!row || row.revoked_at || (row.expires_at && row.expires_at < new Date())) return null;
       if (row.disabled_at) return null;

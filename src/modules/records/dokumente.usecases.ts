@@ -254,7 +254,7 @@ export async function insertDokumentInTrx(
  * The one statement that files a document: document, version, search entry, extraction job,
  * outbox, queue wake-up and (unless the caller records the change in an event of its own, e.g. an
  * Antrag) the audit event. Run it in a transaction (insertDokumentInTrx) or on its own in one
- * round trip (database.writeAsTenant, the upload hot path).
+ * round trip (database.executeAsTenant, the upload hot path).
  */
 export function dokumentInsertStatement(
   tenantId: string,
@@ -428,21 +428,19 @@ export function createDokumenteUsecases({
 
   /**
    * The same check as writableVorgang (visible by the same rules as viewer.ts, writable, Akte open)
-   * in one round trip, for the upload hot path; returns what the new document needs. Every inlined
-   * value is a validated UUID or one of the fixed Vertraulichkeit words.
+   * in one round trip (a prepared statement), for the upload hot path; returns what the new
+   * document needs.
    */
   async function uploadTarget(principal: Principal, vorgangId: string): Promise<VorgangContext> {
     requireWriter(principal);
     const id = vorgangId.toLowerCase();
     if (!UUID.test(id)) throw notFound('vorgang', 'Der Vorgang');
-    const user =
-      principal.userId && UUID.test(principal.userId) ? `'${principal.userId}'::uuid` : 'null::uuid';
-    const oe = principal.userId ? `(select org_unit_id from users where id = ${user})` : 'null::uuid';
-    const clearance = `'{${clearanceOf(principal).join(',')}}'::text[]`;
-    const [context] = await database.readAsTenant<VorgangContext>(
+    const user = principal.userId && UUID.test(principal.userId) ? principal.userId : null;
+    const [context] = await database.executeAsTenant(
       principal.tenantId,
-      `select ${VORGANG_CONTEXT_COLUMNS} where vg.id = '${id}'::uuid and (a.vertraulichkeit = any(${clearance})
-         or a.federfuehrende_oe_id = ${oe} or vg.zustaendig_user_id = ${user} or vg.zustaendig_oe_id = ${oe})`,
+      sql<VorgangContext>`with me as (select ${user}::uuid as user_id, (select org_unit_id from users where id = ${user}::uuid) as oe)
+        select ${VORGANG_CONTEXT}, me where vg.id = ${id}::uuid and (a.vertraulichkeit = any(${clearanceOf(principal)}::text[])
+         or a.federfuehrende_oe_id = me.oe or vg.zustaendig_user_id = me.user_id or vg.zustaendig_oe_id = me.oe)`,
     );
     if (!context) throw notFound('vorgang', 'Der Vorgang');
     if (context.akte_status === 'zda') throw akteClosed();
@@ -471,7 +469,7 @@ export function createDokumenteUsecases({
         { fileName: file.fileName, blob },
         input,
       );
-      await database.writeAsTenant(principal.tenantId, statement);
+      await database.executeAsTenant(principal.tenantId, statement);
       return result;
     },
 
@@ -495,7 +493,7 @@ export function createDokumenteUsecases({
         file,
         input,
       );
-      await database.writeAsTenant(principal.tenantId, statement);
+      await database.executeAsTenant(principal.tenantId, statement);
       return result;
     },
 

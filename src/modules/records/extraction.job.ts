@@ -182,11 +182,11 @@ export function createExtractionBatchJob({
         Number(job.payload.version) > 0,
     );
     if (wanted.length === 0) return [];
-    // Every inlined value is a checked UUID or a positive integer.
-    const keys = wanted.map((job) => `('${job.payload.dokumentId}'::uuid, ${Number(job.payload.version)})`);
-    const rows = await database.readAsTenant<VersionRow>(
+    const keys = wanted.map((job) => ({ d: String(job.payload.dokumentId), v: Number(job.payload.version) }));
+    const rows = await database.executeAsTenant(
       tenantId,
-      `select ${VERSION_COLUMNS} where (dv.dokument_id, dv.version) in (${keys.join(', ')})`,
+      sql<VersionRow>`select ${sql.raw(VERSION_COLUMNS)}
+        join jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(d uuid, v int) on dv.dokument_id = k.d and dv.version = k.v`,
     );
     const byKey = new Map(rows.map((row) => [`${row.dokument_id}/${row.version}`, row]));
     const outcomes = await Promise.all(
@@ -225,7 +225,7 @@ export function createExtractionBatchJob({
       ];
     });
     const jobIds = handled.map(({ job }) => job.id);
-    await database.writeAsTenant(
+    await database.executeAsTenant(
       tenantId,
       sql`
         with input as (

@@ -282,7 +282,7 @@ export function createAntraegeUsecases({
     /**
      * The whole submission as one statement: Vorgang, every document (with version, search entry,
      * extraction job, outbox row), Antrag, attachments, citizen message, PDF and mail jobs, outbox
-     * and one audit event. It runs in one round trip and one transaction (writeAsTenant), so the
+     * and one audit event. It runs in one round trip and one transaction (executeAsTenant), so the
      * county's audit chain is locked only while PostgreSQL works. The Vorgang is inserted only if
      * the (cached) activation still holds in live data; otherwise verbund_guard fails the statement.
      */
@@ -450,7 +450,7 @@ export function createAntraegeUsecases({
       if (act.akte_status === 'zda') throw akteClosedForAntraege(tenant.name, leistung.name);
       const built = submission(act);
       try {
-        await database.writeAsTenant(tenant.id, built.statement);
+        await database.executeAsTenant(tenant.id, built.statement);
         metadata = built.metadata;
         break;
       } catch (error) {

@@ -457,12 +457,12 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
   function activation(tenantId: string, leistungId: string, options: { fresh?: boolean } = {}) {
     if (!/^[a-z0-9-]+$/.test(leistungId)) return Promise.resolve(undefined);
     const load = async () => {
-      const [row] = await database.readAsTenant<Activation>(
+      const [row] = await database.executeAsTenant(
         tenantId,
-        `select la.aktiv, la.akte_id, la.zustaendig_oe_id, a.status as akte_status, a.unit_id, a.vertraulichkeit,
-           a.aktenzeichen, a.titel as akte_titel, u.kennzeichen
+        sql<Activation>`select la.aktiv, la.akte_id, la.zustaendig_oe_id, a.status as akte_status, a.unit_id,
+           a.vertraulichkeit, a.aktenzeichen, a.titel as akte_titel, u.kennzeichen
          from leistung_aktivierungen la left join akten a on a.id = la.akte_id
-         left join aktenplan_units u on u.id = a.unit_id where la.leistung_id = '${leistungId}'`,
+         left join aktenplan_units u on u.id = a.unit_id where la.leistung_id = ${leistungId}`,
       );
       return row;
     };
