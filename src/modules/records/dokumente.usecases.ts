@@ -285,7 +285,7 @@ export function dokumentInsertStatement(
         });
   const statement = sql<{ id: string }>`
     with ${prepared.ctes}${audit ? sql`, ${audit}` : sql``}
-    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB})${audit ? sql`, (select seq from audit_event)` : sql``} from d`;
+    select d.id, pg_notify('verbund_jobs', ${EXTRACT_JOB}), ${prepared.done} as geschrieben${audit ? sql`, (select seq from audit_event)` : sql``} from d`;
   return { statement, result };
 }
 
@@ -318,19 +318,22 @@ export function dokumentInsertCtes(
   const ctes = sql`${d} as (
       insert into dokumente (tenant_id, id, vorgang_id, akte_id, unit_id, parent_dokument_id, titel, art, datum, absender,
                              empfaenger, metadaten, vertraulichkeit, aktuelle_version, created_by, refs, search, search_head)
-      values (${tenantId}, ${id}::uuid, ${vorgang.id}::uuid, ${vorgang.akteId}::uuid, ${context.unit_id}::uuid,
+      -- Without content yet, the whole-document vector is the title/metadata one (computed once).
+      select ${tenantId}, ${id}::uuid, ${vorgang.id}::uuid, ${vorgang.akteId}::uuid, ${context.unit_id}::uuid,
               ${input.parentDokumentId ?? null}::uuid, ${titel}, ${input.art ?? 'eingang'},
               coalesce(${datum}::date, current_date), ${absender}, ${empfaenger}, ${JSON.stringify(metadaten)}::jsonb,
-              ${input.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${refs}::text[],
-              verbund_search_vector(${titel}, ${meta}, ''), verbund_search_head(${titel}, ${meta}))
+              ${input.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${refs}::text[], h.v, h.v
+      from (select verbund_search_head(${titel}, ${meta}) as v) h
       returning id
     ), ${v} as (
       insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)
       select ${tenantId}, ${d}.id, 1, ${file.blob.sha256}, ${file.blob.size}, ${type.mime}, ${dateiname}, ${actor} from ${d}
+      returning 1
     ), ${j} as (
       -- The same row enqueueJob() writes (jobs.ts), folded into this statement.
       insert into jobs (tenant_id, kind, payload, max_attempts)
       select ${tenantId}, ${EXTRACT_JOB}, jsonb_build_object('dokumentId', ${d}.id, 'version', 1), 5 from ${d}
+      returning 1
     ), ${o} as (${outboxInsert(tenantId, {
       ereignis: 'dokument.abgelegt',
       vorgangId: vorgang.id,
@@ -355,7 +358,14 @@ export function dokumentInsertCtes(
         aktenplan: context.kennzeichen,
       },
     })})`;
-  return { ctes, result: { id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel } };
+  // Read by the caller's main query before the audit event, so that the county's audit chain is
+  // locked only after everything else of the statement is done (see auditAppendCtes).
+  const done = sql`(select count(*) from ${v}) + (select count(*) from ${j}) + (select count(*) from ${o})`;
+  return {
+    ctes,
+    done,
+    result: { id, sha256: file.blob.sha256, version: 1, mime: type.mime, dateiname, titel },
+  };
 }
 
 /** Adds the next immutable version of a document in the caller's transaction (caller checked access). */

@@ -385,14 +385,17 @@ export function createAntraegeUsecases({
             x.sha256, x.sha512, x.dokument_id::uuid
           from a, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(nr int, attachment_id text, feld text,
             dateiname text, mime text, groesse bigint, sha256 text, sha512 text, dokument_id text)
+          returning 1
         ), n as (
           insert into antrag_nachrichten (tenant_id, antrag_id, art, text, created_by)
           select ${tenant.id}, a.id, 'eingang', ${eingangText}, ${actor} from a
+          returning 1
         ), j as (
           -- The same rows enqueueJob() writes (jobs.ts): the PDF/A rendition and the e-mail notice.
           insert into jobs (tenant_id, kind, payload, max_attempts)
           select ${tenant.id}, ${ANTRAG_PDF_JOB}, jsonb_build_object('antragId', a.id), 5 from a
           ${mail ? sql`union all select ${tenant.id}, ${MAIL_JOB}, ${JSON.stringify(mail)}::jsonb, 8` : sql``}
+          returning 1
         ), o as (${outboxInsert(tenant.id, {
           ereignis: 'antrag.eingegangen',
           vorgangId,
@@ -431,7 +434,12 @@ export function createAntraegeUsecases({
         })}), ${audit}
         select verbund_guard(exists (select 1 from vg), 'antrag.aktivierung'), a.id,
           pg_notify('verbund_jobs', ${ANTRAG_PDF_JOB}), pg_notify('verbund_outbox', ${tenant.id}),
-          (select count(*) from o) as outbox, (select seq from audit_event) from a`;
+          ${sql.join(
+            documents.map((doc) => doc.done),
+            sql` + `,
+          )} + (select count(*) from an) + (select count(*) from n) + (select count(*) from j) + (select count(*) from o)
+            as geschrieben,
+          (select seq from audit_event) from a`;
       return { statement, metadata };
     }
 
