@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
 import { DEMO_PASSWORD } from '../verbund/verbund.seed.ts';
+import { TOKEN_CACHE_MS } from './identity.usecases.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -152,9 +153,11 @@ describe('identity', () => {
     });
     expect(forbidden.status).toBe(403);
 
+    // Changed behind the product's back (SQL): a checked token is trusted for TOKEN_CACHE_MS at most.
     await t.superuser.query(`update api_tokens set expires_at = now() - interval '1 minute' where id = $1`, [
       created.id,
     ]);
+    await new Promise((resolve) => setTimeout(resolve, TOKEN_CACHE_MS + 50));
     expect((await t.request('/api/v1/me', { token: created.token })).status).toBe(401);
 
     const admin = await t.tokenFor('wartburgkreis', ['kreis-admin']);

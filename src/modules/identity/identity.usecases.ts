@@ -25,6 +25,15 @@ const invalidLogin = () =>
     messageDe: 'Landkreis, Benutzername oder Passwort sind nicht korrekt.',
   });
 
+/**
+ * How long this process trusts an API token it has checked: every API request would otherwise
+ * cost a database round trip. A revocation in this process takes effect at once (the cache is
+ * cleared); one made elsewhere (another process, SQL) within this time. Expiry is checked on every
+ * request.
+ */
+export const TOKEN_CACHE_MS = 1000;
+const TOKEN_CACHE_MAX = 10_000;
+
 export function createIdentityUsecases({
   database,
   sessionHours,
@@ -32,6 +41,9 @@ export function createIdentityUsecases({
   database: DatabaseHandle;
   sessionHours: number;
 }) {
+  // Only valid tokens are cached (an unknown token never is), keyed by the token's hash.
+  const tokenCache = new Map<string, { until: number; expiresAt: Date | null; principal: Principal }>();
+
   async function tenantExists(tenantId: string) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(tenantId)) return false;
     const row = await database.db
@@ -153,6 +165,11 @@ export function createIdentityUsecases({
       if (!parsed) return null;
       // Every API request resolves its token: one round trip, a prepared statement.
       if (!/^[0-9a-f]{64}$/.test(parsed.tokenHash)) return null;
+      const cached = tokenCache.get(parsed.tokenHash);
+      if (cached && cached.until > Date.now() && cached.principal.tenantId === parsed.tenantId) {
+        if (cached.expiresAt && cached.expiresAt < new Date()) return null;
+        return cached.principal;
+      }
       const [row] = await database.executeAsTenant(
         parsed.tenantId,
         sql<{
@@ -180,7 +197,7 @@ export function createIdentityUsecases({
           trx.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute(),
         );
       }
-      return {
+      const principal: Principal = {
         tenantId: parsed.tenantId,
         userId: row.user_id,
         login: row.login ?? null,
@@ -190,6 +207,13 @@ export function createIdentityUsecases({
         tokenId: row.id,
         fachverfahrenId: row.fachverfahren_id,
       };
+      if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+      tokenCache.set(parsed.tokenHash, {
+        until: Date.now() + TOKEN_CACHE_MS,
+        expiresAt: row.expires_at,
+        principal,
+      });
+      return principal;
     },
 
     async createApiToken(args: {
@@ -234,7 +258,7 @@ export function createIdentityUsecases({
     },
 
     async revokeApiToken({ principal, tokenId }: { principal: Principal; tokenId: string }) {
-      return database.withTenant(principal.tenantId, async (trx) => {
+      await database.withTenant(principal.tenantId, async (trx) => {
         const row = await trx
           .updateTable('api_tokens')
           .set({ revoked_at: new Date() })
@@ -250,6 +274,8 @@ export function createIdentityUsecases({
           objectId: tokenId,
         });
       });
+      // After the commit: a request in between must not cache the token again.
+      tokenCache.clear();
     },
 
     async listApiTokens({ tenantId }: { tenantId: string }) {
