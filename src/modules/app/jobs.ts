@@ -46,15 +46,18 @@ export const backoffMs = (attempt: number) =>
 /**
  * A worker loop: claims due jobs of the registered kinds across tenants (claim_jobs uses
  * FOR UPDATE SKIP LOCKED, so any number of workers can run), runs each in its tenant's
- * transaction, retries with backoff, and marks a job dead after max_attempts.
+ * transaction, retries with backoff, and marks a job dead after max_attempts. It claims up to
+ * `batch` jobs at a time (16: a batch handler then writes 16 extractions in one statement); a
+ * claimed job whose worker died is taken up again after `lockSeconds`, which must exceed the time a
+ * whole batch may take (extractors time out after 30 s per file).
  */
 export function createJobWorker({
   database,
   logger,
   handlers,
   batchHandlers = new Map(),
-  batch = 8,
-  lockSeconds = 120,
+  batch = 16,
+  lockSeconds = 300,
   idleMs = 500,
 }: {
   database: DatabaseHandle;
