@@ -98,9 +98,10 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
               : sql`d.refs @> array[${term.value}]::text[]`,
           );
         if (filter.aktenplan)
+          // An array, not a semi-join: the planner would otherwise repeat the full-text scan per unit.
           where.push(
-            sql`d.unit_id in (select id from aktenplan_units where kennzeichen = ${filter.aktenplan}
-                  or kennzeichen like ${`${filter.aktenplan}.%`})`,
+            sql`d.unit_id = any(array(select id from aktenplan_units where kennzeichen = ${filter.aktenplan}
+                  or kennzeichen like ${`${filter.aktenplan}.%`}))`,
           );
         if (filter.akteId) where.push(sql`d.akte_id = ${filter.akteId}::uuid`);
         if (filter.vorgangStatus)
@@ -122,10 +123,13 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
         // every document's (TOASTed) full-text vector.
         if (query) await sql`set local enable_seqscan = off`.execute(trx);
         // Candidates, then ranking: the best title/metadata hits (small vector, own GIN index) and the
-        // newest content hits (for a common word the date index finds them at once), at least 100 of
-        // each; only these are ranked on the full content. Title hits are ranked among the newest
-        // 2,000 of them, and the total is counted exactly up to 10,000: so the cost of a query is
-        // bounded even for a word that occurs in almost every document.
+        // newest content hits, at least 100 of each; only these are ranked on the full content. Title
+        // hits are ranked among the newest 2,000 of them, and the total is counted exactly up to
+        // 10,000: so the cost of a query is bounded even for a word that occurs in almost every
+        // document. The matches are collected once through the GIN index (up to 10,001); when that is
+        // all of them, the newest content hits come from these. Only with more matches does the date
+        // index look for the newest – then they are dense enough to be found at once. (Walking the
+        // date index for a word whose matches the filters exclude would read every document.)
         const candidates = Math.max(100, page.offset + page.limit);
         const { rows } = await sql<SearchRow>`${
           query
@@ -137,13 +141,16 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
           ), head_hits as (
             select id, ts_rank_cd(search_head, (${query}), 32) as head_rank from head_pool
             order by head_rank desc, datum desc limit ${candidates}
-          ), body_hits as (
-            select d.id from ${from}
-            where d.search @@ (${query}) and ${condition}
-            order by d.datum desc limit ${candidates}
+          ), m as materialized (
+            select d.id, d.datum from ${from} where d.search @@ (${query}) and ${condition} limit ${COUNT_LIMIT + 1}
           ), matches as (
-            select count(*) as n from (
-              select 1 from ${from} where d.search @@ (${query}) and ${condition} limit ${COUNT_LIMIT + 1}) m
+            select count(*) as n from m
+          ), body_hits as (
+            (select id from m where (select n from matches) <= ${COUNT_LIMIT} order by datum desc limit ${candidates})
+            union all
+            (select d.id from ${from}
+             where (select n from matches) > ${COUNT_LIMIT} and d.search @@ (${query}) and ${condition}
+             order by d.datum desc limit ${candidates})
           ), cand as (
             select id, max(head_rank) as head_rank from (
               select id, head_rank from head_hits union all select id, 0 from body_hits) x group by id
