@@ -120,8 +120,14 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
             ? sql`(case when upper(d.titel) like any(${references.map((r) => `%${r}%`)}::text[]) then 1 else 0 end)`
             : sql`0`;
         // The GIN indexes are always the better way to find matches: a sequential scan would read
-        // every document's (TOASTed) full-text vector.
-        if (query) await sql`set local enable_seqscan = off`.execute(trx);
+        // every document's (TOASTed) full-text vector. The same holds for a lossy bitmap: with the
+        // default 4 MB a word in most of a million documents no longer fits exactly, and every row of
+        // a lossy page is rechecked against its full vector. 64 MB keep it exact (≈ 70 bytes per page
+        // of the table); the memory is used only by such a query, and only for its duration.
+        if (query)
+          await sql`select set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true)`.execute(
+            trx,
+          );
         // Candidates, then ranking: the best title/metadata hits (small vector, own GIN index) and the
         // newest content hits, at least 100 of each; only these are ranked on the full content. Title
         // hits are ranked among the newest 2,000 of them, and the total is counted exactly up to
