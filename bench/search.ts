@@ -181,7 +181,6 @@ const request = async (q: string, filter = '') => {
   return { ms: performance.now() - t0, total: body.total };
 };
 for (const q of QUERIES) await request(q); // warm-up
-const latencies: number[] = [];
 const perQuery = new Map<string, { ms: number[]; total: number }>();
 const perFilter = new Map<string, number[]>();
 const all: Array<{ ms: number; q: string; filter: string }> = [];
@@ -193,9 +192,10 @@ for (let round = 0; round < ROUNDS; round++) {
     const runs = filter ? ['', filter] : [''];
     for (const f of runs) {
       const { ms, total } = await request(q, f);
-      latencies.push(ms);
       all.push({ ms, q, filter: f });
-      perFilter.set(f || '(ohne)', [...(perFilter.get(f || '(ohne)') ?? []), ms]);
+      const key = f || '(ohne)';
+      perFilter.set(key, perFilter.get(key) ?? []);
+      perFilter.get(key)!.push(ms);
       if (!f) {
         const entry = perQuery.get(q) ?? { ms: [], total };
         entry.ms.push(ms);
@@ -205,7 +205,7 @@ for (let round = 0; round < ROUNDS; round++) {
     bar(round * QUERIES.length + i + 1);
   }
 }
-latencies.sort((a, b) => a - b);
+const latencies = all.map((r) => r.ms).sort((a, b) => a - b);
 console.log(
   `\nSuch-Benchmark: ${N.toLocaleString('de-DE')} Dokumente in einem Landkreis (eingebettetes PostgreSQL, 2 Kerne)`,
 );
