@@ -39,6 +39,10 @@ export async function prepareDatabase({
       firstStart: migrations.applied.length > 0,
       migrations,
       stop: async () => {},
+      // An external server is someone else's to run; the pool reconnects when it is back.
+      watch: undefined,
+      startedHere: false,
+      adopted: false,
     };
   }
   const server = await startEmbeddedPostgres({ dir: config.database.dir, port: config.database.port, onLog });
@@ -52,7 +56,9 @@ export async function prepareDatabase({
       firstStart: server.firstStart,
       migrations,
       stop: server.stop,
+      watch: server.watch,
       startedHere: server.startedHere,
+      adopted: server.adopted,
     };
   } catch (error) {
     await server.stop();

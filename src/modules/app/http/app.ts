@@ -15,6 +15,7 @@ import type { Services } from '../services.ts';
 import { registerStaticAssets } from './assets.ts';
 import { csrfProtection, resolvePrincipal } from './auth.middleware.ts';
 import type { AppEnv } from './context.ts';
+import { registerHealthRoute } from './health.ts';
 import { createApiRouter } from './openapi.ts';
 import { problemResponse, toAppError } from './problem.ts';
 
@@ -62,30 +63,7 @@ export function createApp(services: Services) {
     return wantsHtml ? renderErrorPage(c, error) : problemResponse(c, error);
   });
 
-  app.get('/health', async (c) => {
-    const started = performance.now();
-    try {
-      await services.database.db
-        .selectFrom('tenants')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirst();
-      return c.json({
-        status: 'ok',
-        database: {
-          status: 'ok',
-          kind: services.config.database.kind,
-          latencyMs: Math.round(performance.now() - started),
-        },
-        version: '0.1.0',
-      });
-    } catch (error) {
-      logger.warn({ err: error }, 'health check: database unavailable');
-      return c.json(
-        { status: 'degraded', database: { status: 'unavailable', kind: services.config.database.kind } },
-        503,
-      );
-    }
-  });
+  registerHealthRoute(app, services);
 
   registerStaticAssets(app);
   // Browsers ask for it on every first visit; no icon yet, and no 404 in their consoles.

@@ -2,7 +2,20 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../../shared/errors.ts';
+import { isConnectionError } from '../database.ts';
 import type { AppEnv } from './context.ts';
+
+/** Seconds a client should wait before retrying while the database is away (it restarts in a few). */
+export const DB_RETRY_AFTER_SECONDS = 5;
+
+/** The database cannot be reached (down, restarting, connection lost): the request may be retried. */
+export const databaseUnavailable = () =>
+  new AppError({
+    code: 'db.unavailable',
+    status: 503,
+    message: 'database unavailable',
+    messageDe: 'Datenbank nicht erreichbar. Bitte versuchen Sie es in einigen Sekunden erneut.',
+  });
 
 /** RFC 9457 problem details with our stable `code` and a German `detailDe` for people. */
 export function problemResponse(c: Context<AppEnv>, error: AppError) {
@@ -18,6 +31,7 @@ export function problemResponse(c: Context<AppEnv>, error: AppError) {
   };
   return c.body(JSON.stringify(body), error.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
+    ...(error.code === 'db.unavailable' ? { 'retry-after': String(DB_RETRY_AFTER_SECONDS) } : {}),
   });
 }
 
@@ -40,6 +54,7 @@ export function toAppError(error: unknown): AppError {
       messageDe: 'Die Anfrage ist ungültig.',
     });
   }
+  if (isConnectionError(error)) return databaseUnavailable();
   const pgCode = (error as { code?: string } | null)?.code;
   if (pgCode === '23505') {
     return new AppError({
