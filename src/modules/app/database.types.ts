@@ -120,6 +120,11 @@ export interface JobsTable {
   max_attempts: Generated<number>;
   last_error: string | null;
   locked_until: Date | null;
+  /** The worker holding (or last holding) the job; job_workers itself is reachable only through functions. */
+  locked_by: string | null;
+  claimed_at: Date | null;
+  /** Runs lost with their worker or their lease (apart from errors). */
+  crashes: Generated<number>;
   created_at: Generated<Date>;
   finished_at: Date | null;
 }

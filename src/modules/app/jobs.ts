@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from './database.ts';
 import type { Logger } from './logger.ts';
@@ -17,7 +20,79 @@ export type ClaimedJob = { id: string; payload: Record<string, unknown>; attempt
  * own write. Returns their ids; every other job of the group – and the whole group if it throws –
  * then goes through the kind's JobHandler one by one, with its usual retries.
  */
-export type BatchJobHandler = (args: { tenantId: string; jobs: ClaimedJob[] }) => Promise<string[]>;
+export type BatchJobHandler = (args: {
+  tenantId: string;
+  jobs: ClaimedJob[];
+  /** The claiming worker: its write completes the jobs with finishJobs({ jobIds, owner }). */
+  owner?: string;
+}) => Promise<string[]>;
+
+/**
+ * Optional per kind: runs in the job's tenant transaction when the queue gives the job up for good
+ * (lost with its worker twice, or out of attempts), e.g. to show the reason instead of "pending".
+ */
+export type JobGivenUpHandler = (args: {
+  trx: TenantTrx;
+  payload: Record<string, unknown>;
+  jobId: string;
+  /** German, shown to users. */
+  reason: string;
+}) => Promise<void>;
+
+/** A job whose run was lost this often (worker died, or its lease ran out) is not run again. */
+export const MAX_CRASHES = 2;
+export const CRASHED_REASON = 'Verarbeitung zweimal abgebrochen (Prozess beendet oder Zeitlimit)';
+const attemptsReason = (errors: number) => `Verarbeitung nach ${errors} Fehlversuchen aufgegeben`;
+
+/**
+ * The statement piece that completes claimed jobs, for batch handlers that finish them inside
+ * their own write: only jobs the worker still holds – a job taken over by another worker (this one
+ * was declared dead while paused) is left to its new owner. Without an owner (a handler called
+ * directly, outside a worker) it completes the jobs as they are.
+ */
+export const finishJobs = ({ jobIds, owner }: { jobIds: string[]; owner?: string }) =>
+  sql`update jobs set status = 'done', finished_at = now(), locked_until = null
+    where id = any(${`{${jobIds.join(',')}}`}::bigint[])${
+      owner ? sql` and locked_by = ${owner}::uuid and status = 'running'` : sql``
+    }`;
+
+/**
+ * Where this process runs: the host name and the PID namespace, so that a worker compares PIDs
+ * only with workers whose PIDs mean the same processes (containers on one host share its name).
+ */
+function hostKey() {
+  let namespace = '';
+  try {
+    namespace = readlinkSync('/proc/self/ns/pid');
+  } catch {
+    // not Linux: the host name alone
+  }
+  return `${hostname()}${namespace ? `/${namespace}` : ''}`.slice(0, 300);
+}
+const HOST = hostKey();
+// Workers of this process; another row with this PID on this host is a previous process's.
+const ownWorkers = new Set<string>();
+
+const processGone = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+};
+
+class LeaseLost extends Error {}
+
+type ClaimedRow = {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+  crashes: number;
+};
 
 /** Enqueues a job in the caller's transaction: it exists exactly when the change that caused it commits. */
 export async function enqueueJob(
@@ -46,92 +121,185 @@ export const backoffMs = (attempt: number) =>
 /**
  * A worker loop: claims due jobs of the registered kinds across tenants (claim_jobs uses
  * FOR UPDATE SKIP LOCKED, so any number of workers can run), runs each in its tenant's
- * transaction, retries with backoff, and marks a job dead after max_attempts. It claims up to
- * `batch` jobs at a time (16: a batch handler then writes 16 extractions in one statement); a
- * claimed job whose worker died is taken up again after `lockSeconds`, which must exceed the time a
- * whole batch may take (extractors time out after 30 s per file).
+ * transaction, retries with backoff, and marks a job dead after max_attempts errors. It claims up
+ * to `batch` jobs at a time (16: a batch handler then writes 16 extractions in one statement).
+ *
+ * Leases: every claimed job names this worker, and the worker beats a heartbeat (job_workers)
+ * every `heartbeatMs` while it runs or works. A job whose worker has not beaten for `staleSeconds`
+ * is claimed again by any other worker; at start, and with every beat, a worker also declares dead
+ * the workers of its own host whose process is gone, so their jobs are taken up at once.
+ * `leaseSeconds` is only the last resort for a run that hangs while its worker lives. A lost run
+ * counts as a crash; a job claimed with MAX_CRASHES crashes is given up instead of run (a file
+ * that kills the process cannot kill it in a loop). Writes that settle a job check that this
+ * worker still holds it, so a job taken over is never finished twice.
  */
 export function createJobWorker({
   database,
   logger,
   handlers,
   batchHandlers = new Map(),
+  givenUpHandlers = new Map(),
   batch = 16,
-  lockSeconds = 300,
+  heartbeatMs = 5000,
+  staleSeconds = 20,
+  leaseSeconds = 900,
   idleMs = 500,
+  host = HOST,
 }: {
   database: DatabaseHandle;
   logger: Logger;
   handlers: Map<string, JobHandler>;
   batchHandlers?: Map<string, BatchJobHandler>;
+  givenUpHandlers?: Map<string, JobGivenUpHandler>;
   batch?: number;
-  lockSeconds?: number;
+  heartbeatMs?: number;
+  staleSeconds?: number;
+  /** Must exceed the time a whole batch may take (16 files, 60 s each, on the extraction threads). */
+  leaseSeconds?: number;
   idleMs?: number;
+  /** Where the worker runs (default: host name and PID namespace); tests pose as another machine. */
+  host?: string;
 }) {
+  const workerId = randomUUID();
+  ownWorkers.add(workerId);
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  let holders = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let beating: Promise<number> | undefined;
+
+  /**
+   * Beats the heartbeat and declares dead the workers of this host whose process is gone (a PID
+   * taken again by another process is caught by the heartbeat instead). Returns how many it found.
+   */
+  function beat() {
+    beating ??= (async () => {
+      try {
+        const { rows } = await sql<{ id: string; pid: number }>`
+          select * from job_worker_beat(${workerId}::uuid, ${host}, ${process.pid}, ${staleSeconds})`.execute(
+          database.db,
+        );
+        const dead = rows
+          .filter((row) => (row.pid === process.pid ? !ownWorkers.has(row.id) : processGone(row.pid)))
+          .map((row) => row.id);
+        if (dead.length > 0) {
+          await sql`select job_workers_forget(${dead}::uuid[])`.execute(database.db);
+          logger.warn(
+            { workers: dead },
+            'job workers of ended processes declared dead; their jobs are taken up',
+          );
+        }
+        return dead.length;
+      } finally {
+        beating = undefined;
+      }
+    })();
+    return beating;
+  }
+
+  /** Keeps the heartbeat going while the worker runs or a runOnce works (tests call only runOnce). */
+  function holdHeartbeat() {
+    if (holders++ === 0)
+      timer = setInterval(
+        () => void beat().catch((error) => logger.warn({ err: error }, 'job worker heartbeat failed')),
+        heartbeatMs,
+      );
+    return () => {
+      if (--holders === 0) clearInterval(timer);
+    };
+  }
+
+  /** Settles a job this worker still holds; false when another worker has taken it over. */
+  async function settle(
+    trx: TenantTrx,
+    id: string,
+    values: { status: 'done' | 'queued' | 'dead'; last_error?: string; run_at?: Date; finished_at?: Date },
+  ) {
+    const result = await trx
+      .updateTable('jobs')
+      .set({ ...values, locked_until: null })
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Ends a job for good, with its kind's hook in the same transaction when there is one. */
+  async function giveUp(job: ClaimedRow, lastError: string, reason: string) {
+    const hook = givenUpHandlers.get(job.kind);
+    const markDead = (trx: TenantTrx) =>
+      settle(trx, job.id, { status: 'dead', last_error: lastError.slice(0, 2000), finished_at: new Date() });
+    try {
+      await database.withTenant(job.tenant_id, async (trx) => {
+        if ((await markDead(trx)) && hook) await hook({ trx, payload: job.payload, jobId: job.id, reason });
+      });
+    } catch (error) {
+      logger.error({ err: error, job: job.id, kind: job.kind }, 'job given-up hook failed');
+      await database.withTenant(job.tenant_id, markDead);
+    }
+    logger.warn(
+      { job: job.id, kind: job.kind, tenant: job.tenant_id, crashes: job.crashes, reason },
+      'job given up',
+    );
+  }
+
+  async function runOne(job: ClaimedRow) {
+    const handler = handlers.get(job.kind)!;
+    try {
+      await database.withTenant(job.tenant_id, async (trx) => {
+        await handler({ trx, payload: job.payload, attempt: job.attempts, jobId: job.id });
+        // Not ours any more: roll the handler's writes back, the new owner runs the job.
+        if (!(await settle(trx, job.id, { status: 'done', finished_at: new Date() }))) throw new LeaseLost();
+      });
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        logger.warn({ job: job.id, kind: job.kind }, 'job taken over by another worker; result discarded');
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      // Crashes have their own limit; only runs that ended in an error count against max_attempts.
+      const errors = job.attempts - job.crashes;
+      const dead = errors >= job.max_attempts;
+      logger.warn(
+        { job: job.id, kind: job.kind, tenant: job.tenant_id, attempt: job.attempts, dead, err: message },
+        'job failed',
+      );
+      if (dead) await giveUp(job, message, attemptsReason(errors));
+      else
+        await database.withTenant(job.tenant_id, (trx) =>
+          settle(trx, job.id, {
+            status: 'queued',
+            last_error: message.slice(0, 2000),
+            run_at: new Date(Date.now() + backoffMs(errors)),
+          }),
+        );
+    }
+  }
 
   async function runOnce() {
     const kinds = [...handlers.keys()];
     if (kinds.length === 0) return 0;
-    const { rows } = await sql<{
-      tenant_id: string;
-      id: string;
-      kind: string;
-      payload: Record<string, unknown>;
-      attempts: number;
-      max_attempts: number;
-    }>`
-      select * from claim_jobs(${kinds}::text[], ${batch}, ${lockSeconds})`.execute(database.db);
-    const finished = await runBatches(rows);
-    for (const job of rows) {
-      if (finished.has(job.id)) continue;
-      const handler = handlers.get(job.kind)!;
-      try {
-        await database.withTenant(job.tenant_id, async (trx) => {
-          await handler({ trx, payload: job.payload, attempt: job.attempts, jobId: job.id });
-          await trx
-            .updateTable('jobs')
-            .set({ status: 'done', finished_at: new Date(), locked_until: null })
-            .where('id', '=', job.id)
-            .execute();
-        });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const dead = job.attempts >= job.max_attempts;
-        logger.warn(
-          { job: job.id, kind: job.kind, tenant: job.tenant_id, attempt: job.attempts, dead, err: message },
-          'job failed',
-        );
-        await database.withTenant(job.tenant_id, (trx) =>
-          trx
-            .updateTable('jobs')
-            .set({
-              status: dead ? 'dead' : 'queued',
-              last_error: message.slice(0, 2000),
-              run_at: new Date(Date.now() + backoffMs(job.attempts)),
-              locked_until: null,
-              finished_at: dead ? new Date() : null,
-            })
-            .where('id', '=', job.id)
-            .execute(),
-        );
-      }
+    const release = holdHeartbeat();
+    try {
+      const { rows } = await sql<ClaimedRow>`
+        select * from claim_jobs(${kinds}::text[], ${batch}, ${workerId}::uuid, ${host}, ${process.pid},
+          ${leaseSeconds}, ${staleSeconds})`.execute(database.db);
+      const runnable: ClaimedRow[] = [];
+      for (const job of rows)
+        if (job.crashes >= MAX_CRASHES) await giveUp(job, CRASHED_REASON, CRASHED_REASON);
+        else runnable.push(job);
+      const finished = await runBatches(runnable);
+      for (const job of runnable) if (!finished.has(job.id)) await runOne(job);
+      return rows.length;
+    } finally {
+      release();
     }
-    return rows.length;
   }
 
   /** Hands each tenant's jobs of a kind with a batch handler to it; returns the ids it finished. */
-  async function runBatches(
-    rows: Array<{
-      tenant_id: string;
-      id: string;
-      kind: string;
-      payload: Record<string, unknown>;
-      attempts: number;
-    }>,
-  ) {
+  async function runBatches(rows: ClaimedRow[]) {
     const finished = new Set<string>();
     const groups = new Map<string, { tenantId: string; kind: string; jobs: ClaimedJob[] }>();
     for (const job of rows) {
@@ -143,7 +311,11 @@ export function createJobWorker({
     }
     for (const group of groups.values()) {
       try {
-        const done = await batchHandlers.get(group.kind)!({ tenantId: group.tenantId, jobs: group.jobs });
+        const done = await batchHandlers.get(group.kind)!({
+          tenantId: group.tenantId,
+          jobs: group.jobs,
+          owner: workerId,
+        });
         for (const id of done) finished.add(String(id));
       } catch (error) {
         // Nothing of the group was committed; each job gets its own run (and retries) below.
@@ -156,12 +328,19 @@ export function createJobWorker({
     return finished;
   }
 
+  let release: (() => void) | undefined;
   return {
+    workerId,
     runOnce,
+    /** Beats once and declares dead the workers of this host whose process is gone. */
+    reclaimDead: beat,
     start() {
       if (running) return;
       running = true;
+      release = holdHeartbeat();
       loop = (async () => {
+        // At once, not after staleSeconds: the jobs of this host's previous process (crash, kill -9).
+        await beat().catch((error) => logger.warn({ err: error }, 'job worker heartbeat failed'));
         while (running) {
           let claimed = 0;
           try {
@@ -181,6 +360,12 @@ export function createJobWorker({
       running = false;
       wake?.();
       await loop;
+      release?.();
+      release = undefined;
+      // Gone for good: nothing of it is running any more.
+      await sql`select job_workers_forget(${[workerId]}::uuid[])`
+        .execute(database.db)
+        .catch((error) => logger.warn({ err: error }, 'job worker could not sign off'));
     },
   };
 }

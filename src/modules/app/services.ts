@@ -9,13 +9,14 @@ import {
   integrationsOnboardingHook,
 } from '../integrations/integrations.usecases.ts';
 import { createXdomeaUsecases } from '../integrations/xdomea.usecases.ts';
+import { createExtractionGivenUp } from '../records/extraction.job.ts';
 import { createRecordsServices } from '../records/records.services.ts';
 import { createServicesModule } from '../services/services.services.ts';
 import { createOnboardingRegistry } from '../verbund/onboarding.ts';
 import { createVerbundUsecases } from '../verbund/verbund.usecases.ts';
 import type { Config } from './config.ts';
 import { createDatabase } from './database.ts';
-import { type BatchJobHandler, createJobWorker, type JobHandler } from './jobs.ts';
+import { type BatchJobHandler, createJobWorker, type JobGivenUpHandler, type JobHandler } from './jobs.ts';
 import type { Logger } from './logger.ts';
 
 /**
@@ -53,6 +54,8 @@ export function buildServices({
   onboarding.register(records.onboardingHook);
   jobHandlers.set(...records.extractionJob);
   const batchJobHandlers = new Map<string, BatchJobHandler>([records.extractionBatchJob]);
+  // A given-up extraction shows its reason on the document instead of "pending" for ever.
+  const givenUpHandlers = new Map<string, JobGivenUpHandler>([createExtractionGivenUp()]);
   // After records: activating a service creates its Akte in the county's Aktenplan.
   const ozg = createServicesModule({ database, blobs, config });
   onboarding.register(ozg.onboardingHook);
@@ -91,7 +94,13 @@ export function buildServices({
     xdomea,
     jobHandlers,
     createWorker: () =>
-      createJobWorker({ database, logger, handlers: jobHandlers, batchHandlers: batchJobHandlers }),
+      createJobWorker({
+        database,
+        logger,
+        handlers: jobHandlers,
+        batchHandlers: batchJobHandlers,
+        givenUpHandlers,
+      }),
     createDeliveryWorker: (options?: DeliveryOptions) =>
       createDeliveryWorker({ database, logger, options, renderXdomea }),
     close: async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../app/database.ts';
 import type { MetadataField, Vertraulichkeit } from '../app/database.types.ts';
-import type { BatchJobHandler, JobHandler } from '../app/jobs.ts';
+import { type BatchJobHandler, finishJobs, type JobGivenUpHandler, type JobHandler } from '../app/jobs.ts';
 import type { Logger } from '../app/logger.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
@@ -174,7 +174,7 @@ export function createExtractionBatchJob({
   extractors: ExtractorRegistry;
   logger: Logger;
 }): [string, BatchJobHandler] {
-  const handler: BatchJobHandler = async ({ tenantId, jobs }) => {
+  const handler: BatchJobHandler = async ({ tenantId, jobs, owner }) => {
     const wanted = jobs.filter(
       (job) =>
         UUID.test(String(job.payload.dokumentId)) &&
@@ -240,10 +240,30 @@ export function createExtractionBatchJob({
                  search = verbund_search_vector(d.titel, i.meta, i.text), search_head = verbund_search_head(d.titel, i.meta)
           from input i where d.id = i.dokument_id and i.current
         )
-        update jobs set status = 'done', finished_at = now(), locked_until = null
-        where id = any(${`{${jobIds.join(',')}}`}::bigint[])`,
+        ${finishJobs({ jobIds, owner })}`,
     );
     return jobIds;
+  };
+  return [EXTRACT_JOB, handler];
+}
+
+/**
+ * When the queue gives an extraction up for good (its run killed the worker twice, or it ran out of
+ * attempts), the version and the document say why instead of staying "pending" for ever.
+ */
+export function createExtractionGivenUp(): [string, JobGivenUpHandler] {
+  const handler: JobGivenUpHandler = async ({ trx, payload, reason }) => {
+    const dokumentId = String(payload.dokumentId);
+    const version = Number(payload.version);
+    if (!UUID.test(dokumentId) || !Number.isInteger(version)) return;
+    await sql`
+      with v as (
+        update dokument_versionen set text_status = 'failed', text_fehler = ${reason}
+        where dokument_id = ${dokumentId}::uuid and version = ${version} and text_status = 'pending'
+        returning dokument_id, version
+      )
+      update dokumente d set text_status = 'failed', text_fehler = ${reason}
+      from v where d.id = v.dokument_id and d.aktuelle_version = v.version`.execute(trx);
   };
   return [EXTRACT_JOB, handler];
 }
