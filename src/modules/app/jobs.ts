@@ -129,9 +129,10 @@ export const backoffMs = (attempt: number) =>
  * is claimed again by any other worker; at start, and with every beat, a worker also declares dead
  * the workers of its own host whose process is gone, so their jobs are taken up at once.
  * `leaseSeconds` is only the last resort for a run that hangs while its worker lives. A lost run
- * counts as a crash; a job claimed with MAX_CRASHES crashes is given up instead of run (a file
- * that kills the process cannot kill it in a loop). Writes that settle a job check that this
- * worker still holds it, so a job taken over is never finished twice.
+ * counts as a crash; a job that crashed before is claimed alone (its batch neighbours do not die
+ * with it again), and one claimed with MAX_CRASHES crashes is given up instead of run, with its
+ * kind's given-up hook (a file that kills the process cannot kill it in a loop). Writes that
+ * settle a job check that this worker still holds it, so a job taken over is never finished twice.
  */
 export function createJobWorker({
   database,
