@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -30,6 +31,17 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Verbund E-Government <noreply@verbund.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VERBUND_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine(
+      (value) => parseTrustedProxies(value) !== null,
+      'Liste von IP-Adressen/CIDR oder Anzahl der Hops',
+    ),
+  VERBUND_RATE_PORTAL_SUBMIT: rateSetting('20/10m'),
+  VERBUND_RATE_PORTAL_UPLOAD: rateSetting('120/10m'),
+  VERBUND_RATE_TRACKING: rateSetting('30/1m'),
+  VERBUND_RATE_LOGIN: rateSetting('20/10m'),
 });
 
 export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string> = {
@@ -61,6 +73,15 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
     'SMTP-Server für E-Mail-Benachrichtigungen an Antragstellende, z. B. smtp://relay.example.de:25 (leer: keine E-Mails).',
   SMTP_FROM: 'Absender der Benachrichtigungen.',
   LOG_LEVEL: 'Protokollstufe (fatal … trace, silent).',
+  VERBUND_TRUSTED_PROXIES:
+    'Vertrauenswürdige Proxys für X-Forwarded-For: Adressen/CIDR mit Komma (z. B. 127.0.0.1,10.0.0.0/8) oder die Anzahl der Proxy-Hops (z. B. 1). Leer (Standard): X-Forwarded-For wird ignoriert, es zählt die Adresse der Verbindung.',
+  VERBUND_RATE_PORTAL_SUBMIT:
+    'Bürgerportal je Client-Adresse: Anträge beginnen und absenden, je höchstens Anzahl/Zeitraum (Standard 20/10m; Zeitraum in s, m oder h; off = aus).',
+  VERBUND_RATE_PORTAL_UPLOAD:
+    'Bürgerportal je Client-Adresse: Formularseiten mit Anlagen speichern und Unterlagen nachreichen (Standard 120/10m).',
+  VERBUND_RATE_TRACKING: 'Bürgerportal je Client-Adresse: Abrufe mit Vorgangscode (Standard 30/1m).',
+  VERBUND_RATE_LOGIN:
+    'Fehlgeschlagene Anmeldungen je Client-Adresse, zusätzlich zur Sperre je Konto (Standard 20/10m).',
 };
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -99,7 +120,60 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     logLevel: e.LOG_LEVEL,
+    trustedProxies: parseTrustedProxies(e.VERBUND_TRUSTED_PROXIES)!,
+    rateLimits: {
+      portalSubmit: parseRate(e.VERBUND_RATE_PORTAL_SUBMIT),
+      portalUpload: parseRate(e.VERBUND_RATE_PORTAL_UPLOAD),
+      tracking: parseRate(e.VERBUND_RATE_TRACKING),
+      login: parseRate(e.VERBUND_RATE_LOGIN),
+    },
   };
+}
+
+/** A rate limit: at most `limit` requests per window of `windowSeconds`; null = no limit. */
+export type RateRule = { limit: number; windowSeconds: number } | null;
+export type TrustedProxies =
+  | { kind: 'none' }
+  | { kind: 'hops'; hops: number }
+  | { kind: 'list'; entries: string[] };
+
+function rateSetting(fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .refine(
+      (value) => value === 'off' || parseRate(value) !== null,
+      'Anzahl/Zeitraum, z. B. 30/1m, oder off',
+    );
+}
+
+/** `20/10m` → 20 per 600 s; `off` → null. */
+export function parseRate(value: string): RateRule {
+  const match = /^(\d+)\/(\d+)(s|m|h)$/.exec(value.trim());
+  if (!match) return null;
+  const windowSeconds = Number(match[2]) * { s: 1, m: 60, h: 3600 }[match[3] as 's' | 'm' | 'h'];
+  const limit = Number(match[1]);
+  return limit >= 1 && windowSeconds >= 1 && windowSeconds <= 86_400 ? { limit, windowSeconds } : null;
+}
+
+/** `''` → none, `2` → two hops, `127.0.0.1,10.0.0.0/8,::1` → those peers; null when invalid. */
+export function parseTrustedProxies(value: string): TrustedProxies | null {
+  const text = value.trim();
+  if (!text) return { kind: 'none' };
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops >= 1 && hops <= 10 ? { kind: 'hops', hops } : null;
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (!family || rest.length > 0) return false;
+    if (bits === undefined) return true;
+    const n = Number(bits);
+    return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+  });
+  return valid ? { kind: 'list', entries } : null;
 }
 
 export class ConfigError extends Error {}

@@ -253,6 +253,28 @@ export interface PostkorbGesehenTable {
   objekt_id: string;
   gesehen_at: Generated<Date>;
 }
+export interface RateLimitsTable {
+  bucket: string;
+  subject: string;
+  window_start: Timestamp;
+  window_end: Timestamp;
+  hits: number;
+}
+export interface IdempotencyKeysTable {
+  tenant_id: string;
+  caller: string;
+  key: string;
+  method: string;
+  path: string;
+  fingerprint: string;
+  state: 'running' | 'done';
+  locked_until: Timestamp;
+  response_status: number | null;
+  response_headers: Record<string, string> | null;
+  response_body: Buffer | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
 
 export interface Database {
   tenants: TenantsTable;
@@ -278,4 +300,6 @@ export interface Database {
   dokumente: DokumenteTable;
   dokument_versionen: DokumentVersionenTable;
   postkorb_gesehen: PostkorbGesehenTable;
+  rate_limits: RateLimitsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

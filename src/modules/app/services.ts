@@ -16,6 +16,7 @@ import { createOnboardingRegistry } from '../verbund/onboarding.ts';
 import { createVerbundUsecases } from '../verbund/verbund.usecases.ts';
 import type { Config } from './config.ts';
 import { createDatabase } from './database.ts';
+import { createRateLimiter } from './http/rate-limit.ts';
 import { type BatchJobHandler, createJobWorker, type JobGivenUpHandler, type JobHandler } from './jobs.ts';
 import type { Logger } from './logger.ts';
 
@@ -93,6 +94,8 @@ export function buildServices({
     integrations,
     xdomea,
     jobHandlers,
+    // Per client address, shared by every process through PostgreSQL (portal, tracking, login).
+    rateLimits: createRateLimiter({ db: database.db }),
     createWorker: () =>
       createJobWorker({
         database,

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../app/http/auth.middleware.ts';
+import { clientAddress } from '../app/http/client-address.ts';
 import type { AppEnv } from '../app/http/context.ts';
+import { rateLimited, withRetryAfter } from '../app/http/rate-limit.ts';
 import { isAppError } from '../shared/errors.ts';
 import { secureCookies } from './cookies.ts';
 import { LoginPage } from './login.page.tsx';
@@ -62,6 +64,22 @@ export function registerAuthRoutes(app: Hono<AppEnv>) {
     if (!values.login) errors.push({ field: 'login', message: 'Bitte geben Sie Ihren Benutzernamen ein.' });
     if (!str('password')) errors.push({ field: 'password', message: 'Bitte geben Sie Ihr Passwort ein.' });
     if (errors.length > 0) return renderLogin(c, { values, next, errors, status: 400 });
+    // Failed logins per client address (VERBUND_RATE_LOGIN), on top of the lock per account: once
+    // the window is full, no password is even checked from that address until it ends.
+    const { rateLimits, config } = c.get('services');
+    const address = clientAddress(c);
+    const rule = address === null ? null : config.rateLimits.login;
+    const seen = rule && address ? await rateLimits.peek({ bucket: 'login', address, rule }) : null;
+    if (seen?.limited) {
+      const error = rateLimited(seen.retryAfterSeconds);
+      const page = await renderLogin(c, {
+        values,
+        next,
+        status: 429,
+        errors: [{ field: 'login', message: error.messageDe }],
+      });
+      return withRetryAfter(page, seen.retryAfterSeconds);
+    }
     try {
       const session = await c
         .get('services')
@@ -77,6 +95,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>) {
       return c.redirect(next, 303);
     } catch (error) {
       if (!isAppError(error) || error.status >= 500) throw error;
+      if (rule && address) await rateLimits.hit({ bucket: 'login', address, rule });
       return renderLogin(c, {
         values,
         next,

@@ -9,7 +9,13 @@ export function renderErrorPage(c: Context<AppEnv>, error: AppError) {
   const principal = c.get('principal') ?? null;
   return c.html(
     <Layout title="Fehler" principal={principal}>
-      <h1 class="kern-heading-large">{error.status === 404 ? 'Nicht gefunden' : 'Das hat nicht geklappt'}</h1>
+      <h1 class="kern-heading-large">
+        {error.status === 404
+          ? 'Nicht gefunden'
+          : error.status === 429
+            ? 'Zu viele Anfragen'
+            : 'Das hat nicht geklappt'}
+      </h1>
       <div class="kern-alert kern-alert--danger" role="alert">
         <div class="kern-alert__body">
           <p class="kern-body">{error.messageDe}</p>

@@ -16,6 +16,7 @@ import { registerStaticAssets } from './assets.ts';
 import { csrfProtection, resolvePrincipal } from './auth.middleware.ts';
 import type { AppEnv } from './context.ts';
 import { registerHealthRoute } from './health.ts';
+import { documentIdempotencyKey, idempotency } from './idempotency.ts';
 import { createApiRouter } from './openapi.ts';
 import { problemResponse, toAppError } from './problem.ts';
 
@@ -73,6 +74,7 @@ export function createApp(services: Services) {
   api.use('*', bodyLimit({ maxSize: 1024 * 1024 * 2 + services.config.uploads.limitBytes }));
   api.use('*', resolvePrincipal);
   api.use('*', csrfProtection);
+  api.use('*', idempotency);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
@@ -89,6 +91,7 @@ export function createApp(services: Services) {
   registerRecordsRoutes(api);
   registerServicesRoutes(api);
   registerIntegrationsRoutes(api);
+  documentIdempotencyKey(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

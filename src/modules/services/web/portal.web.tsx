@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../app/http/context.ts';
 import { streamMultipartFiles } from '../../app/http/multipart.ts';
 import { toAppError } from '../../app/http/problem.ts';
+import { rateLimit } from '../../app/http/rate-limit.ts';
 import { safeFileName } from '../../ingest/content-type.ts';
 import { AppError } from '../../shared/errors.ts';
 import { pagesOf } from '../drafts.usecases.ts';
@@ -44,6 +45,21 @@ export function registerPortalPages(app: Hono<AppEnv>) {
     await next();
   });
 
+  // Per client address (VERBUND_RATE_*): starting and sending Anträge, saving pages with
+  // attachments, and every request that names a tracking code (the code is the only secret).
+  const limitStart = rateLimit({ bucket: 'portal_start', rule: (l) => l.portalSubmit, render: renderError });
+  const limitSubmit = rateLimit({
+    bucket: 'portal_submit',
+    rule: (l) => l.portalSubmit,
+    render: renderError,
+  });
+  const limitUpload = rateLimit({
+    bucket: 'portal_upload',
+    rule: (l) => l.portalUpload,
+    render: renderError,
+  });
+  const limitTracking = rateLimit({ bucket: 'tracking', rule: (l) => l.tracking, render: renderError });
+
   app.get('/portal', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
     const leistungen = await ozg(c).catalog.listLeistungen({ q });
@@ -66,7 +82,7 @@ export function registerPortalPages(app: Hono<AppEnv>) {
     }),
   );
 
-  app.post('/portal/leistungen/:id/antrag', async (c) => {
+  app.post('/portal/leistungen/:id/antrag', limitStart, async (c) => {
     const id = c.req.param('id');
     const body = await c.req.parseBody();
     const ags = typeof body.gemeinde === 'string' ? body.gemeinde : '';
@@ -111,7 +127,7 @@ export function registerPortalPages(app: Hono<AppEnv>) {
     }),
   );
 
-  app.post('/portal/antrag/:tenant/:draft/seite/:n', async (c) =>
+  app.post('/portal/antrag/:tenant/:draft/seite/:n', limitUpload, async (c) =>
     guard(c, async () => {
       const tenantId = c.req.param('tenant');
       const draftId = c.req.param('draft');
@@ -171,7 +187,7 @@ export function registerPortalPages(app: Hono<AppEnv>) {
     }),
   );
 
-  app.post('/portal/antrag/:tenant/:draft/absenden', async (c) =>
+  app.post('/portal/antrag/:tenant/:draft/absenden', limitSubmit, async (c) =>
     guard(c, async () => {
       const tenantId = c.req.param('tenant');
       const draftId = c.req.param('draft');
@@ -187,11 +203,14 @@ export function registerPortalPages(app: Hono<AppEnv>) {
     }),
   );
 
-  app.get('/portal/eingang/:code', async (c) =>
+  app.get('/portal/eingang/:code', limitTracking, async (c) =>
     guard(c, async () => c.html(<ReceiptPage antrag={await ozg(c).antraege.track(c.req.param('code'))} />)),
   );
 
-  app.get('/portal/status', async (c) => {
+  // The empty form is free; a lookup counts.
+  const limitLookup: typeof limitTracking = (c, next) =>
+    c.req.query('code')?.trim() ? limitTracking(c, next) : next();
+  app.get('/portal/status', limitLookup, async (c) => {
     const code = (c.req.query('code') ?? '').trim().slice(0, 60);
     if (!code) return c.html(<TrackingFormPage code="" />);
     try {
@@ -209,7 +228,7 @@ export function registerPortalPages(app: Hono<AppEnv>) {
     }
   });
 
-  app.get('/portal/status/:code', async (c) =>
+  app.get('/portal/status/:code', limitTracking, async (c) =>
     guard(c, async () => {
       const antrag = await ozg(c).antraege.track(c.req.param('code'));
       return c.html(
@@ -222,7 +241,7 @@ export function registerPortalPages(app: Hono<AppEnv>) {
     }),
   );
 
-  app.get('/portal/status/:code/quittung.pdf', async (c) =>
+  app.get('/portal/status/:code/quittung.pdf', limitTracking, async (c) =>
     guard(c, async () => {
       const antraege = ozg(c).antraege;
       const antrag = await antraege.track(c.req.param('code'));
@@ -235,7 +254,7 @@ export function registerPortalPages(app: Hono<AppEnv>) {
     }),
   );
 
-  app.post('/portal/status/:code/nachreichen', async (c) => {
+  app.post('/portal/status/:code/nachreichen', limitTracking, limitUpload, async (c) => {
     const code = c.req.param('code');
     const antraege = ozg(c).antraege;
     try {
@@ -266,7 +285,7 @@ export function registerPortalPages(app: Hono<AppEnv>) {
     }
   });
 
-  app.get('/portal/status/:code/bescheid/:dokument', async (c) =>
+  app.get('/portal/status/:code/bescheid/:dokument', limitTracking, async (c) =>
     guard(c, async () => {
       const services = c.get('services');
       const { tenantId, dokumentId, antrag } = await services.ozg.antraege.bescheid(
@@ -310,7 +329,9 @@ function renderError(c: Context<AppEnv>, error: AppError) {
       ? 'Nicht gefunden'
       : error.status === 403
         ? 'Nicht erlaubt'
-        : 'Das hat nicht geklappt';
+        : error.status === 429
+          ? 'Zu viele Anfragen'
+          : 'Das hat nicht geklappt';
   return c.html(
     <PortalErrorPage title={title} message={error.messageDe} status={error.status} />,
     error.status as 400,

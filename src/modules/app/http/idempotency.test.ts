@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import { bewohnerparkenDaten } from '../../../../test/support/ozg.ts';
+
+let t: TestContext;
+let token: string;
+let vorgangId: string;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  token = await t.tokenFor('nordhausen', ['sachbearbeitung', 'leitung']);
+  const akte = await t.request('/api/v1/akten', { token, json: { titel: 'Idempotenz', aktenplan: '00.40' } });
+  const vorgang = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
+    token,
+    json: { betreff: 'Wiederholte Uploads' },
+  });
+  vorgangId = vorgang.json.id;
+});
+afterAll(() => t.close());
+
+const uploadForm = (content: string, name = 'bescheid.txt') => {
+  const form = new FormData();
+  form.set('datei', new Blob([content]), name);
+  return form;
+};
+const upload = (key: string, body: BodyInit, headers: Record<string, string> = {}, as = token) =>
+  t.request(`/api/v1/vorgaenge/${vorgangId}/dokumente`, {
+    token: as,
+    body,
+    headers: { 'idempotency-key': key, ...headers },
+  });
+const documentCount = async () =>
+  (
+    await t.superuser.query(
+      'select count(*)::int as n from dokumente where tenant_id = $1 and vorgang_id = $2',
+      ['nordhausen', vorgangId],
+    )
+  ).rows[0].n as number;
+
+/** A multipart body as bytes, with the Content-Length a real client sends. */
+async function multipartBytes(form: FormData) {
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  return {
+    bytes,
+    headers: {
+      'content-type': request.headers.get('content-type')!,
+      'content-length': String(bytes.byteLength),
+    },
+  };
+}
+
+describe('Idempotency-Key', () => {
+  it('answers an upload retried with the same key with the first document and files it only once', async () => {
+    const before = await documentCount();
+    const first = await upload('upload-1', uploadForm('Bescheid vom 1. Dezember'));
+    expect(first.status).toBe(201);
+    // The retry draws a new multipart boundary, as clients do.
+    const retry = await upload('upload-1', uploadForm('Bescheid vom 1. Dezember'));
+    expect(retry.status).toBe(201);
+    expect(retry.json.id).toBe(first.json.id);
+    expect(retry.json).toEqual(first.json);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(await documentCount()).toBe(before + 1);
+    // Without a key, the same upload is a second document.
+    const plain = await t.request(`/api/v1/vorgaenge/${vorgangId}/dokumente`, {
+      token,
+      body: uploadForm('Bescheid vom 1. Dezember'),
+    });
+    expect(plain.json.id).not.toBe(first.json.id);
+  });
+
+  it('answers an Antrag retried with the same key with the first Antrag and files it only once', async () => {
+    const count = async () =>
+      (await t.superuser.query('select count(*)::int as n from antraege')).rows[0].n as number;
+    const before = await count();
+    const daten = bewohnerparkenDaten({
+      G05000477: { F05000627: 'NDH-AB 123', F05001062: '123456', F05001047: '02' },
+      G05000499: {
+        F05001243: 'Halter',
+        F05001244: 'Hans',
+        F05001245: 'Markt',
+        F05001246: '1',
+        F05001247: 'a',
+        G05000554: { F00000054: '99734', F00000035: 'Nordhausen' },
+        F05001249: '000',
+        F05001355: 'hans@example.org',
+      },
+    });
+    const form = () => {
+      const f = new FormData();
+      f.set('leistung', '99108001001000');
+      f.set('gemeinde', '16062041');
+      f.set('daten', JSON.stringify(daten));
+      f.append('G05000499.F05001248', new Blob(['Nutzungsüberlassung']), 'nutzung.pdf');
+      f.append('G05000499.F05001045', new Blob(['Fahrzeugschein']), 'fahrzeugschein.txt');
+      return f;
+    };
+    const portal = await t.tokenFor('wartburgkreis', ['sachbearbeitung']);
+    const send = () =>
+      t.request('/api/v1/antraege', {
+        token: portal,
+        body: form(),
+        headers: { 'idempotency-key': 'antrag-1' },
+      });
+    const first = await send();
+    expect(first.status).toBe(201);
+    const retry = await send();
+    expect(retry.status).toBe(201);
+    expect(retry.json).toEqual(first.json);
+    expect(retry.json.trackingCode).toBe(first.json.trackingCode);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('refuses the same key with another body (422) and keeps the first answer for the first body', async () => {
+    const first = await t.request('/api/v1/akten', {
+      token,
+      json: { titel: 'Erste Akte', aktenplan: '00.40' },
+      headers: { 'idempotency-key': 'akte-1' },
+    });
+    expect(first.status).toBe(201);
+    const other = await t.request('/api/v1/akten', {
+      token,
+      json: { titel: 'Andere Akte', aktenplan: '00.40' },
+      headers: { 'idempotency-key': 'akte-1' },
+    });
+    expect(other.status).toBe(422);
+    expect(other.headers.get('content-type')).toBe('application/problem+json');
+    expect(other.json.code).toBe('idempotency.key_reused');
+    const again = await t.request('/api/v1/akten', {
+      token,
+      json: { titel: 'Erste Akte', aktenplan: '00.40' },
+      headers: { 'idempotency-key': 'akte-1' },
+    });
+    expect(again.json.id).toBe(first.json.id);
+
+    // An upload of another size under the same key, and the same key on another path.
+    const small = await multipartBytes(uploadForm('kurz'));
+    expect((await upload('upload-2', small.bytes, small.headers)).status).toBe(201);
+    const large = await multipartBytes(uploadForm('ein deutlich längerer Inhalt'));
+    const reused = await upload('upload-2', large.bytes, large.headers);
+    expect(reused.status).toBe(422);
+    expect(reused.json.code).toBe('idempotency.key_reused');
+    const elsewhere = await t.request('/api/v1/akten', {
+      token,
+      json: { titel: 'Erste Akte', aktenplan: '00.40' },
+      headers: { 'idempotency-key': 'upload-2' },
+    });
+    expect(elsewhere.status).toBe(422);
+  });
+
+  it('answers a retry while the first request still runs with 409 and Retry-After, then with the result', async () => {
+    const boundary = 'verbund-test-boundary';
+    const head = new TextEncoder().encode(
+      `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="langsam.txt"\r\nContent-Type: text/plain\r\n\r\nTeil eins, `,
+    );
+    const tail = new TextEncoder().encode(`Teil zwei\r\n--${boundary}--\r\n`);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowBody = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(head);
+        await released;
+        controller.enqueue(tail);
+        controller.close();
+      },
+    });
+    const headers = {
+      authorization: `Bearer ${token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'idempotency-key': 'slow-1',
+      'content-length': String(head.byteLength + tail.byteLength),
+    };
+    const firstResponse = t.app.request(`/api/v1/vorgaenge/${vorgangId}/dokumente`, {
+      method: 'POST',
+      headers,
+      body: slowBody,
+      duplex: 'half',
+    } as RequestInit);
+    // Wait until the first request holds the key.
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await t.superuser.query(`select state from idempotency_keys where key = 'slow-1'`);
+      if (rows[0]?.state === 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const concurrent = await t.request(`/api/v1/vorgaenge/${vorgangId}/dokumente`, {
+      body: new Blob([head, tail]),
+      headers,
+    });
+    expect(concurrent.status).toBe(409);
+    expect(concurrent.json.code).toBe('idempotency.in_progress');
+    expect(Number(concurrent.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    release();
+    const first = await firstResponse;
+    expect(first.status).toBe(201);
+    const firstJson = await first.json();
+    const later = await t.request(`/api/v1/vorgaenge/${vorgangId}/dokumente`, {
+      body: new Blob([head, tail]),
+      headers,
+    });
+    expect(later.status).toBe(201);
+    expect(later.json.id).toBe(firstJson.id);
+  });
+
+  it('keeps keys per caller: another token with the same key gets its own object', async () => {
+    const other = await t.tokenFor('nordhausen', ['sachbearbeitung']);
+    const mine = await upload('shared-key', uploadForm('A'));
+    const theirs = await upload('shared-key', uploadForm('A'), {}, other);
+    expect(theirs.status).toBe(201);
+    expect(theirs.json.id).not.toBe(mine.json.id);
+  });
+
+  it('frees the key after an error, so a corrected request can use it', async () => {
+    const wrong = await t.request('/api/v1/akten', {
+      token,
+      json: { titel: 'Ohne Plan', aktenplan: '99.99.99' },
+      headers: { 'idempotency-key': 'after-error' },
+    });
+    expect(wrong.status).toBeGreaterThanOrEqual(400);
+    const right = await t.request('/api/v1/akten', {
+      token,
+      json: { titel: 'Mit Plan', aktenplan: '00.40' },
+      headers: { 'idempotency-key': 'after-error' },
+    });
+    expect(right.status).toBe(201);
+  });
+
+  it('frees a key whose holder died once its lease has run out (and not before)', async () => {
+    const first = await upload('dead-holder', uploadForm('vor dem Absturz'));
+    // As if the process had died after the commit, before it stored the answer.
+    await t.superuser.query(
+      `update idempotency_keys set state = 'running', response_status = null, response_body = null,
+         locked_until = now() + interval '30 seconds' where key = 'dead-holder'`,
+    );
+    expect((await upload('dead-holder', uploadForm('vor dem Absturz'))).status).toBe(409);
+    await t.superuser.query(
+      `update idempotency_keys set locked_until = now() - interval '1 second' where key = 'dead-holder'`,
+    );
+    const retry = await upload('dead-holder', uploadForm('vor dem Absturz'));
+    expect(retry.status).toBe(201);
+    // The documented window: the retry ran again.
+    expect(retry.json.id).not.toBe(first.json.id);
+  });
+
+  it('refuses malformed keys and stores keys under row-level security', async () => {
+    const bad = await upload('mit leerzeichen', uploadForm('x'));
+    expect(bad.status).toBe(400);
+    expect(bad.json.code).toBe('idempotency.key_invalid');
+    const { rows } = await t.superuser.query(
+      `select c.relrowsecurity, c.relforcerowsecurity from pg_class c where c.relname = 'idempotency_keys'`,
+    );
+    expect(rows[0]).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  it('documents the header on the POST operations of the OpenAPI document', async () => {
+    const doc = await t.request('/api/v1/openapi.json');
+    const parameters = (operation: { parameters?: Array<{ $ref?: string; name?: string }> }) =>
+      (operation.parameters ?? []).map((p) => p.$ref ?? p.name);
+    expect(parameters(doc.json.paths['/vorgaenge/{id}/dokumente'].post)).toContain(
+      '#/components/parameters/IdempotencyKey',
+    );
+    expect(parameters(doc.json.paths['/antraege'].post)).toContain('#/components/parameters/IdempotencyKey');
+    expect(parameters(doc.json.paths['/akten'].get ?? {})).not.toContain(
+      '#/components/parameters/IdempotencyKey',
+    );
+    expect(doc.json.components.parameters.IdempotencyKey).toMatchObject({
+      name: 'Idempotency-Key',
+      in: 'header',
+    });
+  });
+});
