@@ -112,7 +112,7 @@ function uploadUnderFire({
   async function client() {
     while (!stopped) {
       const word = `${prefix}${letters(seq++ * 7 + 1000)}`;
-      const content = `Aktenvermerk ${word}: Probe des Wiederanlaufs.\n${'Lorem ipsum dolor sit amet. '.repeat(padding)}\n`;
+      const content = `Aktenvermerk ${word} zur ${prefix}probe: Wiederanlauf.\n${'Lorem ipsum dolor sit amet. '.repeat(padding)}\n`;
       const form = new FormData();
       form.set('datei', new Blob([content], { type: 'text/plain' }), `${word}.txt`);
       const started = performance.now();
@@ -152,36 +152,43 @@ function uploadUnderFire({
 }
 
 /**
- * Every acknowledged upload is found by its unique word within `withinMs` of `since` (the
- * recovery), is there with its content (hashed again), and none twice. Resolves with the time from
+ * Every acknowledged upload is found by the search within `withinMs` of `since` (the recovery):
+ * polled through the word all uploads of a run share (`<prefix>probe`), then each by its own word.
+ * Each is there with its content (hashed again), and none twice. Resolves with the time from
  * `since` until the last one was found.
  */
 async function verifyAcked({
   url,
   acked,
+  prefix,
   since,
   withinMs,
 }: {
   url: string;
   acked: Acked[];
+  prefix: string;
   since: number;
   withinMs: number;
 }) {
-  let pending = [...acked];
-  while (pending.length > 0 && performance.now() - since < withinMs) {
-    const still: Acked[] = [];
-    for (const upload of pending) {
-      const response = await api(url, `/suche?q=${upload.word}&limit=5`);
-      const hits =
-        response.status === 200
-          ? ((await response.json()) as { items: Array<{ dokumentId: string }> }).items
-          : [];
-      if (!hits.some((hit) => hit.dokumentId === upload.id)) still.push(upload);
+  const found = new Set<string>();
+  while (found.size < acked.length && performance.now() - since < withinMs) {
+    for (let offset = 0; ; offset += 200) {
+      const response = await api(url, `/suche?q=${prefix}probe&limit=200&offset=${offset}`);
+      if (response.status !== 200) break;
+      const { items } = (await response.json()) as { items: Array<{ dokumentId: string }> };
+      for (const hit of items) found.add(hit.dokumentId);
+      if (items.length < 200) break;
     }
-    pending = still;
-    if (pending.length > 0) await sleep(250);
+    if (found.size < acked.length) await sleep(250);
   }
   const searchableMs = Math.round(performance.now() - since);
+  expect(acked.filter((upload) => !found.has(upload.id)).map((upload) => upload.word)).toEqual([]);
+  const pending: Acked[] = [];
+  for (const upload of acked) {
+    const response = await api(url, `/suche?q=${upload.word}&limit=5`);
+    const { items } = (await response.json()) as { items: Array<{ dokumentId: string }> };
+    if (!items.some((hit) => hit.dokumentId === upload.id)) pending.push(upload);
+  }
   expect(pending.map((upload) => upload.word)).toEqual([]);
   const { rows } = await observe<{ sha256: string; n: number }>(
     'select sha256, count(*)::int as n from dokument_versionen where sha256 = any($1) group by 1',
@@ -340,6 +347,7 @@ describe('a database that may vanish', () => {
     const searchableMs = await verifyAcked({
       url: server.url,
       acked: fire.acked,
+      prefix: 'ausfalldb',
       since: recoveredAt!,
       withinMs: 30_000,
     });
@@ -396,6 +404,7 @@ describe('a database that may vanish', () => {
     const searchableMs = await verifyAcked({
       url: second.url,
       acked: fire.acked,
+      prefix: 'ausfallapp',
       since: readyAt,
       withinMs: 60_000,
     });
