@@ -78,7 +78,7 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
   VERBUND_RATE_PORTAL_SUBMIT:
     'Bürgerportal je Client-Adresse: Anträge beginnen und absenden, je höchstens Anzahl/Zeitraum (Standard 20/10m; Zeitraum in s, m oder h; off = aus).',
   VERBUND_RATE_PORTAL_UPLOAD:
-    'Bürgerportal je Client-Adresse: Formularseiten mit Anlagen speichern und Unterlagen nachreichen (Standard 120/10m).',
+    'Bürgerportal je Client-Adresse: Formularseiten speichern (jede kann Anlagen tragen) und Unterlagen nachreichen (Standard 120/10m).',
   VERBUND_RATE_TRACKING: 'Bürgerportal je Client-Adresse: Abrufe mit Vorgangscode (Standard 30/1m).',
   VERBUND_RATE_LOGIN:
     'Fehlgeschlagene Anmeldungen je Client-Adresse, zusätzlich zur Sperre je Konto (Standard 20/10m).',
