@@ -30,6 +30,8 @@ create table idempotency_keys (
   response_status int,
   response_headers jsonb,
   response_body bytea,
+  -- SHA-256 of a streamed body (uploads) without its multipart boundary, known once it has passed
+  body_hash text,
   created_at timestamptz not null default now(),
   expires_at timestamptz not null,
   primary key (tenant_id, caller, key)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
 import { bewohnerparkenDaten } from '../../../../test/support/ozg.ts';
+import { createBodyHash } from './idempotency.ts';
 
 let t: TestContext;
 let token: string;
@@ -51,6 +52,26 @@ async function multipartBytes(form: FormData) {
 }
 
 describe('Idempotency-Key', () => {
+  it('hashes a multipart body without its boundary, wherever the chunks split it', () => {
+    const body = (boundary: string) =>
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="a.txt"\r\n\r\nInhalt\r\n--${boundary}--\r\n`,
+      );
+    const hashOf = (boundary: string, chunkSize: number) => {
+      const hash = createBodyHash(Buffer.from(`--${boundary}`));
+      const bytes = body(boundary);
+      for (let i = 0; i < bytes.length; i += chunkSize) hash.update(bytes.subarray(i, i + chunkSize));
+      return hash.digest();
+    };
+    const whole = hashOf('----formdata-undici-012345678901', 10_000);
+    for (const size of [1, 2, 3, 7, 31, 33])
+      expect(hashOf('----formdata-undici-012345678901', size)).toBe(whole);
+    expect(hashOf('xyz', 5)).toBe(whole);
+    const other = createBodyHash(Buffer.from('--xyz'));
+    other.update(Buffer.from(body('xyz').toString().replace('Inhalt', 'Inhalz')));
+    expect(other.digest()).not.toBe(whole);
+  });
+
   it('answers an upload retried with the same key with the first document and files it only once', async () => {
     const before = await documentCount();
     const first = await upload('upload-1', uploadForm('Bescheid vom 1. Dezember'));
@@ -135,13 +156,18 @@ describe('Idempotency-Key', () => {
     });
     expect(again.json.id).toBe(first.json.id);
 
-    // An upload of another size under the same key, and the same key on another path.
-    const small = await multipartBytes(uploadForm('kurz'));
-    expect((await upload('upload-2', small.bytes, small.headers)).status).toBe(201);
-    const large = await multipartBytes(uploadForm('ein deutlich längerer Inhalt'));
-    const reused = await upload('upload-2', large.bytes, large.headers);
+    // An upload with another file under the same key (hashed as it streams past), with and
+    // without Content-Length, and the same key on another path.
+    expect((await upload('upload-2', uploadForm('erster Inhalt'))).status).toBe(201);
+    const reused = await upload('upload-2', uploadForm('zweiter Inhalt'));
     expect(reused.status).toBe(422);
     expect(reused.json.code).toBe('idempotency.key_reused');
+    const sized = await multipartBytes(uploadForm('erster Inhalt'));
+    const replayed = await upload('upload-2', sized.bytes, sized.headers);
+    expect(replayed.status).toBe(201);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    const otherSized = await multipartBytes(uploadForm('erster Inhalt, aber länger'));
+    expect((await upload('upload-2', otherSized.bytes, otherSized.headers)).status).toBe(422);
     const elsewhere = await t.request('/api/v1/akten', {
       token,
       json: { titel: 'Erste Akte', aktenplan: '00.40' },

@@ -1,32 +1,26 @@
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { sql } from 'kysely';
 import type { Principal } from '../../identity/identity.models.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { DatabaseHandle } from '../database.ts';
 import type { AppEnv } from './context.ts';
+import {
+  claimKey,
+  completeKey,
+  type KeyRequest,
+  LEASE_SECONDS,
+  purgeNowAndThen,
+  releaseKey,
+  renewLease,
+  type Stored,
+} from './idempotency.repository.ts';
 import type { ApiRouter } from './openapi.ts';
 import { problemResponse } from './problem.ts';
 
-/** How long a running request holds its key without renewal (renewed every third of it). */
-const LEASE_SECONDS = 60;
-const KEEP_HOURS = 24;
 /** Larger answers are not kept (creating POSTs answer a few hundred bytes of JSON). */
 const MAX_STORED_BODY = 1024 * 1024;
-const PURGE_EVERY_MS = 10 * 60_000;
-const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'content-location'];
 // RFC 9110 token characters without spaces: what clients send (UUIDs, ULIDs, random strings).
 const KEY = /^[\x21-\x7e]{1,255}$/;
-
-type KeyRequest = {
-  tenantId: string;
-  caller: string;
-  key: string;
-  method: string;
-  path: string;
-  fingerprint: string;
-};
 
 /**
  * `Idempotency-Key` on the API's POSTs (uploads, Anträge, Akten, Vorgänge, tokens …): a retry
@@ -37,9 +31,10 @@ type KeyRequest = {
  *   concurrent retry gets 409 `idempotency.in_progress` with Retry-After. Only 2xx answers are
  *   kept (24 h); after an error the key is free again, since the request created nothing.
  * - The same key with another method, path or body is refused with 422 `idempotency.key_reused`.
- *   JSON and form bodies are compared by their SHA-256 (they are small and read anyway); uploads
- *   and other streamed bodies by media type and Content-Length, never buffered. A changed file of
- *   exactly the same length is therefore not noticed (documented in the README).
+ *   JSON and form bodies are hashed before the work (small, read anyway, cached by Hono for the
+ *   route). Uploads and other streamed bodies are hashed while they pass to the route – never
+ *   buffered – with the multipart boundary left out (clients draw a new one per attempt); a retry
+ *   of a finished request is read through (streamed) and compared before the answer is replayed.
  * - Crash window: if the process dies after the object committed and before the answer was
  *   stored (one round trip), the key's lease runs out after at most 60 s and a retry runs again.
  *
@@ -52,13 +47,14 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (key === undefined || !principal) return next();
   if (!KEY.test(key)) throw invalidKey();
   const { database, logger } = c.get('services');
+  const { fingerprint, streamed } = await fingerprintOf(c);
   const request: KeyRequest = {
     tenantId: principal.tenantId,
     caller: callerOf(principal),
     key,
     method: c.req.method,
     path: pathWithQuery(c),
-    fingerprint: await fingerprintOf(c),
+    fingerprint,
   };
   purgeNowAndThen(database, principal.tenantId);
   const claim = await claimKey(database, request);
@@ -68,8 +64,13 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     response.headers.set('retry-after', String(Math.min(claim.leaseLeftSeconds, 5)));
     return response;
   }
-  if (claim.outcome === 'done') return replay(claim.stored);
+  if (claim.outcome === 'done') {
+    if (streamed && claim.stored.bodyHash && (await hashRemaining(c)) !== claim.stored.bodyHash)
+      throw keyReused();
+    return replay(claim.stored);
+  }
 
+  const body = streamed ? hashWhilePassing(c) : null;
   const renewal = setInterval(
     () => renewLease(database, request).catch(() => {}),
     (LEASE_SECONDS * 1000) / 3,
@@ -88,10 +89,16 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     await releaseKey(database, request).catch(() => {});
     return;
   }
-  const body = Buffer.from(await response.clone().arrayBuffer());
+  const answer = Buffer.from(await response.clone().arrayBuffer());
   try {
-    if (body.length > MAX_STORED_BODY) await releaseKey(database, request);
-    else await completeKey(database, request, { status: response.status, headers: response.headers, body });
+    if (answer.length > MAX_STORED_BODY) await releaseKey(database, request);
+    else
+      await completeKey(database, request, {
+        status: response.status,
+        headers: response.headers,
+        body: answer,
+        bodyHash: body ? await body.digest() : null,
+      });
   } catch (error) {
     // The object exists and the client gets its answer; only a retry would not find it.
     logger.warn({ err: error, key }, 'idempotency: answer not stored');
@@ -109,7 +116,7 @@ export function documentIdempotencyKey(api: ApiRouter) {
       .openapi({
         param: { name: 'Idempotency-Key', in: 'header' },
         description:
-          'Optional, 1–255 sichtbare ASCII-Zeichen (z. B. eine UUID). Eine Wiederholung mit demselben Schlüssel (gleiches Token bzw. gleiche Person, gleicher Pfad, gleicher Inhalt) erhält binnen 24 h die erste Antwort (Kopfzeile `Idempotent-Replayed: true`), statt ein zweites Objekt anzulegen. Anderer Inhalt: 422 `idempotency.key_reused`; läuft die erste Anfrage noch: 409 `idempotency.in_progress` mit Retry-After. Uploads werden über Medientyp und Content-Length verglichen.',
+          'Optional, 1–255 sichtbare ASCII-Zeichen (z. B. eine UUID). Eine Wiederholung mit demselben Schlüssel (gleiches Token bzw. gleiche Person, gleicher Pfad, gleicher Inhalt) erhält binnen 24 h die erste Antwort (Kopfzeile `Idempotent-Replayed: true`), statt ein zweites Objekt anzulegen. Anderer Inhalt: 422 `idempotency.key_reused`; läuft die erste Anfrage noch: 409 `idempotency.in_progress` mit Retry-After. Bei Uploads zählt der Inhalt ohne die Multipart-Grenze; eine Wiederholung wird dafür vollständig gelesen.',
         example: '5f0c2f7e-3b1c-4f8e-9a51-7c1f0a2b9d44',
       }),
   );
@@ -136,143 +143,111 @@ function pathWithQuery(c: Context<AppEnv>) {
   return `${url.pathname}${url.search}`.slice(0, 2000);
 }
 
+const mediaOf = (c: Context<AppEnv>) =>
+  (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+
 /**
- * JSON and form bodies are hashed: the route reads them whole anyway, the body limit keeps them
- * small, and Hono caches the bytes for the route. Any other body (uploads) streams past this
- * middleware untouched, so only its media type and declared length count – the multipart
- * boundary, which clients draw anew for each attempt, is left out.
+ * JSON and form bodies go into the fingerprint (read whole; the body limit keeps them small and
+ * Hono caches the bytes for the route). Every other body is `streamed`: the fingerprint holds
+ * method, path and media type, the body's hash follows as it passes (hashWhilePassing).
  */
 async function fingerprintOf(c: Context<AppEnv>) {
-  const media = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const media = mediaOf(c);
   const hash = createHash('sha256').update(`${c.req.method} ${pathWithQuery(c)}\n${media}\n`);
-  if (
-    media === 'application/json' ||
-    media.endsWith('+json') ||
-    media === 'application/x-www-form-urlencoded'
-  )
-    hash.update(new Uint8Array(await c.req.arrayBuffer()));
-  else hash.update(`length ${c.req.header('content-length') ?? 'unknown'}`);
-  return hash.digest('hex');
+  const whole =
+    media === 'application/json' || media.endsWith('+json') || media === 'application/x-www-form-urlencoded';
+  if (whole) hash.update(new Uint8Array(await c.req.arrayBuffer()));
+  return { fingerprint: hash.digest('hex'), streamed: !whole };
 }
 
-type Stored = { status: number; headers: Record<string, string>; body: Buffer };
-type Claim =
-  | { outcome: 'claimed' }
-  | { outcome: 'reused' }
-  | { outcome: 'running'; leaseLeftSeconds: number }
-  | { outcome: 'done'; stored: Stored };
-
 /**
- * One statement: inserts the key as 'running', or takes over a key whose holder died (lease run
- * out, same request) or whose 24 h are over; otherwise returns the row as it stands.
- *
- * Committed without waiting for the WAL flush: the object the request creates commits later and
- * synchronously, which flushes this record too – a claim can only be lost together with the work.
+ * SHA-256 of a body with every occurrence of the multipart boundary left out, fed chunk by chunk.
+ * The last `separator.length - 1` bytes wait for the next chunk, so a boundary split across two
+ * chunks is still found.
  */
-async function claimKey(database: DatabaseHandle, r: KeyRequest): Promise<Claim> {
-  const rows = await database.executeAsTenant(
-    r.tenantId,
-    sql<{
-      claimed: number;
-      method: string | null;
-      path: string | null;
-      fingerprint: string | null;
-      state: 'running' | 'done' | null;
-      lease_left: number | null;
-      response_status: number | null;
-      response_headers: Record<string, string> | null;
-      response_body: Buffer | null;
-    }>`
-      with claimed as (
-        insert into idempotency_keys as k
-          (tenant_id, caller, key, method, path, fingerprint, state, locked_until, expires_at)
-        values (${r.tenantId}, ${r.caller}, ${r.key}, ${r.method}, ${r.path}, ${r.fingerprint}, 'running',
-          now() + make_interval(secs => ${LEASE_SECONDS}), now() + make_interval(hours => ${KEEP_HOURS}))
-        on conflict (tenant_id, caller, key) do update set
-          method = excluded.method, path = excluded.path, fingerprint = excluded.fingerprint,
-          state = 'running', locked_until = excluded.locked_until, response_status = null,
-          response_headers = null, response_body = null, created_at = now(), expires_at = excluded.expires_at
-        where k.expires_at <= now()
-           or (k.state = 'running' and k.locked_until <= now() and k.method = excluded.method
-               and k.path = excluded.path and k.fingerprint = excluded.fingerprint)
-        returning 1
-      )
-      select set_config('synchronous_commit', 'off', true) as async_commit,
-        (select count(*) from claimed)::int as claimed, e.method, e.path, e.fingerprint, e.state,
-        greatest(1, ceil(extract(epoch from e.locked_until - now())))::int as lease_left,
-        e.response_status, e.response_headers, e.response_body
-      from (select 1) as one
-      left join idempotency_keys e on e.tenant_id = ${r.tenantId} and e.caller = ${r.caller} and e.key = ${r.key}`,
-  );
-  const row = rows[0]!;
-  if (row.claimed > 0) return { outcome: 'claimed' };
-  // Claimed by a request that committed after this statement began: it is running.
-  if (row.state === null) return { outcome: 'running', leaseLeftSeconds: 1 };
-  if (row.method !== r.method || row.path !== r.path || row.fingerprint !== r.fingerprint)
-    return { outcome: 'reused' };
-  if (row.state === 'running') return { outcome: 'running', leaseLeftSeconds: row.lease_left ?? 1 };
+export function createBodyHash(separator: Buffer | null) {
+  const hash = createHash('sha256');
+  let carry = Buffer.alloc(0);
+  const keep = separator ? separator.length - 1 : 0;
   return {
-    outcome: 'done',
-    stored: {
-      status: row.response_status!,
-      headers: row.response_headers ?? {},
-      body: row.response_body ?? Buffer.alloc(0),
+    update(chunk: Uint8Array) {
+      if (!separator) {
+        hash.update(chunk);
+        return;
+      }
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
+      let start = 0;
+      for (let at = data.indexOf(separator); at !== -1; at = data.indexOf(separator, start)) {
+        hash.update(data.subarray(start, at));
+        start = at + separator.length;
+      }
+      const safe = Math.max(start, data.length - keep);
+      hash.update(data.subarray(start, safe));
+      carry = Buffer.from(data.subarray(safe));
+    },
+    digest() {
+      hash.update(carry);
+      return hash.digest('hex');
     },
   };
 }
 
-async function completeKey(
-  database: DatabaseHandle,
-  r: KeyRequest,
-  answer: { status: number; headers: Headers; body: Buffer },
-) {
-  const headers: Record<string, string> = {};
-  for (const name of REPLAYED_HEADERS) {
-    const value = answer.headers.get(name);
-    if (value !== null) headers[name] = value;
-  }
-  // Binary values cannot travel as literals (executeAsTenant): the body goes as base64.
-  await database.executeAsTenant(
-    r.tenantId,
-    sql`update idempotency_keys set state = 'done', locked_until = now(), response_status = ${answer.status},
-          response_headers = ${JSON.stringify(headers)}::jsonb, response_body = decode(${answer.body.toString('base64')}, 'base64')
-        where tenant_id = ${r.tenantId} and caller = ${r.caller} and key = ${r.key} and state = 'running'`,
+function bodyHashFor(c: Context<AppEnv>) {
+  const boundary = /;\s*boundary="?([^";]+)"?/i.exec(c.req.header('content-type') ?? '')?.[1];
+  return createBodyHash(
+    mediaOf(c).startsWith('multipart/') && boundary ? Buffer.from(`--${boundary}`) : null,
   );
 }
 
-function releaseKey(database: DatabaseHandle, r: KeyRequest) {
-  return database.executeAsTenant(
-    r.tenantId,
-    sql`delete from idempotency_keys
-        where tenant_id = ${r.tenantId} and caller = ${r.caller} and key = ${r.key} and state = 'running'`,
+/**
+ * Puts a hashing step between the body and the route (one chunk at a time, nothing held). If the
+ * route answered without reading the body to its end, the rest is read here; if the route holds
+ * the stream unfinished, no hash is kept and a retry is compared by its fingerprint alone.
+ */
+function hashWhilePassing(c: Context<AppEnv>) {
+  const hash = bodyHashFor(c);
+  const raw = c.req.raw;
+  const source = raw.body;
+  if (!source) return { digest: async () => hash.digest() };
+  const reader = source.getReader();
+  let finished = false;
+  const passing = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) {
+            finished = true;
+            controller.close();
+            return;
+          }
+          hash.update(value);
+          controller.enqueue(value);
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
   );
+  c.req.raw = new Request(raw, { body: passing, duplex: 'half' } as RequestInit);
+  return {
+    async digest() {
+      if (!finished && !passing.locked) for await (const _ of passing);
+      return finished ? hash.digest() : null;
+    },
+  };
 }
 
-function renewLease(database: DatabaseHandle, r: KeyRequest) {
-  return database.executeAsTenant(
-    r.tenantId,
-    sql`update idempotency_keys set locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
-        where tenant_id = ${r.tenantId} and caller = ${r.caller} and key = ${r.key} and state = 'running'`,
-  );
-}
-
-const lastPurge = new WeakMap<DatabaseHandle, Map<string, number>>();
-// Keys older than 24 h: deleted per county at most every ten minutes per process, off the request's path.
-function purgeNowAndThen(database: DatabaseHandle, tenantId: string) {
-  let times = lastPurge.get(database);
-  if (!times) {
-    times = new Map();
-    lastPurge.set(database, times);
-  }
-  const now = Date.now();
-  if (now - (times.get(tenantId) ?? 0) < PURGE_EVERY_MS) return;
-  times.set(tenantId, now);
-  database
-    .executeAsTenant(
-      tenantId,
-      sql`delete from idempotency_keys where tenant_id = ${tenantId} and expires_at < now()`,
-    )
-    .catch(() => {});
+/** Reads a retry's body through the same hash (streamed) to compare it with the first attempt. */
+async function hashRemaining(c: Context<AppEnv>) {
+  const hash = bodyHashFor(c);
+  const body = c.req.raw.body;
+  if (body) for await (const chunk of body) hash.update(chunk);
+  return hash.digest();
 }
 
 function replay(stored: Stored) {
