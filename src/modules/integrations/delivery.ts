@@ -205,17 +205,21 @@ export function createDeliveryWorker({
       if (running) return;
       running = true;
       loop = (async () => {
+        let failures = 0;
         while (running) {
           let claimed = 0;
           try {
             claimed = await runOnce();
+            failures = 0;
           } catch (error) {
             logger.error({ err: error }, 'delivery loop error');
+            failures += 1;
           }
+          // While the database is away, attempts slow down to one every 5 s.
           if (claimed === 0 && running)
             await new Promise<void>((resolve) => {
               wake = resolve;
-              setTimeout(resolve, idleMs);
+              setTimeout(resolve, failures > 0 ? Math.min(5_000, idleMs * 2 ** failures) : idleMs);
             });
         }
       })();
