@@ -19,6 +19,12 @@ const envSchema = z.object({
   VERBUND_SESSION_HOURS: z.coerce.number().positive().default(8),
   VERBUND_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   VERBUND_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(100),
+  VERBUND_JSON_LIMIT_KB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024)
+    .default(1024),
   VERBUND_BLOB_STORE: z.enum(['fs', 's3']).default('fs'),
   S3_BUCKET: z.string().optional(),
   S3_ENDPOINT: z.string().url().optional(),
@@ -58,6 +64,8 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
   VERBUND_SESSION_HOURS: 'Gültigkeit einer Anmeldung in Stunden (Standard 8).',
   VERBUND_SECURE_COOKIES: 'Secure-Flag für Cookies: auto (bei https/TLS-Proxy), true oder false.',
   VERBUND_UPLOAD_LIMIT_MB: 'Größte Datei beim Hochladen in MiB (Standard 100).',
+  VERBUND_JSON_LIMIT_KB:
+    'Größter Inhalt einer Anfrage ohne Datei-Upload (JSON, Formular) in KiB (Standard 1024); größere werden beim Empfang mit 413 abgelehnt.',
   VERBUND_BLOB_STORE:
     'Dateiablage: fs (Standard, unter VERBUND_DATA_DIR/blobs) oder s3 (S3-kompatibel: MinIO, Ceph, AWS).',
   S3_BUCKET: 'Bucket für die Dateiablage (Pflicht bei VERBUND_BLOB_STORE=s3).',
@@ -108,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.VERBUND_SEED_DEMO === 'true',
     session: { hours: e.VERBUND_SESSION_HOURS, secureCookies: e.VERBUND_SECURE_COOKIES },
     uploads: { limitBytes: Math.round(e.VERBUND_UPLOAD_LIMIT_MB * 1024 * 1024) },
+    requestBodies: { jsonLimitBytes: e.VERBUND_JSON_LIMIT_KB * 1024 },
     blobs: blobConfig(e, dataDir),
     fim: {
       xsdDir: path.resolve(

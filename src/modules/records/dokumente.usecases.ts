@@ -9,6 +9,7 @@ import { actorOf, type Principal } from '../identity/identity.models.ts';
 import { detectContentType, safeFileName } from '../ingest/content-type.ts';
 import { outboxInsert } from '../integrations/outbox.ts';
 import { AppError, badRequest, notFound } from '../shared/errors.ts';
+import { stripBidiControls } from '../shared/text.ts';
 import { checkDate, loadVisibleVorgang, requireWriter } from './akten.usecases.ts';
 import { clearanceOf, extractReferences } from './records.models.ts';
 import { dokumentVisible, type Viewer, viewerOf } from './viewer.ts';
@@ -305,7 +306,7 @@ export function dokumentInsertCtes(
 ) {
   const { context } = vorgang;
   const type = detectContentType(file.blob.head, file.fileName);
-  const dateiname = safeFileName(file.fileName, type.extension);
+  const dateiname = safeFileName(stripBidiControls(file.fileName), type.extension);
   const titel = (input.titel?.trim() || dateiname.replace(/\.[^.]+$/, '') || dateiname).slice(0, 500);
   const metadaten = validateMetadata(input.metadaten);
   const datum = checkDate(input.datum, 'datum');
@@ -382,7 +383,7 @@ export async function addVersionInTrx(
   if (!current.rows[0]) throw notFound('dokument', 'Das Dokument');
   const version = current.rows[0].aktuelle_version + 1;
   const type = detectContentType(blob.head, file.fileName);
-  const dateiname = safeFileName(file.fileName, type.extension);
+  const dateiname = safeFileName(stripBidiControls(file.fileName), type.extension);
   await trx
     .insertInto('dokument_versionen')
     .values({

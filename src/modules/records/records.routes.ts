@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requirePrincipal } from '../app/http/auth.middleware.ts';
+import { bodyLimit } from '../app/http/body-limit.ts';
 import type { AppEnv } from '../app/http/context.ts';
 import { streamMultipart } from '../app/http/multipart.ts';
 import type { ApiRouter } from '../app/http/openapi.ts';
 import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
 import { badRequest } from '../shared/errors.ts';
+import { stripBidiControls } from '../shared/text.ts';
 import { AUSSONDERUNG, DOKUMENT_ARTEN, VERTRAULICHKEIT, VORGANG_STATUS } from './records.models.ts';
 
 const idParam = z.object({
@@ -300,7 +302,8 @@ export function registerRecordsRoutes(api: ApiRouter) {
       ...errorResponses,
     },
   });
-  api.post('/aktenplan/import', async (c) => {
+  // A CSV is no JSON: up to 5 MiB (and the multipart envelope), beyond the default body limit.
+  api.post('/aktenplan/import', bodyLimit(5 * 1024 * 1024 + 64 * 1024), async (c) => {
     const principal = principalOf(c);
     let text: string;
     if ((c.req.header('content-type') ?? '').startsWith('multipart/')) {
@@ -931,7 +934,9 @@ export async function serveContent(c: Context<AppEnv>, id: string) {
   // Only inert types are shown inline; HTML or SVG would run in our origin, so they are downloads.
   const inlineSafe = /^(application\/pdf|text\/plain|image\/(png|jpeg|gif|tiff))$/.test(content.mime);
   const disposition = c.req.query('anzeige') === 'inline' && inlineSafe ? 'inline' : 'attachment';
-  const asciiName = content.dateiname.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  // Names stored before bidirectional controls were removed on upload lose them here.
+  const fileName = stripBidiControls(content.dateiname);
+  const asciiName = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const type = content.mime.startsWith('text/') ? `${content.mime}; charset=utf-8` : content.mime;
   // PDFs are framed by our own preview page; Chromium's PDF viewer does not run in a sandboxed
   // document, so PDFs get frame-ancestors 'self' without sandbox. Everything else is sandboxed.
@@ -944,7 +949,7 @@ export async function serveContent(c: Context<AppEnv>, id: string) {
     headers: {
       'content-type': type,
       'content-length': String(content.groesse),
-      'content-disposition': `${disposition}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(content.dateiname)}`,
+      'content-disposition': `${disposition}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       etag: `"${content.sha256}"`,
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'SAMEORIGIN',

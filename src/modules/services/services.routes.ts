@@ -7,6 +7,7 @@ import type { ApiRouter } from '../app/http/openapi.ts';
 import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
 import { actorOf } from '../identity/identity.models.ts';
 import { badRequest } from '../shared/errors.ts';
+import { assertCleanJson } from '../shared/text.ts';
 import { IMPORT_LIMIT_BYTES } from './catalog.usecases.ts';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description = 'OK') => ({
@@ -361,6 +362,8 @@ export function registerServicesRoutes(api: ApiRouter) {
       } catch {
         throw badRequest('antrag.daten', 'daten is not JSON', 'Das Feld „daten“ ist kein gültiges JSON.');
       }
+      // The field itself was checked by the multipart parser; its JSON may still hide "\u0000".
+      assertCleanJson(daten, 'daten');
     }
     const result = await antraege.submit({
       leistung: fields.leistung,

@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../app/http/auth.middleware.ts';
 import { clientAddress } from '../app/http/client-address.ts';
 import type { AppEnv } from '../app/http/context.ts';
+import { crossOrigin, isCrossSiteRequest } from '../app/http/headers.ts';
 import { rateLimited, withRetryAfter } from '../app/http/rate-limit.ts';
 import { isAppError } from '../shared/errors.ts';
 import { secureCookies } from './cookies.ts';
@@ -33,6 +34,8 @@ async function renderLogin(
     path: '/anmelden',
   });
   const tenants = await c.get('services').verbund.listMembers();
+  // The form carries a fresh CSRF token: never from a cache.
+  c.header('cache-control', 'no-store');
   return c.html(<LoginPage tenants={tenants} csrf={csrf} {...props} />, props.status ?? 200);
 }
 
@@ -50,6 +53,14 @@ export function registerAuthRoutes(app: Hono<AppEnv>) {
     const values = { tenant: str('tenant'), login: str('login') };
     const next = safeNext(form.weiter);
     const expected = getCookie(c, LOGIN_CSRF_COOKIE);
+    // A login posted from another site (login CSRF: the victim signed in as the attacker).
+    if (isCrossSiteRequest(c))
+      return renderLogin(c, {
+        values,
+        next,
+        status: 403,
+        errors: [{ field: 'login', message: crossOrigin().messageDe }],
+      });
     if (!expected || expected !== str('_csrf')) {
       return renderLogin(c, {
         values,

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { registerAuditRoutes } from '../../audit/audit.routes.ts';
 import { registerIdentityRoutes } from '../../identity/identity.routes.ts';
 import { registerIntegrationsRoutes } from '../../integrations/integrations.routes.ts';
@@ -14,9 +12,12 @@ import { registerWebRoutes } from '../../web/web.routes.tsx';
 import type { Services } from '../services.ts';
 import { registerStaticAssets } from './assets.ts';
 import { csrfProtection, resolvePrincipal } from './auth.middleware.ts';
+import { limitRequestBodies, MULTIPART_OVERHEAD_BYTES } from './body-limit.ts';
 import type { AppEnv } from './context.ts';
+import { noStoreWhenAuthenticated, securityHeaders } from './headers.ts';
 import { registerHealthRoute } from './health.ts';
 import { documentIdempotencyKey, idempotency } from './idempotency.ts';
+import { rejectUncleanInput } from './input-hygiene.ts';
 import { createApiRouter } from './openapi.ts';
 import { problemResponse, toAppError } from './problem.ts';
 
@@ -29,22 +30,19 @@ export function createApp(services: Services) {
     c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
     await next();
   });
-  const secure = secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'", 'data:'],
-      frameAncestors: ["'none'"],
-      formAction: ["'self'"],
-    },
-    referrerPolicy: 'same-origin',
-  });
-  // Document content sets its own, stricter headers (sandbox, nosniff; PDF previews may be framed by
-  // our own pages), so the page-wide policy is not applied there.
-  const isDocumentContent = (path: string) => /^\/api\/v1\/dokumente\/[^/]+\/inhalt$/.test(path);
-  app.use('*', (c, next) => (isDocumentContent(c.req.path) ? next() : secure(c, next)));
+  app.use('*', securityHeaders());
+  app.use('*', noStoreWhenAuthenticated);
+  // Every body is limited while it streams (uploads: the upload limit; JSON and forms: the JSON
+  // limit unless a route declares more), then paths, queries and forms are checked for control
+  // characters and invalid UTF-8.
+  app.use(
+    '*',
+    limitRequestBodies({
+      defaultBytes: services.config.requestBodies.jsonLimitBytes,
+      multipartBytes: services.config.uploads.limitBytes + MULTIPART_OVERHEAD_BYTES,
+    }),
+  );
+  app.use('*', rejectUncleanInput);
 
   app.onError((error, c) => {
     const appError = toAppError(error);
@@ -71,7 +69,6 @@ export function createApp(services: Services) {
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
   const api = createApiRouter();
-  api.use('*', bodyLimit({ maxSize: 1024 * 1024 * 2 + services.config.uploads.limitBytes }));
   api.use('*', resolvePrincipal);
   api.use('*', csrfProtection);
   api.use('*', idempotency);

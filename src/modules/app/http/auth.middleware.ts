@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { hasRole, type Principal, type Role } from '../../identity/identity.models.ts';
 import { AppError, forbidden } from '../../shared/errors.ts';
 import type { AppEnv } from './context.ts';
+import { crossOrigin, isCrossSiteRequest } from './headers.ts';
 import { unauthorized } from './problem.ts';
 
 export const SESSION_COOKIE = 'verbund_session';
@@ -45,13 +46,15 @@ export function requireRole(c: Context<AppEnv>, ...roles: Role[]): Principal {
 
 /**
  * CSRF: a state-changing request authenticated by the session cookie must carry the session's
- * token (form field `_csrf` or header `X-CSRF-Token`). Bearer-token requests carry no ambient
- * credentials and are exempt.
+ * token (form field `_csrf` or header `X-CSRF-Token`) and, when the browser names where it comes
+ * from (`Origin`, `Sec-Fetch-Site`), come from our own origin — a leaked token alone is not
+ * enough. Bearer-token requests carry no ambient credentials and are exempt.
  */
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   const principal = c.get('principal');
   if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || !principal || principal.via !== 'session')
     return next();
+  if (isCrossSiteRequest(c)) throw crossOrigin();
   // Multipart uploads put the token in the query string so the body is never parsed (buffered) here.
   let sent = c.req.header('x-csrf-token') ?? c.req.query('_csrf');
   if (!sent && (c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded')) {

@@ -3,6 +3,8 @@ import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import type { Context } from 'hono';
 import { AppError, badRequest } from '../../shared/errors.ts';
+import { assertCleanText, stripBidiControls } from '../../shared/text.ts';
+import { requestTooLarge } from './body-limit.ts';
 import { toAppError } from './problem.ts';
 
 export type MultipartResult<T> = { fields: Record<string, string>; file: T | null; fileName: string | null };
@@ -39,10 +41,16 @@ export async function streamMultipart<T>(
 
 export type MultipartFile<T> = { field: string; fileName: string; result: T };
 
+/** All text fields of one upload together (the files are streamed and limited on their own). */
+const MAX_FIELD_BYTES = 1024 * 1024;
+
 /**
  * Like streamMultipart, for several files (e.g. an Antrag with attachments): each file goes to
  * `consume` as it arrives, one after the other (never buffered whole); fields are collected.
  * At most `maxFiles` files; empty file parts (no file chosen in a form) are skipped.
+ * Text fields are refused with 400 when they carry control characters or invalid UTF-8; file
+ * names lose their bidirectional control characters (U+202E would make "rechnung\u202Efdp.exe" show
+ * as "rechnungexe.pdf").
  */
 export function streamMultipartFiles<T>(
   c: Context,
@@ -82,24 +90,36 @@ export function streamMultipartFiles<T>(
     const fields: Record<string, string> = {};
     const pending: Array<Promise<MultipartFile<T>>> = [];
     let settled = false;
+    let fieldBytes = 0;
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
       source.unpipe(parser);
       source.destroy();
+      // Ends the file being streamed with the error, so its consumer removes what it wrote.
+      parser.destroy(error instanceof Error ? error : undefined);
       reject(error);
     };
     parser.on('field', (name, value, info) => {
+      if (settled) return;
+      try {
+        assertCleanText(name);
+        assertCleanText(value, name);
+      } catch (error) {
+        return fail(error);
+      }
       if (info.valueTruncated)
         return fail(
           badRequest('upload.field_too_long', `field ${name} too long`, `Das Feld „${name}“ ist zu lang.`),
         );
+      fieldBytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+      if (fieldBytes > MAX_FIELD_BYTES) return fail(requestTooLarge(MAX_FIELD_BYTES));
       fields[name] = value;
     });
     parser.on('file', (field, stream, info) => {
       // No filename at all (some API clients): a neutral name; an empty one (a browser's file input
       // with nothing chosen): skipped.
-      const fileName = info.filename === undefined ? 'dokument' : info.filename;
+      const fileName = info.filename === undefined ? 'dokument' : stripBidiControls(info.filename);
       if (!fileName) {
         stream.resume();
         return;

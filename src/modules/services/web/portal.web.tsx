@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../app/http/context.ts';
+import { crossOrigin, isCrossSiteRequest } from '../../app/http/headers.ts';
 import { streamMultipartFiles } from '../../app/http/multipart.ts';
 import { toAppError } from '../../app/http/problem.ts';
 import { rateLimit } from '../../app/http/rate-limit.ts';
@@ -26,21 +27,10 @@ const ozg = (c: Context<AppEnv>) => c.get('services').ozg;
  * Plain HTML forms and redirects (POST → 303 → GET); no JavaScript needed, no account.
  */
 export function registerPortalPages(app: Hono<AppEnv>) {
-  // Forms post only to our own origin (CSRF): a cross-site POST carries a foreign Origin header.
+  // Forms post only to our own origin (CSRF): a cross-site POST carries a foreign Origin header or
+  // Sec-Fetch-Site: cross-site. No page is cached: drafts and status pages show personal data.
   app.use('/portal/*', async (c, next) => {
-    if (c.req.method === 'POST') {
-      const origin = c.req.header('origin');
-      if (origin && origin !== 'null' && new URL(origin).host !== new URL(c.req.url).host)
-        return renderError(
-          c,
-          new AppError({
-            code: 'csrf',
-            status: 403,
-            message: 'cross-site form',
-            messageDe: 'Das Formular wurde von einer fremden Seite gesendet.',
-          }),
-        );
-    }
+    if (c.req.method === 'POST' && isCrossSiteRequest(c)) return renderError(c, crossOrigin());
     c.header('cache-control', 'no-store');
     await next();
   });
