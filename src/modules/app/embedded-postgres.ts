@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { isAlive, readPostmasterPid, signal, waitForExit } from './postmaster.ts';
 
 type Credentials = { superPassword: string; appPassword: string };
 
@@ -150,12 +151,15 @@ export async function startEmbeddedPostgres({
   await ensureDatabase(superUrl('postgres'), database);
 
   let watcher: NodeJS.Timeout | undefined;
+  let restarting: Promise<void> | undefined;
 
   /** Stops an owned server (fast shutdown: sessions end, a checkpoint is written) and waits for it. */
   async function stop() {
     if (!owned) return;
     owned = false;
     clearInterval(watcher);
+    // A restart in progress may still spawn a postmaster: let it, then stop that one too.
+    if (restarting) await Promise.race([restarting, sleep(30_000, undefined, { ref: false })]);
     // The lock file names the current postmaster (also one a restart just spawned).
     const pid = readPostmasterPid(dir) ?? postmasterPid;
     if (pid !== null && isAlive(pid, 'postgres')) {
@@ -178,10 +182,7 @@ export async function startEmbeddedPostgres({
    */
   function watch(report: (event: WatchEvent) => void) {
     if (!owned || watcher) return;
-    let restarting = false;
-    const check = async () => {
-      if (!owned || restarting || (postmasterPid !== null && isAlive(postmasterPid, 'postgres'))) return;
-      restarting = true;
+    const restart = async () => {
       const lost = Date.now();
       report({ kind: 'crashed', pid: postmasterPid });
       for (let attempt = 0; owned; attempt++) {
@@ -195,9 +196,14 @@ export async function startEmbeddedPostgres({
           await sleep(Math.min(5_000, 250 * 2 ** attempt));
         }
       }
-      restarting = false;
     };
-    watcher = setInterval(() => void check(), 500);
+    const check = () => {
+      if (!owned || restarting || (postmasterPid !== null && isAlive(postmasterPid, 'postgres'))) return;
+      restarting = restart().finally(() => {
+        restarting = undefined;
+      });
+    };
+    watcher = setInterval(check, 500);
     watcher.unref();
   }
 
@@ -261,48 +267,4 @@ async function ensureDatabase(superUrl: string, database: string) {
   } finally {
     await client.end();
   }
-}
-
-/** The pid in the cluster's lock file (its first line), or null. */
-function readPostmasterPid(dir: string) {
-  try {
-    const pid = Number.parseInt(readFileSync(path.join(dir, 'postmaster.pid'), 'utf8'), 10);
-    return pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Whether `pid` is a live process running `program`. A zombie counts as dead, and where /proc
- * tells the command line, a pid reused by another program does too.
- */
-export function isAlive(pid: number, program: 'node' | 'postgres') {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    if (/^\d+ \(.*\) Z/s.test(stat)) return false;
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(program);
-  } catch {
-    return true;
-  }
-}
-
-function signal(pid: number, name: NodeJS.Signals) {
-  try {
-    process.kill(pid, name);
-  } catch {}
-}
-
-async function waitForExit(pid: number, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid, 'postgres')) {
-    if (Date.now() > deadline) return false;
-    await sleep(50);
-  }
-  return true;
 }
