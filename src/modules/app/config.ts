@@ -19,6 +19,8 @@ const envSchema = z.object({
   VERBUND_SESSION_HOURS: z.coerce.number().positive().default(8),
   VERBUND_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   VERBUND_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(100),
+  VERBUND_EXTRACTION_HEAP_MB: z.coerce.number().int().min(32).max(65536).default(512),
+  VERBUND_EXTRACTION_TIMEOUT_S: z.coerce.number().positive().default(60),
   VERBUND_JSON_LIMIT_KB: z.coerce
     .number()
     .int()
@@ -64,6 +66,10 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
   VERBUND_SESSION_HOURS: 'Gültigkeit einer Anmeldung in Stunden (Standard 8).',
   VERBUND_SECURE_COOKIES: 'Secure-Flag für Cookies: auto (bei https/TLS-Proxy), true oder false.',
   VERBUND_UPLOAD_LIMIT_MB: 'Größte Datei beim Hochladen in MiB (Standard 100).',
+  VERBUND_EXTRACTION_HEAP_MB:
+    'Arbeitsspeicher (JavaScript-Heap) je Parser-Prozess in MiB für Textextraktion und xdomea-Import (Standard 512; belegter Speicher insgesamt höchstens das Doppelte plus 256); wer mehr braucht, wird abgebrochen („zu komplex“).',
+  VERBUND_EXTRACTION_TIMEOUT_S:
+    'Höchste Laufzeit je Datei in Sekunden für Textextraktion und xdomea-Import, gezählt ab Beginn der Verarbeitung, nicht ab Einreihen (Standard 60).',
   VERBUND_JSON_LIMIT_KB:
     'Größter Inhalt einer Anfrage ohne Datei-Upload (JSON, Formular) in KiB (Standard 1024); größere werden beim Empfang mit 413 abgelehnt.',
   VERBUND_BLOB_STORE:
@@ -116,6 +122,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.VERBUND_SEED_DEMO === 'true',
     session: { hours: e.VERBUND_SESSION_HOURS, secureCookies: e.VERBUND_SECURE_COOKIES },
     uploads: { limitBytes: Math.round(e.VERBUND_UPLOAD_LIMIT_MB * 1024 * 1024) },
+    extraction: {
+      heapMb: e.VERBUND_EXTRACTION_HEAP_MB,
+      timeoutMs: Math.round(e.VERBUND_EXTRACTION_TIMEOUT_S * 1000),
+    },
     requestBodies: { jsonLimitBytes: e.VERBUND_JSON_LIMIT_KB * 1024 },
     blobs: blobConfig(e, dataDir),
     fim: {

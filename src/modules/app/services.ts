@@ -44,7 +44,7 @@ export function buildServices({
   const verbund = createVerbundUsecases({ database, onboarding });
   const audit = createAuditRepository({ database });
   const blobs = createBlobStore(config.blobs);
-  const extractors = createExtractionPool();
+  const extractors = createExtractionPool(config.extraction);
   const records = createRecordsServices({
     database,
     blobs,
@@ -62,7 +62,7 @@ export function buildServices({
   onboarding.register(ozg.onboardingHook);
   for (const job of ozg.jobs) jobHandlers.set(...job);
   const integrations = createIntegrationsUsecases({ database, identity });
-  const xdomea = createXdomeaUsecases({ database, blobs });
+  const xdomea = createXdomeaUsecases({ database, blobs, parserLimits: config.extraction });
   // Connectors with the xdomea payload deliver the Vorgang as the county's system would export it.
   const renderXdomea = (tenantId: string, vorgangId: string) =>
     xdomea.exportVorgang(
@@ -108,6 +108,7 @@ export function buildServices({
       createDeliveryWorker({ database, logger, options, renderXdomea }),
     close: async () => {
       await extractors.close();
+      await xdomea.close();
       await database.close();
     },
   };

@@ -13,8 +13,8 @@ afterAll(async () => {
   for (const p of pools) await p.close();
 });
 
-describe('extraction thread pool', () => {
-  it('extracts in worker threads with the same results and errors as in-thread', async () => {
+describe('extraction parser pool', () => {
+  it('extracts in parser processes with the same results and errors as in-process', async () => {
     const threads = pool({ size: 2 });
     const pdf = await renderTextPdf('Bescheid', 'Wohngeldbescheid für Familie Schäfer in Mühlhausen.');
     const results = await Promise.all(
@@ -32,13 +32,13 @@ describe('extraction thread pool', () => {
     await expect(broken).rejects.toMatchObject({ reasonCode: 'pdf.malformed' });
   });
 
-  it('kills a thread that takes too long, fails that file with a reason, and keeps working', async () => {
+  it('kills a parser that takes too long, fails that file with a reason, and keeps working', async () => {
     const threads = pool({ size: 1, timeoutMs: 1 });
     const pdf = await renderTextPdf('Lang', 'x '.repeat(2000));
     await expect(
       threads.extract({ bytes: pdf, mime: 'application/pdf', fileName: 'a.pdf' }),
     ).rejects.toMatchObject({
-      reasonCode: 'timeout',
+      reasonCode: 'limit.time',
     });
     const patient = pool({ size: 1, timeoutMs: 30_000 });
     const text = await patient.extract({
@@ -47,11 +47,11 @@ describe('extraction thread pool', () => {
       fileName: 't.txt',
     });
     expect(text.text).toBe('Danach geht es weiter.');
-    // The killed pool spawns a fresh thread for the next file.
+    // The killed pool starts a fresh parser for the next file.
     await expect(
       threads.extract({ bytes: pdf, mime: 'application/pdf', fileName: 'a.pdf' }),
     ).rejects.toMatchObject({
-      reasonCode: 'timeout',
+      reasonCode: 'limit.time',
     });
   });
 

@@ -1,126 +1,101 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createBoundedPool, ParserBreach } from './bounded-pool.ts';
+import type { ExtractionOutcome } from './extraction.task.ts';
 import {
+  defaultExtractors,
   ExtractionError,
-  type ExtractionInput,
   type ExtractionResult,
+  type ExtractionSource,
   type Extractor,
+  unsupported,
 } from './extractors.ts';
 
-type Pending = {
-  resolve: (r: ExtractionResult) => void;
-  reject: (e: Error) => void;
-  slot: Slot;
-  timer: NodeJS.Timeout;
-};
-type Slot = { worker: Worker; busy: number };
+/** Defaults of the parser processes; VERBUND_EXTRACTION_HEAP_MB and VERBUND_EXTRACTION_TIMEOUT_S. */
+export const EXTRACTION_DEFAULTS = { heapMb: 512, timeoutMs: 60_000 };
+
+/** The German reason of a file whose parser was stopped (shown at the document). */
+export function breachReason(breach: ParserBreach, limits: { heapMb: number; timeoutMs: number }) {
+  if (breach.kind === 'heap')
+    return new ExtractionError(
+      'limit.heap',
+      `Die Datei ist zu komplex für die Textextraktion (mehr als ${limits.heapMb} MiB Arbeitsspeicher); sie wurde abgebrochen.`,
+    );
+  if (breach.kind === 'time')
+    return new ExtractionError(
+      'limit.time',
+      `Die Datei ist zu komplex für die Textextraktion (länger als ${limits.timeoutMs / 1000} s); sie wurde abgebrochen.`,
+    );
+  return new ExtractionError(
+    'limit.crash',
+    'Die Datei ist zu komplex für die Textextraktion (die Verarbeitung ist abgestürzt); sie wurde abgebrochen.',
+  );
+}
 
 /**
  * The extractor registry of the running product: the default extractors (PDF, DOCX, ODT, e-mail,
- * HTML, text) run in a pool of worker threads so that parsing never blocks the web server's event
- * loop. Extractors registered later (OCR, for instance) run first, on the main thread; they
- * typically hand work to an external process anyway. Same interface as createExtractorRegistry.
+ * HTML, text) run in bounded parser processes (bounded-pool.ts: heap and memory limit, wall time
+ * from the start of the file, one file per process, queue in the web process), so that no file can
+ * block the web server's event loop, exhaust its memory or take it down. Extractors registered later (OCR, for instance) run
+ * first, on the main thread; they typically hand work to an external process anyway. Same
+ * interface as createExtractorRegistry.
  */
 export function createExtractionPool({
   size = Math.max(1, availableParallelism()),
-  timeoutMs = 60_000,
+  timeoutMs = EXTRACTION_DEFAULTS.timeoutMs,
+  heapMb = EXTRACTION_DEFAULTS.heapMb,
 }: {
   size?: number;
   timeoutMs?: number;
+  heapMb?: number;
 } = {}) {
   const extra: Extractor[] = [];
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
-  let slots: Slot[] = [];
-
-  function spawn(): Slot {
-    const worker = new Worker(new URL('./extraction-thread.mjs', import.meta.url));
-    const slot: Slot = { worker, busy: 0 };
-    worker.unref();
-    worker.on(
-      'message',
-      (message: {
-        id: number;
-        result?: ExtractionResult;
-        error?: { reasonCode: string; message: string; internal?: boolean };
-      }) => {
-        const waiter = pending.get(message.id);
-        if (!waiter) return;
-        pending.delete(message.id);
-        clearTimeout(waiter.timer);
-        slot.busy--;
-        if (message.error)
-          waiter.reject(
-            message.error.internal
-              ? new Error(message.error.message)
-              : new ExtractionError(message.error.reasonCode, message.error.message),
-          );
-        else
-          waiter.resolve({
-            ...message.result!,
-            attachments: message.result!.attachments?.map((a) => ({ ...a, bytes: Buffer.from(a.bytes) })),
-          });
-      },
-    );
-    // A crashed or hung thread (a hostile file) is replaced; what it was working on fails.
-    const fail = (error: Error) => {
-      slots = slots.filter((s) => s !== slot);
-      for (const [id, waiter] of pending)
-        if (waiter.slot === slot) {
-          pending.delete(id);
-          clearTimeout(waiter.timer);
-          waiter.reject(error);
-        }
-    };
-    worker.on('error', (error) => fail(error));
-    worker.on('exit', () => fail(new Error('extraction thread exited')));
-    return slot;
-  }
-
-  const ensure = () => {
-    while (slots.length < size) slots.push(spawn());
-  };
+  const pool = createBoundedPool({
+    module: new URL('./extraction.task.ts', import.meta.url),
+    task: 'extractTask',
+    size,
+    heapMb,
+    timeoutMs,
+  });
+  const inParsers = (mime: string) => defaultExtractors.some((e) => e.accepts(mime));
 
   return {
     register(extractor: Extractor) {
       extra.unshift(extractor);
     },
-    list: () => [...extra.map((e) => e.name), 'pdf', 'docx', 'odt', 'eml', 'html', 'text'],
-    async extract(input: ExtractionInput): Promise<ExtractionResult> {
-      const own = extra.find((e) => e.accepts(input.mime));
-      if (own && input.bytes.length > 0) return own.extract(input);
-      ensure();
-      const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-      slot.busy++;
-      const id = nextId++;
-      return new Promise<ExtractionResult>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          // The thread is stuck in this file: kill it, the file fails with a reason.
-          const waiter = pending.get(id);
-          pending.delete(id);
-          slots = slots.filter((s) => s !== slot);
-          void slot.worker.terminate();
-          waiter?.reject(
-            new ExtractionError(
-              'timeout',
-              `Die Textextraktion dauerte länger als ${timeoutMs / 1000} s und wurde abgebrochen.`,
-            ),
-          );
-        }, timeoutMs);
-        pending.set(id, { resolve, reject, slot, timer });
-        slot.worker.postMessage({ id, input: { ...input, bytes: new Uint8Array(input.bytes) } });
-      });
-    },
-    async close() {
-      const running = slots;
-      slots = [];
-      await Promise.all(running.map((s) => s.worker.terminate()));
-      for (const [, waiter] of pending) {
-        clearTimeout(waiter.timer);
-        waiter.reject(new Error('extraction pool closed'));
+    list: () => [...extra.map((e) => e.name), ...defaultExtractors.map((e) => e.name)],
+    accepts: (mime: string) => extra.some((e) => e.accepts(mime)) || inParsers(mime),
+    stats: () => pool.stats(),
+    async extract(source: ExtractionSource): Promise<ExtractionResult> {
+      const read = async () => (typeof source.bytes === 'function' ? source.bytes() : source.bytes);
+      const own = extra.find((e) => e.accepts(source.mime));
+      if (own) {
+        const bytes = await read();
+        if (bytes.length > 0) return own.extract({ ...source, bytes });
       }
-      pending.clear();
+      if (!inParsers(source.mime)) throw unsupported(source.mime);
+      let outcome: ExtractionOutcome;
+      try {
+        // The bytes are read when a parser is free for them and copied to it once (IPC).
+        outcome = await pool.run<ExtractionOutcome>(async () => ({
+          bytes: await read(),
+          mime: source.mime,
+          fileName: source.fileName,
+        }));
+      } catch (error) {
+        if (error instanceof ParserBreach) throw breachReason(error, { heapMb, timeoutMs });
+        throw error;
+      }
+      if (!outcome.ok) throw new ExtractionError(outcome.reasonCode, outcome.message);
+      const { result } = outcome;
+      return {
+        ...result,
+        attachments: result.attachments?.map((a) => ({
+          ...a,
+          bytes: Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength),
+        })),
+      };
     },
+    close: () => pool.close(),
   };
 }
 

@@ -6,6 +6,11 @@ import { pdfExtractor } from './extractors/pdf.ts';
 import { textExtractor } from './extractors/text.ts';
 
 export type ExtractionInput = { bytes: Buffer; mime: string; fileName: string };
+/**
+ * The bytes, or a function that reads them when they are needed: the parser pool reads a blob only
+ * when a parser is free for it, so queued work holds no file in memory.
+ */
+export type ExtractionSource = Omit<ExtractionInput, 'bytes'> & { bytes: Buffer | (() => Promise<Buffer>) };
 export type ExtractedAttachment = { fileName: string; mime: string; bytes: Buffer };
 export type ExtractionResult = {
   text: string;
@@ -57,23 +62,27 @@ export function createExtractorRegistry(extractors: Extractor[] = defaultExtract
       list.unshift(extractor);
     },
     list: () => list.map((e) => e.name),
-    async extract(input: ExtractionInput): Promise<ExtractionResult> {
-      if (input.bytes.length === 0) throw new ExtractionError('empty', 'Die Datei ist leer (0 Byte).');
-      const extractor = list.find((e) => e.accepts(input.mime));
-      if (!extractor)
-        throw new ExtractionError(
-          'unsupported',
-          `Für den Dateityp ${input.mime} gibt es keine Textextraktion.`,
-        );
-      const result = await extractor.extract(input);
+    accepts: (mime: string) => list.some((e) => e.accepts(mime)),
+    async extract(source: ExtractionSource): Promise<ExtractionResult> {
+      const extractor = list.find((e) => e.accepts(source.mime));
+      // Checked before the bytes are read: a type without extractor costs no read of the blob.
+      if (!extractor) throw unsupported(source.mime);
+      const bytes = typeof source.bytes === 'function' ? await source.bytes() : source.bytes;
+      if (bytes.length === 0) throw new ExtractionError('empty', 'Die Datei ist leer (0 Byte).');
+      const result = await extractor.extract({ ...source, bytes });
       return { ...result, text: cleanText(result.text) };
     },
   };
 }
 
+export const unsupported = (mime: string) =>
+  new ExtractionError('unsupported', `Für den Dateityp ${mime} gibt es keine Textextraktion.`);
+
 /** What the rest of the product needs of a registry (in-thread or the thread pool). */
 export type ExtractorRegistry = {
   register(extractor: Extractor): void;
   list(): string[];
-  extract(input: ExtractionInput): Promise<ExtractionResult>;
+  /** Whether some extractor reads this type (if not, the file need not be read at all). */
+  accepts(mime: string): boolean;
+  extract(source: ExtractionSource): Promise<ExtractionResult>;
 };

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../app/database.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { actorOf, type Principal } from '../identity/identity.models.ts';
+import { createBoundedPool, ParserBreach } from '../ingest/bounded-pool.ts';
 import {
   createAkteInTrx,
   createVorgangInTrx,
@@ -13,7 +14,7 @@ import { addVersionInTrx, insertDokumentInTrx, loadVorgangContext } from '../rec
 import { dokumentVisible, viewerOf, vorgangVisible } from '../records/viewer.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { buildXdomeaAbgabe, type XdomeaAkte } from './xdomea/xdomea.export.ts';
-import { readXdomeaZip, XdomeaRefused } from './xdomea/xdomea.import.ts';
+import type { ImportedXdomea, XdomeaReadOutcome } from './xdomea/xdomea.import.ts';
 
 /** Largest Akte exported in one message (all versions' bytes are held while zipping). */
 export const XDOMEA_EXPORT_LIMIT_BYTES = 512 * 1024 * 1024;
@@ -23,7 +24,55 @@ export const XDOMEA_EXPORT_LIMIT_BYTES = 512 * 1024 * 1024;
  * Abgabe.0401 message zip, and import of Abgabe / Aussonderung.0503 messages (3.0.0, 3.1.0)
  * from another DMS into a new Akte, all documents and versions in one transaction.
  */
-export function createXdomeaUsecases({ database, blobs }: { database: DatabaseHandle; blobs: BlobStore }) {
+export function createXdomeaUsecases({
+  database,
+  blobs,
+  parserLimits = { heapMb: 512, timeoutMs: 60_000 },
+}: {
+  database: DatabaseHandle;
+  blobs: BlobStore;
+  /** Heap and wall time of the thread that unpacks and parses an import (as for text extraction). */
+  parserLimits?: { heapMb: number; timeoutMs: number };
+}) {
+  // Imports are unpacked and parsed outside the web process, bounded; two at a time, more wait
+  // here. Imports are rare: a parser process ends after a minute without work.
+  const parsers = createBoundedPool({
+    module: new URL('./xdomea/xdomea.import.ts', import.meta.url),
+    task: 'readXdomeaZipTask',
+    size: 2,
+    idleMs: 60_000,
+    ...parserLimits,
+  });
+
+  /** The message of an import zip, read in a bounded parser process; refusals and breaches become 422. */
+  async function readMessage(zip: Uint8Array): Promise<ImportedXdomea> {
+    let outcome: XdomeaReadOutcome;
+    try {
+      outcome = await parsers.run<XdomeaReadOutcome>(async () => zip);
+    } catch (error) {
+      if (!(error instanceof ParserBreach)) throw error;
+      const limit =
+        error.kind === 'heap'
+          ? `mehr als ${parserLimits.heapMb} MiB Arbeitsspeicher`
+          : error.kind === 'time'
+            ? `länger als ${parserLimits.timeoutMs / 1000} s`
+            : 'die Verarbeitung ist abgestürzt';
+      throw new AppError({
+        code: 'xdomea.too_complex',
+        status: 422,
+        message: `import parser stopped: ${error.message}`,
+        messageDe: `Das Archiv ist zu komplex, um es zu lesen (${limit}); es wurde nicht übernommen.`,
+      });
+    }
+    if (outcome.ok) return outcome.message;
+    throw new AppError({
+      code: outcome.code,
+      status: 422,
+      message: outcome.message,
+      messageDe: outcome.messageDe,
+    });
+  }
+
   async function exportAkte(principal: Principal, akteId: string, options: { vorgangId?: string } = {}) {
     const data = await database.withTenant(principal.tenantId, async (trx) => {
       const viewer = await viewerOf(trx, principal);
@@ -130,19 +179,7 @@ export function createXdomeaUsecases({ database, blobs }: { database: DatabaseHa
   /** Imports a foreign xdomea message into a new Akte (unit from the message if it exists here). */
   async function importMessage(principal: Principal, zip: Uint8Array) {
     requireWriter(principal);
-    let message: ReturnType<typeof readXdomeaZip>;
-    try {
-      message = readXdomeaZip(zip);
-    } catch (error) {
-      if (error instanceof XdomeaRefused)
-        throw new AppError({
-          code: error.code,
-          status: 422,
-          message: error.message,
-          messageDe: error.messageDe,
-        });
-      throw error;
-    }
+    const message = await readMessage(zip);
     // Blobs first (content-addressed, outside the transaction), then everything else atomically.
     const stored = await Promise.all(
       message.vorgaenge.map((vg) =>
@@ -219,7 +256,13 @@ export function createXdomeaUsecases({ database, blobs }: { database: DatabaseHa
     });
   }
 
-  return { exportAkte, exportVorgang, importMessage };
+  return {
+    exportAkte,
+    exportVorgang,
+    importMessage,
+    parserStats: () => parsers.stats(),
+    close: () => parsers.close(),
+  };
 }
 
 export type XdomeaUsecases = ReturnType<typeof createXdomeaUsecases>;

@@ -54,8 +54,10 @@ async function extractVersion(
   { blobs, extractors, logger }: { blobs: BlobStore; extractors: ExtractorRegistry; logger: Logger },
   row: VersionRow,
 ): Promise<Extracted> {
-  const bytes = await blobs.read(row.sha256);
   try {
+    // The blob is read only if some extractor takes the type, and only when a parser is free for it
+    // (queued versions hold no bytes); a read error is no ExtractionError and reaches the queue.
+    const bytes = () => blobs.read(row.sha256);
     const result = await extractors.extract({ bytes, mime: row.mime, fileName: row.dateiname });
     return {
       // PostgreSQL text cannot hold NUL; extractors strip it, this is the last line of defence.

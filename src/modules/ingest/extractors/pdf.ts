@@ -1,7 +1,5 @@
-import { extractText, getResolvedPDFJS } from 'unpdf';
+import { getResolvedPDFJS } from 'unpdf';
 import { ExtractionError, type Extractor } from '../extractors.ts';
-
-const TIMEOUT_MS = 30_000;
 
 // unpdf's getDocumentProxy() resolves a module path on every call, which under a module loader (tsx)
 // costs a synchronous round trip to the loader thread per document; the pdf.js module is resolved
@@ -20,15 +18,43 @@ async function openPdf(bytes: Buffer) {
   }).promise;
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number) {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new ExtractionError('timeout', `Die Textextraktion dauerte länger als ${ms / 1000} s.`)),
-      ms,
+/**
+ * Structural limits, checked before any page is read. The page count comes from the page tree
+ * (/Count); a tree that claims a billion pages (one page object referenced twice at each of 30
+ * levels, 3.7 KB on disk) made pdf.js allocate a promise per page until the process died. Heap and
+ * wall time are bounded by the thread the extractor runs in (bounded-pool.ts).
+ */
+export const PDF_LIMITS = { maxPages: 10_000, pagesAtOnce: 16, maxTextChars: 5_000_000 };
+
+const tooComplex = (pages: number) =>
+  new ExtractionError(
+    'pdf.too_complex',
+    `Die PDF-Datei ist zu komplex für die Textextraktion (${pages.toLocaleString('de-DE')} Seiten angegeben, höchstens ${PDF_LIMITS.maxPages.toLocaleString('de-DE')}).`,
+  );
+
+/** Text of each page, a few pages at a time (not one promise per claimed page), up to the text limit. */
+async function pageTexts(document: Awaited<ReturnType<typeof openPdf>>) {
+  const texts: string[] = [];
+  let length = 0;
+  for (let first = 1; first <= document.numPages && length < PDF_LIMITS.maxTextChars; ) {
+    const last = Math.min(document.numPages, first + PDF_LIMITS.pagesAtOnce - 1);
+    const batch = await Promise.all(
+      Array.from({ length: last - first + 1 }, async (_, i) => {
+        const page = await document.getPage(first + i);
+        const content = await page.getTextContent();
+        page.cleanup();
+        return content.items
+          .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+          .join('');
+      }),
     );
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    for (const text of batch) {
+      texts.push(text);
+      length += text.length;
+    }
+    first = last + 1;
+  }
+  return texts;
 }
 
 /** PDF text layer via pdf.js (unpdf). A PDF without text layer yields empty text and needsOcr. */
@@ -38,11 +64,10 @@ export const pdfExtractor: Extractor = {
   async extract({ bytes }) {
     let document: Awaited<ReturnType<typeof openPdf>> | undefined;
     try {
-      document = await withTimeout(openPdf(bytes), TIMEOUT_MS);
-      const { totalPages, text } = await withTimeout(
-        extractText(document, { mergePages: false }),
-        TIMEOUT_MS,
-      );
+      document = await openPdf(bytes);
+      const totalPages = document.numPages;
+      if (totalPages > PDF_LIMITS.maxPages) throw tooComplex(totalPages);
+      const text = await pageTexts(document);
       const joined = text
         .map((page) => page.trim())
         .join('\n\n')

@@ -1,51 +1,59 @@
-import { unzipSync } from 'fflate';
+import { InflatedTooLarge, inflateEntry, type ZipEntry, zipEntries } from '../bounded-unzip.ts';
 import { ExtractionError } from '../extractors.ts';
 
 const MAX_ENTRY = 50 * 1024 * 1024;
 const MAX_TOTAL = 200 * 1024 * 1024;
 const MAX_RATIO = 200;
 
+const bomb = () =>
+  new ExtractionError(
+    'zip.bomb',
+    'Die Datei ist ungewöhnlich stark komprimiert oder zu groß (Schutz vor Zip-Bomben).',
+  );
+
 /**
  * Reads selected entries of an Office zip. Declared sizes are checked before anything is inflated
- * (zip bombs: huge entries, huge totals, absurd ratios); names with path traversal are ignored.
+ * (zip bombs: huge entries, huge totals, absurd ratios); then each wanted entry is inflated with its
+ * output counted, and one that grows past its declared size is refused at that moment ("zu groß
+ * entpackt") instead of being inflated to the end. Names with path traversal are ignored.
  */
 export function readZipEntries(bytes: Buffer, wanted: (name: string) => boolean): Record<string, string> {
   let total = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(new Uint8Array(bytes), {
-      filter(file) {
-        if (file.name.includes('..') || file.name.startsWith('/')) return false;
-        if (!wanted(file.name)) return false;
-        total += file.originalSize;
-        if (
-          file.originalSize > MAX_ENTRY ||
-          total > MAX_TOTAL ||
-          (file.size > 0 && file.originalSize / file.size > MAX_RATIO && file.originalSize > 1024 * 1024)
-        )
-          throw new ExtractionError(
-            'zip.bomb',
-            'Die Datei ist ungewöhnlich stark komprimiert oder zu groß (Schutz vor Zip-Bomben).',
-          );
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof ExtractionError) throw error;
-    throw new ExtractionError('zip.malformed', 'Die Datei ist beschädigt (kein gültiges ZIP-Archiv).');
-  }
+  const selected: ZipEntry[] = [];
   const decoder = new TextDecoder('utf-8');
   const out: Record<string, string> = {};
-  for (const [name, data] of Object.entries(files)) {
-    if (data.length > MAX_ENTRY)
-      throw new ExtractionError('zip.bomb', 'Ein Bestandteil der Datei ist zu groß.');
-    const xml = decoder.decode(data);
-    if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+  try {
+    for (const entry of zipEntries(bytes)) {
+      if (entry.name.includes('..') || entry.name.startsWith('/')) continue;
+      if (!wanted(entry.name) || selected.some((s) => s.name === entry.name)) continue;
+      total += entry.declaredSize;
+      if (
+        entry.declaredSize > MAX_ENTRY ||
+        total > MAX_TOTAL ||
+        (entry.compressedSize > 0 &&
+          entry.declaredSize / entry.compressedSize > MAX_RATIO &&
+          entry.declaredSize > 1024 * 1024)
+      )
+        throw bomb();
+      selected.push(entry);
+    }
+    for (const entry of selected) {
+      const xml = decoder.decode(inflateEntry(bytes, entry, { limit: entry.declaredSize }));
+      if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+        throw new ExtractionError(
+          'xml.dtd',
+          'Die Datei enthält eine DTD/Entitäten; aus Sicherheitsgründen wird sie nicht gelesen.',
+        );
+      out[entry.name] = xml;
+    }
+  } catch (error) {
+    if (error instanceof ExtractionError) throw error;
+    if (error instanceof InflatedTooLarge)
       throw new ExtractionError(
-        'xml.dtd',
-        'Die Datei enthält eine DTD/Entitäten; aus Sicherheitsgründen wird sie nicht gelesen.',
+        'zip.too_large',
+        'Die Datei ist zu groß entpackt: ein Bestandteil wird beim Entpacken größer als im Archiv angegeben; sie wird nicht gelesen.',
       );
-    out[name] = xml;
+    throw new ExtractionError('zip.malformed', 'Die Datei ist beschädigt (kein gültiges ZIP-Archiv).');
   }
   return out;
 }

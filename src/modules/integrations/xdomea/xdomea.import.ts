@@ -1,11 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { unzipSync } from 'fflate';
+import { InflatedTooLarge, inflateEntry, type ZipEntry, zipEntries } from '../../ingest/bounded-unzip.ts';
 
 /**
  * xdomea import: reads an `Abgabe.Abgabe.0401` or `Aussonderung.Aussonderung.0503` zip (xdomea 3.0.0
  * or 3.1.0) into a plain Akte → Vorgänge → Dokumente → Dateien structure. The zip comes from outside,
- * so it is treated as hostile: sizes are checked on the declared values before anything is inflated,
- * entry names must be plain relative paths, and the XML may carry no DTD (XXE, entity expansion).
+ * so it is treated as hostile: sizes are checked on the declared values before anything is inflated
+ * and counted again while inflating, entry names must be plain relative paths, and the XML may carry
+ * no DTD (XXE, entity expansion). It runs in a bounded parser process (xdomea.usecases.ts).
  */
 
 export class XdomeaRefused extends Error {
@@ -67,15 +68,15 @@ function unsafeEntryName(name: string): boolean {
 }
 
 /**
- * Checks every entry on its declared sizes — in a first pass whose filter inflates nothing — and only
- * then inflates. Declared sizes can lie, but they still bound the memory: fflate inflates into a
- * buffer of exactly the declared size (more output is cut off there); stored entries and short
- * output that do not match the declaration are refused. CRCs are not verified.
+ * Checks every entry on its declared sizes while reading the central directory (nothing inflated
+ * yet), then inflates with the output counted: an entry that grows past its declared size is
+ * refused at that byte ("zu groß entpackt"), so a lying entry costs no more than it declares; one
+ * that stays short of it is refused as well. CRCs are not verified.
  */
 function unzipChecked(zip: Uint8Array): Map<string, Uint8Array> {
   const declared = new Map<string, number>();
   let total = 0;
-  const inspect = (file: { name: string; size: number; originalSize: number }) => {
+  const inspect = (file: ZipEntry) => {
     if (declared.size >= XDOMEA_LIMITS.maxEntries)
       throw refuse(
         'zip_too_many_entries',
@@ -88,13 +89,13 @@ function unzipChecked(zip: Uint8Array): Map<string, Uint8Array> {
         `unsafe entry name ${JSON.stringify(file.name)}`,
         `Das Archiv enthält einen unzulässigen Dateinamen („${file.name}“); Pfadangaben wie „..“, „/“ am Anfang oder „\\“ sind nicht erlaubt.`,
       );
-    if (file.originalSize > XDOMEA_LIMITS.maxEntryBytes)
+    if (file.declaredSize > XDOMEA_LIMITS.maxEntryBytes)
       throw refuse(
         'zip_entry_too_large',
         `entry ${file.name} is larger than ${XDOMEA_LIMITS.maxEntryBytes} bytes`,
         `Die Datei „${file.name}“ im Archiv ist größer als ${XDOMEA_LIMITS.maxEntryBytes / MIB} MiB.`,
       );
-    total += file.originalSize;
+    total += file.declaredSize;
     if (total > XDOMEA_LIMITS.maxTotalBytes)
       throw refuse(
         'zip_too_large',
@@ -102,8 +103,8 @@ function unzipChecked(zip: Uint8Array): Map<string, Uint8Array> {
         `Der entpackte Inhalt des Archivs ist größer als ${XDOMEA_LIMITS.maxTotalBytes / MIB} MiB.`,
       );
     if (
-      file.originalSize > XDOMEA_LIMITS.ratioFromBytes &&
-      file.originalSize > file.size * XDOMEA_LIMITS.maxRatio
+      file.declaredSize > XDOMEA_LIMITS.ratioFromBytes &&
+      file.declaredSize > file.compressedSize * XDOMEA_LIMITS.maxRatio
     )
       throw refuse(
         'zip_bomb',
@@ -116,35 +117,39 @@ function unzipChecked(zip: Uint8Array): Map<string, Uint8Array> {
         `duplicate entry ${file.name}`,
         `Das Archiv enthält die Datei „${file.name}“ mehrfach.`,
       );
-    declared.set(file.name, file.originalSize);
+    declared.set(file.name, file.declaredSize);
   };
 
-  let files: Record<string, Uint8Array>;
+  const out = new Map<string, Uint8Array>();
   try {
-    unzipSync(zip, {
-      filter(file) {
-        inspect(file);
-        return false;
-      },
-    });
-    files = unzipSync(zip, { filter: (file) => !file.name.endsWith('/') });
+    const entries: ZipEntry[] = [];
+    for (const entry of zipEntries(zip)) {
+      inspect(entry);
+      if (!entry.name.endsWith('/')) entries.push(entry);
+    }
+    for (const entry of entries) {
+      const bytes = inflateEntry(zip, entry, { limit: entry.declaredSize });
+      if (bytes.length !== entry.declaredSize)
+        throw refuse(
+          'zip_size_mismatch',
+          `entry ${entry.name} does not have its declared size`,
+          `Die Datei „${entry.name}“ im Archiv ist beschädigt (Größe stimmt nicht mit der Angabe überein).`,
+        );
+      out.set(entry.name, bytes);
+    }
   } catch (error) {
     if (error instanceof XdomeaRefused) throw error;
+    if (error instanceof InflatedTooLarge)
+      throw refuse(
+        'zip_too_large_unpacked',
+        `entry ${error.entry} inflates beyond its declared size of ${error.limit} bytes`,
+        `Die Datei „${error.entry}“ im Archiv ist zu groß entpackt: sie wird beim Entpacken größer als angegeben (${error.limit.toLocaleString('de-DE')} Byte); das Archiv wird nicht übernommen.`,
+      );
     throw refuse(
       'zip_invalid',
       `not a readable zip: ${(error as Error).message}`,
       'Die Datei ist kein gültiges ZIP-Archiv oder beschädigt.',
     );
-  }
-  const out = new Map<string, Uint8Array>();
-  for (const [name, bytes] of Object.entries(files)) {
-    if (bytes.length !== declared.get(name))
-      throw refuse(
-        'zip_size_mismatch',
-        `entry ${name} does not have its declared size`,
-        `Die Datei „${name}“ im Archiv ist beschädigt (Größe stimmt nicht mit der Angabe überein).`,
-      );
-    out.set(name, bytes);
   }
   return out;
 }
@@ -471,4 +476,18 @@ export function readXdomeaZip(zip: Uint8Array): ImportedXdomea {
   if (!prozessId)
     throw refuse('header_incomplete', 'Kopf/ProzessID is missing', 'Im Nachrichtenkopf fehlt die ProzessID.');
   return { version, nachrichtentyp, prozessId, ...new Mapper(files).message(root) };
+}
+
+export type XdomeaReadOutcome =
+  | { ok: true; message: ImportedXdomea }
+  | { ok: false; code: string; message: string; messageDe: string };
+
+/** readXdomeaZip as the task of a bounded parser process (ingest/bounded-pool.ts): refusals as data. */
+export function readXdomeaZipTask(zip: Uint8Array): XdomeaReadOutcome {
+  try {
+    return { ok: true, message: readXdomeaZip(zip) };
+  } catch (error) {
+    if (!(error instanceof XdomeaRefused)) throw error;
+    return { ok: false, code: error.code, message: error.message, messageDe: error.messageDe };
+  }
 }
