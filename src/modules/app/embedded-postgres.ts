@@ -131,7 +131,17 @@ export async function startEmbeddedPostgres({
   }
   if (!(await canConnect(superUrl('postgres')))) {
     try {
-      await spawnServer();
+      // After a kill -9 of app and server together, backends of the old server may hold its shared
+      // memory for a moment (PostgreSQL refuses to start then): a few more tries.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await spawnServer();
+          break;
+        } catch (error) {
+          if (attempt === 4 || (await canConnect(superUrl('postgres')))) throw error;
+          await sleep(500 * attempt);
+        }
+      }
       await own();
     } catch (error) {
       // Another process may have started it in the meantime; if we can connect now, fine.
