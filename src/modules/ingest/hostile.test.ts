@@ -119,7 +119,7 @@ describe('hostile files in the extraction parsers', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
-  it('fails a file that needs more heap than a thread has as "zu komplex"; the next file is extracted', async () => {
+  it('fails a file that needs more heap than its parser has as "zu komplex"; the next file is extracted', async () => {
     // 48 MB of HTML become several strings of that size on the parser's heap (64 MiB): it is stopped.
     const html = Buffer.from(`<html><body>${'<p>Absatz</p>'.repeat(4 * MIB)}</body></html>`);
     const pool = extractionPool({ size: 1, heapMb: 64, timeoutMs: 30_000 });
