@@ -1,10 +1,28 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app/http/context.ts';
+import { PortalErrorPage } from '../services/web/portal.pages.tsx';
 import type { AppError } from '../shared/errors.ts';
 import { Layout } from './layout.tsx';
 
 export function renderErrorPage(c: Context<AppEnv>, error: AppError) {
+  // Citizens never see the staff frame: errors raised before a portal route runs (body limits,
+  // control characters) get the portal's page.
+  if (c.req.path === '/portal' || c.req.path.startsWith('/portal/'))
+    return c.html(
+      <PortalErrorPage
+        title={
+          error.status === 404
+            ? 'Nicht gefunden'
+            : error.status === 403
+              ? 'Nicht erlaubt'
+              : 'Das hat nicht geklappt'
+        }
+        message={error.messageDe}
+        status={error.status}
+      />,
+      error.status as ContentfulStatusCode,
+    );
   if (error.status === 401) return c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
   const principal = c.get('principal') ?? null;
   return c.html(

@@ -95,10 +95,14 @@ describe('text hygiene', () => {
   it('a NUL byte in a portal form field is refused with 400, not a 500', async () => {
     const urlencoded = await t.app.request('/portal/leistungen/bewohnerparkausweis/antrag', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       body: 'gemeinde=16062041%00',
     });
     expect(urlencoded.status).toBe(400);
+    // The citizen gets the portal's error page, not the staff frame.
+    const page400 = await urlencoded.text();
+    expect(page400).toContain('Die Eingabe enthält unzulässige Steuerzeichen.');
+    expect(page400).toContain('Zur Übersicht der Leistungen');
     const page = await startPortalDraft();
     const form = new FormData();
     form.set('G05000496.F05000059', 'Mül\u0000ler');
