@@ -161,8 +161,9 @@ describe('headers', () => {
     expect(bearer.status).toBe(201);
   });
 
-  it('the configured public address counts as our own origin', async () => {
+  it('the configured public address, or the host a trusted proxy forwards, counts as our own origin', async () => {
     const behindProxy = await createTestContext({ PUBLIC_URL: 'https://verbund.example.de' });
+    const trusting = await createTestContext({ VERBUND_TRUSTED_PROXIES: '1' });
     try {
       const own = await staffSession(behindProxy);
       const response = await behindProxy.request('/api/v1/tokens', {
@@ -170,8 +171,25 @@ describe('headers', () => {
         json: { name: 'Über den Proxy', roles: ['lesen'] },
       });
       expect(response.status).toBe(201);
+      const forwarded = {
+        origin: 'https://verbund.example.de',
+        'x-forwarded-host': 'verbund.example.de',
+      };
+      const viaTrusted = await staffSession(trusting);
+      const trusted = await trusting.request('/api/v1/tokens', {
+        headers: { cookie: viaTrusted.cookie, 'x-csrf-token': viaTrusted.csrf, ...forwarded },
+        json: { name: 'Über den Proxy', roles: ['lesen'] },
+      });
+      expect(trusted.status).toBe(201);
+      // X-Forwarded-Host from anyone else proves nothing.
+      const forged = await t.request('/api/v1/tokens', {
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...forwarded },
+        json: { name: 'Gefälscht', roles: ['lesen'] },
+      });
+      expect(forged.status).toBe(403);
     } finally {
       await behindProxy.close();
+      await trusting.close();
     }
   });
 

@@ -84,7 +84,8 @@ export const crossOrigin = () =>
 /**
  * A browser's state-changing request from another site: `Sec-Fetch-Site: cross-site`, or an
  * `Origin` that is neither the configured public address nor the host the request was sent to
- * (`null` — sandboxed documents, privacy redirects — counts as foreign). Requests without both
+ * (Host, or X-Forwarded-Host from a trusted proxy; `null` — sandboxed documents, privacy
+ * redirects — counts as foreign). Requests without both
  * headers come from non-browser clients and are left to the token checks.
  */
 export function isCrossSiteRequest(c: Context<AppEnv>) {
@@ -100,8 +101,11 @@ export function isCrossSiteRequest(c: Context<AppEnv>) {
   if (!/^https?:$/.test(url.protocol)) return true;
   const publicUrl = c.get('services').config.server.publicUrl;
   if (publicUrl && new URL(publicUrl).origin === url.origin) return false;
-  const host = c.req.header('host') ?? new URL(c.req.url).host;
-  return url.host !== host.toLowerCase();
+  const hosts = [c.req.header('host') ?? new URL(c.req.url).host];
+  // Behind a proxy that rewrites Host, the name the browser used arrives as X-Forwarded-Host.
+  const forwardedHost = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+  if (forwardedHost && fromTrustedProxy(c)) hosts.push(forwardedHost);
+  return !hosts.some((host) => host.toLowerCase() === url.host);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
