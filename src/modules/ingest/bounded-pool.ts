@@ -2,7 +2,7 @@ import { type ChildProcess, fork, type Serializable } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { setPriority } from 'node:os';
-import { createBulkReader, pack, unpack } from './bounded-wire.ts';
+import { createBulkReader, pack, partSize, unpack, writeParts } from './bounded-wire.ts';
 
 /** Why a parser process was stopped: out of its heap (or memory), out of its time, or died otherwise. */
 export type BreachKind = 'heap' | 'time' | 'crash';
@@ -47,7 +47,7 @@ type Parser = {
   watch?: NodeJS.Timeout;
   idle?: NodeJS.Timeout;
   /** Set when we stop the process ourselves: the reason its task fails. */
-  stopped?: ParserBreach | 'idle';
+  stopped?: Error | 'idle';
 };
 
 const ENTRY = new URL('./bounded-child.mjs', import.meta.url);
@@ -140,7 +140,7 @@ export function createBoundedPool(options: BoundedPoolOptions) {
         for (const job of queue.splice(0)) job.reject(reason);
       }
       const reason =
-        parser.stopped instanceof ParserBreach
+        parser.stopped instanceof Error
           ? parser.stopped
           : signal === 'SIGABRT' || code === 134
             ? new ParserBreach('heap', `parser exceeded its heap limit of ${options.heapMb} MiB`)
@@ -162,14 +162,14 @@ export function createBoundedPool(options: BoundedPoolOptions) {
   }
 
   /** Kills a process; its task (if any) fails with the reason once it has exited. */
-  function stop(parser: Parser, reason: ParserBreach | 'idle') {
+  function stop(parser: Parser, reason: Error | 'idle') {
     if (parser.stopped) return;
     parser.stopped = reason;
     parser.child.kill('SIGKILL');
   }
 
   /** Takes a process out of the pool; its task (if any) fails with the reason. */
-  function drop(parser: Parser, reason: ParserBreach) {
+  function drop(parser: Parser, reason: Error) {
     if (!parsers.includes(parser)) return;
     parsers = parsers.filter((p) => p !== parser);
     clearTimeout(parser.timer);
@@ -233,15 +233,22 @@ export function createBoundedPool(options: BoundedPoolOptions) {
     }, WATCH_MS);
     const { shape, parts } = pack(input);
     try {
-      parser.child.send({ shape, sizes: parts.map((part) => part.length) } as Serializable);
-      for (const part of parts) parser.bulk.write(part);
+      parser.child.send({ shape, sizes: parts.map(partSize) } as Serializable);
     } catch {
-      // The process is gone; its 'exit' fails the task.
+      return; // the process is gone; its 'exit' fails the task
     }
+    // A stream that breaks leaves the parser waiting for bytes: it is ended, the task fails with
+    // the stream's error (storage trouble, not the file's fault: the job is retried).
+    await writeParts(parser.bulk, parts).catch((error: Error) => {
+      if (parser.job === job) stop(parser, error);
+    });
   }
 
   return {
-    /** Queues a task; `load` runs when a process is free and returns the task's input. */
+    /**
+     * Queues a task; `load` runs when a process is free and returns the task's input, in which
+     * byte arrays and ByteStreams (bounded-wire.ts) travel raw over the socket.
+     */
     run<T>(load: () => Promise<unknown>): Promise<T> {
       if (closed) return Promise.reject(new Error('bounded pool closed'));
       return new Promise<T>((resolve, reject) => {

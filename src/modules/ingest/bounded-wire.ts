@@ -13,11 +13,19 @@ const LONG_TEXT = 64 * 1024;
 
 type Placeholder = { [BULK]: number; text?: true };
 
-/** Replaces byte arrays and long strings in a value by placeholders; returns the parts in order. */
-export function pack(value: unknown): { shape: unknown; parts: Uint8Array[] } {
-  const parts: Uint8Array[] = [];
+/** Bytes that are not all in memory: a stored blob on its way from the blob store, of known size. */
+export class ByteStream {
+  constructor(
+    readonly size: number,
+    readonly body: AsyncIterable<Uint8Array>,
+  ) {}
+}
+
+/** Replaces byte arrays, byte streams and long strings in a value by placeholders; returns the parts in order. */
+export function pack(value: unknown): { shape: unknown; parts: Array<Uint8Array | ByteStream> } {
+  const parts: Array<Uint8Array | ByteStream> = [];
   const walk = (v: unknown): unknown => {
-    if (v instanceof Uint8Array) {
+    if (v instanceof Uint8Array || v instanceof ByteStream) {
       parts.push(v);
       return { [BULK]: parts.length - 1 } satisfies Placeholder;
     }
@@ -51,6 +59,40 @@ export function unpack(shape: unknown, parts: Buffer[]): unknown {
     return v;
   };
   return walk(shape);
+}
+
+/** All bytes of a stream, for a reader that needs them whole in this process. */
+export async function readAll(stream: ByteStream) {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream.body) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+export const partSize = (part: Uint8Array | ByteStream) =>
+  part instanceof ByteStream ? part.size : part.length;
+
+/**
+ * Writes the parts to the socket, streams chunk by chunk with backpressure. A stream that breaks
+ * (corrupt blob, storage gone) or does not have its announced size throws: the receiver then
+ * waits for bytes that never come, and the caller must end it.
+ */
+export async function writeParts(
+  socket: { write(chunk: Uint8Array): boolean; once(event: 'drain', listener: () => void): unknown },
+  parts: Array<Uint8Array | ByteStream>,
+) {
+  for (const part of parts) {
+    if (!(part instanceof ByteStream)) {
+      socket.write(part);
+      continue;
+    }
+    let written = 0;
+    for await (const chunk of part.body) {
+      written += chunk.length;
+      if (written > part.size) throw new Error(`stream longer than its announced ${part.size} bytes`);
+      if (!socket.write(chunk)) await new Promise<void>((resolve) => socket.once('drain', resolve));
+    }
+    if (written !== part.size) throw new Error(`stream shorter than its announced ${part.size} bytes`);
+  }
 }
 
 /** Reads exactly the announced sizes from a byte stream, one request at a time. */

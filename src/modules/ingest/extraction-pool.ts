@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { createBoundedPool, ParserBreach } from './bounded-pool.ts';
+import { ByteStream, readAll } from './bounded-wire.ts';
 import type { ExtractionOutcome } from './extraction.task.ts';
 import {
   defaultExtractors,
@@ -69,13 +70,14 @@ export function createExtractionPool({
       const read = async () => (typeof source.bytes === 'function' ? source.bytes() : source.bytes);
       const own = extra.find((e) => e.accepts(source.mime));
       if (own) {
-        const bytes = await read();
+        const got = await read();
+        const bytes = got instanceof ByteStream ? await readAll(got) : got;
         if (bytes.length > 0) return own.extract({ ...source, bytes });
       }
       if (!inParsers(source.mime)) throw unsupported(source.mime);
       let outcome: ExtractionOutcome;
       try {
-        // The bytes are read when a parser is free for them and copied to it once (IPC).
+        // The bytes are read when a parser is free for them; a ByteStream flows through unbuffered.
         outcome = await pool.run<ExtractionOutcome>(async () => ({
           bytes: await read(),
           mime: source.mime,

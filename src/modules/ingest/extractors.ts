@@ -1,3 +1,4 @@
+import { ByteStream, readAll } from './bounded-wire.ts';
 import { docxExtractor } from './extractors/docx.ts';
 import { emlExtractor } from './extractors/eml.ts';
 import { htmlExtractor } from './extractors/html.ts';
@@ -8,9 +9,12 @@ import { textExtractor } from './extractors/text.ts';
 export type ExtractionInput = { bytes: Buffer; mime: string; fileName: string };
 /**
  * The bytes, or a function that reads them when they are needed: the parser pool reads a blob only
- * when a parser is free for it, so queued work holds no file in memory.
+ * when a parser is free for it, so queued work holds no file in memory — and a ByteStream (a blob
+ * straight from the store) passes through to the parser without ever being whole in this process.
  */
-export type ExtractionSource = Omit<ExtractionInput, 'bytes'> & { bytes: Buffer | (() => Promise<Buffer>) };
+export type ExtractionSource = Omit<ExtractionInput, 'bytes'> & {
+  bytes: Buffer | (() => Promise<Buffer | ByteStream>);
+};
 export type ExtractedAttachment = { fileName: string; mime: string; bytes: Buffer };
 export type ExtractionResult = {
   text: string;
@@ -67,7 +71,8 @@ export function createExtractorRegistry(extractors: Extractor[] = defaultExtract
       const extractor = list.find((e) => e.accepts(source.mime));
       // Checked before the bytes are read: a type without extractor costs no read of the blob.
       if (!extractor) throw unsupported(source.mime);
-      const bytes = typeof source.bytes === 'function' ? await source.bytes() : source.bytes;
+      const got = typeof source.bytes === 'function' ? await source.bytes() : source.bytes;
+      const bytes = got instanceof ByteStream ? await readAll(got) : got;
       if (bytes.length === 0) throw new ExtractionError('empty', 'Die Datei ist leer (0 Byte).');
       const result = await extractor.extract({ ...source, bytes });
       return { ...result, text: cleanText(result.text) };

@@ -13,6 +13,7 @@ import {
 } from '../../../test/support/xdomea-fixtures.ts';
 import { renderTextPdf } from '../records/text-pdf.ts';
 import { createBoundedPool, ParserBreach } from './bounded-pool.ts';
+import { ByteStream } from './bounded-wire.ts';
 import { createExtractionPool } from './extraction-pool.ts';
 import { ExtractionError } from './extractors.ts';
 
@@ -156,6 +157,51 @@ describe('hostile files in the extraction parsers', () => {
     expect((await first).text).toBe('Text');
     expect((await second).text).toBe('Text');
     expect(reads).toBe(2);
+  });
+});
+
+describe('blobs streamed to the parsers', () => {
+  const text = (...chunks: string[]) => {
+    const bytes = chunks.map((c) => Buffer.from(c));
+    return new ByteStream(
+      bytes.reduce((sum, b) => sum + b.length, 0),
+      (async function* () {
+        yield* bytes;
+      })(),
+    );
+  };
+
+  it('extracts a streamed blob, and fails (for a retry) when the stream breaks or lies about its size', async () => {
+    const pool = extractionPool({ size: 1 });
+    const streamed = await pool.extract({
+      bytes: async () => text('Gestreamter ', 'Bescheid'),
+      mime: 'text/plain',
+      fileName: 's.txt',
+    });
+    expect(streamed.text).toBe('Gestreamter Bescheid');
+
+    const broken = new ByteStream(
+      100,
+      (async function* () {
+        yield Buffer.from('Anfang');
+        throw new Error('blob corrupt');
+      })(),
+    );
+    const error = await failure(
+      pool.extract({ bytes: async () => broken, mime: 'text/plain', fileName: 'b.txt' }),
+    );
+    expect(error).not.toBeInstanceOf(ExtractionError);
+    expect(error.message).toBe('blob corrupt');
+    const short = new ByteStream(100, text('zu kurz').body);
+    expect(
+      (await failure(pool.extract({ bytes: async () => short, mime: 'text/plain', fileName: 'k.txt' })))
+        .message,
+    ).toMatch(/shorter/);
+    // The parser waiting for the missing bytes was replaced; the next file is read whole.
+    expect(
+      (await pool.extract({ bytes: async () => text('weiter'), mime: 'text/plain', fileName: 'w.txt' })).text,
+    ).toBe('weiter');
+    expect(pool.stats().replaced).toBe(2);
   });
 });
 

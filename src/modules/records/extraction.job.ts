@@ -5,6 +5,7 @@ import { type BatchJobHandler, finishJobs, type JobGivenUpHandler, type JobHandl
 import type { Logger } from '../app/logger.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
+import { ByteStream } from '../ingest/bounded-wire.ts';
 import { ExtractionError, type ExtractorRegistry } from '../ingest/extractors.ts';
 import { EXTRACT_JOB, indexTerms, insertDokumentInTrx } from './dokumente.usecases.ts';
 
@@ -55,9 +56,13 @@ async function extractVersion(
   row: VersionRow,
 ): Promise<Extracted> {
   try {
-    // The blob is read only if some extractor takes the type, and only when a parser is free for it
-    // (queued versions hold no bytes); a read error is no ExtractionError and reaches the queue.
-    const bytes = () => blobs.read(row.sha256);
+    // The blob is read only if some extractor takes the type, only when a parser is free for it
+    // (queued versions hold no bytes), and streamed to the parser with its hash checked on the way;
+    // a read error is no ExtractionError and reaches the queue.
+    const bytes = async () => {
+      const { size, body } = await blobs.stream(row.sha256);
+      return new ByteStream(size, body);
+    };
     const result = await extractors.extract({ bytes, mime: row.mime, fileName: row.dateiname });
     return {
       // PostgreSQL text cannot hold NUL; extractors strip it, this is the last line of defence.
