@@ -22,6 +22,16 @@ export const hasControlCharacters = (value: string) => CONTROL_CHARACTERS.test(v
 
 export const stripBidiControls = (value: string) => value.replace(BIDI_CONTROLS, '');
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+const ANY_CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/g;
+
+/**
+ * A file name as a client sent it, without bidirectional and other control characters (a name is
+ * no text a person typed: it is cleaned, not refused). Paths and reserved characters are the
+ * business of `safeFileName` where documents are stored.
+ */
+export const cleanFileName = (value: string) => stripBidiControls(value).replace(ANY_CONTROL_CHARACTER, '');
+
 export const controlCharacters = (field?: string) =>
   new AppError({
     code: 'request.control_characters',

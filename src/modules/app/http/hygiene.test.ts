@@ -33,13 +33,15 @@ const documentNames = async () =>
   );
 
 /** A multipart body written by hand, for bytes FormData would not send (invalid UTF-8). */
-function rawMultipart(parts: Array<{ name: string; value: Uint8Array | string; fileName?: string }>) {
+function rawMultipart(
+  parts: Array<{ name: string; value: Uint8Array | string; fileName?: string; fileNameStar?: string }>,
+) {
   const boundary = 'verbundhygiene';
   const chunks: Uint8Array[] = [];
   const text = (s: string) => chunks.push(new TextEncoder().encode(s));
   for (const part of parts) {
     text(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${part.fileName ? `; filename="${part.fileName}"` : ''}\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${part.fileName ? `; filename="${part.fileName}"` : ''}${part.fileNameStar ? `; filename*=UTF-8''${part.fileNameStar}` : ''}\r\n\r\n`,
     );
     if (typeof part.value === 'string') text(part.value);
     else chunks.push(part.value);
@@ -224,6 +226,25 @@ describe('text hygiene', () => {
     const names = antrag.json.anlagen.map((a: { dateiname: string }) => a.dateiname);
     expect(names).toEqual(expect.arrayContaining(['fahrzeugscheinfdp.exe', 'zulassungfdp.exe']));
     expect(names.join('')).not.toContain(RLO);
+    // Control characters in a file name are removed as well (the name is no text field to refuse).
+    // Raw in a part header the parser refuses them as malformed; percent-encoded (RFC 5987) they
+    // would pass.
+    const nul = rawMultipart([
+      { name: 'leistung', value: 'bewohnerparkausweis' },
+      { name: 'gemeinde', value: '16062041' },
+      { name: 'daten', value: JSON.stringify(bewohnerparkenDaten()) },
+      { name: 'datei', value: 'Fahrzeugschein', fileNameStar: 'fahrzeug%00schein%07.txt' },
+    ]);
+    const withNul = await t.request('/api/v1/antraege', {
+      token,
+      body: nul.body,
+      headers: { 'content-type': nul.contentType },
+    });
+    expect(withNul.status).toBe(201);
+    const nulAntrag = await t.request(`/api/v1/antraege/${withNul.json.id}`, { token });
+    expect(nulAntrag.json.anlagen.map((a: { dateiname: string }) => a.dateiname)).toContain(
+      'fahrzeugschein.txt',
+    );
     // A JSON field inside the form may not smuggle a NUL byte either.
     const smuggled = new FormData();
     smuggled.set('leistung', 'bewohnerparkausweis');

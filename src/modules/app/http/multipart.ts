@@ -3,7 +3,7 @@ import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import type { Context } from 'hono';
 import { AppError, badRequest } from '../../shared/errors.ts';
-import { assertCleanText, stripBidiControls } from '../../shared/text.ts';
+import { assertCleanText, cleanFileName } from '../../shared/text.ts';
 import { requestTooLarge } from './body-limit.ts';
 import { toAppError } from './problem.ts';
 
@@ -49,8 +49,8 @@ const MAX_FIELD_BYTES = 1024 * 1024;
  * `consume` as it arrives, one after the other (never buffered whole); fields are collected.
  * At most `maxFiles` files; empty file parts (no file chosen in a form) are skipped.
  * Text fields are refused with 400 when they carry control characters or invalid UTF-8; file
- * names lose their bidirectional control characters (U+202E would make "rechnung\u202Efdp.exe" show
- * as "rechnungexe.pdf").
+ * names lose their control and bidirectional control characters (U+202E would make
+ * "rechnung\u202Efdp.exe" show as "rechnungexe.pdf").
  */
 export function streamMultipartFiles<T>(
   c: Context,
@@ -119,7 +119,7 @@ export function streamMultipartFiles<T>(
     parser.on('file', (field, stream, info) => {
       // No filename at all (some API clients): a neutral name; an empty one (a browser's file input
       // with nothing chosen): skipped.
-      const fileName = info.filename === undefined ? 'dokument' : stripBidiControls(info.filename);
+      const fileName = info.filename === undefined ? 'dokument' : cleanFileName(info.filename);
       if (!fileName) {
         stream.resume();
         return;
