@@ -77,7 +77,12 @@ export const partSize = (part: Uint8Array | ByteStream) =>
  * waits for bytes that never come, and the caller must end it.
  */
 export async function writeParts(
-  socket: { write(chunk: Uint8Array): boolean; once(event: 'drain', listener: () => void): unknown },
+  socket: {
+    write(chunk: Uint8Array): boolean;
+    once(event: 'drain' | 'close', listener: () => void): unknown;
+    off(event: 'drain' | 'close', listener: () => void): unknown;
+    readonly destroyed: boolean;
+  },
   parts: Array<Uint8Array | ByteStream>,
 ) {
   for (const part of parts) {
@@ -89,7 +94,17 @@ export async function writeParts(
     for await (const chunk of part.body) {
       written += chunk.length;
       if (written > part.size) throw new Error(`stream longer than its announced ${part.size} bytes`);
-      if (!socket.write(chunk)) await new Promise<void>((resolve) => socket.once('drain', resolve));
+      if (!socket.write(chunk))
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            socket.off('drain', done);
+            socket.off('close', done);
+            resolve();
+          };
+          socket.once('drain', done);
+          socket.once('close', done);
+        });
+      if (socket.destroyed) throw new Error('parser went away while its input was written');
     }
     if (written !== part.size) throw new Error(`stream shorter than its announced ${part.size} bytes`);
   }
