@@ -1,9 +1,11 @@
+import net from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { isConnectionError } from './database.ts';
+import { createDatabase, isConnectionError } from './database.ts';
 import { createApp } from './http/app.ts';
 import { toAppError } from './http/problem.ts';
+import { createJobWorker, enqueueJob } from './jobs.ts';
 import { createLogger } from './logger.ts';
 import { buildServices } from './services.ts';
 
@@ -130,5 +132,83 @@ describe('while the database cannot be reached', () => {
     const response = await app.request('/portal', { headers: { accept: 'text/html' } });
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('Datenbank nicht erreichbar');
+  });
+});
+
+/**
+ * A TCP proxy in front of the test server that can lose the database the way a crash does: every
+ * open connection is cut and new ones are refused until it is restored.
+ */
+async function createCuttableProxy(targetPort: number) {
+  const sockets = new Set<net.Socket>();
+  let down = false;
+  const server = net.createServer((client) => {
+    if (down) return client.destroy();
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {});
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    cut() {
+      down = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      down = false;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('a job worker whose database goes away mid-round', () => {
+  it("runs the round's jobs again as soon as the database returns, not counted as a crash", async () => {
+    const appUrl = new URL(t.appUrl);
+    const proxy = await createCuttableProxy(Number(appUrl.port));
+    appUrl.port = String(proxy.port);
+    const database = createDatabase({ connectionString: appUrl.toString(), max: 2 });
+    let runs = 0;
+    const worker = createJobWorker({
+      database,
+      logger: createLogger({ level: 'silent' }),
+      handlers: new Map([
+        [
+          'test.outage',
+          async ({ trx }) => {
+            runs += 1;
+            // The first run loses the database while it works; so does the write that would
+            // settle the job (the proxy refuses new connections until restored).
+            if (runs === 1) proxy.cut();
+            await sql`select 1`.execute(trx);
+          },
+        ],
+      ]),
+    });
+    try {
+      const { jobId } = await t.services.database.withTenant('nordhausen', (trx) =>
+        enqueueJob(trx, { kind: 'test.outage' }),
+      );
+      await expect(worker.runOnce()).rejects.toSatisfy(isConnectionError);
+      const held = await t.superuser.query('select status from jobs where id = $1', [jobId]);
+      expect(held.rows[0]).toMatchObject({ status: 'running' });
+
+      proxy.restore();
+      // The next round takes the job up again (its lease would run for 15 minutes).
+      await worker.runOnce();
+      const { rows } = await t.superuser.query(
+        'select status, attempts, crashes, locked_by::text from jobs where id = $1',
+        [jobId],
+      );
+      expect(runs).toBe(2);
+      expect(rows[0]).toMatchObject({ status: 'done', crashes: 0, locked_by: worker.workerId });
+    } finally {
+      await database.close();
+      await proxy.close();
+    }
   });
 });

@@ -342,17 +342,21 @@ export function createJobWorker({
       loop = (async () => {
         // At once, not after staleSeconds: the jobs of this host's previous process (crash, kill -9).
         await beat().catch((error) => logger.warn({ err: error }, 'job worker heartbeat failed'));
+        let failures = 0;
         while (running) {
           let claimed = 0;
           try {
             claimed = await runOnce();
+            failures = 0;
           } catch (error) {
             logger.error({ err: error }, 'job worker loop error');
+            failures += 1;
           }
+          // While the database is away: 0.5, 1, 2, 4, 5 s between attempts.
           if (claimed === 0 && running)
             await new Promise<void>((resolve) => {
               wake = resolve;
-              setTimeout(resolve, idleMs);
+              setTimeout(resolve, failures > 0 ? Math.min(5_000, idleMs * 2 ** (failures - 1)) : idleMs);
             });
         }
       })();
