@@ -109,6 +109,7 @@ export function buildServices({
     close: async () => {
       await extractors.close();
       await xdomea.close();
+      await ozg.close();
       await database.close();
     },
   };

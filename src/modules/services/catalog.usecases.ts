@@ -1,60 +1,27 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
-import { readZipEntries } from '../ingest/extractors/zip.ts';
-import { ExtractionError } from '../ingest/extractors.ts';
+import { createBoundedPool, ParserBreach } from '../ingest/bounded-pool.ts';
+import type { ByteStream } from '../ingest/bounded-wire.ts';
 import { createAkteInTrx } from '../records/akten.usecases.ts';
 import { AppError, badRequest, forbidden, notFound } from '../shared/errors.ts';
 import type { OnboardingHook, ReceivedArtifact } from '../verbund/onboarding.ts';
+import type { FimImportOutcome } from './fim/fim-import.task.ts';
 import { countFields, type FormDefinition, type ImportWarning } from './fim/form.models.ts';
-import { type CodeList, FimImportError, importXdatenfelder, parseGenericode } from './fim/xdatenfelder.ts';
-import { XmlRefused } from './fim/xml.ts';
 import { validateXdf, XsdUnavailable } from './fim/xsd.ts';
 import { decodeGv100, Gv100Error, parseGv100 } from './gv100.ts';
 import { LEISTUNG_TEXTE, type Leistung, toLeistung } from './services.models.ts';
 
 export const IMPORT_LIMIT_BYTES = 10 * 1024 * 1024;
 
-export type ImportFile = { name: string; bytes: Buffer };
+/** A file of an import: its bytes, or a stream of them that goes straight on to the parser process. */
+export type ImportFile = { name: string; bytes: Uint8Array | ByteStream };
 
 const refused = (code: string, message: string, messageDe: string, details?: unknown) =>
   new AppError({ code, status: 422, message, messageDe, details });
-
-/** Splits an upload (XML files or a ZIP of them) into the schema and its genericode code lists. */
-function collectImportFiles(files: ImportFile[]) {
-  const expanded: ImportFile[] = [];
-  for (const file of files) {
-    if (file.bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-      try {
-        const entries = readZipEntries(file.bytes, (name) => name.toLowerCase().endsWith('.xml'));
-        for (const [name, text] of Object.entries(entries)) expanded.push({ name, bytes: Buffer.from(text) });
-      } catch (error) {
-        if (error instanceof ExtractionError) throw refused(error.reasonCode, error.message, error.message);
-        throw error;
-      }
-    } else expanded.push(file);
-  }
-  const codeLists = new Map<string, CodeList>();
-  const schemas: ImportFile[] = [];
-  for (const file of expanded) {
-    const head = file.bytes.subarray(0, 2048).toString('utf8');
-    if (/<(\w+:)?CodeList\b/.test(head)) {
-      const list = parseGenericode(file.bytes, file.name);
-      for (const key of list.keys) codeLists.set(key, list);
-    } else schemas.push(file);
-  }
-  if (schemas.length !== 1)
-    throw badRequest(
-      'fim.schema_count',
-      `expected exactly one XDatenfelder schema, got ${schemas.length}`,
-      schemas.length === 0
-        ? 'Es wurde kein XDatenfelder-Schema übertragen (nur Codelisten).'
-        : `Es wurden ${schemas.length} Schemata übertragen; bitte genau eins je Import (Codelisten dürfen dabei sein).`,
-    );
-  return { schema: schemas[0]!, codeLists };
-}
 
 /**
  * A small read-through cache for Verbund-level catalogue reads on the submission hot path.
@@ -93,8 +60,63 @@ export type Activation = {
   kennzeichen: string | null;
 };
 
-export function createCatalogUsecases({ database, xsdDir }: { database: DatabaseHandle; xsdDir: string }) {
+export function createCatalogUsecases({
+  database,
+  xsdDir,
+  parserLimits = { heapMb: 512, timeoutMs: 60_000 },
+}: {
+  database: DatabaseHandle;
+  xsdDir: string;
+  /** Heap and wall time of the process that unpacks and parses an import (as for text extraction). */
+  parserLimits?: { heapMb: number; timeoutMs: number };
+}) {
   const { db } = database;
+  // Uploaded schemas and bundles are unpacked and parsed outside the web process, bounded. Imports
+  // are rare admin work: at most two at a time and one core left for the web process and the
+  // database (one on a two-core machine), more wait here; a parser ends after a minute without work.
+  const parsers = createBoundedPool({
+    module: new URL('./fim/fim-import.task.ts', import.meta.url),
+    task: 'readFimImportTask',
+    size: Math.max(1, Math.min(2, availableParallelism() - 1)),
+    idleMs: 60_000,
+    ...parserLimits,
+  });
+
+  /** The upload read into a form definition in a bounded parser process; refusals and breaches as 4xx. */
+  async function readImport(files: ImportFile[]) {
+    let outcome: FimImportOutcome;
+    try {
+      outcome = await parsers.run<FimImportOutcome>(async () => ({ files }));
+    } catch (error) {
+      if (!(error instanceof ParserBreach)) throw error;
+      const limit =
+        error.kind === 'heap'
+          ? `mehr als ${parserLimits.heapMb} MiB Arbeitsspeicher`
+          : error.kind === 'time'
+            ? `länger als ${parserLimits.timeoutMs / 1000} s`
+            : 'die Verarbeitung ist abgestürzt';
+      throw refused(
+        'fim.too_complex',
+        `import parser stopped: ${error.message}`,
+        `Import abgelehnt: Die Datei ist zu komplex, um sie zu lesen (${limit}); sie wurde nicht übernommen.`,
+      );
+    }
+    if (!outcome.ok)
+      throw new AppError({
+        code: outcome.code,
+        status: outcome.status,
+        message: outcome.message,
+        messageDe: outcome.messageDe,
+      });
+    const { bytes } = outcome.schema;
+    return {
+      ...outcome,
+      schema: {
+        name: outcome.schema.name,
+        bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      },
+    };
+  }
   const leistungCache = ttlCache<Leistung>(CATALOG_CACHE_MS);
   const formCache = ttlCache<{ id: string; version: number; definition: FormDefinition } | null>(
     CATALOG_CACHE_MS,
@@ -174,16 +196,8 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
         'verbund-admin or kreis-admin required',
         'Formulare importieren darf nur die Administration.',
       );
-    const { schema, codeLists } = collectImportFiles(files);
-    let parsed: ReturnType<typeof importXdatenfelder>;
-    try {
-      parsed = importXdatenfelder(schema.bytes, codeLists);
-    } catch (error) {
-      if (error instanceof XmlRefused || error instanceof FimImportError)
-        throw refused(error.code, error.message, `Import abgelehnt: ${error.messageDe}`);
-      throw error;
-    }
-    const { definition } = parsed;
+    const parsed = await readImport(files);
+    const { definition, schema } = parsed;
     const warnings: ImportWarning[] = [...parsed.warnings];
     let xsdValid = true;
     if (definition.xdfVersion !== 'verbund') {
@@ -478,6 +492,8 @@ export function createCatalogUsecases({ database, xsdDir }: { database: Database
     currentForm,
     formVersion,
     importFormular,
+    parserStats: () => parsers.stats(),
+    close: () => parsers.close(),
     listFormulare,
     getFormularVersion,
     findGemeinden,

@@ -6,9 +6,10 @@ import { streamMultipartFiles } from '../app/http/multipart.ts';
 import type { ApiRouter } from '../app/http/openapi.ts';
 import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
 import { actorOf } from '../identity/identity.models.ts';
+import { ByteStream } from '../ingest/bounded-wire.ts';
 import { badRequest } from '../shared/errors.ts';
 import { assertCleanJson } from '../shared/text.ts';
-import { IMPORT_LIMIT_BYTES } from './catalog.usecases.ts';
+import { IMPORT_LIMIT_BYTES, type ImportFile } from './catalog.usecases.ts';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description = 'OK') => ({
   description,
@@ -97,26 +98,37 @@ const principalOf = (c: Context<AppEnv>) => requirePrincipal(c);
 const ozg = (c: Context<AppEnv>) => c.get('services').ozg;
 
 /**
- * Reads the files of a FIM import upload (schema, code lists, ZIP) into memory: small by nature,
- * limited to 10 MiB in total while streaming. Also used by the staff page.
+ * Reads the files of a FIM import upload (schema, code lists, ZIP): small by nature, limited to
+ * 10 MiB in total while streaming. The chunks are kept as they came and go on to the parser process
+ * as a stream (never joined here: the web process does no work per byte). Also used by the staff page.
  */
 export async function readImportUpload(c: Context) {
   let total = 0;
   const { fields, files } = await streamMultipartFiles(
     c,
-    async ({ stream, fileName }) => {
-      const chunks: Buffer[] = [];
+    async ({ stream, fileName }): Promise<ImportFile> => {
+      const chunks: Uint8Array[] = [];
+      let size = 0;
       for await (const chunk of stream) {
         total += chunk.length;
+        size += chunk.length;
         if (total > IMPORT_LIMIT_BYTES)
           throw badRequest(
             'fim.too_large',
             'import larger than 10 MiB',
             'Der Import ist größer als 10 MiB und wird abgelehnt.',
           );
-        chunks.push(Buffer.from(chunk));
+        chunks.push(chunk);
       }
-      return { name: fileName, bytes: Buffer.concat(chunks) };
+      return {
+        name: fileName,
+        bytes: new ByteStream(
+          size,
+          (async function* () {
+            yield* chunks;
+          })(),
+        ),
+      };
     },
     { maxFiles: 200 },
   );

@@ -9,7 +9,11 @@ import { createMailJob } from './mailer.ts';
 
 /** The OZG module as the composition root sees it. */
 export function createServicesModule(deps: { database: DatabaseHandle; blobs: BlobStore; config: Config }) {
-  const catalog = createCatalogUsecases({ database: deps.database, xsdDir: deps.config.fim.xsdDir });
+  const catalog = createCatalogUsecases({
+    database: deps.database,
+    xsdDir: deps.config.fim.xsdDir,
+    parserLimits: deps.config.extraction,
+  });
   const antraege = createAntraegeUsecases({
     database: deps.database,
     blobs: deps.blobs,
@@ -22,7 +26,14 @@ export function createServicesModule(deps: { database: DatabaseHandle; blobs: Bl
     [ANTRAG_PDF_JOB, (args) => antraege.filePdfJob(args)],
     [MAIL_JOB, createMailJob(deps.config.smtp)],
   ];
-  return { catalog, antraege, drafts, onboardingHook: servicesOnboardingHook, jobs };
+  return {
+    catalog,
+    antraege,
+    drafts,
+    onboardingHook: servicesOnboardingHook,
+    jobs,
+    close: () => catalog.close(),
+  };
 }
 
 export type ServicesModule = ReturnType<typeof createServicesModule>;

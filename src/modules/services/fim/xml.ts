@@ -22,8 +22,99 @@ export class XmlRefused extends Error {
 export const XML_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /**
+ * Structural limits of an untrusted XML document, checked by a linear scan before it is parsed
+ * (the parser and the conversion to XmlElement recurse and allocate per element). Real
+ * XDatenfelder schemas and code lists stay far below: a large Stammdatenschema has some 50,000
+ * elements and a nesting depth of about 40.
+ */
+export const XML_STRUCTURE_LIMITS = {
+  maxDepth: 256,
+  maxElements: 1_000_000,
+  maxAttributes: 1_000_000,
+  maxAttributesPerElement: 256,
+};
+
+const tooComplex = (what: string, whatDe: string) =>
+  new XmlRefused('xml.too_complex', `XML too complex: ${what}`, `Die XML-Datei ist zu komplex (${whatDe}).`);
+
+/**
+ * Counts nesting depth, elements and attributes in one pass over the text, refusing at the first
+ * limit passed; it does not check well-formedness (the parser does). Attributes are counted as
+ * quoted values inside a start tag.
+ */
+export function checkXmlStructure(text: string, limits = XML_STRUCTURE_LIMITS) {
+  let depth = 0;
+  let elements = 0;
+  let attributes = 0;
+  let at = text.indexOf('<');
+  while (at >= 0 && at < text.length) {
+    const next = text.charCodeAt(at + 1);
+    let end: number;
+    /** Index of the last character of `close` after `from`, or -1. */
+    const through = (close: string, from: number) => {
+      const found = text.indexOf(close, from);
+      return found < 0 ? -1 : found + close.length - 1;
+    };
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith('<!--', at)) end = through('-->', at + 4);
+      else if (text.startsWith('<![CDATA[', at)) end = through(']]>', at + 9);
+      else end = through('>', at + 2);
+    } else if (next === 0x3f /* ? */) end = through('?>', at + 2);
+    else if (next === 0x2f /* / */) {
+      end = text.indexOf('>', at + 2);
+      depth--;
+    } else {
+      // A start tag: quoted values may hold '>', so the tag is walked up to its real end.
+      let inTag = 0;
+      let i = at + 1;
+      end = -1;
+      for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22 || c === 0x27) {
+          const close = text.indexOf(c === 0x22 ? '"' : "'", i + 1);
+          if (close < 0) break;
+          i = close;
+          inTag++;
+        } else if (c === 0x3e /* > */) {
+          end = i;
+          break;
+        }
+      }
+      if (end < 0) return; // unterminated: the parser reports it
+      elements++;
+      attributes += inTag;
+      if (elements > limits.maxElements)
+        throw tooComplex(
+          `more than ${limits.maxElements} elements`,
+          `mehr als ${limits.maxElements.toLocaleString('de-DE')} Elemente`,
+        );
+      if (inTag > limits.maxAttributesPerElement)
+        throw tooComplex(
+          `an element with more than ${limits.maxAttributesPerElement} attributes`,
+          `ein Element mit mehr als ${limits.maxAttributesPerElement.toLocaleString('de-DE')} Attributen`,
+        );
+      if (attributes > limits.maxAttributes)
+        throw tooComplex(
+          `more than ${limits.maxAttributes} attributes`,
+          `mehr als ${limits.maxAttributes.toLocaleString('de-DE')} Attribute`,
+        );
+      if (text.charCodeAt(end - 1) !== 0x2f /* self-closing */ && ++depth > limits.maxDepth)
+        throw new XmlRefused(
+          'xml.too_deep',
+          `XML nested deeper than ${limits.maxDepth} levels`,
+          `Die XML-Datei ist zu tief verschachtelt (mehr als ${limits.maxDepth} Ebenen).`,
+        );
+    }
+    if (end < 0) return;
+    at = text.indexOf('<', end + 1);
+  }
+}
+
+/**
  * Decodes and parses untrusted XML safely: strict UTF-8, size limit, no DTD at all (so no XXE and
- * no entity expansion — only the five predefined and numeric character references are resolved).
+ * no entity expansion — only the five predefined and numeric character references are resolved),
+ * structural limits (depth, elements, attributes). Meant to run in a bounded parser process
+ * (fim-import.task.ts), which also bounds its memory and time.
  */
 export function parseUntrustedXml(bytes: Uint8Array, limit = XML_LIMIT_BYTES): XmlElement {
   if (bytes.length === 0) throw new XmlRefused('xml.empty', 'empty file', 'Die Datei ist leer.');
@@ -49,6 +140,7 @@ export function parseUntrustedXml(bytes: Uint8Array, limit = XML_LIMIT_BYTES): X
       'DTDs and entity declarations are not accepted (XXE / entity expansion)',
       'Dokumenttyp-Deklarationen (DTD) und Entitäten sind aus Sicherheitsgründen nicht erlaubt.',
     );
+  checkXmlStructure(text);
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -61,6 +153,8 @@ export function parseUntrustedXml(bytes: Uint8Array, limit = XML_LIMIT_BYTES): X
     ignoreDeclaration: true,
     ignorePiTags: true,
     commentPropName: false as never,
+    // A second line behind checkXmlStructure (which refuses deeper documents with a clear message).
+    maxNestedTags: XML_STRUCTURE_LIMITS.maxDepth + 1,
   });
   let raw: unknown[];
   try {

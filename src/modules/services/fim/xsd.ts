@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportWarning } from './form.models.ts';
+import { XML_LIMIT_BYTES } from './xml.ts';
 
 export type XsdResult = { valid: boolean; messages: ImportWarning[] };
 
@@ -11,7 +12,8 @@ const XSD_BY_VERSION = { '2.0': '2.0/xdatenfelder.xsd', '3.0': '3.0.0/xdatenfeld
 
 /**
  * Validates an XDatenfelder message against the official XSD with xmllint (libxml2): offline
- * (--nonet), never substituting entities. The caller has already refused DTDs.
+ * (--nonet), never substituting entities, killed after `timeoutMs`. The caller has already refused
+ * DTDs and parsed the file within the structural limits (xml.ts), which also bound its size.
  */
 export function validateXdf(
   bytes: Uint8Array,
@@ -19,6 +21,8 @@ export function validateXdf(
   xsdDir: string,
   timeoutMs = 20_000,
 ): Promise<XsdResult> {
+  if (bytes.length > XML_LIMIT_BYTES)
+    return Promise.reject(new Error(`XSD check of ${bytes.length} bytes refused (limit ${XML_LIMIT_BYTES})`));
   const xsd = path.join(xsdDir, XSD_BY_VERSION[version]);
   if (!existsSync(xsd))
     return Promise.reject(new XsdUnavailable(`XSD ${xsd} nicht gefunden (VERBUND_XDF_XSD_DIR setzen).`));
@@ -61,6 +65,6 @@ export function validateXdf(
       else reject(new XsdUnavailable(`xmllint beendet mit ${code}: ${stderr.slice(0, 300)}`));
     });
     child.stdin.on('error', () => {});
-    child.stdin.end(Buffer.from(bytes));
+    child.stdin.end(bytes);
   });
 }
