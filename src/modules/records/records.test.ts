@@ -482,6 +482,26 @@ describe('text extraction and search', () => {
     expect((await search('Beschlussvorlage')).totalRelation).toBe('eq');
   });
 
+  it('pages through 260 equally ranked hits of one day without overlap or gaps', async () => {
+    const { vorgangId, akteId } = await newVorgang(admin, 'Stapelakte');
+    // One bulk upload: same day, same words, so every hit has the same rank and date.
+    await t.superuser.query(
+      `with v as (select unit_id from akten where id = $2)
+       insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, created_by, search, search_head)
+       select 'nordhausen', $1, $2, v.unit_id, 'Stapelbrief ' || n, 'test',
+              verbund_search_vector('Stapelbrief', '', 'Seitenprobe'), verbund_search_head('Stapelbrief', '')
+       from generate_series(1, 260) n, v`,
+      [vorgangId, akteId],
+    );
+    const seen: string[] = [];
+    for (const offset of [0, 200]) {
+      const page = await search('Seitenprobe', `&limit=200&offset=${offset}`);
+      seen.push(...page.items.map((hit: { dokumentId: string }) => hit.dokumentId));
+    }
+    expect(seen).toHaveLength(260);
+    expect(new Set(seen).size).toBe(260);
+  });
+
   it('refuses writes by the read-only role', async () => {
     const reader = await t.tokenFor('nordhausen', ['lesen']);
     expect((await t.request('/api/v1/akten', { token: reader, json: { titel: 'Nein' } })).status).toBe(403);

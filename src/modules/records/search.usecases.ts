@@ -136,6 +136,8 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
         // all of them, the newest content hits come from these. Only with more matches does the date
         // index look for the newest – then they are dense enough to be found at once. (Walking the
         // date index for a word whose matches the filters exclude would read every document.)
+        // Every candidate list breaks ties by id: documents of the same date (a bulk upload) must fall
+        // into the same window on every page, or pages overlap and some hits are never shown.
         const candidates = Math.max(100, page.offset + page.limit);
         const { rows } = await sql<SearchRow>`${
           query
@@ -143,20 +145,20 @@ export function createSearchUsecases({ database }: { database: DatabaseHandle })
           with head_pool as (
             select d.id, d.datum, d.search_head from ${from}
             where d.search_head @@ (${query}) and ${condition}
-            order by d.datum desc limit ${HEAD_POOL}
+            order by d.datum desc, d.id limit ${HEAD_POOL}
           ), head_hits as (
             select id, ts_rank_cd(search_head, (${query}), 32) as head_rank from head_pool
-            order by head_rank desc, datum desc limit ${candidates}
+            order by head_rank desc, datum desc, id limit ${candidates}
           ), m as materialized (
             select d.id, d.datum from ${from} where d.search @@ (${query}) and ${condition} limit ${COUNT_LIMIT + 1}
           ), matches as (
             select count(*) as n from m
           ), body_hits as (
-            (select id from m where (select n from matches) <= ${COUNT_LIMIT} order by datum desc limit ${candidates})
+            (select id from m where (select n from matches) <= ${COUNT_LIMIT} order by datum desc, id limit ${candidates})
             union all
             (select d.id from ${from}
              where (select n from matches) > ${COUNT_LIMIT} and d.search @@ (${query}) and ${condition}
-             order by d.datum desc limit ${candidates})
+             order by d.datum desc, d.id limit ${candidates})
           ), cand as (
             select id, max(head_rank) as head_rank from (
               select id, head_rank from head_hits union all select id, 0 from body_hits) x group by id

@@ -46,7 +46,10 @@ export function createApp(services: Services) {
 
   app.onError((error, c) => {
     const appError = toAppError(error);
-    if (appError.status >= 500)
+    // While the database is away every request fails alike: one line each, without a stack.
+    if (appError.code === 'db.unavailable')
+      logger.warn({ path: c.req.path, requestId: c.get('requestId') }, 'request failed: database unavailable');
+    else if (appError.status >= 500)
       logger.error({ err: error, path: c.req.path, requestId: c.get('requestId') }, 'request failed');
     const wantsHtml = !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
     return wantsHtml ? renderErrorPage(c, appError) : problemResponse(c, appError);
