@@ -48,7 +48,10 @@ export function createApp(services: Services) {
     const appError = toAppError(error);
     // While the database is away every request fails alike: one line each, without a stack.
     if (appError.code === 'db.unavailable')
-      logger.warn({ path: c.req.path, requestId: c.get('requestId') }, 'request failed: database unavailable');
+      logger.warn(
+        { path: c.req.path, requestId: c.get('requestId') },
+        'request failed: database unavailable',
+      );
     else if (appError.status >= 500)
       logger.error({ err: error, path: c.req.path, requestId: c.get('requestId') }, 'request failed');
     const wantsHtml = !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
