@@ -7,6 +7,7 @@ import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { ByteStream } from '../ingest/bounded-wire.ts';
 import { ExtractionError, type ExtractorRegistry } from '../ingest/extractors.ts';
+import { cleanFileName } from '../shared/text.ts';
 import { EXTRACT_JOB, indexTerms, insertDokumentInTrx } from './dokumente.usecases.ts';
 
 const MAX_ATTACHMENTS = 50;
@@ -143,7 +144,7 @@ export function createExtractionJob({
           { id: row.vorgang_id, akteId: row.akte_id },
           { fileName: attachment.fileName, blob },
           {
-            titel: `Anlage: ${attachment.fileName}`,
+            titel: `Anlage: ${cleanFileName(attachment.fileName)}`,
             art: 'eingang',
             datum: row.datum,
             vertraulichkeit: row.vertraulichkeit,
