@@ -1,3 +1,6 @@
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requirePrincipal } from '../app/http/auth.middleware.ts';
@@ -5,7 +8,9 @@ import type { AppEnv } from '../app/http/context.ts';
 import { streamMultipart } from '../app/http/multipart.ts';
 import type { ApiRouter } from '../app/http/openapi.ts';
 import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
-import { tooLarge } from '../blobs/blob-store.ts';
+import type { BlobStoreConfig } from '../blobs/blob-store.ts';
+import { spoolToTempFile } from '../blobs/fs-blob-store.ts';
+import { ByteStream } from '../ingest/bounded-wire.ts';
 import { VORGANG_STATUS } from '../records/records.models.ts';
 import { badRequest } from '../shared/errors.ts';
 import { TRIGGERS } from './outbox.ts';
@@ -24,6 +29,9 @@ const idParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 const principalOf = (c: Context<AppEnv>) => requirePrincipal(c);
+/** Where uploads wait as temp files: the blob store's, whose leftovers are removed at start (runtime.ts). */
+const uploadTempDir = (blobs: BlobStoreConfig) =>
+  blobs.kind === 'fs' ? path.join(blobs.root, 'tmp') : path.join(blobs.tempDir, 'blob-upload');
 const svc = (c: Context<AppEnv>) => c.get('services').integrations;
 
 export function registerIntegrationsRoutes(api: ApiRouter) {
@@ -101,24 +109,31 @@ export function registerIntegrationsRoutes(api: ApiRouter) {
   api.post('/import/xdomea', async (c) => {
     const principal = principalOf(c);
     const services = c.get('services');
-    const limit = services.config.uploads.limitBytes;
-    const { file } = await streamMultipart(c, 'datei', async ({ stream }) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of stream) {
-        size += chunk.length;
-        if (size > limit) throw tooLarge(limit);
-        chunks.push(Buffer.from(chunk));
-      }
-      return Buffer.concat(chunks);
-    });
-    if (!file?.length)
-      throw badRequest(
-        'upload.no_file',
-        'no file',
-        'Bitte die xdomea-Nachricht (ZIP) im Feld „datei“ übertragen.',
-      );
-    return c.json(await services.xdomea.importMessage(principal, file), 201);
+    // The upload goes to a temp file as it arrives (the upload limit counted on the way), and from
+    // there to the parser process: the web process never holds it whole. The file is removed when
+    // the import is done or has failed; one left by a crash goes at the next start (runtime.ts).
+    let spooled: { tempPath: string; size: number } | undefined;
+    try {
+      await streamMultipart(c, 'datei', async ({ stream }) => {
+        const { tempPath, blob } = await spoolToTempFile(
+          stream,
+          uploadTempDir(services.config.blobs),
+          services.config.uploads.limitBytes,
+        );
+        spooled = { tempPath, size: blob.size };
+      });
+      const file = spooled;
+      if (!file?.size)
+        throw badRequest(
+          'upload.no_file',
+          'no file',
+          'Bitte die xdomea-Nachricht (ZIP) im Feld „datei“ übertragen.',
+        );
+      const zip = () => new ByteStream(file.size, createReadStream(file.tempPath));
+      return c.json(await services.xdomea.importMessage(principal, zip), 201);
+    } finally {
+      if (spooled) await rm(spooled.tempPath, { force: true });
+    }
   });
 
   api.openapi(

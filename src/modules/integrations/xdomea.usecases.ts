@@ -4,6 +4,7 @@ import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { actorOf, type Principal } from '../identity/identity.models.ts';
 import { createBoundedPool, ParserBreach } from '../ingest/bounded-pool.ts';
+import type { ByteStream } from '../ingest/bounded-wire.ts';
 import {
   createAkteInTrx,
   createVorgangInTrx,
@@ -44,11 +45,14 @@ export function createXdomeaUsecases({
     ...parserLimits,
   });
 
-  /** The message of an import zip, read in a bounded parser process; refusals and breaches become 422. */
-  async function readMessage(zip: Uint8Array): Promise<ImportedXdomea> {
+  /**
+   * The message of an import zip, read in a bounded parser process; refusals and breaches become
+   * 422. A zip given as a stream (a spooled upload) is opened when a parser is free and flows to it.
+   */
+  async function readMessage(zip: Uint8Array | (() => ByteStream)): Promise<ImportedXdomea> {
     let outcome: XdomeaReadOutcome;
     try {
-      outcome = await parsers.run<XdomeaReadOutcome>(async () => zip);
+      outcome = await parsers.run<XdomeaReadOutcome>(async () => (typeof zip === 'function' ? zip() : zip));
     } catch (error) {
       if (!(error instanceof ParserBreach)) throw error;
       const limit =
@@ -177,7 +181,7 @@ export function createXdomeaUsecases({
   }
 
   /** Imports a foreign xdomea message into a new Akte (unit from the message if it exists here). */
-  async function importMessage(principal: Principal, zip: Uint8Array) {
+  async function importMessage(principal: Principal, zip: Uint8Array | (() => ByteStream)) {
     requireWriter(principal);
     const message = await readMessage(zip);
     // Blobs first (content-addressed, outside the transaction), then everything else atomically.

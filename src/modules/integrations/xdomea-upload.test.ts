@@ -1,0 +1,178 @@
+import { createReadStream, createWriteStream, readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/support/context.ts';
+import {
+  AUSSONDERUNG_310,
+  BESCHWERDE,
+  BESCHWERDE_XML,
+  MESSAGE_NAME,
+  PLAN,
+} from '../../../test/support/xdomea-fixtures.ts';
+
+/**
+ * A large xdomea upload flows to a temp file and from there to the parser process: the web process
+ * (here: the test process, the app runs in it) never holds it whole. The message is a valid
+ * Aussonderung with a 60 MiB member that it does not reference (so the imported documents stay
+ * small and only the upload's own path is measured).
+ */
+
+const MIB = 1024 * 1024;
+const BIG = 60 * MIB;
+let t: TestContext;
+let token: string;
+let dir: string;
+beforeAll(async () => {
+  t = await createTestContext();
+  token = await t.tokenFor('nordhausen', ['sachbearbeitung', 'leitung']);
+  dir = await mkdtemp(path.join(tmpdir(), 'xdomea-upload-'));
+});
+afterAll(async () => {
+  await t.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Writes a stored (uncompressed) zip to disk piece by piece; CRCs are left 0 (not checked on import). */
+async function writeZip(
+  file: string,
+  entries: Array<{ name: string; size: number; chunks: () => Iterable<Uint8Array> }>,
+) {
+  const out = createWriteStream(file);
+  const write = (bytes: Uint8Array) =>
+    new Promise<void>((resolve, reject) => out.write(bytes, (error) => (error ? reject(error) : resolve())));
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = new TextEncoder().encode(entry.name);
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(4, 20, true);
+    local.setUint16(6, 0x800, true);
+    local.setUint32(18, entry.size, true);
+    local.setUint32(22, entry.size, true);
+    local.setUint16(26, name.length, true);
+    await write(new Uint8Array(local.buffer));
+    await write(name);
+    for (const chunk of entry.chunks()) await write(chunk);
+    const header = new DataView(new ArrayBuffer(46));
+    header.setUint32(0, 0x02014b50, true);
+    header.setUint16(4, 20, true);
+    header.setUint16(6, 20, true);
+    header.setUint16(8, 0x800, true);
+    header.setUint32(20, entry.size, true);
+    header.setUint32(24, entry.size, true);
+    header.setUint16(28, name.length, true);
+    header.setUint32(42, offset, true);
+    central.push(new Uint8Array(header.buffer), name);
+    offset += 30 + name.length + entry.size;
+  }
+  const centralSize = central.reduce((sum, part) => sum + part.length, 0);
+  for (const part of central) await write(part);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
+  end.setUint32(12, centralSize, true);
+  end.setUint32(16, offset, true);
+  await write(new Uint8Array(end.buffer));
+  await new Promise<void>((resolve) => out.end(resolve));
+  return offset + centralSize + 22;
+}
+
+const small = (name: string, text: string) => {
+  const bytes = new TextEncoder().encode(text);
+  return { name, size: bytes.length, chunks: () => [bytes] };
+};
+
+/** A multipart body streamed from the file on disk, as a client would send it. */
+function multipartFromFile(file: string, fileName: string) {
+  const boundary = `----verbund${Date.now()}`;
+  const head = new TextEncoder().encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="datei"; filename="${fileName}"\r\nContent-Type: application/zip\r\n\r\n`,
+  );
+  const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(head);
+    },
+    async pull(controller) {
+      for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 }))
+        controller.enqueue(new Uint8Array(chunk as Buffer));
+      controller.enqueue(tail);
+      controller.close();
+    },
+  });
+  return { body, type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Runs `work` while the resident memory of this process is sampled every 5 ms; returns the peak growth. */
+async function peakRssGrowth<T>(work: () => Promise<T>) {
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 5);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, growthMb: (peak - before) / MIB };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+describe('xdomea import upload', () => {
+  it('imports a 60 MiB upload without the web process holding it: RSS grows far less than its size, no temp file is left', async () => {
+    const random = new Uint8Array(MIB);
+    for (let i = 0; i < MIB; i += 4)
+      new DataView(random.buffer).setUint32(i, (Math.random() * 2 ** 32) >>> 0);
+    const file = path.join(dir, 'gross.zip');
+    const size = await writeZip(file, [
+      small(MESSAGE_NAME, AUSSONDERUNG_310),
+      small(PLAN, '%PDF-1.4 plan'),
+      small(BESCHWERDE, BESCHWERDE_XML),
+      {
+        name: 'beilage/scan-archiv.bin',
+        size: BIG,
+        chunks: () => Array.from({ length: BIG / MIB }, () => random),
+      },
+    ]);
+    expect(size).toBeGreaterThan(BIG);
+    const tempDir = path.join(t.config.blobs.kind === 'fs' ? t.config.blobs.root : '', 'tmp');
+    const send = async () => {
+      const { body, type } = multipartFromFile(file, 'gross.zip');
+      const response = await t.app.request('/api/v1/import/xdomea', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': type },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      return { status: response.status, json: await response.json() };
+    };
+    // Once before measuring: the parser process and the code paths are warm.
+    expect((await send()).status).toBe(201);
+    const { result, growthMb } = await peakRssGrowth(send);
+    console.info(`[figures] 60 MiB xdomea upload: web process RSS +${growthMb.toFixed(1)} MB at its peak`);
+    expect(result.status).toBe(201);
+    expect(result.json.dokumente).toBe(2);
+    expect(growthMb).toBeLessThan(25);
+    expect(readdirSync(tempDir).filter((name) => name.endsWith('.part'))).toEqual([]);
+  });
+
+  it('removes the temp file of an upload the parser refuses', async () => {
+    const tempDir = path.join(t.config.blobs.kind === 'fs' ? t.config.blobs.root : '', 'tmp');
+    const file = path.join(dir, 'kaputt.zip');
+    await writeZip(file, [small('nur-text.txt', 'keine Nachricht')]);
+    const { body, type } = multipartFromFile(file, 'kaputt.zip');
+    const refused = await t.app.request('/api/v1/import/xdomea', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(refused.status).toBe(422);
+    expect(readdirSync(tempDir).filter((name) => name.endsWith('.part'))).toEqual([]);
+  });
+});
