@@ -347,7 +347,7 @@ try {
       searchable.missing.length === 0
         ? s(searchable.ms)
         : `${searchable.missing.length} fehlen nach ${s(searchable.ms)}`,
-      `Ziel < 30 s${searchable.skippedByPaging > 0 ? `; ${searchable.skippedByPaging} nur über eigenes Wort gefunden (Blättern übersprang sie)` : ''}`,
+      `Ziel < 30 s${searchable.notOnPages > 0 ? `; ${searchable.notOnPages} fehlen beim Blättern durch das gemeinsame Wort` : ''}`,
     );
     const stored = await checkStored({ url: app!.url, token, installation, acknowledged: load.acknowledged });
     row(

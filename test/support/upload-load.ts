@@ -91,8 +91,8 @@ export function startUploadLoad({
  * Polls the search until every acknowledged upload is found or `withinMs` have passed since
  * `since`; returns the time from `since` until the last was found, and those never found. Each
  * round pages through the run's shared word, then asks for each upload still missing by its own
- * word (when few are left). Those found only so are counted: pages that skip documents (as they
- * did while the search broke ties among hits of one day arbitrarily) show up as a figure.
+ * word (when few are left). At the end the pages are read once more: uploads found but not on them
+ * are counted (`notOnPages`), so that pages which skip documents show up as a figure.
  */
 export async function awaitSearchable({
   url,
@@ -103,30 +103,35 @@ export async function awaitSearchable({
   withinMs,
 }: Api & { acknowledged: Acknowledged[]; prefix: string; since: number; withinMs: number }) {
   const found = new Set<string>();
-  /** Found by their own word although the pages of the shared word were read completely. */
-  let skippedByPaging = 0;
   const hits = async (query: string) => {
     const response = await api({ url, token }, `/suche?${query}`).catch(() => undefined);
     if (response?.status !== 200) return [];
     return ((await response.json()) as { items: Array<{ dokumentId: string }> }).items;
   };
-  const missing = () => acknowledged.filter((upload) => !found.has(upload.id));
-  while (found.size < acknowledged.length && performance.now() - since < withinMs) {
+  const readPages = async (into: Set<string>) => {
     for (let offset = 0; ; offset += 200) {
       const items = await hits(`q=${prefix}probe&limit=200&offset=${offset}`);
-      for (const hit of items) found.add(hit.dokumentId);
-      if (items.length < 200) break;
+      for (const hit of items) into.add(hit.dokumentId);
+      if (items.length < 200) return into;
     }
+  };
+  const missing = () => acknowledged.filter((upload) => !found.has(upload.id));
+  while (found.size < acknowledged.length && performance.now() - since < withinMs) {
+    await readPages(found);
     const left = missing();
     if (left.length > 0 && left.length <= 100)
       for (const upload of left)
-        if ((await hits(`q=${upload.word}&limit=5`)).some((hit) => hit.dokumentId === upload.id)) {
+        if ((await hits(`q=${upload.word}&limit=5`)).some((hit) => hit.dokumentId === upload.id))
           found.add(upload.id);
-          skippedByPaging++;
-        }
     if (found.size < acknowledged.length) await sleep(250);
   }
-  return { ms: Math.round(performance.now() - since), missing: missing(), skippedByPaging };
+  const ms = Math.round(performance.now() - since);
+  const onPages = await readPages(new Set());
+  return {
+    ms,
+    missing: missing(),
+    notOnPages: acknowledged.filter((upload) => found.has(upload.id) && !onPages.has(upload.id)).length,
+  };
 }
 
 /**
