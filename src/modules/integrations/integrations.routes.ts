@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -10,7 +9,6 @@ import type { ApiRouter } from '../app/http/openapi.ts';
 import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
 import type { BlobStoreConfig } from '../blobs/blob-store.ts';
 import { spoolToTempFile } from '../blobs/fs-blob-store.ts';
-import { ByteStream } from '../ingest/bounded-wire.ts';
 import { VORGANG_STATUS } from '../records/records.models.ts';
 import { badRequest } from '../shared/errors.ts';
 import { TRIGGERS } from './outbox.ts';
@@ -129,8 +127,10 @@ export function registerIntegrationsRoutes(api: ApiRouter) {
           'no file',
           'Bitte die xdomea-Nachricht (ZIP) im Feld „datei“ übertragen.',
         );
-      const zip = () => new ByteStream(file.size, createReadStream(file.tempPath));
-      return c.json(await services.xdomea.importMessage(principal, zip), 201);
+      return c.json(
+        await services.xdomea.importMessage(principal, { path: file.tempPath, size: file.size }),
+        201,
+      );
     } finally {
       if (spooled) await rm(spooled.tempPath, { force: true });
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,10 +14,10 @@ import {
 } from '../../../test/support/xdomea-fixtures.ts';
 
 /**
- * A large xdomea upload flows to a temp file and from there to the parser process: the web process
- * (here: the test process, the app runs in it) never holds it whole. The message is a valid
- * Aussonderung with a 60 MiB member that it does not reference (so the imported documents stay
- * small and only the upload's own path is measured).
+ * A large xdomea upload flows to a temp file and from there to the parser process, and its
+ * documents flow from the temp file into the blob store: the web process (here: the test process,
+ * the app runs in it) never holds the upload or a document whole. The message is a valid
+ * Aussonderung whose plan (PDF) is 60 MiB.
  */
 
 const MIB = 1024 * 1024;
@@ -124,21 +125,19 @@ async function peakRssGrowth<T>(work: () => Promise<T>) {
 }
 
 describe('xdomea import upload', () => {
-  it('imports a 60 MiB upload without the web process holding it: RSS grows far less than its size, no temp file is left', async () => {
+  it('imports a 60 MiB upload and its 60 MiB document without the web process holding them: RSS grows far less than their size, no temp file is left', async () => {
     const random = new Uint8Array(MIB);
     for (let i = 0; i < MIB; i += 4)
       new DataView(random.buffer).setUint32(i, (Math.random() * 2 ** 32) >>> 0);
     const file = path.join(dir, 'gross.zip');
     const size = await writeZip(file, [
       small(MESSAGE_NAME, AUSSONDERUNG_310),
-      small(PLAN, '%PDF-1.4 plan'),
+      { name: PLAN, size: BIG, chunks: () => Array.from({ length: BIG / MIB }, () => random) },
       small(BESCHWERDE, BESCHWERDE_XML),
-      {
-        name: 'beilage/scan-archiv.bin',
-        size: BIG,
-        chunks: () => Array.from({ length: BIG / MIB }, () => random),
-      },
     ]);
+    const hash = createHash('sha256');
+    for (let i = 0; i < BIG / MIB; i++) hash.update(random);
+    const planSha256 = hash.digest('hex');
     expect(size).toBeGreaterThan(BIG);
     const tempDir = path.join(t.config.blobs.kind === 'fs' ? t.config.blobs.root : '', 'tmp');
     const send = async () => {
@@ -158,6 +157,13 @@ describe('xdomea import upload', () => {
     expect(result.status).toBe(201);
     expect(result.json.dokumente).toBe(2);
     expect(growthMb).toBeLessThan(25);
+    const { rows } = await t.superuser.query(
+      `select v.sha256, v.groesse from dokument_versionen v join dokumente d on d.id = v.dokument_id
+       where d.akte_id = $1 order by v.groesse desc`,
+      [result.json.id],
+    );
+    expect(rows[0]).toMatchObject({ sha256: planSha256 });
+    expect(Number(rows[0].groesse)).toBe(BIG);
     expect(readdirSync(tempDir).filter((name) => name.endsWith('.part'))).toEqual([]);
   });
 

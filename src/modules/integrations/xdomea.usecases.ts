@@ -1,10 +1,13 @@
+import { createReadStream } from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../app/database.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import type { BlobStore } from '../blobs/blob-store.ts';
+import type { BlobInput, BlobStore } from '../blobs/blob-store.ts';
 import { actorOf, type Principal } from '../identity/identity.models.ts';
 import { createBoundedPool, ParserBreach } from '../ingest/bounded-pool.ts';
-import type { ByteStream } from '../ingest/bounded-wire.ts';
+import { ByteStream } from '../ingest/bounded-wire.ts';
 import {
   createAkteInTrx,
   createVorgangInTrx,
@@ -15,7 +18,29 @@ import { addVersionInTrx, insertDokumentInTrx, loadVorgangContext } from '../rec
 import { dokumentVisible, viewerOf, vorgangVisible } from '../records/viewer.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { buildXdomeaAbgabe, type XdomeaAkte } from './xdomea/xdomea.export.ts';
-import type { ImportedXdomea, XdomeaReadOutcome } from './xdomea/xdomea.import.ts';
+import type { ImportedXdomeaParts, XdomeaReadOutcome, ZipPart } from './xdomea/xdomea.import.ts';
+
+/** An uploaded zip waiting on disk (the import route spools uploads to a temp file as they arrive). */
+export type SpooledZip = { path: string; size: number };
+
+/**
+ * One file of an imported message, read from where the parser found it in the zip and inflated on
+ * the way (zlib streams: off the event loop); the parser has checked it unpacks to `part.size`.
+ */
+function partInput(zip: Uint8Array | SpooledZip, part: ZipPart): BlobInput {
+  if (part.compressedSize === 0) return new Uint8Array(0);
+  const end = part.start + part.compressedSize;
+  if (zip instanceof Uint8Array && part.compression === 0) return zip.subarray(part.start, end);
+  const raw =
+    zip instanceof Uint8Array
+      ? Readable.from([zip.subarray(part.start, end)])
+      : createReadStream(zip.path, { start: part.start, end: end - 1 });
+  if (part.compression === 0) return raw;
+  return pipeline(raw, createInflateRaw(), () => {});
+}
+
+/** Stores the files of a message at most this many at a time (each holds a file open). */
+const PUT_CONCURRENCY = 8;
 
 /** Largest Akte exported in one message (all versions' bytes are held while zipping). */
 export const XDOMEA_EXPORT_LIMIT_BYTES = 512 * 1024 * 1024;
@@ -47,12 +72,14 @@ export function createXdomeaUsecases({
 
   /**
    * The message of an import zip, read in a bounded parser process; refusals and breaches become
-   * 422. A zip given as a stream (a spooled upload) is opened when a parser is free and flows to it.
+   * 422. A zip on disk (a spooled upload) is opened when a parser is free and streams to it.
    */
-  async function readMessage(zip: Uint8Array | (() => ByteStream)): Promise<ImportedXdomea> {
+  async function readMessage(zip: Uint8Array | SpooledZip): Promise<ImportedXdomeaParts> {
     let outcome: XdomeaReadOutcome;
     try {
-      outcome = await parsers.run<XdomeaReadOutcome>(async () => (typeof zip === 'function' ? zip() : zip));
+      outcome = await parsers.run<XdomeaReadOutcome>(async () =>
+        zip instanceof Uint8Array ? zip : new ByteStream(zip.size, createReadStream(zip.path)),
+      );
     } catch (error) {
       if (!(error instanceof ParserBreach)) throw error;
       const limit =
@@ -181,17 +208,31 @@ export function createXdomeaUsecases({
   }
 
   /** Imports a foreign xdomea message into a new Akte (unit from the message if it exists here). */
-  async function importMessage(principal: Principal, zip: Uint8Array | (() => ByteStream)) {
+  async function importMessage(principal: Principal, zip: Uint8Array | SpooledZip) {
     requireWriter(principal);
     const message = await readMessage(zip);
     // Blobs first (content-addressed, outside the transaction), then everything else atomically.
+    // Each file streams from the zip into the store: a large message is never held here whole.
+    let active = 0;
+    const waiting: Array<() => void> = [];
+    const put = async (part: ZipPart) => {
+      while (active >= PUT_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+      active++;
+      try {
+        const blob = await blobs.put(partInput(zip, part), { maxBytes: part.size });
+        if (blob.size !== part.size)
+          throw new Error(`zip member unpacked to ${blob.size} bytes, the parser counted ${part.size}`);
+        return blob;
+      } finally {
+        active--;
+        waiting.shift()?.();
+      }
+    };
     const stored = await Promise.all(
       message.vorgaenge.map((vg) =>
         Promise.all(
           vg.dokumente.map((d) =>
-            Promise.all(
-              d.dateien.map(async (f) => ({ fileName: f.dateiname, blob: await blobs.put(f.bytes) })),
-            ),
+            Promise.all(d.dateien.map(async (f) => ({ fileName: f.dateiname, blob: await put(f.part) }))),
           ),
         ),
       ),
