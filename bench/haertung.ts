@@ -74,15 +74,7 @@ try {
   };
 
   // The demo's documents are extracted first, so that what follows measures our load alone.
-  const drainStarted = performance.now();
-  for (;;) {
-    const [pending] = await installation.observe<{ n: number }>(
-      "select count(*)::int as n from jobs where status in ('queued', 'running')",
-    );
-    if (pending!.n === 0) break;
-    await sleep(1_000);
-  }
-  row('Demo-Dokumente extrahiert nach', s(performance.now() - drainStarted));
+  row('Demo-Dokumente extrahiert nach', s(await installation.awaitJobsDrained({ timeoutMs: 600_000 })));
 
   // 1. Hostile input: exponential page trees through the API with normal PDFs queued behind them,
   //    and xdomea imports whose entries lie about their size — each alone, then both at once —
@@ -357,13 +349,7 @@ try {
     );
   }
 } finally {
-  if (app && app.child.exitCode === null && app.child.signalCode === null) {
-    app.child.kill('SIGTERM');
-    await exited(app.child);
-  }
-  const leftover = installation.postmasterPid();
-  if (leftover && alive(leftover)) process.kill(leftover, 'SIGQUIT');
-  await installation.remove();
+  await installation.dispose(app);
 }
 
 const measured = rows.filter(([label]) => !label.startsWith('— '));

@@ -1,60 +1,29 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createVerbundInstallation,
+  exited,
+  type VerbundInstallation,
+  type VerbundProcess,
+} from './support/verbund-process.ts';
 
-const run = promisify(execFile);
-let dataDir: string;
-let env: Record<string, string>;
+let installation: VerbundInstallation;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'verbund-start-'));
-  await chmod(dataDir, 0o755);
-  env = {
-    ...(process.env as Record<string, string>),
-    VERBUND_DATA_DIR: dataDir,
-    PORT: '0',
-    VERBUND_PG_PORT: String(40000 + Math.floor(Math.random() * 10000)),
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL;
+  installation = await createVerbundInstallation({ prefix: 'verbund-start-' });
 });
 afterAll(async () => {
-  await rm(dataDir, { recursive: true, force: true });
+  await installation.dispose();
 });
 
-/** Starts `verbund start` and resolves once it printed its ready line. */
-function start(): Promise<{ child: ChildProcess; url: string; readySeconds: number; output: () => string }> {
-  const child = spawn('node', ['bin/verbund.js', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /Bereit nach ([\d.]+) s/.exec(output);
-      const url = /Adresse:\s+(\S+)/.exec(output);
-      if (ready && url) {
-        clearTimeout(timer);
-        resolve({ child, url: url[1]!, readySeconds: Number(ready[1]), output: () => output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
+const start = () => installation.start({ timeoutMs: 60_000 });
 
-const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
-  new Promise<number | null>((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', (code) => resolve(code));
-    child.kill(signal);
-  });
+const stop = async ({ child }: VerbundProcess, signal: NodeJS.Signals) => {
+  child.kill(signal);
+  return exited(child);
+};
 
-const cli = (...args: string[]) => run('node', ['bin/verbund.js', ...args], { env });
+const cli = (...args: string[]) => installation.cli(...args);
 
 describe('one-command start on embedded PostgreSQL', () => {
   it('first start seeds the demo Verbund, is ready in under 30 s, and prints URL and demo logins', async () => {
@@ -81,35 +50,33 @@ describe('one-command start on embedded PostgreSQL', () => {
     expect(added.stdout).toContain('ist dem Verbund beigetreten');
     // The joining county received the Verbund's Aktenplan template, owned by the Unstrut-Hainich-Kreis.
     expect(added.stdout).toContain('Verbund-Aktenplan (Landkreise)');
-    const { stdout } = await cli('token', 'create', '--tenant', 'ilm-kreis', '--role', 'lesen', '--json');
     const me = await (
       await fetch(`${server.url}/api/v1/me`, {
-        headers: { authorization: `Bearer ${JSON.parse(stdout).token}` },
+        headers: { authorization: `Bearer ${await installation.token('ilm-kreis', 'lesen')}` },
       })
     ).json();
     expect(me.tenant.id).toBe('ilm-kreis');
 
-    expect(await stop(server.child, 'SIGTERM')).toBe(0);
+    expect(await stop(server, 'SIGTERM')).toBe(0);
     expect(server.output()).toContain('Verbund beendet.');
-    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(installation.pidFile)).toBe(false);
   }, 120_000);
 
   it('the CLI works when the server is not running, and stops the database it started', async () => {
     const { stdout } = await cli('tenant', 'list', '--json');
     expect(JSON.parse(stdout)).toHaveLength(5);
-    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(installation.pidFile)).toBe(false);
   }, 60_000);
 
   it('a restart keeps all data, is ready in under 10 s, and SIGINT stops it cleanly', async () => {
     const server = await start();
     expect(server.readySeconds).toBeLessThan(10);
     expect(server.output()).not.toContain('Demo-Verbund der vier Landkreise angelegt.');
-    const { stdout } = await cli('token', 'create', '--tenant', 'ilm-kreis', '--role', 'lesen', '--json');
     const response = await fetch(`${server.url}/api/v1/verbund`, {
-      headers: { authorization: `Bearer ${JSON.parse(stdout).token}` },
+      headers: { authorization: `Bearer ${await installation.token('ilm-kreis', 'lesen')}` },
     });
     expect((await response.json()).members).toHaveLength(5);
-    expect(await stop(server.child, 'SIGINT')).toBe(0);
-    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(await stop(server, 'SIGINT')).toBe(0);
+    expect(existsSync(installation.pidFile)).toBe(false);
   }, 120_000);
 });

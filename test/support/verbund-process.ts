@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
@@ -18,6 +19,8 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/verbund.js');
 export type VerbundProcess = {
   child: ChildProcess;
   url: string;
+  /** The start-up time `verbund start` reported in its ready line, in seconds. */
+  readySeconds: number;
   /** What `verbund start` printed, stdout and stderr interleaved. */
   output: () => string;
 };
@@ -55,9 +58,10 @@ export async function createVerbundInstallation({
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const address = /Adresse:\s+(\S+)/.exec(output);
-        if (address && /Bereit nach [\d.]+ s/.test(output)) {
+        const ready = /Bereit nach ([\d.]+) s/.exec(output);
+        if (address && ready) {
           clearTimeout(timer);
-          resolve({ child, url: address[1]!, output: () => output });
+          resolve({ child, url: address[1]!, readySeconds: Number(ready[1]), output: () => output });
         }
       };
       child.stdout!.on('data', onData);
@@ -69,9 +73,35 @@ export async function createVerbundInstallation({
     });
   }
 
+  /** A query as the database superuser on a connection of its own (survives restarts). */
+  async function observe<R extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
+    const credentials = JSON.parse(await readFile(path.join(dataDir, 'pg-credentials.json'), 'utf8'));
+    const client = new pg.Client({
+      connectionString: `postgres://postgres:${encodeURIComponent(credentials.superPassword)}@127.0.0.1:${env.VERBUND_PG_PORT}/verbund`,
+    });
+    client.on('error', () => {});
+    await client.connect();
+    try {
+      return (await client.query<R>(text, values)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** The pid of the embedded postmaster, from its pid file (undefined when there is none). */
+  function postmasterPid() {
+    try {
+      return Number.parseInt(readFileSync(pidFile, 'utf8'), 10);
+    } catch {
+      return undefined;
+    }
+  }
+
   return {
     dataDir,
     env,
+    /** The embedded postmaster's pid file (gone once PostgreSQL was stopped cleanly). */
+    pidFile,
     start,
     /** Runs a `verbund` CLI command against this installation. */
     cli: (...args: string[]) => run(process.execPath, [BIN, ...args], { env }),
@@ -84,29 +114,37 @@ export async function createVerbundInstallation({
       );
       return JSON.parse(stdout).token as string;
     },
-    /** The pid of the embedded postmaster, from its pid file (undefined when there is none). */
-    postmasterPid() {
-      try {
-        return Number.parseInt(readFileSync(pidFile, 'utf8'), 10);
-      } catch {
-        return undefined;
+    postmasterPid,
+    observe,
+    /**
+     * Waits until no job (of `kind`, if given) is queued or running; resolves with the time it
+     * took, throws after `timeoutMs`.
+     */
+    async awaitJobsDrained({ kind, timeoutMs }: { kind?: string; timeoutMs: number }) {
+      const started = performance.now();
+      while (performance.now() - started < timeoutMs) {
+        const [pending] = await observe<{ n: number }>(
+          "select count(*)::int as n from jobs where status in ('queued', 'running') and ($1::text is null or kind = $1)",
+          [kind ?? null],
+        );
+        if (pending!.n === 0) return Math.round(performance.now() - started);
+        await sleep(500);
       }
+      throw new Error(`jobs${kind ? ` of kind ${kind}` : ''} not drained in ${timeoutMs} ms`);
     },
-    /** A query as the database superuser on a connection of its own (survives restarts). */
-    async observe<R extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
-      const credentials = JSON.parse(await readFile(path.join(dataDir, 'pg-credentials.json'), 'utf8'));
-      const client = new pg.Client({
-        connectionString: `postgres://postgres:${encodeURIComponent(credentials.superPassword)}@127.0.0.1:${env.VERBUND_PG_PORT}/verbund`,
-      });
-      client.on('error', () => {});
-      await client.connect();
-      try {
-        return (await client.query<R>(text, values)).rows;
-      } finally {
-        await client.end();
+    /**
+     * The end of a run: `app` (if still running) stopped with SIGTERM, a postmaster left behind
+     * (one orphaned on purpose and never taken over) stopped, and the data directory removed.
+     */
+    async dispose(app?: VerbundProcess) {
+      if (app && app.child.exitCode === null && app.child.signalCode === null) {
+        app.child.kill('SIGTERM');
+        await exited(app.child);
       }
+      const leftover = postmasterPid();
+      if (leftover && alive(leftover)) process.kill(leftover, 'SIGQUIT');
+      await rm(dataDir, { recursive: true, force: true });
     },
-    remove: () => rm(dataDir, { recursive: true, force: true }),
   };
 }
 
