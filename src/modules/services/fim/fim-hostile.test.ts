@@ -5,6 +5,7 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
 import { lyingZip } from '../../../../test/support/hostile-files.ts';
+import { checkXmlStructure, parseUntrustedXml, XmlRefused } from './xml.ts';
 
 /**
  * Hostile FIM imports (POST /api/v1/formulare/import): the upload is unpacked and parsed in a
@@ -96,6 +97,41 @@ async function watched<T>(work: () => Promise<T>) {
     rssGrowthMb: (peakRss - rssBefore) / MIB,
   };
 }
+
+describe('structural limits of untrusted XML', () => {
+  const limits = { maxDepth: 2, maxElements: 3, maxAttributes: 3, maxAttributesPerElement: 2 };
+  const refusal = (text: string) => {
+    try {
+      checkXmlStructure(text, limits);
+      return null;
+    } catch (error) {
+      return error instanceof XmlRefused ? error.code : String(error);
+    }
+  };
+
+  it('counts only real tags: comments, CDATA, processing instructions and quoted ">" do not count', () => {
+    expect(
+      refusal(
+        `<?xml version="1.0"?><!-- <a><b><c> --><r><![CDATA[<a><b><c>]]><?pi <a><b>?><a x="1>2" y='/>'/></r>`,
+      ),
+    ).toBeNull();
+  });
+
+  it('refuses depth, elements and attributes past their limits', () => {
+    expect(refusal('<r><a/></r>')).toBeNull();
+    expect(refusal('<r><a><b/></a></r>')).toBe('xml.too_deep');
+    expect(refusal('<r><a/><a/><a/></r>')).toBe('xml.too_complex');
+    expect(refusal('<r a="1" b="2" c="3"/>')).toBe('xml.too_complex');
+    expect(refusal('<r a="1" b="2"><a c="3" d="4"/></r>')).toBe('xml.too_complex');
+  });
+
+  it('parses a document exactly 256 levels deep and refuses one of 257', () => {
+    const nested = (levels: number) =>
+      new TextEncoder().encode(`${'<a>'.repeat(levels - 1)}<a/>${'</a>'.repeat(levels - 1)}`);
+    expect(parseUntrustedXml(nested(256)).name).toBe('a');
+    expect(() => parseUntrustedXml(nested(257))).toThrow(/nested deeper than 256 levels/);
+  });
+});
 
 describe('hostile FIM imports', () => {
   it('refuses XML nested 100,000 levels deep with 422 "zu tief verschachtelt", quickly, and imports normally afterwards', async () => {

@@ -24,8 +24,8 @@ export const XML_LIMIT_BYTES = 10 * 1024 * 1024;
 /**
  * Structural limits of an untrusted XML document, checked by a linear scan before it is parsed
  * (the parser and the conversion to XmlElement recurse and allocate per element). Real
- * XDatenfelder schemas and code lists stay far below: a large Stammdatenschema has some 50,000
- * elements and a nesting depth of about 40.
+ * XDatenfelder files stay far below: the Bewohnerparkausweis schema has some 1,200 elements nested
+ * 13 deep, its largest code list 3,300 elements.
  */
 export const XML_STRUCTURE_LIMITS = {
   maxDepth: 256,
@@ -98,12 +98,13 @@ export function checkXmlStructure(text: string, limits = XML_STRUCTURE_LIMITS) {
           `more than ${limits.maxAttributes} attributes`,
           `mehr als ${limits.maxAttributes.toLocaleString('de-DE')} Attribute`,
         );
-      if (text.charCodeAt(end - 1) !== 0x2f /* self-closing */ && ++depth > limits.maxDepth)
+      if (depth + 1 > limits.maxDepth)
         throw new XmlRefused(
           'xml.too_deep',
           `XML nested deeper than ${limits.maxDepth} levels`,
           `Die XML-Datei ist zu tief verschachtelt (mehr als ${limits.maxDepth} Ebenen).`,
         );
+      if (text.charCodeAt(end - 1) !== 0x2f /* not self-closing */) depth++;
     }
     if (end < 0) return;
     at = text.indexOf('<', end + 1);
