@@ -294,7 +294,7 @@ export function registerServicesRoutes(api: ApiRouter) {
     tags,
     summary: 'FIM-XDatenfelder-Schema (2.0/3.0) als neue Formularversion importieren',
     description:
-      'Multipart, Feld `datei`: das Schema (XML) und seine genericode-Codelisten als weitere Dateien oder alles als ZIP. Das Schema wird gegen das XSD geprüft; eine abweichende Datei wird mit den Meldungen abgelehnt (422), mit `?force=true` mit den Abweichungen als Warnungen übernommen. DTD/XXE, Entitäten und Dateien über 10 MiB werden immer abgelehnt.',
+      'Multipart, Feld `datei`: das Schema (XML) und seine genericode-Codelisten als weitere Dateien oder alles als ZIP. Das Schema wird gegen das XSD geprüft; eine abweichende Datei wird mit den Meldungen abgelehnt (422), mit `?force=true` mit den Abweichungen als Warnungen übernommen. DTD/XXE, Entitäten und Dateien über 10 MiB werden immer abgelehnt, ebenso XML, das tiefer als 256 Ebenen verschachtelt ist oder mehr als 1.000.000 Elemente hat (422 `xml.too_deep`, `xml.too_complex`), und ZIP-Einträge, die größer entpacken als angegeben (422 `fim.zip_too_large_unpacked`).',
     security: bearerSecurity,
     request: {
       query: z.object({ force: z.enum(['true', 'false']).optional() }),
