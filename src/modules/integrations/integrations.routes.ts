@@ -108,8 +108,9 @@ export function registerIntegrationsRoutes(api: ApiRouter) {
     const principal = principalOf(c);
     const services = c.get('services');
     // The upload goes to a temp file as it arrives (the upload limit counted on the way), and from
-    // there to the parser process: the web process never holds it whole. The file is removed when
-    // the import is done or has failed; one left by a crash goes at the next start (runtime.ts).
+    // there to the parser process and, document by document, into the blob store: the web process
+    // never holds it whole. The file is removed when the import is done or has failed; one left by
+    // a crash goes at the next start (runtime.ts).
     let spooled: { tempPath: string; size: number } | undefined;
     try {
       await streamMultipart(c, 'datei', async ({ stream }) => {

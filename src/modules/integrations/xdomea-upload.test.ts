@@ -181,4 +181,26 @@ describe('xdomea import upload', () => {
     expect(refused.status).toBe(422);
     expect(readdirSync(tempDir).filter((name) => name.endsWith('.part'))).toEqual([]);
   });
+
+  it('refuses an upload over the upload limit with 413 while it streams, leaving no temp file', async () => {
+    const small = await createTestContext({ VERBUND_UPLOAD_LIMIT_MB: '1' });
+    try {
+      const smallToken = await small.tokenFor('nordhausen', ['sachbearbeitung', 'leitung']);
+      const file = path.join(dir, 'zu-gross.zip');
+      const random = new Uint8Array(MIB).map(() => (Math.random() * 256) | 0);
+      await writeZip(file, [{ name: PLAN, size: 2 * MIB, chunks: () => [random, random] }]);
+      const { body, type } = multipartFromFile(file, 'zu-gross.zip');
+      const response = await small.app.request('/api/v1/import/xdomea', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${smallToken}`, 'content-type': type },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      const tempDir = path.join(small.config.blobs.kind === 'fs' ? small.config.blobs.root : '', 'tmp');
+      expect(readdirSync(tempDir).filter((name) => name.endsWith('.part'))).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
 });
