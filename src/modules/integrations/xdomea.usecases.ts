@@ -17,6 +17,7 @@ import {
 import { addVersionInTrx, insertDokumentInTrx, loadVorgangContext } from '../records/dokumente.usecases.ts';
 import { dokumentVisible, viewerOf, vorgangVisible } from '../records/viewer.ts';
 import { AppError, notFound } from '../shared/errors.ts';
+import { cleanFileName } from '../shared/text.ts';
 import { buildXdomeaAbgabe, type XdomeaAkte } from './xdomea/xdomea.export.ts';
 import type { ImportedXdomeaParts, XdomeaReadOutcome, ZipPart } from './xdomea/xdomea.import.ts';
 
@@ -267,7 +268,7 @@ export function createXdomeaUsecases({
           const files = stored[i]![j]!;
           if (files.length === 0) continue;
           const doc = await insertDokumentInTrx(trx, actor, target, files[0]!, {
-            titel: d.titel || files[0]!.fileName,
+            titel: d.titel || cleanFileName(files[0]!.fileName),
             datum: d.datum,
             art: 'eingang',
           });
