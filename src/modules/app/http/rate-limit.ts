@@ -11,7 +11,12 @@ import { problemResponse } from './problem.ts';
 export type RateLimits = Config['rateLimits'];
 export type RateDecision = { limited: boolean; hits: number; retryAfterSeconds: number };
 
+/** A client address's counter in one bucket, under the rule that applies to it. */
+type RateQuery = { bucket: string; address: string; rule: NonNullable<RateRule> };
+
 const PURGE_EVERY_MS = 60_000;
+/** Whole seconds until the window of a rate_limits row ends (at least 1): the `Retry-After`. */
+const retryAfter = sql<number>`greatest(1, ceil(extract(epoch from window_end - now())))::int`;
 
 /**
  * Counters per bucket and client address in PostgreSQL (table rate_limits), so every web process
@@ -23,15 +28,7 @@ export function createRateLimiter({ db }: { db: Kysely<Database> }) {
   let lastPurge = 0;
 
   /** Counts one request; limited once the window holds more than the rule allows. One statement. */
-  async function hit({
-    bucket,
-    address,
-    rule,
-  }: {
-    bucket: string;
-    address: string;
-    rule: NonNullable<RateRule>;
-  }): Promise<RateDecision> {
+  async function hit({ bucket, address, rule }: RateQuery): Promise<RateDecision> {
     purgeNowAndThen();
     // One upsert, one round trip: a new or expired window starts at 1, a running one counts up.
     const { rows } = await sql<{ hits: number; retry_after: number }>`
@@ -41,25 +38,15 @@ export function createRateLimiter({ db }: { db: Kysely<Database> }) {
         window_start = case when r.window_end <= now() then now() else r.window_start end,
         window_end = case when r.window_end <= now() then excluded.window_end else r.window_end end,
         hits = case when r.window_end <= now() then 1 else least(r.hits + 1, 1000000000) end
-      returning hits, greatest(1, ceil(extract(epoch from window_end - now())))::int as retry_after`.execute(
-      db,
-    );
+      returning hits, ${retryAfter} as retry_after`.execute(db);
     const row = rows[0]!;
     return { limited: row.hits > rule.limit, hits: row.hits, retryAfterSeconds: row.retry_after };
   }
 
   /** Reads without counting: limited once the window is full (for limits that count failures only). */
-  async function peek({
-    bucket,
-    address,
-    rule,
-  }: {
-    bucket: string;
-    address: string;
-    rule: NonNullable<RateRule>;
-  }): Promise<RateDecision> {
+  async function peek({ bucket, address, rule }: RateQuery): Promise<RateDecision> {
     const { rows } = await sql<{ hits: number; retry_after: number }>`
-      select hits, greatest(1, ceil(extract(epoch from window_end - now())))::int as retry_after
+      select hits, ${retryAfter} as retry_after
       from rate_limits where bucket = ${bucket} and subject = ${addressSubject(address)} and window_end > now()`.execute(
       db,
     );
