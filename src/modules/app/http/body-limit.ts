@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../../shared/errors.ts';
+import { tapRequestBody } from './body-stream.ts';
 import type { AppEnv } from './context.ts';
 
 /** Room for the multipart envelope and the form fields beside the file of an upload. */
@@ -43,9 +44,7 @@ export function limitRequestBodies({
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const raw = c.req.raw;
-    const source = raw.body;
-    if (!source) return next();
+    if (!c.req.raw.body) return next();
     const multipart = /^multipart\//i.test(c.req.header('content-type') ?? '');
     const state: LimitState = { limitBytes: multipart ? multipartBytes : defaultBytes };
     limits.set(c, state);
@@ -53,42 +52,18 @@ export function limitRequestBodies({
     // Nothing could ever be allowed this large: refused before the route runs.
     if (declared !== null && declared > Math.max(state.limitBytes, multipartBytes))
       throw requestTooLarge(state.limitBytes);
-    const reader = source.getReader();
     let read = 0;
-    const counted = new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          // Checked again here: the route may have lowered or raised the limit meanwhile.
-          if (read === 0 && declared !== null && declared > state.limitBytes) {
-            controller.error(requestTooLarge(state.limitBytes));
-            return;
-          }
-          try {
-            const { done, value } = await reader.read();
-            if (done) {
-              controller.close();
-              return;
-            }
-            read += value.byteLength;
-            if (read > state.limitBytes) {
-              controller.error(requestTooLarge(state.limitBytes));
-              return;
-            }
-            controller.enqueue(value);
-          } catch (error) {
-            controller.error(error);
-          }
-        },
-        cancel(reason) {
-          return reader.cancel(reason);
-        },
+    tapRequestBody(c, {
+      // Checked again here: the route may have lowered or raised the limit meanwhile.
+      beforeRead: () =>
+        read === 0 && declared !== null && declared > state.limitBytes
+          ? requestTooLarge(state.limitBytes)
+          : undefined,
+      chunk: (value) => {
+        read += value.byteLength;
+        return read > state.limitBytes ? requestTooLarge(state.limitBytes) : undefined;
       },
-      // Pull one chunk at a time: the stream itself never holds more than the chunk in hand. The
-      // source is not cancelled on a breach: the server answers 413 and then drains or closes the
-      // connection itself (cancelling would reset the socket before the client reads the answer).
-      { highWaterMark: 0 },
-    );
-    c.req.raw = new Request(raw, { body: counted, duplex: 'half' } as RequestInit);
+    });
     return next();
   };
 }

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Principal } from '../../identity/identity.models.ts';
 import { AppError } from '../../shared/errors.ts';
+import { tapRequestBody } from './body-stream.ts';
 import type { AppEnv } from './context.ts';
 import {
   claimKey,
@@ -206,34 +207,17 @@ function bodyHashFor(c: Context<AppEnv>) {
  */
 function hashWhilePassing(c: Context<AppEnv>) {
   const hash = bodyHashFor(c);
-  const raw = c.req.raw;
-  const source = raw.body;
-  if (!source) return { digest: async () => hash.digest() };
-  const reader = source.getReader();
   let finished = false;
-  const passing = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const { done, value } = await reader.read();
-          if (done) {
-            finished = true;
-            controller.close();
-            return;
-          }
-          hash.update(value);
-          controller.enqueue(value);
-        } catch (error) {
-          controller.error(error);
-        }
-      },
-      cancel(reason) {
-        return reader.cancel(reason);
-      },
+  const passing = tapRequestBody(c, {
+    chunk: (value) => {
+      hash.update(value);
+      return undefined;
     },
-    { highWaterMark: 0 },
-  );
-  c.req.raw = new Request(raw, { body: passing, duplex: 'half' } as RequestInit);
+    end: () => {
+      finished = true;
+    },
+  });
+  if (!passing) return { digest: async () => hash.digest() };
   return {
     async digest() {
       if (!finished && !passing.locked) for await (const _ of passing);
