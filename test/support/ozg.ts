@@ -17,3 +17,24 @@ export function bewohnerparkenDaten(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/**
+ * Valid data of S05000058 for a vehicle of another holder (F05001047 '02'), with the holder group
+ * G05000499. Its Antrag needs the holder's files as well: G05000499.F05001248 (Nutzungsüberlassung)
+ * and G05000499.F05001045 (Fahrzeugschein).
+ */
+export function bewohnerparkenDatenFremdesFahrzeug() {
+  return bewohnerparkenDaten({
+    G05000477: { F05000627: 'NDH-AB 123', F05001062: '123456', F05001047: '02' },
+    G05000499: {
+      F05001243: 'Halter',
+      F05001244: 'Hans',
+      F05001245: 'Markt',
+      F05001246: '1',
+      F05001247: 'a',
+      G05000554: { F00000054: '99734', F00000035: 'Nordhausen' },
+      F05001249: '000',
+      F05001355: 'hans@example.org',
+    },
+  });
+}

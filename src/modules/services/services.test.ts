@@ -6,7 +6,7 @@ import addFormatsModule from 'ajv-formats';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DEMO_TENANTS, type TestContext } from '../../../test/support/context.ts';
-import { bewohnerparkenDaten } from '../../../test/support/ozg.ts';
+import { bewohnerparkenDaten, bewohnerparkenDatenFremdesFahrzeug } from '../../../test/support/ozg.ts';
 import { gv100Record } from './gv100.ts';
 
 const STANDARDS = path.resolve(import.meta.dirname, '../../../../shared/standards');
@@ -261,19 +261,7 @@ describe('Anträge', () => {
   it('files a valid Antrag as a Vorgang of the responsible county, with documents and FIT-Connect metadata', async () => {
     // A token of the Wartburgkreis (a third-party portal) submits for Nordhausen (AGS 16062041).
     const portal = await t.tokenFor('wartburgkreis', ['sachbearbeitung']);
-    const daten = bewohnerparkenDaten({
-      G05000477: { F05000627: 'NDH-AB 123', F05001062: '123456', F05001047: '02' },
-      G05000499: {
-        F05001243: 'Halter',
-        F05001244: 'Hans',
-        F05001245: 'Markt',
-        F05001246: '1',
-        F05001247: 'a',
-        G05000554: { F00000054: '99734', F00000035: 'Nordhausen' },
-        F05001249: '000',
-        F05001355: 'hans@example.org',
-      },
-    });
+    const daten = bewohnerparkenDatenFremdesFahrzeug();
     const response = await submit(
       portal,
       { leistung: '99108001001000', gemeinde: '16062041', daten: JSON.stringify(daten) },

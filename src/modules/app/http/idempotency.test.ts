@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
-import { bewohnerparkenDaten } from '../../../../test/support/ozg.ts';
+import { bewohnerparkenDatenFremdesFahrzeug } from '../../../../test/support/ozg.ts';
 import { createBodyHash } from './idempotency.ts';
 
 let t: TestContext;
@@ -96,19 +96,7 @@ describe('Idempotency-Key', () => {
     const count = async () =>
       (await t.superuser.query('select count(*)::int as n from antraege')).rows[0].n as number;
     const before = await count();
-    const daten = bewohnerparkenDaten({
-      G05000477: { F05000627: 'NDH-AB 123', F05001062: '123456', F05001047: '02' },
-      G05000499: {
-        F05001243: 'Halter',
-        F05001244: 'Hans',
-        F05001245: 'Markt',
-        F05001246: '1',
-        F05001247: 'a',
-        G05000554: { F00000054: '99734', F00000035: 'Nordhausen' },
-        F05001249: '000',
-        F05001355: 'hans@example.org',
-      },
-    });
+    const daten = bewohnerparkenDatenFremdesFahrzeug();
     const form = () => {
       const f = new FormData();
       f.set('leistung', '99108001001000');
