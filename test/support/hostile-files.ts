@@ -74,9 +74,23 @@ export type RawZipEntry = {
   declaredSize: number;
 };
 
-/** A zip assembled by hand, so that its headers may say what the tests want (CRCs are left 0). */
-export function rawZip(entries: RawZipEntry[]): Uint8Array {
-  const parts: Uint8Array[] = [];
+/** An entry of `zipPieces`: its stored bytes come as chunks, so that a large one is never held whole. */
+export type ZipPieceEntry = {
+  name: string;
+  method: 0 | 8;
+  /** The length of the stored data (all chunks together). */
+  size: number;
+  /** The uncompressed size written into the local header and the central directory. */
+  declaredSize: number;
+  chunks: () => Iterable<Uint8Array>;
+};
+
+/**
+ * A zip assembled by hand, piece by piece in file order (local header, name and data of each
+ * entry, then the central directory), so that its headers may say what the tests want and a large
+ * one can be written out without being held. CRCs are left 0 (not checked on import).
+ */
+export function* zipPieces(entries: ZipPieceEntry[]): Generator<Uint8Array> {
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
@@ -86,31 +100,52 @@ export function rawZip(entries: RawZipEntry[]): Uint8Array {
     local.setUint16(4, 20, true);
     local.setUint16(6, 0x800, true); // UTF-8 names
     local.setUint16(8, entry.method, true);
-    local.setUint32(18, entry.data.length, true);
+    local.setUint32(18, entry.size, true);
     local.setUint32(22, entry.declaredSize, true);
     local.setUint16(26, name.length, true);
+    yield new Uint8Array(local.buffer);
+    yield name;
+    yield* entry.chunks();
     const header = new DataView(new ArrayBuffer(46));
     header.setUint32(0, 0x02014b50, true);
     header.setUint16(4, 20, true);
     header.setUint16(6, 20, true);
     header.setUint16(8, 0x800, true);
     header.setUint16(10, entry.method, true);
-    header.setUint32(20, entry.data.length, true);
+    header.setUint32(20, entry.size, true);
     header.setUint32(24, entry.declaredSize, true);
     header.setUint16(28, name.length, true);
     header.setUint32(42, offset, true);
-    parts.push(new Uint8Array(local.buffer), name, entry.data);
     central.push(new Uint8Array(header.buffer), name);
-    offset += 30 + name.length + entry.data.length;
+    offset += 30 + name.length + entry.size;
   }
-  const centralSize = central.reduce((sum, part) => sum + part.length, 0);
+  yield* central;
   const end = new DataView(new ArrayBuffer(22));
   end.setUint32(0, 0x06054b50, true);
   end.setUint16(8, entries.length, true);
   end.setUint16(10, entries.length, true);
-  end.setUint32(12, centralSize, true);
+  end.setUint32(
+    12,
+    central.reduce((sum, part) => sum + part.length, 0),
+    true,
+  );
   end.setUint32(16, offset, true);
-  const all = [...parts, ...central, new Uint8Array(end.buffer)];
+  yield new Uint8Array(end.buffer);
+}
+
+/** A zip assembled by hand in memory (zipPieces), so that its headers may say what the tests want. */
+export function rawZip(entries: RawZipEntry[]): Uint8Array {
+  const all = [
+    ...zipPieces(
+      entries.map(({ name, data, method, declaredSize }) => ({
+        name,
+        method,
+        size: data.length,
+        declaredSize,
+        chunks: () => [data],
+      })),
+    ),
+  ];
   const out = new Uint8Array(all.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
   for (const part of all) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
+import { zipPieces } from '../../../test/support/hostile-files.ts';
 import {
   AUSSONDERUNG_310,
   BESCHWERDE,
@@ -35,7 +36,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Writes a stored (uncompressed) zip to disk piece by piece; CRCs are left 0 (not checked on import). */
+/** Writes a stored (uncompressed) zip to disk piece by piece (zipPieces); returns its size. */
 async function writeZip(
   file: string,
   entries: Array<{ name: string; size: number; chunks: () => Iterable<Uint8Array> }>,
@@ -43,43 +44,15 @@ async function writeZip(
   const out = createWriteStream(file);
   const write = (bytes: Uint8Array) =>
     new Promise<void>((resolve, reject) => out.write(bytes, (error) => (error ? reject(error) : resolve())));
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = new TextEncoder().encode(entry.name);
-    const local = new DataView(new ArrayBuffer(30));
-    local.setUint32(0, 0x04034b50, true);
-    local.setUint16(4, 20, true);
-    local.setUint16(6, 0x800, true);
-    local.setUint32(18, entry.size, true);
-    local.setUint32(22, entry.size, true);
-    local.setUint16(26, name.length, true);
-    await write(new Uint8Array(local.buffer));
-    await write(name);
-    for (const chunk of entry.chunks()) await write(chunk);
-    const header = new DataView(new ArrayBuffer(46));
-    header.setUint32(0, 0x02014b50, true);
-    header.setUint16(4, 20, true);
-    header.setUint16(6, 20, true);
-    header.setUint16(8, 0x800, true);
-    header.setUint32(20, entry.size, true);
-    header.setUint32(24, entry.size, true);
-    header.setUint16(28, name.length, true);
-    header.setUint32(42, offset, true);
-    central.push(new Uint8Array(header.buffer), name);
-    offset += 30 + name.length + entry.size;
+  let size = 0;
+  for (const piece of zipPieces(
+    entries.map((entry) => ({ ...entry, method: 0, declaredSize: entry.size })),
+  )) {
+    await write(piece);
+    size += piece.length;
   }
-  const centralSize = central.reduce((sum, part) => sum + part.length, 0);
-  for (const part of central) await write(part);
-  const end = new DataView(new ArrayBuffer(22));
-  end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, entries.length, true);
-  end.setUint16(10, entries.length, true);
-  end.setUint32(12, centralSize, true);
-  end.setUint32(16, offset, true);
-  await write(new Uint8Array(end.buffer));
   await new Promise<void>((resolve) => out.end(resolve));
-  return offset + centralSize + 22;
+  return size;
 }
 
 const small = (name: string, text: string) => {
