@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
+import { probeHealthDuring } from '../../../test/support/health-probe.ts';
 import { exponentialPageTreePdf, lyingZip } from '../../../test/support/hostile-files.ts';
 import {
   AUSSONDERUNG_310,
@@ -221,79 +221,34 @@ describe('hostile input through the API while /health is watched', () => {
     idle = await watched(() => new Promise((resolve) => setTimeout(resolve, 3_000)));
     healthBound = Math.max(200, 2 * idle.p99);
     console.info(
-      `[figures] idle /health p99 ${idle.p99.toFixed(1)} ms, event loop p99 ${idle.loopP99.toFixed(1)} ms`,
+      `[figures] idle /health p99 ${idle.p99.toFixed(1)} ms, event loop p99 ${idle.loopP99Ms.toFixed(1)} ms`,
     );
   });
   afterAll(() => t.close());
 
-  /** Runs `work` while /health is requested every 20 ms and RSS is sampled; returns the figures. */
+  /** Runs `work` while /health is probed and RSS sampled, the parser processes' memory as well. */
   async function watched<T>(work: () => Promise<T>) {
-    const latencies: number[] = [];
-    const loop = monitorEventLoopDelay({ resolution: 5 });
-    loop.enable();
-    const statuses = new Set<number>();
-    const before = process.memoryUsage();
-    let peakRss = before.rss;
     let peakParsers = 0;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage.rss());
-      // The parsers are processes of their own: their memory is summed separately (Linux /proc).
-      const pids = [...t.services.extractors.stats().pids, ...t.services.xdomea.parserStats().pids];
-      const sizes = pids.map((pid) => {
-        try {
-          return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
-        } catch {
-          return 0;
-        }
-      });
-      peakParsers = Math.max(
-        peakParsers,
-        sizes.reduce((sum, size) => sum + size, 0),
-      );
-    }, 25);
-    let running = true;
-    const start = performance.now();
-    const probes: Promise<void>[] = [];
-    const prober = (async () => {
-      // A probe every 20 ms, not waiting for the one before; each is timed from when it was due,
-      // so a blocked event loop (which delays the send as well) shows in full.
-      for (let i = 0; running; i++) {
-        const due = start + i * 20;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        probes.push(
-          (async () => {
-            const response = await t.app.request('/health');
-            await response.text();
-            statuses.add(response.status);
-            latencies.push(performance.now() - due);
-          })(),
+    const figures = await probeHealthDuring({
+      app: t.app,
+      work,
+      sample: () => {
+        // The parsers are processes of their own: their memory is summed separately (Linux /proc).
+        const pids = [...t.services.extractors.stats().pids, ...t.services.xdomea.parserStats().pids];
+        const sizes = pids.map((pid) => {
+          try {
+            return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+          } catch {
+            return 0;
+          }
+        });
+        peakParsers = Math.max(
+          peakParsers,
+          sizes.reduce((sum, size) => sum + size, 0),
         );
-      }
-    })();
-    const result = await work();
-    const ms = performance.now() - start;
-    running = false;
-    await prober;
-    await Promise.all(probes);
-    clearInterval(sampler);
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const p99 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!;
-    const figures = {
-      result,
-      ms,
-      p99,
-      loopP99: loop.percentile(99) / 1e6,
-      loopMax: loop.max / 1e6,
-      probes: latencies.length,
-      statuses,
-      rssGrowthMb: (peakRss - before.rss) / MIB,
-      peakRssMb: peakRss / MIB,
-      peakParsersMb: peakParsers / MIB,
-      heapGrowthMb: (process.memoryUsage().heapUsed - before.heapUsed) / MIB,
-    };
-    loop.disable();
-    return figures;
+      },
+    });
+    return { ...figures, peakParsersMb: peakParsers / MIB };
   }
 
   async function newVorgang() {
@@ -338,7 +293,7 @@ describe('hostile input through the API while /health is watched', () => {
       for (let i = 0; i < 20 && (await worker.runOnce()) > 0; i++);
     });
     console.info(
-      `[figures] 8 hostile PDFs + 1 normal via jobs: ${figures.ms.toFixed(0)} ms until all were handled, /health p99 ${figures.p99.toFixed(1)} ms over ${figures.probes} probes (event loop p99 ${figures.loopP99.toFixed(1)} ms, max ${figures.loopMax.toFixed(0)} ms), peak RSS ${figures.peakRssMb.toFixed(0)} MB (+${figures.rssGrowthMb.toFixed(0)} MB) and parsers ${figures.peakParsersMb.toFixed(0)} MB, main heap +${figures.heapGrowthMb.toFixed(0)} MB`,
+      `[figures] 8 hostile PDFs + 1 normal via jobs: ${figures.ms.toFixed(0)} ms until all were handled, /health p99 ${figures.p99.toFixed(1)} ms over ${figures.probes} probes (event loop p99 ${figures.loopP99Ms.toFixed(1)} ms, max ${figures.loopMaxMs.toFixed(0)} ms), peak RSS ${figures.peakRssMb.toFixed(0)} MB (+${figures.rssGrowthMb.toFixed(0)} MB) and parsers ${figures.peakParsersMb.toFixed(0)} MB, main heap +${figures.heapGrowthMb.toFixed(0)} MB`,
     );
     for (const id of hostile) {
       const dokument = (await t.request(`/api/v1/dokumente/${id}`, { token })).json;
@@ -393,7 +348,7 @@ describe('hostile input through the API while /health is watched', () => {
       return responses;
     });
     console.info(
-      `[figures] six lying xdomea zips: all answered in ${figures.ms.toFixed(0)} ms, /health p99 ${figures.p99.toFixed(1)} ms over ${figures.probes} probes (event loop p99 ${figures.loopP99.toFixed(1)} ms, max ${figures.loopMax.toFixed(0)} ms), peak RSS ${figures.peakRssMb.toFixed(0)} MB (+${figures.rssGrowthMb.toFixed(0)} MB) and parsers ${figures.peakParsersMb.toFixed(0)} MB`,
+      `[figures] six lying xdomea zips: all answered in ${figures.ms.toFixed(0)} ms, /health p99 ${figures.p99.toFixed(1)} ms over ${figures.probes} probes (event loop p99 ${figures.loopP99Ms.toFixed(1)} ms, max ${figures.loopMaxMs.toFixed(0)} ms), peak RSS ${figures.peakRssMb.toFixed(0)} MB (+${figures.rssGrowthMb.toFixed(0)} MB) and parsers ${figures.peakParsersMb.toFixed(0)} MB`,
     );
     for (const response of figures.result) {
       expect(response.status).toBe(422);

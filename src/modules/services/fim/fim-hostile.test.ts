@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import { probeHealthDuring } from '../../../../test/support/health-probe.ts';
 import { lyingZip } from '../../../../test/support/hostile-files.ts';
 import { checkXmlStructure, parseUntrustedXml, XmlRefused } from './xml.ts';
 
@@ -53,50 +53,7 @@ const send = ({ body, type }: { body: Uint8Array; type: string }, query = '?forc
   });
 const xml = (text: string) => new TextEncoder().encode(text);
 
-/** Runs `work` while /health is requested every 20 ms (timed from when each probe was due). */
-async function watched<T>(work: () => Promise<T>) {
-  const latencies: number[] = [];
-  const loop = monitorEventLoopDelay({ resolution: 5 });
-  loop.enable();
-  const rssBefore = process.memoryUsage.rss();
-  let peakRss = rssBefore;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 25);
-  let running = true;
-  const start = performance.now();
-  const probes: Promise<void>[] = [];
-  const prober = (async () => {
-    for (let i = 0; running; i++) {
-      const due = start + i * 20;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      probes.push(
-        (async () => {
-          const response = await t.app.request('/health');
-          await response.text();
-          latencies.push(performance.now() - due);
-        })(),
-      );
-    }
-  })();
-  const result = await work();
-  const ms = performance.now() - start;
-  running = false;
-  await prober;
-  await Promise.all(probes);
-  clearInterval(sampler);
-  loop.disable();
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    result,
-    ms,
-    p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!,
-    probes: latencies.length,
-    loopMaxMs: loop.max / 1e6,
-    rssGrowthMb: (peakRss - rssBefore) / MIB,
-  };
-}
+const watched = <T>(work: () => Promise<T>) => probeHealthDuring({ app: t.app, work });
 
 describe('structural limits of untrusted XML', () => {
   const limits = { maxDepth: 2, maxElements: 3, maxAttributes: 3, maxAttributesPerElement: 2 };
