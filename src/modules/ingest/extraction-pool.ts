@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { createBoundedPool, ParserBreach } from './bounded-pool.ts';
+import { breachedLimitDe, createBoundedPool, ParserBreach } from './bounded-pool.ts';
 import { ByteStream, readAll } from './bounded-wire.ts';
 import type { ExtractionOutcome } from './extraction.task.ts';
 import {
@@ -16,19 +16,9 @@ export const EXTRACTION_DEFAULTS = { heapMb: 512, timeoutMs: 60_000 };
 
 /** The German reason of a file whose parser was stopped (shown at the document). */
 export function breachReason(breach: ParserBreach, limits: { heapMb: number; timeoutMs: number }) {
-  if (breach.kind === 'heap')
-    return new ExtractionError(
-      'limit.heap',
-      `Die Datei ist zu komplex für die Textextraktion (mehr als ${limits.heapMb} MiB Arbeitsspeicher); sie wurde abgebrochen.`,
-    );
-  if (breach.kind === 'time')
-    return new ExtractionError(
-      'limit.time',
-      `Die Datei ist zu komplex für die Textextraktion (länger als ${limits.timeoutMs / 1000} s); sie wurde abgebrochen.`,
-    );
   return new ExtractionError(
-    'limit.crash',
-    'Die Datei ist zu komplex für die Textextraktion (die Verarbeitung ist abgestürzt); sie wurde abgebrochen.',
+    `limit.${breach.kind}`,
+    `Die Datei ist zu komplex für die Textextraktion (${breachedLimitDe(breach, limits)}); sie wurde abgebrochen.`,
   );
 }
 

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../app/database.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobInput, BlobStore } from '../blobs/blob-store.ts';
 import { actorOf, type Principal } from '../identity/identity.models.ts';
-import { createBoundedPool, ParserBreach } from '../ingest/bounded-pool.ts';
+import { createImportParsers } from '../ingest/bounded-pool.ts';
 import { ByteStream } from '../ingest/bounded-wire.ts';
 import {
   createAkteInTrx,
@@ -63,12 +63,13 @@ export function createXdomeaUsecases({
 }) {
   // Imports are unpacked and parsed outside the web process, bounded; two at a time, more wait
   // here. Imports are rare: a parser process ends after a minute without work.
-  const parsers = createBoundedPool({
+  const parsers = createImportParsers({
     module: new URL('./xdomea/xdomea.import.ts', import.meta.url),
     task: 'readXdomeaZipTask',
     size: 2,
-    idleMs: 60_000,
-    ...parserLimits,
+    limits: parserLimits,
+    code: 'xdomea.too_complex',
+    messageDe: (limit) => `Das Archiv ist zu komplex, um es zu lesen (${limit}); es wurde nicht übernommen.`,
   });
 
   /**
@@ -76,26 +77,9 @@ export function createXdomeaUsecases({
    * 422. A zip on disk (a spooled upload) is opened when a parser is free and streams to it.
    */
   async function readMessage(zip: Uint8Array | SpooledZip): Promise<ImportedXdomeaParts> {
-    let outcome: XdomeaReadOutcome;
-    try {
-      outcome = await parsers.run<XdomeaReadOutcome>(async () =>
-        zip instanceof Uint8Array ? zip : new ByteStream(zip.size, createReadStream(zip.path)),
-      );
-    } catch (error) {
-      if (!(error instanceof ParserBreach)) throw error;
-      const limit =
-        error.kind === 'heap'
-          ? `mehr als ${parserLimits.heapMb} MiB Arbeitsspeicher`
-          : error.kind === 'time'
-            ? `länger als ${parserLimits.timeoutMs / 1000} s`
-            : 'die Verarbeitung ist abgestürzt';
-      throw new AppError({
-        code: 'xdomea.too_complex',
-        status: 422,
-        message: `import parser stopped: ${error.message}`,
-        messageDe: `Das Archiv ist zu komplex, um es zu lesen (${limit}); es wurde nicht übernommen.`,
-      });
-    }
+    const outcome = await parsers.run<XdomeaReadOutcome>(async () =>
+      zip instanceof Uint8Array ? zip : new ByteStream(zip.size, createReadStream(zip.path)),
+    );
     if (outcome.ok) return outcome.message;
     throw new AppError({
       code: outcome.code,

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
-import { createBoundedPool, ParserBreach } from '../ingest/bounded-pool.ts';
+import { createImportParsers } from '../ingest/bounded-pool.ts';
 import type { ByteStream } from '../ingest/bounded-wire.ts';
 import { createAkteInTrx } from '../records/akten.usecases.ts';
 import { AppError, badRequest, forbidden, notFound } from '../shared/errors.ts';
@@ -74,33 +74,19 @@ export function createCatalogUsecases({
   // Uploaded schemas and bundles are unpacked and parsed outside the web process, bounded. Imports
   // are rare admin work: at most two at a time and one core left for the web process and the
   // database (one on a two-core machine), more wait here; a parser ends after a minute without work.
-  const parsers = createBoundedPool({
+  const parsers = createImportParsers({
     module: new URL('./fim/fim-import.task.ts', import.meta.url),
     task: 'readFimImportTask',
     size: Math.max(1, Math.min(2, availableParallelism() - 1)),
-    idleMs: 60_000,
-    ...parserLimits,
+    limits: parserLimits,
+    code: 'fim.too_complex',
+    messageDe: (limit) =>
+      `Import abgelehnt: Die Datei ist zu komplex, um sie zu lesen (${limit}); sie wurde nicht übernommen.`,
   });
 
   /** The upload read into a form definition in a bounded parser process; refusals and breaches as 4xx. */
   async function readImport(files: ImportFile[]) {
-    let outcome: FimImportOutcome;
-    try {
-      outcome = await parsers.run<FimImportOutcome>(async () => ({ files }));
-    } catch (error) {
-      if (!(error instanceof ParserBreach)) throw error;
-      const limit =
-        error.kind === 'heap'
-          ? `mehr als ${parserLimits.heapMb} MiB Arbeitsspeicher`
-          : error.kind === 'time'
-            ? `länger als ${parserLimits.timeoutMs / 1000} s`
-            : 'die Verarbeitung ist abgestürzt';
-      throw refused(
-        'fim.too_complex',
-        `import parser stopped: ${error.message}`,
-        `Import abgelehnt: Die Datei ist zu komplex, um sie zu lesen (${limit}); sie wurde nicht übernommen.`,
-      );
-    }
+    const outcome = await parsers.run<FimImportOutcome>(async () => ({ files }));
     if (!outcome.ok)
       throw new AppError({
         code: outcome.code,
