@@ -133,3 +133,76 @@ export function inflateEntry(zip: Uint8Array, entry: ZipEntry, { limit }: { limi
   if (out.length > limit) throw new InflatedTooLarge(entry.name, limit);
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
+
+/** An entry refused on its sizes; `code` is without namespace (callers put theirs before it). */
+export class ZipRefused extends Error {
+  constructor(
+    readonly code: 'zip_entry_too_large' | 'zip_too_large' | 'zip_bomb' | 'zip_size_mismatch',
+    message: string,
+    readonly messageDe: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Limits on the sizes an archive declares, checked before anything is inflated. */
+export type DeclaredLimits = {
+  maxEntryBytes: number;
+  /** All entries that count (`checkDeclaredSizes`'s `total`) together. */
+  maxTotalBytes: number;
+  /** Deflate rarely beats 1:200 on real files; zeros reach 1:1000 (the zip bomb signature). */
+  maxRatio: number;
+  /** Small entries may compress well (XML, text); the ratio only matters for larger ones. */
+  ratioFromBytes: number;
+};
+
+const MIB = 1024 * 1024;
+
+/**
+ * Checks one entry's declared sizes against `limits` (nothing is inflated): the entry alone, the
+ * running total of the entries so far (`total`; returned with this one added), and its compression
+ * ratio. Throws ZipRefused; `tooLargeTogether` says what the total is of, in the caller's words.
+ */
+export function checkDeclaredSizes(
+  entry: ZipEntry,
+  {
+    limits,
+    total,
+    tooLargeTogether,
+  }: { limits: DeclaredLimits; total: number; tooLargeTogether: { message: string; messageDe: string } },
+): number {
+  if (entry.declaredSize > limits.maxEntryBytes)
+    throw new ZipRefused(
+      'zip_entry_too_large',
+      `entry ${entry.name} is larger than ${limits.maxEntryBytes} bytes`,
+      `Die Datei „${entry.name}“ im Archiv ist größer als ${limits.maxEntryBytes / MIB} MiB.`,
+    );
+  const together = total + entry.declaredSize;
+  if (together > limits.maxTotalBytes)
+    throw new ZipRefused('zip_too_large', tooLargeTogether.message, tooLargeTogether.messageDe);
+  if (
+    entry.declaredSize > limits.ratioFromBytes &&
+    entry.declaredSize > entry.compressedSize * limits.maxRatio
+  )
+    throw new ZipRefused(
+      'zip_bomb',
+      `entry ${entry.name} has a compression ratio above ${limits.maxRatio}`,
+      `Die Datei „${entry.name}“ ist ungewöhnlich stark komprimiert (Verdacht auf eine Zip-Bombe); das Archiv wird nicht entpackt.`,
+    );
+  return together;
+}
+
+/**
+ * Inflates an entry to exactly its declared size: InflatedTooLarge the moment it grows past it
+ * ("zu groß entpackt"), ZipRefused `zip_size_mismatch` when it stays short of it.
+ */
+export function inflateDeclared(zip: Uint8Array, entry: ZipEntry): Uint8Array {
+  const bytes = inflateEntry(zip, entry, { limit: entry.declaredSize });
+  if (bytes.length !== entry.declaredSize)
+    throw new ZipRefused(
+      'zip_size_mismatch',
+      `entry ${entry.name} does not have its declared size`,
+      `Die Datei „${entry.name}“ im Archiv ist beschädigt (Größe stimmt nicht mit der Angabe überein).`,
+    );
+  return bytes;
+}

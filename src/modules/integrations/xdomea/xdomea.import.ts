@@ -1,5 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { InflatedTooLarge, inflateEntry, type ZipEntry, zipEntries } from '../../ingest/bounded-unzip.ts';
+import {
+  checkDeclaredSizes,
+  InflatedTooLarge,
+  inflateDeclared,
+  type ZipEntry,
+  ZipRefused,
+  zipEntries,
+} from '../../ingest/bounded-unzip.ts';
 
 /**
  * xdomea import: reads an `Abgabe.Abgabe.0401` or `Aussonderung.Aussonderung.0503` zip (xdomea 3.0.0
@@ -92,28 +99,14 @@ function unzipChecked(zip: Uint8Array): Map<string, Uint8Array> {
         `unsafe entry name ${JSON.stringify(file.name)}`,
         `Das Archiv enthält einen unzulässigen Dateinamen („${file.name}“); Pfadangaben wie „..“, „/“ am Anfang oder „\\“ sind nicht erlaubt.`,
       );
-    if (file.declaredSize > XDOMEA_LIMITS.maxEntryBytes)
-      throw refuse(
-        'zip_entry_too_large',
-        `entry ${file.name} is larger than ${XDOMEA_LIMITS.maxEntryBytes} bytes`,
-        `Die Datei „${file.name}“ im Archiv ist größer als ${XDOMEA_LIMITS.maxEntryBytes / MIB} MiB.`,
-      );
-    total += file.declaredSize;
-    if (total > XDOMEA_LIMITS.maxTotalBytes)
-      throw refuse(
-        'zip_too_large',
-        `uncompressed content larger than ${XDOMEA_LIMITS.maxTotalBytes} bytes`,
-        `Der entpackte Inhalt des Archivs ist größer als ${XDOMEA_LIMITS.maxTotalBytes / MIB} MiB.`,
-      );
-    if (
-      file.declaredSize > XDOMEA_LIMITS.ratioFromBytes &&
-      file.declaredSize > file.compressedSize * XDOMEA_LIMITS.maxRatio
-    )
-      throw refuse(
-        'zip_bomb',
-        `entry ${file.name} has a compression ratio above ${XDOMEA_LIMITS.maxRatio}`,
-        `Die Datei „${file.name}“ ist ungewöhnlich stark komprimiert (Verdacht auf eine Zip-Bombe); das Archiv wird nicht entpackt.`,
-      );
+    total = checkDeclaredSizes(file, {
+      limits: XDOMEA_LIMITS,
+      total,
+      tooLargeTogether: {
+        message: `uncompressed content larger than ${XDOMEA_LIMITS.maxTotalBytes} bytes`,
+        messageDe: `Der entpackte Inhalt des Archivs ist größer als ${XDOMEA_LIMITS.maxTotalBytes / MIB} MiB.`,
+      },
+    });
     if (declared.has(file.name))
       throw refuse(
         'zip_duplicate_name',
@@ -131,18 +124,13 @@ function unzipChecked(zip: Uint8Array): Map<string, Uint8Array> {
       if (!entry.name.endsWith('/')) entries.push(entry);
     }
     for (const entry of entries) {
-      const bytes = inflateEntry(zip, entry, { limit: entry.declaredSize });
-      if (bytes.length !== entry.declaredSize)
-        throw refuse(
-          'zip_size_mismatch',
-          `entry ${entry.name} does not have its declared size`,
-          `Die Datei „${entry.name}“ im Archiv ist beschädigt (Größe stimmt nicht mit der Angabe überein).`,
-        );
+      const bytes = inflateDeclared(zip, entry);
       out.set(entry.name, bytes);
       unpackedFrom.set(bytes, entry);
     }
   } catch (error) {
     if (error instanceof XdomeaRefused) throw error;
+    if (error instanceof ZipRefused) throw refuse(error.code, error.message, error.messageDe);
     if (error instanceof InflatedTooLarge)
       throw refuse(
         'zip_too_large_unpacked',

@@ -1,7 +1,9 @@
 import {
+  checkDeclaredSizes,
   InflatedTooLarge,
-  inflateEntry,
+  inflateDeclared,
   type ZipEntry,
+  ZipRefused,
   ZipUnreadable,
   zipEntries,
 } from '../../ingest/bounded-unzip.ts';
@@ -32,6 +34,8 @@ export type FimImportOutcome =
 const MIB = 1024 * 1024;
 export const FIM_ZIP_LIMITS = {
   maxEntries: 1_000,
+  /** Each XML entry: no larger than an XML file uploaded on its own. */
+  maxEntryBytes: XML_LIMIT_BYTES,
   /** All XML entries together, as declared and as inflated. */
   maxTotalBytes: 50 * MIB,
   maxRatio: 200,
@@ -72,41 +76,19 @@ function unzipBundle(zip: Uint8Array, zipName: string): FimImportFile[] {
       if (entry.name.includes('..') || entry.name.startsWith('/')) continue;
       if (!entry.name.toLowerCase().endsWith('.xml')) continue;
       if (selected.some((s) => s.name === entry.name)) continue;
-      if (entry.declaredSize > XML_LIMIT_BYTES)
-        throw zipRefused(
-          'zip_entry_too_large',
-          `entry ${entry.name} is larger than ${XML_LIMIT_BYTES} bytes`,
-          `Die Datei „${entry.name}“ im Archiv ist größer als ${XML_LIMIT_BYTES / MIB} MiB.`,
-        );
-      total += entry.declaredSize;
-      if (total > FIM_ZIP_LIMITS.maxTotalBytes)
-        throw zipRefused(
-          'zip_too_large',
-          `XML entries larger than ${FIM_ZIP_LIMITS.maxTotalBytes} bytes together`,
-          `Die XML-Dateien des Archivs sind entpackt größer als ${FIM_ZIP_LIMITS.maxTotalBytes / MIB} MiB.`,
-        );
-      if (
-        entry.declaredSize > FIM_ZIP_LIMITS.ratioFromBytes &&
-        entry.declaredSize > entry.compressedSize * FIM_ZIP_LIMITS.maxRatio
-      )
-        throw zipRefused(
-          'zip_bomb',
-          `entry ${entry.name} has a compression ratio above ${FIM_ZIP_LIMITS.maxRatio}`,
-          `Die Datei „${entry.name}“ ist ungewöhnlich stark komprimiert (Verdacht auf eine Zip-Bombe); das Archiv wird nicht entpackt.`,
-        );
+      total = checkDeclaredSizes(entry, {
+        limits: FIM_ZIP_LIMITS,
+        total,
+        tooLargeTogether: {
+          message: `XML entries larger than ${FIM_ZIP_LIMITS.maxTotalBytes} bytes together`,
+          messageDe: `Die XML-Dateien des Archivs sind entpackt größer als ${FIM_ZIP_LIMITS.maxTotalBytes / MIB} MiB.`,
+        },
+      });
       selected.push(entry);
     }
-    return selected.map((entry) => {
-      const bytes = inflateEntry(zip, entry, { limit: entry.declaredSize });
-      if (bytes.length !== entry.declaredSize)
-        throw zipRefused(
-          'zip_size_mismatch',
-          `entry ${entry.name} does not have its declared size`,
-          `Die Datei „${entry.name}“ im Archiv ist beschädigt (Größe stimmt nicht mit der Angabe überein).`,
-        );
-      return { name: entry.name, bytes };
-    });
+    return selected.map((entry) => ({ name: entry.name, bytes: inflateDeclared(zip, entry) }));
   } catch (error) {
+    if (error instanceof ZipRefused) throw zipRefused(error.code, error.message, error.messageDe);
     if (error instanceof InflatedTooLarge)
       throw zipRefused(
         'zip_too_large_unpacked',
