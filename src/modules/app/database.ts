@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, type RawBuilder, sql, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -12,6 +13,26 @@ const TENANT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 // so the sets go with them); a connection with more shapes than this starts afresh.
 const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
 const MAX_PREPARED = 200;
+
+/**
+ * A statement to run as the last one of every transaction of `tenantId` that commits inside the
+ * scope (withTenant: before COMMIT, in the same round trip; executeAsTenant: after the statement,
+ * in the same message). Plain SQL with its values inlined (quoteLiteral). It must write only when
+ * the transaction has written (`txid_current_if_assigned() is not null`), so reads leave no mark.
+ * Used by the API's Idempotency-Key to note "the work committed" atomically with the work.
+ */
+export type CommitScope = { tenantId: string; statement: string };
+const commitScopes = new AsyncLocalStorage<CommitScope>();
+
+/** Runs `work` with `scope`'s statement appended to each of its transactions for that tenant. */
+export function runWithCommitStatement<T>(scope: CommitScope, work: () => T): T {
+  return commitScopes.run(scope, work);
+}
+
+function commitStatementFor(tenantId: string) {
+  const scope = commitScopes.getStore();
+  return scope && scope.tenantId === tenantId ? scope.statement : null;
+}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -56,7 +77,10 @@ export function createDatabase({
       await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)`).execute(connection);
       try {
         const result = await work(Object.assign(connection, { tenantId }) as unknown as TenantTrx);
-        await sql.raw('commit').execute(connection);
+        // The scope's statement travels with COMMIT (one round trip); if it fails, the rest of the
+        // message is skipped and the transaction is rolled back below.
+        const last = commitStatementFor(tenantId);
+        await sql.raw(last ? `${last}; commit` : 'commit').execute(connection);
         return result;
       } catch (error) {
         await sql
@@ -99,8 +123,11 @@ export function createDatabase({
       }
       const args =
         compiled.parameters.length > 0 ? `(${inlineParameters(compiled.parameters).join(', ')})` : '';
+      // A scope's commit statement comes third, in the same implicit transaction; results[1] stays
+      // the statement's own.
+      const last = commitStatementFor(tenantId);
       const results = (await client.query(
-        `select set_config('app.tenant_id', '${tenantId}', true); execute ${name}${args}`,
+        `select set_config('app.tenant_id', '${tenantId}', true); execute ${name}${args}${last ? `; ${last}` : ''}`,
       )) as unknown as Array<{ rows: R[] }>;
       return results[1]!.rows;
     } catch (error) {

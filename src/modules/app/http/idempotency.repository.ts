@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../database.ts';
+import { type DatabaseHandle, quoteLiteral } from '../database.ts';
 
 // All SQL of the Idempotency-Key store: table idempotency_keys, tenant-owned, under RLS; every
 // statement is one round trip (executeAsTenant).
@@ -30,11 +30,14 @@ export type Claim =
   | { outcome: 'claimed' }
   | { outcome: 'reused' }
   | { outcome: 'running'; leaseLeftSeconds: number }
+  /** The holder died after its work committed and before it stored the answer. */
+  | { outcome: 'lost' }
   | { outcome: 'done'; stored: Stored };
 
 /**
- * One statement: inserts the key as 'running', or takes over a key whose holder died (lease run
- * out, same request) or whose 24 h are over; otherwise returns the row as it stands.
+ * One statement: inserts the key as 'running', or takes over a key whose holder died before its
+ * work committed (lease run out, committed_at empty, same request) or whose 24 h are over;
+ * otherwise returns the row as it stands.
  *
  * Committed without waiting for the WAL flush: the object the request creates commits later and
  * synchronously, which flushes this record too – a claim can only be lost together with the work.
@@ -49,6 +52,8 @@ export async function claimKey(database: DatabaseHandle, r: KeyRequest): Promise
       fingerprint: string | null;
       state: 'running' | 'done' | null;
       lease_left: number | null;
+      lease_over: boolean | null;
+      committed: boolean | null;
       response_status: number | null;
       response_headers: Record<string, string> | null;
       response_body: Buffer | null;
@@ -62,16 +67,18 @@ export async function claimKey(database: DatabaseHandle, r: KeyRequest): Promise
         on conflict (tenant_id, caller, key) do update set
           method = excluded.method, path = excluded.path, fingerprint = excluded.fingerprint,
           state = 'running', locked_until = excluded.locked_until, response_status = null,
-          response_headers = null, response_body = null, body_hash = null, created_at = now(),
-          expires_at = excluded.expires_at
+          response_headers = null, response_body = null, body_hash = null, committed_at = null,
+          created_at = now(), expires_at = excluded.expires_at
         where k.expires_at <= now()
-           or (k.state = 'running' and k.locked_until <= now() and k.method = excluded.method
-               and k.path = excluded.path and k.fingerprint = excluded.fingerprint)
+           or (k.state = 'running' and k.locked_until <= now() and k.committed_at is null
+               and k.method = excluded.method and k.path = excluded.path
+               and k.fingerprint = excluded.fingerprint)
         returning 1
       )
       select set_config('synchronous_commit', 'off', true) as async_commit,
         (select count(*) from claimed)::int as claimed, e.method, e.path, e.fingerprint, e.state,
         greatest(1, ceil(extract(epoch from e.locked_until - now())))::int as lease_left,
+        e.locked_until <= now() as lease_over, e.committed_at is not null as committed,
         e.response_status, e.response_headers, e.response_body, e.body_hash
       from (select 1) as one
       left join idempotency_keys e on e.tenant_id = ${r.tenantId} and e.caller = ${r.caller} and e.key = ${r.key}`,
@@ -82,6 +89,7 @@ export async function claimKey(database: DatabaseHandle, r: KeyRequest): Promise
   if (row.state === null) return { outcome: 'running', leaseLeftSeconds: 1 };
   if (row.method !== r.method || row.path !== r.path || row.fingerprint !== r.fingerprint)
     return { outcome: 'reused' };
+  if (row.state === 'running' && row.lease_over && row.committed) return { outcome: 'lost' };
   if (row.state === 'running') return { outcome: 'running', leaseLeftSeconds: row.lease_left ?? 1 };
   return {
     outcome: 'done',
@@ -92,6 +100,18 @@ export async function claimKey(database: DatabaseHandle, r: KeyRequest): Promise
       bodyHash: row.body_hash,
     },
   };
+}
+
+/**
+ * The statement that marks the key "work committed" inside the work's own transaction (appended by
+ * the database layer, see runWithCommitStatement): only when that transaction has written, so a
+ * request that only reads leaves the key free to run again.
+ */
+export function markCommittedStatement(r: KeyRequest) {
+  return `update idempotency_keys set committed_at = now()
+    where tenant_id = ${quoteLiteral(r.tenantId)} and caller = ${quoteLiteral(r.caller)}
+      and key = ${quoteLiteral(r.key)} and state = 'running' and committed_at is null
+      and txid_current_if_assigned() is not null`;
 }
 
 export async function completeKey(

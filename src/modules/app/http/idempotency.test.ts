@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
 import { bewohnerparkenDatenFremdesFahrzeug } from '../../../../test/support/ozg.ts';
+import { runWithCommitStatement } from '../database.ts';
+import { markCommittedStatement } from './idempotency.repository.ts';
 import { createBodyHash } from './idempotency.ts';
 
 let t: TestContext;
@@ -243,21 +246,124 @@ describe('Idempotency-Key', () => {
     expect(right.status).toBe(201);
   });
 
-  it('frees a key whose holder died once its lease has run out (and not before)', async () => {
-    const first = await upload('dead-holder', uploadForm('vor dem Absturz'));
+  it('never runs a request again whose work committed before its holder died (409 outcome_unknown)', async () => {
+    const first = await upload('dead-after-commit', uploadForm('vor dem Absturz'));
+    expect(first.status).toBe(201);
+    const committed = async () =>
+      (
+        await t.superuser.query(
+          `select committed_at is not null as c from idempotency_keys where key = 'dead-after-commit'`,
+        )
+      ).rows[0].c as boolean;
+    // Marked in the upload's own transaction.
+    expect(await committed()).toBe(true);
+    const count = await documentCount();
     // As if the process had died after the commit, before it stored the answer.
     await t.superuser.query(
-      `update idempotency_keys set state = 'running', response_status = null, response_body = null,
-         locked_until = now() + interval '30 seconds' where key = 'dead-holder'`,
+      `update idempotency_keys set state = 'running', response_status = null, response_headers = null,
+         response_body = null, body_hash = null, locked_until = now() + interval '30 seconds'
+       where key = 'dead-after-commit'`,
     );
-    expect((await upload('dead-holder', uploadForm('vor dem Absturz'))).status).toBe(409);
+    const early = await upload('dead-after-commit', uploadForm('vor dem Absturz'));
+    expect(early.status).toBe(409);
+    expect(early.json.code).toBe('idempotency.in_progress');
     await t.superuser.query(
-      `update idempotency_keys set locked_until = now() - interval '1 second' where key = 'dead-holder'`,
+      `update idempotency_keys set locked_until = now() - interval '1 second' where key = 'dead-after-commit'`,
     );
-    const retry = await upload('dead-holder', uploadForm('vor dem Absturz'));
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const retry = await upload('dead-after-commit', uploadForm('vor dem Absturz'));
+      expect(retry.status).toBe(409);
+      expect(retry.headers.get('content-type')).toBe('application/problem+json');
+      expect(retry.json.code).toBe('idempotency.outcome_unknown');
+      expect(retry.json.detailDe).toMatch(/ausgeführt, ihre Antwort ging verloren/);
+    }
+    expect(await documentCount()).toBe(count);
+  });
+
+  it('runs a request again whose holder died before anything committed, once its lease has run out', async () => {
+    // As if the process had claimed the key and died before the work committed.
+    await upload('dead-before-commit', uploadForm('Vorlauf'));
+    await t.superuser.query(
+      `update idempotency_keys set state = 'running', response_status = null, response_headers = null,
+         response_body = null, body_hash = null, committed_at = null,
+         locked_until = now() + interval '30 seconds'
+       where key = 'dead-before-commit'`,
+    );
+    const count = await documentCount();
+    expect((await upload('dead-before-commit', uploadForm('Vorlauf'))).status).toBe(409);
+    expect(await documentCount()).toBe(count);
+    await t.superuser.query(
+      `update idempotency_keys set locked_until = now() - interval '1 second' where key = 'dead-before-commit'`,
+    );
+    const retry = await upload('dead-before-commit', uploadForm('Vorlauf'));
     expect(retry.status).toBe(201);
-    // The documented window: the retry ran again.
-    expect(retry.json.id).not.toBe(first.json.id);
+    expect(await documentCount()).toBe(count + 1);
+    const replay = await upload('dead-before-commit', uploadForm('Vorlauf'));
+    expect(replay.json.id).toBe(retry.json.id);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('marks the key committed only from transactions of its county that wrote something', async () => {
+    const { database } = t.services;
+    const request = {
+      tenantId: 'nordhausen',
+      caller: 'test:mark',
+      key: "mark-'1'",
+      method: 'POST',
+      path: '/x',
+      fingerprint: 'f',
+    };
+    await t.superuser.query(
+      `insert into idempotency_keys (tenant_id, caller, key, method, path, fingerprint, state, locked_until, expires_at)
+       values ('nordhausen', 'test:mark', $1, 'POST', '/x', 'f', 'running', now() + interval '1 minute', now() + interval '1 day')`,
+      [request.key],
+    );
+    const committed = async () =>
+      (
+        await t.superuser.query(`select committed_at is not null as c from idempotency_keys where key = $1`, [
+          request.key,
+        ])
+      ).rows[0].c as boolean;
+    const scope = { tenantId: 'nordhausen', statement: markCommittedStatement(request) };
+    await runWithCommitStatement(scope, async () => {
+      // Reads, in both paths, and writes of another county leave no mark.
+      await database.executeAsTenant('nordhausen', sql`select count(*) from dokumente`);
+      await database.withTenant('nordhausen', (trx) => sql`select count(*) from dokumente`.execute(trx));
+      await database.withTenant('wartburgkreis', (trx) =>
+        sql`insert into jobs (tenant_id, kind, payload) values ('wartburgkreis', 'idem-test', '{}')`.execute(
+          trx,
+        ),
+      );
+    });
+    expect(await committed()).toBe(false);
+    // A rolled-back write leaves no mark either.
+    await expect(
+      runWithCommitStatement(scope, () =>
+        database.withTenant('nordhausen', async (trx) => {
+          await sql`insert into jobs (tenant_id, kind, payload) values ('nordhausen', 'idem-test', '{}')`.execute(
+            trx,
+          );
+          throw new Error('abgebrochen');
+        }),
+      ),
+    ).rejects.toThrow('abgebrochen');
+    expect(await committed()).toBe(false);
+    await runWithCommitStatement(scope, () =>
+      database.executeAsTenant(
+        'nordhausen',
+        sql`insert into jobs (tenant_id, kind, payload) values ('nordhausen', 'idem-test', '{}')`,
+      ),
+    );
+    expect(await committed()).toBe(true);
+    await t.superuser.query(`update idempotency_keys set committed_at = null where key = $1`, [request.key]);
+    await runWithCommitStatement(scope, () =>
+      database.withTenant('nordhausen', (trx) =>
+        sql`insert into jobs (tenant_id, kind, payload) values ('nordhausen', 'idem-test', '{}')`.execute(
+          trx,
+        ),
+      ),
+    );
+    expect(await committed()).toBe(true);
   });
 
   it('refuses malformed keys and stores keys under row-level security', async () => {

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Principal } from '../../identity/identity.models.ts';
 import { AppError } from '../../shared/errors.ts';
+import { runWithCommitStatement } from '../database.ts';
 import { tapRequestBody } from './body-stream.ts';
 import type { AppEnv } from './context.ts';
 import {
@@ -10,6 +11,7 @@ import {
   completeKey,
   type KeyRequest,
   LEASE_SECONDS,
+  markCommittedStatement,
   purgeNowAndThen,
   releaseKey,
   renewLease,
@@ -36,8 +38,10 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
  *   route). Uploads and other streamed bodies are hashed while they pass to the route – never
  *   buffered – with the multipart boundary left out (clients draw a new one per attempt); a retry
  *   of a finished request is read through (streamed) and compared before the answer is replayed.
- * - Crash window: if the process dies after the object committed and before the answer was
- *   stored (one round trip), the key's lease runs out after at most 60 s and a retry runs again.
+ * - Crash window: every writing transaction of the request marks the key `committed_at` in the
+ *   same transaction (runWithCommitStatement). If the process dies before the answer was stored,
+ *   a retry after the lease (at most 60 s) gets 409 `idempotency.outcome_unknown` when the work
+ *   had committed – never a second object – and runs again only when nothing had committed.
  *
  * Requests without a principal are passed on untouched (the route answers 401).
  */
@@ -60,6 +64,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   purgeNowAndThen(database, principal.tenantId);
   const claim = await claimKey(database, request);
   if (claim.outcome === 'reused') throw keyReused();
+  if (claim.outcome === 'lost') throw outcomeUnknown();
   if (claim.outcome === 'running') {
     const response = problemResponse(c, inProgress());
     response.headers.set('retry-after', String(Math.min(claim.leaseLeftSeconds, 5)));
@@ -78,7 +83,10 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   );
   renewal.unref();
   try {
-    await next();
+    await runWithCommitStatement(
+      { tenantId: request.tenantId, statement: markCommittedStatement(request) },
+      next,
+    );
   } catch (error) {
     clearInterval(renewal);
     await releaseKey(database, request).catch(() => {});
@@ -117,7 +125,7 @@ export function documentIdempotencyKey(api: ApiRouter) {
       .openapi({
         param: { name: 'Idempotency-Key', in: 'header' },
         description:
-          'Optional, 1–255 sichtbare ASCII-Zeichen (z. B. eine UUID). Eine Wiederholung mit demselben Schlüssel (gleiches Token bzw. gleiche Person, gleicher Pfad, gleicher Inhalt) erhält binnen 24 h die erste Antwort (Kopfzeile `Idempotent-Replayed: true`), statt ein zweites Objekt anzulegen. Anderer Inhalt: 422 `idempotency.key_reused`; läuft die erste Anfrage noch: 409 `idempotency.in_progress` mit Retry-After. Bei Uploads zählt der Inhalt ohne die Multipart-Grenze; eine Wiederholung wird dafür vollständig gelesen.',
+          'Optional, 1–255 sichtbare ASCII-Zeichen (z. B. eine UUID). Eine Wiederholung mit demselben Schlüssel (gleiches Token bzw. gleiche Person, gleicher Pfad, gleicher Inhalt) erhält binnen 24 h die erste Antwort (Kopfzeile `Idempotent-Replayed: true`), statt ein zweites Objekt anzulegen. Anderer Inhalt: 422 `idempotency.key_reused`; läuft die erste Anfrage noch: 409 `idempotency.in_progress` mit Retry-After; wurde sie ausgeführt, ihre Antwort aber nicht gespeichert (Absturz): 409 `idempotency.outcome_unknown`. Bei Uploads zählt der Inhalt ohne die Multipart-Grenze; eine Wiederholung wird dafür vollständig gelesen.',
         example: '5f0c2f7e-3b1c-4f8e-9a51-7c1f0a2b9d44',
       }),
   );
@@ -264,4 +272,14 @@ const inProgress = () =>
     status: 409,
     message: 'a request with this Idempotency-Key is still being processed',
     messageDe: 'Eine Anfrage mit diesem Idempotency-Key wird noch bearbeitet. Bitte gleich erneut versuchen.',
+  });
+
+const outcomeUnknown = () =>
+  new AppError({
+    code: 'idempotency.outcome_unknown',
+    status: 409,
+    message:
+      'the first request with this Idempotency-Key was carried out but its answer was lost; check the result instead of sending again',
+    messageDe:
+      'Die erste Anfrage mit diesem Schlüssel wurde ausgeführt, ihre Antwort ging verloren. Bitte prüfen Sie das Ergebnis, statt erneut zu senden.',
   });
