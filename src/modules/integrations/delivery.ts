@@ -77,9 +77,36 @@ async function postWebhook(row: Claimed, body: string | Uint8Array, timeoutMs: n
       `Keine Verbindung: ${error.name === 'TimeoutError' ? 'Zeitüberschreitung' : error.message}`,
     );
   });
-  const text = await response.text().catch(() => '');
+  const text = await readHead(response);
   if (response.status < 200 || response.status >= 300)
     throw new DeliveryFailed(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+}
+
+const RESPONSE_HEAD_BYTES = 4096;
+
+/**
+ * The first bytes of a receiver's answer, for the error message; the rest is cancelled unread. A
+ * receiver is configured by a county, but its answer is still foreign input: an endless or huge body
+ * must not fill this process's memory during the delivery timeout.
+ */
+async function readHead(response: Response) {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < RESPONSE_HEAD_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+  } catch {
+    // A broken answer body changes nothing: the status decides.
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  return Buffer.concat(chunks).subarray(0, RESPONSE_HEAD_BYTES).toString('utf8');
 }
 
 /** Drops the message as a zip into the target directory atomically (temp file, fsync, rename). */
