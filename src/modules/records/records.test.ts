@@ -408,6 +408,19 @@ describe('text extraction and search', () => {
   const search = async (q: string, extra = '', token = admin) =>
     (await t.request(`/api/v1/suche?q=${encodeURIComponent(q)}${extra}`, { token })).json;
 
+  /** Inserts `count` documents titled "<titel> n" with `text` as content into a new Vorgang, by SQL (faster than uploads). */
+  const bulkDokumente = async (akte: string, titel: string, text: string, count: number) => {
+    const { vorgangId, akteId } = await newVorgang(admin, akte);
+    await t.superuser.query(
+      `with v as (select unit_id from akten where id = $2)
+       insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, created_by, search, search_head)
+       select 'nordhausen', $1, $2, v.unit_id, $3::text || ' ' || n, 'test',
+              verbund_search_vector($3, '', $4), verbund_search_head($3, '')
+       from generate_series(1, $5::int) n, v`,
+      [vorgangId, akteId, titel, text, count],
+    );
+  };
+
   it('finds German words by stem, folds umlauts and ß both ways, and supports prefixes', async () => {
     for (const q of [
       'Zweckvereinbarungen',
@@ -463,15 +476,7 @@ describe('text extraction and search', () => {
   });
 
   it('counts exactly up to 10,000 matches and reports more as "at least"', async () => {
-    const { vorgangId, akteId } = await newVorgang(admin, 'Massenakte');
-    await t.superuser.query(
-      `with v as (select unit_id from akten where id = $2)
-       insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, created_by, search, search_head)
-       select 'nordhausen', $1, $2, v.unit_id, 'Massenbrief ' || n, 'test',
-              verbund_search_vector('Massenbrief', '', 'Rundschreiben'), verbund_search_head('Massenbrief', '')
-       from generate_series(1, 10050) n, v`,
-      [vorgangId, akteId],
-    );
+    await bulkDokumente('Massenakte', 'Massenbrief', 'Rundschreiben', 10050);
     await t.superuser.query(
       `insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)
        select tenant_id, id, 1, repeat('a', 64), 0, 'text/plain', 'x.txt', 'test' from dokumente where titel like 'Massenbrief %'`,
@@ -483,16 +488,8 @@ describe('text extraction and search', () => {
   });
 
   it('pages through 260 equally ranked hits of one day without overlap or gaps', async () => {
-    const { vorgangId, akteId } = await newVorgang(admin, 'Stapelakte');
     // One bulk upload: same day, same words, so every hit has the same rank and date.
-    await t.superuser.query(
-      `with v as (select unit_id from akten where id = $2)
-       insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, created_by, search, search_head)
-       select 'nordhausen', $1, $2, v.unit_id, 'Stapelbrief ' || n, 'test',
-              verbund_search_vector('Stapelbrief', '', 'Seitenprobe'), verbund_search_head('Stapelbrief', '')
-       from generate_series(1, 260) n, v`,
-      [vorgangId, akteId],
-    );
+    await bulkDokumente('Stapelakte', 'Stapelbrief', 'Seitenprobe', 260);
     const seen: string[] = [];
     for (const offset of [0, 200]) {
       const page = await search('Seitenprobe', `&limit=200&offset=${offset}`);
