@@ -15,13 +15,31 @@ import type { AppEnv } from './context.ts';
  * tools): such requests are not limited.
  */
 export function clientAddress(c: Context<AppEnv>): string | null {
-  const bindings = c.env as { server?: { incoming?: unknown }; incoming?: unknown } | undefined;
-  if (!(bindings?.server?.incoming ?? bindings?.incoming)) return null;
+  if (!cameThroughSocket(c)) return null;
   return resolveClientAddress({
     peer: getConnInfo(c).remote.address,
     forwardedFor: c.req.header('x-forwarded-for'),
     trusted: c.get('services').config.trustedProxies,
   });
+}
+
+/** Whether the peer of the connection is a configured proxy (VERBUND_TRUSTED_PROXIES). */
+export function fromTrustedProxy(c: Context<AppEnv>) {
+  const trusted = c.get('services').config.trustedProxies;
+  if (!trusted || trusted.kind === 'none') return false;
+  if (trusted.kind === 'hops') return trusted.hops > 0;
+  if (!cameThroughSocket(c)) return false;
+  return isTrustedAddress(normalizeAddress(getConnInfo(c).remote.address ?? ''), trusted.entries);
+}
+
+function cameThroughSocket(c: Context<AppEnv>) {
+  const bindings = c.env as { server?: { incoming?: unknown }; incoming?: unknown } | undefined;
+  return Boolean(bindings?.server?.incoming ?? bindings?.incoming);
+}
+
+function isTrustedAddress(address: string, entries: string[]) {
+  const family = isIP(address);
+  return family !== 0 && blockListOf(entries).check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 export function resolveClientAddress({
@@ -45,11 +63,7 @@ export function resolveClientAddress({
     const chain = [...hops, self];
     return chain[Math.max(0, chain.length - 1 - trusted.hops)]!;
   }
-  const list = blockListOf(trusted.entries);
-  const isTrusted = (address: string) => {
-    const family = isIP(address);
-    return family !== 0 && list.check(address, family === 4 ? 'ipv4' : 'ipv6');
-  };
+  const isTrusted = (address: string) => isTrustedAddress(address, trusted.entries);
   if (!isTrusted(self)) return self;
   for (let i = hops.length - 1; i >= 0; i--) if (!isTrusted(hops[i]!)) return hops[i]!;
   return hops[0] ?? self;

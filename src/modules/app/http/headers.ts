@@ -1,8 +1,7 @@
-import { BlockList, isIP } from 'node:net';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../../shared/errors.ts';
+import { fromTrustedProxy } from './client-address.ts';
 import type { AppEnv } from './context.ts';
 
 const HSTS = 'max-age=15552000; includeSubDomains';
@@ -50,27 +49,6 @@ export function cameOverTls(c: Context<AppEnv>) {
   if (new URL(c.req.url).protocol === 'https:') return true;
   if ((c.get('services').config.server.publicUrl ?? '').startsWith('https:')) return true;
   return c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' && fromTrustedProxy(c);
-}
-
-/** Whether the peer of the connection is a configured proxy (VERBUND_TRUSTED_PROXIES). */
-function fromTrustedProxy(c: Context<AppEnv>) {
-  const trusted = c.get('services').config.trustedProxies;
-  if (!trusted || trusted.kind === 'none') return false;
-  if (trusted.kind === 'hops') return trusted.hops > 0;
-  const bindings = c.env as { server?: { incoming?: unknown }; incoming?: unknown } | undefined;
-  if (!(bindings?.server?.incoming ?? bindings?.incoming)) return false;
-  let peer = (getConnInfo(c).remote.address ?? '').toLowerCase();
-  if (peer.startsWith('::ffff:') && isIP(peer.slice(7)) === 4) peer = peer.slice(7);
-  const family = isIP(peer);
-  if (family === 0) return false;
-  const list = new BlockList();
-  for (const entry of trusted.entries) {
-    const [address = '', bits] = entry.split('/');
-    const type = isIP(address) === 4 ? 'ipv4' : 'ipv6';
-    if (bits === undefined) list.addAddress(address, type);
-    else list.addSubnet(address, Number(bits), type);
-  }
-  return list.check(peer, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 export const crossOrigin = () =>
