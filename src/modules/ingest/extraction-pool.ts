@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { breachedLimitDe, createBoundedPool, ParserBreach } from './bounded-pool.ts';
+import { createBoundedPool, ParserBreach } from './bounded-pool.ts';
 import { ByteStream, readAll } from './bounded-wire.ts';
 import type { ExtractionOutcome } from './extraction.task.ts';
 import {
@@ -10,6 +10,7 @@ import {
   type Extractor,
   unsupported,
 } from './extractors.ts';
+import { breachedLimitDe } from './import-parsers.ts';
 
 /** Defaults of the parser processes; VERBUND_EXTRACTION_HEAP_MB and VERBUND_EXTRACTION_TIMEOUT_S. */
 export const EXTRACTION_DEFAULTS = { heapMb: 512, timeoutMs: 60_000 };

@@ -6,8 +6,8 @@ import type { DatabaseHandle } from '../app/database.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobInput, BlobStore } from '../blobs/blob-store.ts';
 import { actorOf, type Principal } from '../identity/identity.models.ts';
-import { createImportParsers } from '../ingest/bounded-pool.ts';
 import { ByteStream } from '../ingest/bounded-wire.ts';
+import { createImportParsers } from '../ingest/import-parsers.ts';
 import {
   createAkteInTrx,
   createVorgangInTrx,
