@@ -9,7 +9,6 @@ import {
   integrationsOnboardingHook,
 } from '../integrations/integrations.usecases.ts';
 import { createXdomeaUsecases } from '../integrations/xdomea.usecases.ts';
-import { createExtractionGivenUp } from '../records/extraction.job.ts';
 import { createRecordsServices } from '../records/records.services.ts';
 import { createServicesModule } from '../services/services.services.ts';
 import { createOnboardingRegistry } from '../verbund/onboarding.ts';
@@ -55,8 +54,7 @@ export function buildServices({
   onboarding.register(records.onboardingHook);
   jobHandlers.set(...records.extractionJob);
   const batchJobHandlers = new Map<string, BatchJobHandler>([records.extractionBatchJob]);
-  // A given-up extraction shows its reason on the document instead of "pending" for ever.
-  const givenUpHandlers = new Map<string, JobGivenUpHandler>([createExtractionGivenUp()]);
+  const givenUpHandlers = new Map<string, JobGivenUpHandler>([records.extractionGivenUp]);
   // After records: activating a service creates its Akte in the county's Aktenplan.
   const ozg = createServicesModule({ database, blobs, config });
   onboarding.register(ozg.onboardingHook);

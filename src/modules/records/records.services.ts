@@ -5,7 +5,7 @@ import type { ExtractorRegistry } from '../ingest/extractors.ts';
 import { createAktenUsecases } from './akten.usecases.ts';
 import { aktenplanOnboardingHook, createAktenplanUsecases } from './aktenplan.usecases.ts';
 import { createDokumenteUsecases } from './dokumente.usecases.ts';
-import { createExtractionBatchJob, createExtractionJob } from './extraction.job.ts';
+import { createExtractionBatchJob, createExtractionGivenUp, createExtractionJob } from './extraction.job.ts';
 import { createPostkorbUsecases } from './postkorb.usecases.ts';
 import { createSearchUsecases } from './search.usecases.ts';
 
@@ -26,6 +26,8 @@ export function createRecordsServices(deps: {
     onboardingHook: aktenplanOnboardingHook,
     extractionJob: createExtractionJob(deps),
     extractionBatchJob: createExtractionBatchJob(deps),
+    // A given-up extraction shows its reason on the document instead of "pending" for ever.
+    extractionGivenUp: createExtractionGivenUp(),
   };
 }
 
