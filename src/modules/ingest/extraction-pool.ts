@@ -10,13 +10,10 @@ import {
   type Extractor,
   unsupported,
 } from './extractors.ts';
-import { breachedLimitDe } from './import-parsers.ts';
-
-/** Defaults of the parser processes; VERBUND_EXTRACTION_HEAP_MB and VERBUND_EXTRACTION_TIMEOUT_S. */
-export const EXTRACTION_DEFAULTS = { heapMb: 512, timeoutMs: 60_000 };
+import { breachedLimitDe, PARSER_LIMITS_DEFAULT, type ParserLimits } from './import-parsers.ts';
 
 /** The German reason of a file whose parser was stopped (shown at the document). */
-export function breachReason(breach: ParserBreach, limits: { heapMb: number; timeoutMs: number }) {
+export function breachReason(breach: ParserBreach, limits: ParserLimits) {
   return new ExtractionError(
     `limit.${breach.kind}`,
     `Die Datei ist zu komplex für die Textextraktion (${breachedLimitDe(breach, limits)}); sie wurde abgebrochen.`,
@@ -33,8 +30,8 @@ export function breachReason(breach: ParserBreach, limits: { heapMb: number; tim
  */
 export function createExtractionPool({
   size = Math.max(1, availableParallelism()),
-  timeoutMs = EXTRACTION_DEFAULTS.timeoutMs,
-  heapMb = EXTRACTION_DEFAULTS.heapMb,
+  timeoutMs = PARSER_LIMITS_DEFAULT.timeoutMs,
+  heapMb = PARSER_LIMITS_DEFAULT.heapMb,
 }: {
   size?: number;
   timeoutMs?: number;

@@ -4,6 +4,9 @@ import { createBoundedPool, ParserBreach } from './bounded-pool.ts';
 /** Heap and wall time of each parser process (VERBUND_EXTRACTION_HEAP_MB, VERBUND_EXTRACTION_TIMEOUT_S). */
 export type ParserLimits = { heapMb: number; timeoutMs: number };
 
+/** The defaults of those limits, for text extraction and imports alike. */
+export const PARSER_LIMITS_DEFAULT: ParserLimits = { heapMb: 512, timeoutMs: 60_000 };
+
 /** What a stopped parser exceeded, in German, to be named in a user's message. */
 export function breachedLimitDe(breach: ParserBreach, limits: ParserLimits) {
   return breach.kind === 'heap'
@@ -22,14 +25,14 @@ export function createImportParsers({
   module,
   task,
   size,
-  limits,
+  limits = PARSER_LIMITS_DEFAULT,
   code,
   messageDe,
 }: {
   module: URL;
   task: string;
   size: number;
-  limits: ParserLimits;
+  limits?: ParserLimits;
   code: string;
   messageDe: (limit: string) => string;
 }) {

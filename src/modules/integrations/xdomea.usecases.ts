@@ -7,7 +7,7 @@ import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobInput, BlobStore } from '../blobs/blob-store.ts';
 import { actorOf, type Principal } from '../identity/identity.models.ts';
 import { ByteStream } from '../ingest/bounded-wire.ts';
-import { createImportParsers } from '../ingest/import-parsers.ts';
+import { createImportParsers, type ParserLimits } from '../ingest/import-parsers.ts';
 import {
   createAkteInTrx,
   createVorgangInTrx,
@@ -54,12 +54,12 @@ export const XDOMEA_EXPORT_LIMIT_BYTES = 512 * 1024 * 1024;
 export function createXdomeaUsecases({
   database,
   blobs,
-  parserLimits = { heapMb: 512, timeoutMs: 60_000 },
+  parserLimits,
 }: {
   database: DatabaseHandle;
   blobs: BlobStore;
   /** Heap and wall time of the thread that unpacks and parses an import (as for text extraction). */
-  parserLimits?: { heapMb: number; timeoutMs: number };
+  parserLimits?: ParserLimits;
 }) {
   // Imports are unpacked and parsed outside the web process, bounded; two at a time, more wait
   // here. Imports are rare: a parser process ends after a minute without work.

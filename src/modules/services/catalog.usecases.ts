@@ -5,7 +5,7 @@ import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
 import type { ByteStream } from '../ingest/bounded-wire.ts';
-import { createImportParsers } from '../ingest/import-parsers.ts';
+import { createImportParsers, type ParserLimits } from '../ingest/import-parsers.ts';
 import { createAkteInTrx } from '../records/akten.usecases.ts';
 import { AppError, badRequest, forbidden, notFound } from '../shared/errors.ts';
 import type { OnboardingHook, ReceivedArtifact } from '../verbund/onboarding.ts';
@@ -63,12 +63,12 @@ export type Activation = {
 export function createCatalogUsecases({
   database,
   xsdDir,
-  parserLimits = { heapMb: 512, timeoutMs: 60_000 },
+  parserLimits,
 }: {
   database: DatabaseHandle;
   xsdDir: string;
   /** Heap and wall time of the process that unpacks and parses an import (as for text extraction). */
-  parserLimits?: { heapMb: number; timeoutMs: number };
+  parserLimits?: ParserLimits;
 }) {
   const { db } = database;
   // Uploaded schemas and bundles are unpacked and parsed outside the web process, bounded. Imports
