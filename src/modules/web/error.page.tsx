@@ -8,21 +8,7 @@ import { Layout } from './layout.tsx';
 export function renderErrorPage(c: Context<AppEnv>, error: AppError) {
   // Citizens never see the staff frame: errors raised before a portal route runs (body limits,
   // control characters) get the portal's page.
-  if (c.req.path === '/portal' || c.req.path.startsWith('/portal/'))
-    return c.html(
-      <PortalErrorPage
-        title={
-          error.status === 404
-            ? 'Nicht gefunden'
-            : error.status === 403
-              ? 'Nicht erlaubt'
-              : 'Das hat nicht geklappt'
-        }
-        message={error.messageDe}
-        status={error.status}
-      />,
-      error.status as ContentfulStatusCode,
-    );
+  if (c.req.path === '/portal' || c.req.path.startsWith('/portal/')) return renderPortalError(c, error);
   if (error.status === 401) return c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
   const principal = c.get('principal') ?? null;
   return c.html(
@@ -46,6 +32,22 @@ export function renderErrorPage(c: Context<AppEnv>, error: AppError) {
         </a>
       </p>
     </Layout>,
+    error.status as ContentfulStatusCode,
+  );
+}
+
+/** The portal's error page: the citizen's frame, a title by status, the German message. */
+export function renderPortalError(c: Context<AppEnv>, error: AppError) {
+  const title =
+    error.status === 404
+      ? 'Nicht gefunden'
+      : error.status === 403
+        ? 'Nicht erlaubt'
+        : error.status === 429
+          ? 'Zu viele Anfragen'
+          : 'Das hat nicht geklappt';
+  return c.html(
+    <PortalErrorPage title={title} message={error.messageDe} status={error.status} />,
     error.status as ContentfulStatusCode,
   );
 }

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { type Kysely, sql } from 'kysely';
 import { AppError } from '../../shared/errors.ts';
 import { renderErrorPage } from '../../web/error.page.tsx';
@@ -87,16 +87,14 @@ export function withRetryAfter(response: Response, seconds: number) {
 /**
  * Middleware: counts the request against `bucket` for the client address and answers 429 with
  * `Retry-After` once the limit is exceeded – problem+json under /api, otherwise a German page
- * (`render` lets the portal use its own page frame).
+ * (the portal's own frame under /portal, see renderErrorPage).
  */
 export function rateLimit({
   bucket,
   rule,
-  render,
 }: {
   bucket: string;
   rule: (limits: RateLimits) => RateRule;
-  render?: (c: Context<AppEnv>, error: AppError) => Response | Promise<Response>;
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const services = c.get('services');
@@ -106,11 +104,9 @@ export function rateLimit({
     const decision = await services.rateLimits.hit({ bucket, address, rule: limit });
     if (!decision.limited) return next();
     const error = rateLimited(decision.retryAfterSeconds);
-    const response = render
-      ? await render(c, error)
-      : c.req.path.startsWith('/api/')
-        ? problemResponse(c, error)
-        : await renderErrorPage(c, error);
+    const response = c.req.path.startsWith('/api/')
+      ? problemResponse(c, error)
+      : await renderErrorPage(c, error);
     return withRetryAfter(response, decision.retryAfterSeconds);
   };
 }

@@ -6,12 +6,12 @@ import { toAppError } from '../../app/http/problem.ts';
 import { rateLimit } from '../../app/http/rate-limit.ts';
 import { safeFileName } from '../../ingest/content-type.ts';
 import { AppError } from '../../shared/errors.ts';
+import { renderPortalError } from '../../web/error.page.tsx';
 import { pagesOf } from '../drafts.usecases.ts';
 import { validateFormData } from '../fim/form.values.ts';
 import {
   FormPageView,
   LeistungPage,
-  PortalErrorPage,
   PortalStartPage,
   ReceiptPage,
   StatusPage,
@@ -30,25 +30,17 @@ export function registerPortalPages(app: Hono<AppEnv>) {
   // Forms post only to our own origin (CSRF): a cross-site POST carries a foreign Origin header or
   // Sec-Fetch-Site: cross-site. No page is cached: drafts and status pages show personal data.
   app.use('/portal/*', async (c, next) => {
-    if (c.req.method === 'POST' && isCrossSiteRequest(c)) return renderError(c, crossOrigin());
+    if (c.req.method === 'POST' && isCrossSiteRequest(c)) return renderPortalError(c, crossOrigin());
     c.header('cache-control', 'no-store');
     await next();
   });
 
   // Per client address (VERBUND_RATE_*): starting and sending Anträge, saving pages with
   // attachments, and every request that names a tracking code (the code is the only secret).
-  const limitStart = rateLimit({ bucket: 'portal_start', rule: (l) => l.portalSubmit, render: renderError });
-  const limitSubmit = rateLimit({
-    bucket: 'portal_submit',
-    rule: (l) => l.portalSubmit,
-    render: renderError,
-  });
-  const limitUpload = rateLimit({
-    bucket: 'portal_upload',
-    rule: (l) => l.portalUpload,
-    render: renderError,
-  });
-  const limitTracking = rateLimit({ bucket: 'tracking', rule: (l) => l.tracking, render: renderError });
+  const limitStart = rateLimit({ bucket: 'portal_start', rule: (l) => l.portalSubmit });
+  const limitSubmit = rateLimit({ bucket: 'portal_submit', rule: (l) => l.portalSubmit });
+  const limitUpload = rateLimit({ bucket: 'portal_upload', rule: (l) => l.portalUpload });
+  const limitTracking = rateLimit({ bucket: 'tracking', rule: (l) => l.tracking });
 
   app.get('/portal', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
@@ -98,7 +90,7 @@ export function registerPortalPages(app: Hono<AppEnv>) {
     guard(c, async () => {
       const draft = await ozg(c).drafts.load(c.req.param('tenant'), c.req.param('draft'));
       if (!draft.definition)
-        return renderError(
+        return renderPortalError(
           c,
           new AppError({
             code: 'formular.missing',
@@ -267,7 +259,7 @@ export function registerPortalPages(app: Hono<AppEnv>) {
       );
     } catch (error) {
       const appError = toAppError(error);
-      if (appError.status >= 500 || appError.status === 404) return renderError(c, appError);
+      if (appError.status >= 500 || appError.status === 404) return renderPortalError(c, appError);
       return c.redirect(
         `/portal/status/${encodeURIComponent(code)}?fehler=${encodeURIComponent(appError.messageDe)}`,
         303,
@@ -293,7 +285,7 @@ export function registerPortalPages(app: Hono<AppEnv>) {
           .executeTakeFirst(),
       );
       if (!version)
-        return renderError(
+        return renderPortalError(
           c,
           new AppError({
             code: 'dokument.not_found',
@@ -313,21 +305,6 @@ export function registerPortalPages(app: Hono<AppEnv>) {
   );
 }
 
-function renderError(c: Context<AppEnv>, error: AppError) {
-  const title =
-    error.status === 404
-      ? 'Nicht gefunden'
-      : error.status === 403
-        ? 'Nicht erlaubt'
-        : error.status === 429
-          ? 'Zu viele Anfragen'
-          : 'Das hat nicht geklappt';
-  return c.html(
-    <PortalErrorPage title={title} message={error.messageDe} status={error.status} />,
-    error.status as 400,
-  );
-}
-
 /** Known errors become a German error page with the right status; others go to the app's handler. */
 async function guard(c: Context<AppEnv>, work: () => Promise<Response>) {
   try {
@@ -335,6 +312,6 @@ async function guard(c: Context<AppEnv>, work: () => Promise<Response>) {
   } catch (error) {
     const appError = toAppError(error);
     if (appError.status >= 500) throw error;
-    return renderError(c, appError);
+    return renderPortalError(c, appError);
   }
 }
