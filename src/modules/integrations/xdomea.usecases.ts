@@ -19,7 +19,7 @@ import { dokumentVisible, viewerOf, vorgangVisible } from '../records/viewer.ts'
 import { AppError, notFound } from '../shared/errors.ts';
 import { cleanFileName } from '../shared/text.ts';
 import { buildXdomeaAbgabe, type XdomeaAkte } from './xdomea/xdomea.export.ts';
-import type { ImportedXdomeaParts, XdomeaReadOutcome, ZipPart } from './xdomea/xdomea.import.ts';
+import type { ImportedXdomeaParts, XdomeaReadOutcome, ZipPart } from './xdomea/xdomea.import.task.ts';
 
 /** An uploaded zip waiting on disk (the import route spools uploads to a temp file as they arrive). */
 export type SpooledZip = { path: string; size: number };
@@ -64,7 +64,7 @@ export function createXdomeaUsecases({
   // Imports are unpacked and parsed outside the web process, bounded; two at a time, more wait
   // here. Imports are rare: a parser process ends after a minute without work.
   const parsers = createImportParsers({
-    module: new URL('./xdomea/xdomea.import.ts', import.meta.url),
+    module: new URL('./xdomea/xdomea.import.task.ts', import.meta.url),
     task: 'readXdomeaZipTask',
     size: 2,
     limits: parserLimits,
