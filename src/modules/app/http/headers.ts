@@ -85,10 +85,3 @@ export function isCrossSiteRequest(c: Context<AppEnv>) {
   if (forwardedHost && fromTrustedProxy(c)) hosts.push(forwardedHost);
   return !hosts.some((host) => host.toLowerCase() === url.host);
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** Refuses cross-site state-changing requests (portal forms, login): 403 `auth.cross_origin`. */
-export function assertSameOrigin(c: Context<AppEnv>) {
-  if (!SAFE_METHODS.has(c.req.method) && isCrossSiteRequest(c)) throw crossOrigin();
-}
