@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { readlinkSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from './database.ts';
+import { createWorkerHeartbeat, HOST } from './job-workers.ts';
 import type { Logger } from './logger.ts';
 
 export type JobHandler = (args: {
@@ -55,32 +53,6 @@ export const finishJobs = ({ jobIds, owner }: { jobIds: string[]; owner?: string
     where id = any(${`{${jobIds.join(',')}}`}::bigint[])${
       owner ? sql` and locked_by = ${owner}::uuid and status = 'running'` : sql``
     }`;
-
-/**
- * Where this process runs: the host name and the PID namespace, so that a worker compares PIDs
- * only with workers whose PIDs mean the same processes (containers on one host share its name).
- */
-function hostKey() {
-  let namespace = '';
-  try {
-    namespace = readlinkSync('/proc/self/ns/pid');
-  } catch {
-    // not Linux: the host name alone
-  }
-  return `${hostname()}${namespace ? `/${namespace}` : ''}`.slice(0, 300);
-}
-const HOST = hostKey();
-// Workers of this process; another row with this PID on this host is a previous process's.
-const ownWorkers = new Set<string>();
-
-const processGone = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-};
 
 class LeaseLost extends Error {}
 
@@ -155,61 +127,20 @@ export function createJobWorker({
   batch?: number;
   heartbeatMs?: number;
   staleSeconds?: number;
-  /** Must exceed the time a whole batch may take (16 files, 60 s each, on the extraction threads). */
+  /**
+   * Must exceed the time a whole batch may take: 16 files of up to VERBUND_EXTRACTION_TIMEOUT_S
+   * (60 s) each, spread over the extraction processes (one per core; 900 s covers two or more).
+   */
   leaseSeconds?: number;
   idleMs?: number;
   /** Where the worker runs (default: host name and PID namespace); tests pose as another machine. */
   host?: string;
 }) {
-  const workerId = randomUUID();
-  ownWorkers.add(workerId);
+  const heartbeat = createWorkerHeartbeat({ database, logger, host, heartbeatMs, staleSeconds });
+  const { workerId, beat } = heartbeat;
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
-  let holders = 0;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let beating: Promise<number> | undefined;
-
-  /**
-   * Beats the heartbeat and declares dead the workers of this host whose process is gone (a PID
-   * taken again by another process is caught by the heartbeat instead). Returns how many it found.
-   */
-  function beat() {
-    beating ??= (async () => {
-      try {
-        const { rows } = await sql<{ id: string; pid: number }>`
-          select * from job_worker_beat(${workerId}::uuid, ${host}, ${process.pid}, ${staleSeconds})`.execute(
-          database.db,
-        );
-        const dead = rows
-          .filter((row) => (row.pid === process.pid ? !ownWorkers.has(row.id) : processGone(row.pid)))
-          .map((row) => row.id);
-        if (dead.length > 0) {
-          await sql`select job_workers_forget(${dead}::uuid[])`.execute(database.db);
-          logger.warn(
-            { workers: dead },
-            'job workers of ended processes declared dead; their jobs are taken up',
-          );
-        }
-        return dead.length;
-      } finally {
-        beating = undefined;
-      }
-    })();
-    return beating;
-  }
-
-  /** Keeps the heartbeat going while the worker runs or a runOnce works (tests call only runOnce). */
-  function holdHeartbeat() {
-    if (holders++ === 0)
-      timer = setInterval(
-        () => void beat().catch((error) => logger.warn({ err: error }, 'job worker heartbeat failed')),
-        heartbeatMs,
-      );
-    return () => {
-      if (--holders === 0) clearInterval(timer);
-    };
-  }
 
   /** Settles a job this worker still holds; false when another worker has taken it over. */
   async function settle(
@@ -282,7 +213,7 @@ export function createJobWorker({
   async function runOnce() {
     const kinds = [...handlers.keys()];
     if (kinds.length === 0) return 0;
-    const release = holdHeartbeat();
+    const release = heartbeat.hold();
     try {
       const { rows } = await sql<ClaimedRow>`
         select * from claim_jobs(${kinds}::text[], ${batch}, ${workerId}::uuid, ${host}, ${process.pid},
@@ -338,7 +269,7 @@ export function createJobWorker({
     start() {
       if (running) return;
       running = true;
-      release = holdHeartbeat();
+      release = heartbeat.hold();
       loop = (async () => {
         // At once, not after staleSeconds: the jobs of this host's previous process (crash, kill -9).
         await beat().catch((error) => logger.warn({ err: error }, 'job worker heartbeat failed'));
@@ -367,10 +298,7 @@ export function createJobWorker({
       await loop;
       release?.();
       release = undefined;
-      // Gone for good: nothing of it is running any more.
-      await sql`select job_workers_forget(${[workerId]}::uuid[])`
-        .execute(database.db)
-        .catch((error) => logger.warn({ err: error }, 'job worker could not sign off'));
+      await heartbeat.signOff();
     },
   };
 }
