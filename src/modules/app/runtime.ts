@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { uploadTempDir } from '../blobs/blob-store.ts';
 import { removeStaleTempFiles } from '../blobs/fs-blob-store.ts';
 import { assignDemoTemplateOwner, seedDemoRecords } from '../records/records.seed.ts';
 import { seedServices } from '../services/services.seed.ts';
@@ -34,10 +34,7 @@ export async function startRuntime({
   // Uploads interrupted by a crash leave temp files. While no other process of ours can be writing
   // (this one runs the embedded server) all go; otherwise only those untouched for 10 minutes.
   const stale = await removeStaleTempFiles({
-    tmpDir:
-      config.blobs.kind === 'fs'
-        ? path.join(config.blobs.root, 'tmp')
-        : path.join(config.blobs.tempDir, 'blob-upload'),
+    tmpDir: uploadTempDir(config.blobs),
     olderThanMs: prepared.startedHere ? 0 : 10 * 60_000,
   });
   if (stale.removed > 0) logger.info(stale, 'removed stale temporary upload files');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { AppError } from '../shared/errors.ts';
 import { createFsBlobStore } from './fs-blob-store.ts';
 import { createS3BlobStore } from './s3-blob-store.ts';
@@ -41,6 +42,10 @@ export type BlobStoreConfig =
 export function createBlobStore(config: BlobStoreConfig): BlobStore {
   return config.kind === 'fs' ? createFsBlobStore(config.root) : createS3BlobStore(config);
 }
+
+/** Where the store's uploads wait as temp files (as each store spools them); leftovers go at start (runtime.ts). */
+export const uploadTempDir = (config: BlobStoreConfig) =>
+  config.kind === 'fs' ? path.join(config.root, 'tmp') : path.join(config.tempDir, 'blob-upload');
 
 export function assertHash(sha256: string) {
   if (!/^[0-9a-f]{64}$/.test(sha256))

@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requirePrincipal } from '../app/http/auth.middleware.ts';
@@ -7,7 +6,7 @@ import type { AppEnv } from '../app/http/context.ts';
 import { streamMultipart } from '../app/http/multipart.ts';
 import type { ApiRouter } from '../app/http/openapi.ts';
 import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
-import type { BlobStoreConfig } from '../blobs/blob-store.ts';
+import { uploadTempDir } from '../blobs/blob-store.ts';
 import { spoolToTempFile } from '../blobs/fs-blob-store.ts';
 import { VORGANG_STATUS } from '../records/records.models.ts';
 import { badRequest } from '../shared/errors.ts';
@@ -27,9 +26,6 @@ const idParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 const principalOf = (c: Context<AppEnv>) => requirePrincipal(c);
-/** Where uploads wait as temp files: the blob store's, whose leftovers are removed at start (runtime.ts). */
-const uploadTempDir = (blobs: BlobStoreConfig) =>
-  blobs.kind === 'fs' ? path.join(blobs.root, 'tmp') : path.join(blobs.tempDir, 'blob-upload');
 const svc = (c: Context<AppEnv>) => c.get('services').integrations;
 
 export function registerIntegrationsRoutes(api: ApiRouter) {
