@@ -228,7 +228,6 @@ export async function startEmbeddedPostgres({
     startedHere: owned,
     /** True when the server was an orphan of a killed process and has been taken over. */
     adopted,
-    postmasterPid: () => postmasterPid,
     watch,
     stop,
   };
