@@ -6,6 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { readPostmasterPid } from '../../src/modules/app/postmaster.ts';
 
 /**
  * The product as an operator runs it: `verbund start` as a child process on a data directory of
@@ -89,13 +90,7 @@ export async function createVerbundInstallation({
   }
 
   /** The pid of the embedded postmaster, from its pid file (undefined when there is none). */
-  function postmasterPid() {
-    try {
-      return Number.parseInt(readFileSync(pidFile, 'utf8'), 10);
-    } catch {
-      return undefined;
-    }
-  }
+  const postmasterPid = () => readPostmasterPid(path.dirname(pidFile)) ?? undefined;
 
   return {
     dataDir,
