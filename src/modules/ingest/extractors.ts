@@ -83,7 +83,7 @@ export function createExtractorRegistry(extractors: Extractor[] = defaultExtract
 export const unsupported = (mime: string) =>
   new ExtractionError('unsupported', `Für den Dateityp ${mime} gibt es keine Textextraktion.`);
 
-/** What the rest of the product needs of a registry (in-thread or the thread pool). */
+/** What the rest of the product needs of a registry (in-process or the parser pool). */
 export type ExtractorRegistry = {
   register(extractor: Extractor): void;
   list(): string[];

@@ -58,7 +58,7 @@ export function createXdomeaUsecases({
 }: {
   database: DatabaseHandle;
   blobs: BlobStore;
-  /** Heap and wall time of the thread that unpacks and parses an import (as for text extraction). */
+  /** Heap and wall time of the process that unpacks and parses an import (as for text extraction). */
   parserLimits?: ParserLimits;
 }) {
   // Imports are unpacked and parsed outside the web process, bounded; two at a time, more wait

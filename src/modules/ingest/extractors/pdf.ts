@@ -22,7 +22,7 @@ async function openPdf(bytes: Buffer) {
  * Structural limits, checked before any page is read. The page count comes from the page tree
  * (/Count); a tree that claims a billion pages (one page object referenced twice at each of 30
  * levels, 3.7 KB on disk) made pdf.js allocate a promise per page until the process died. Heap and
- * wall time are bounded by the thread the extractor runs in (bounded-pool.ts).
+ * wall time are bounded by the parser process the extractor runs in (bounded-pool.ts).
  */
 export const PDF_LIMITS = { maxPages: 10_000, pagesAtOnce: 16, maxTextChars: 5_000_000 };
 
