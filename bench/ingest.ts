@@ -10,9 +10,9 @@ import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { createDocumentGenerator } from '../src/demo/generator/documents.ts';
 import { createBlobStore } from '../src/modules/blobs/blob-store.ts';
 import { createExtractionPool } from '../src/modules/ingest/extraction-pool.ts';
-import { createDocumentGenerator } from '../src/modules/records/generator/documents.ts';
 import { renderTextPdf } from '../src/modules/records/text-pdf.ts';
 import { progress, startBenchInstance } from './support.ts';
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createDocumentGenerator } from '../src/modules/records/generator/documents.ts';
+import { createDocumentGenerator } from '../src/demo/generator/documents.ts';
 import { extractReferences } from '../src/modules/records/records.models.ts';
 import { percentile, progress, startBenchInstance } from './support.ts';
 
@@ -73,7 +73,7 @@ async function vorgangFor(kennzeichen: string, subject: string) {
   return list[Math.floor(Math.random() * list.length)]!;
 }
 
-const { AREAS } = await import('../src/modules/records/generator/documents.ts');
+const { AREAS } = await import('../src/demo/generator/documents.ts');
 const insertBar = progress(`${N.toLocaleString('de-DE')} Dokumente anlegen`, N);
 const started = performance.now();
 const BATCH = 500;

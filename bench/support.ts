@@ -3,15 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { loadConfig } from '../src/modules/app/config.ts';
-import { startEmbeddedPostgres } from '../src/modules/app/embedded-postgres.ts';
-import { createApp } from '../src/modules/app/http/app.ts';
-import { createLogger } from '../src/modules/app/logger.ts';
-import { enableAppLogin, runMigrations } from '../src/modules/app/migrations.ts';
-import { buildServices } from '../src/modules/app/services.ts';
-import { assignDemoTemplateOwner } from '../src/modules/records/records.seed.ts';
-import { seedServices } from '../src/modules/services/services.seed.ts';
-import { seedDemoVerbund } from '../src/modules/verbund/verbund.seed.ts';
+import { seedServices } from '../src/demo/ozg.seed.ts';
+import { assignDemoTemplateOwner } from '../src/demo/records.seed.ts';
+import { seedDemoVerbund } from '../src/demo/verbund.seed.ts';
+import { createApp } from '../src/main/http/app.ts';
+import { buildServices } from '../src/main/services.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres.ts';
+import { enableAppLogin, runMigrations } from '../src/platform/database/migrations.ts';
+import { createLogger } from '../src/platform/logger.ts';
 
 /**
  * A fresh product instance for a benchmark, on the embedded default: its own PostgreSQL cluster and

@@ -3,7 +3,7 @@ import { createTestContext, type TestContext } from './support/context.ts';
 import { type CrossTenantCase, VERBUND_LEVEL_PATHS } from './support/cross-tenant.ts';
 
 // Every module's cases, collected by file name convention.
-const modules = import.meta.glob<Record<string, CrossTenantCase>>('../src/modules/**/*.cross-tenant.ts', {
+const modules = import.meta.glob<Record<string, CrossTenantCase>>('./cross-tenant/*.cross-tenant.ts', {
   eager: true,
 });
 const cases = Object.values(modules).flatMap((m) => Object.values(m));

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/verbund/verbund.seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/verbund.seed.ts';
 import {
   axeViolations,
   type BrowserTestbed,

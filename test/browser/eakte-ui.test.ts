@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/verbund.seed.ts';
 import { renderTextPdf } from '../../src/modules/records/text-pdf.ts';
-import { DEMO_PASSWORD } from '../../src/modules/verbund/verbund.seed.ts';
 import {
   axeViolations,
   type BrowserTestbed,

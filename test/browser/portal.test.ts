@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/verbund/verbund.seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/verbund.seed.ts';
 import {
   axeViolations,
   type BrowserTestbed,

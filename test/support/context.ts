@@ -3,11 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/modules/app/config.ts';
-import { createApp } from '../../src/modules/app/http/app.ts';
-import { createLogger } from '../../src/modules/app/logger.ts';
-import { buildServices } from '../../src/modules/app/services.ts';
-import type { Role } from '../../src/modules/identity/identity.models.ts';
+import { createApp } from '../../src/main/http/app.ts';
+import { buildServices } from '../../src/main/services.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { Role } from '../../src/platform/http/principal.ts';
+import { createLogger } from '../../src/platform/logger.ts';
 
 export const DEMO_TENANTS = [
   'nordhausen',

@@ -3,9 +3,10 @@
  * against one test database, and one may be killed with SIGKILL mid-delivery.
  *   node --import tsx test/support/delivery-worker.ts <appUrl> <lockSeconds> <backoffBaseMs>
  */
-import { createDatabase } from '../../src/modules/app/database.ts';
-import { createLogger } from '../../src/modules/app/logger.ts';
+
 import { createDeliveryWorker } from '../../src/modules/integrations/delivery.ts';
+import { createDatabase } from '../../src/platform/database/database.ts';
+import { createLogger } from '../../src/platform/logger.ts';
 
 const [appUrl, lockSeconds, backoffBaseMs] = process.argv.slice(2);
 const database = createDatabase({ connectionString: appUrl!, max: 6 });

@@ -2,14 +2,14 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../../src/modules/app/config.ts';
-import { startEmbeddedPostgres } from '../../src/modules/app/embedded-postgres.ts';
-import { createLogger } from '../../src/modules/app/logger.ts';
-import { enableAppLogin, runMigrations } from '../../src/modules/app/migrations.ts';
-import { buildServices } from '../../src/modules/app/services.ts';
-import { assignDemoTemplateOwner } from '../../src/modules/records/records.seed.ts';
-import { seedServices } from '../../src/modules/services/services.seed.ts';
-import { seedDemoVerbund } from '../../src/modules/verbund/verbund.seed.ts';
+import { seedServices } from '../../src/demo/ozg.seed.ts';
+import { assignDemoTemplateOwner } from '../../src/demo/records.seed.ts';
+import { seedDemoVerbund } from '../../src/demo/verbund.seed.ts';
+import { buildServices } from '../../src/main/services.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { startEmbeddedPostgres } from '../../src/platform/database/embedded-postgres.ts';
+import { enableAppLogin, runMigrations } from '../../src/platform/database/migrations.ts';
+import { createLogger } from '../../src/platform/logger.ts';
 
 export const TEMPLATE_DB = 'verbund_template';
 

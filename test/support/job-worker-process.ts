@@ -5,9 +5,9 @@
  * `harmlos: true` in its payload is finished at once in `oom` mode.
  *   node --import tsx test/support/job-worker-process.ts <appUrl> <kind> <hang|oom> [host]
  */
-import { createDatabase } from '../../src/modules/app/database.ts';
-import { createJobWorker } from '../../src/modules/app/jobs.ts';
-import { createLogger } from '../../src/modules/app/logger.ts';
+import { createDatabase } from '../../src/platform/database/database.ts';
+import { createJobWorker } from '../../src/platform/jobs/jobs.ts';
+import { createLogger } from '../../src/platform/logger.ts';
 
 const [appUrl, kind, mode, host] = process.argv.slice(2);
 const database = createDatabase({ connectionString: appUrl!, max: 4 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { readPostmasterPid } from '../../src/modules/app/postmaster.ts';
+import { readPostmasterPid } from '../../src/platform/database/postmaster.ts';
 
 /**
  * The product as an operator runs it: `verbund start` as a child process on a data directory of

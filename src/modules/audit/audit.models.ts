@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../shared/canonical-json.ts';
+import { canonicalJson } from '../../shared/canonical-json.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

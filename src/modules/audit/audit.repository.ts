@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
+import type { DatabaseHandle, TenantTrx } from '../../platform/database/database.ts';
 import { type AuditEventInput, eventBody, GENESIS_HASH, verifyChain } from './audit.models.ts';
 
 /**

@@ -1,7 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../app/http/auth.middleware.ts';
-import type { ApiRouter } from '../app/http/openapi.ts';
-import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
+import { requireRole } from '../../platform/http/auth.middleware.ts';
+import type { ApiRouter } from '../../platform/http/openapi.ts';
+import { bearerSecurity, errorResponses, listOf } from '../../platform/http/schemas.ts';
+import type { AuditRepository } from './audit.repository.ts';
+
+/** What these handlers use, given by the composition root. */
+export type AuditDeps = { audit: AuditRepository };
 
 const eventSchema = z
   .object({
@@ -16,7 +20,7 @@ const eventSchema = z
   })
   .openapi('AuditEreignis');
 
-export function registerAuditRoutes(api: ApiRouter) {
+export function registerAuditRoutes(api: ApiRouter, deps: AuditDeps) {
   api.openapi(
     createRoute({
       method: 'get',
@@ -35,9 +39,7 @@ export function registerAuditRoutes(api: ApiRouter) {
     }),
     async (c) => {
       const principal = requireRole(c, 'kreis-admin', 'leitung');
-      const rows = await c
-        .get('services')
-        .audit.list({ tenantId: principal.tenantId, limit: c.req.valid('query').limit });
+      const rows = await deps.audit.list({ tenantId: principal.tenantId, limit: c.req.valid('query').limit });
       const items = rows.map((r) => ({
         seq: Number(r.seq),
         time: r.occurred_at.toISOString(),
@@ -79,7 +81,7 @@ export function registerAuditRoutes(api: ApiRouter) {
     }),
     async (c) => {
       const principal = requireRole(c, 'kreis-admin', 'leitung');
-      return c.json(await c.get('services').audit.verify({ tenantId: principal.tenantId }), 200);
+      return c.json(await deps.audit.verify({ tenantId: principal.tenantId }), 200);
     },
   );
 }

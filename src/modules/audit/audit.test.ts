@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { canonicalJson } from '../shared/canonical-json.ts';
+import { canonicalJson } from '../../shared/canonical-json.ts';
 import { chainHash, GENESIS_HASH } from './audit.models.ts';
 import { appendAuditEvent } from './audit.repository.ts';
 

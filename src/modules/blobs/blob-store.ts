@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { AppError } from '../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { createFsBlobStore } from './fs-blob-store.ts';
 import { createS3BlobStore } from './s3-blob-store.ts';
 

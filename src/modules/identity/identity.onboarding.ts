@@ -1,4 +1,4 @@
-import type { OnboardingHook } from '../verbund/onboarding.ts';
+import type { OnboardingHook } from '../../platform/onboarding/onboarding.ts';
 import { identityRepository as repo } from './identity.repository.ts';
 
 /** The Verbund's standard Organisationseinheiten; every member starts with them and may add its own. */

@@ -1,4 +1,4 @@
-import type { TenantTrx } from '../app/database.ts';
+import type { TenantTrx } from '../../platform/database/database.ts';
 
 /** Queries on identity tables. Every function runs inside a tenant transaction (RLS-scoped). */
 export const identityRepository = {

@@ -1,9 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requirePrincipal, requireRole } from '../app/http/auth.middleware.ts';
-import type { ApiRouter } from '../app/http/openapi.ts';
-import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
-import { notFound } from '../shared/errors.ts';
-import { actorOf, ROLES } from './identity.models.ts';
+import { requirePrincipal, requireRole } from '../../platform/http/auth.middleware.ts';
+import type { ApiRouter } from '../../platform/http/openapi.ts';
+import { actorOf, ROLES } from '../../platform/http/principal.ts';
+import { bearerSecurity, errorResponses, listOf } from '../../platform/http/schemas.ts';
+import { notFound } from '../../shared/errors.ts';
+import type { VerbundUsecases } from '../verbund/verbund.usecases.ts';
+import type { IdentityUsecases } from './identity.usecases.ts';
+
+/** What these handlers use, given by the composition root. */
+export type IdentityDeps = { identity: IdentityUsecases; verbund: VerbundUsecases };
 
 const roleSchema = z.enum(ROLES);
 const userSchema = z
@@ -50,7 +55,7 @@ const toUser = (u: {
   disabled: Boolean(u.disabled_at),
 });
 
-export function registerIdentityRoutes(api: ApiRouter) {
+export function registerIdentityRoutes(api: ApiRouter, deps: IdentityDeps) {
   api.openapi(
     createRoute({
       method: 'get',
@@ -79,7 +84,7 @@ export function registerIdentityRoutes(api: ApiRouter) {
     }),
     async (c) => {
       const p = requirePrincipal(c);
-      const tenant = await c.get('services').verbund.getMember(p.tenantId);
+      const tenant = await deps.verbund.getMember(p.tenantId);
       return c.json(
         {
           tenant: {
@@ -112,7 +117,7 @@ export function registerIdentityRoutes(api: ApiRouter) {
     }),
     async (c) => {
       const p = requireRole(c, 'kreis-admin', 'leitung');
-      const users = await c.get('services').identity.listUsers({ tenantId: p.tenantId });
+      const users = await deps.identity.listUsers({ tenantId: p.tenantId });
       return c.json({ items: users.map(toUser), total: users.length }, 200);
     },
   );
@@ -132,7 +137,7 @@ export function registerIdentityRoutes(api: ApiRouter) {
     }),
     async (c) => {
       const p = requireRole(c, 'kreis-admin', 'leitung');
-      const users = await c.get('services').identity.listUsers({ tenantId: p.tenantId });
+      const users = await deps.identity.listUsers({ tenantId: p.tenantId });
       const user = users.find((u) => u.id === c.req.valid('param').id);
       if (!user) throw notFound('user', 'Der Benutzer');
       return c.json(toUser(user), 200);
@@ -174,9 +179,7 @@ export function registerIdentityRoutes(api: ApiRouter) {
     async (c) => {
       const p = requireRole(c, 'kreis-admin');
       const body = c.req.valid('json');
-      const user = await c
-        .get('services')
-        .identity.addUser({ tenantId: p.tenantId, ...body, actor: actorOf(p) });
+      const user = await deps.identity.addUser({ tenantId: p.tenantId, ...body, actor: actorOf(p) });
       return c.json({ id: user.id, login: user.login }, 201);
     },
   );
@@ -209,7 +212,7 @@ export function registerIdentityRoutes(api: ApiRouter) {
     }),
     async (c) => {
       const p = requirePrincipal(c);
-      const units = await c.get('services').identity.listOrgUnits({ tenantId: p.tenantId });
+      const units = await deps.identity.listOrgUnits({ tenantId: p.tenantId });
       return c.json(
         {
           items: units.map((u) => ({ id: u.id, name: u.name, kuerzel: u.kuerzel, parentId: u.parent_id })),
@@ -234,7 +237,7 @@ export function registerIdentityRoutes(api: ApiRouter) {
     }),
     async (c) => {
       const p = requireRole(c, 'kreis-admin');
-      const rows = await c.get('services').identity.listApiTokens({ tenantId: p.tenantId });
+      const rows = await deps.identity.listApiTokens({ tenantId: p.tenantId });
       const iso = (d: Date | null) => d?.toISOString() ?? null;
       return c.json(
         {
@@ -291,7 +294,7 @@ export function registerIdentityRoutes(api: ApiRouter) {
     async (c) => {
       const p = requireRole(c, 'kreis-admin');
       const body = c.req.valid('json');
-      const created = await c.get('services').identity.createApiToken({
+      const created = await deps.identity.createApiToken({
         tenantId: p.tenantId,
         roles: body.roles,
         name: body.name,
@@ -318,7 +321,7 @@ export function registerIdentityRoutes(api: ApiRouter) {
     }),
     async (c) => {
       const p = requireRole(c, 'kreis-admin');
-      await c.get('services').identity.revokeApiToken({ principal: p, tokenId: c.req.valid('param').id });
+      await deps.identity.revokeApiToken({ principal: p, tokenId: c.req.valid('param').id });
       return c.body(null, 204);
     },
   );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { DEMO_PASSWORD } from '../verbund/verbund.seed.ts';
+import { DEMO_PASSWORD } from '../../demo/verbund.seed.ts';
 import { TOKEN_CACHE_MS } from './identity.usecases.ts';
 
 let t: TestContext;

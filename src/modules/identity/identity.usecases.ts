@@ -1,16 +1,13 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
+import type { DatabaseHandle, TenantTrx } from '../../platform/database/database.ts';
+import { actorOf, isRole, type Principal, type Role } from '../../platform/http/principal.ts';
+import { AppError, badRequest, conflict, notFound } from '../../shared/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { AppError, badRequest, conflict, notFound } from '../shared/errors.ts';
 import {
-  actorOf,
-  isRole,
   newApiToken,
   newSessionSecret,
-  type Principal,
   parseApiToken,
   parseSessionCookie,
-  type Role,
   splitLogin,
 } from './identity.models.ts';
 import { identityRepository as repo } from './identity.repository.ts';

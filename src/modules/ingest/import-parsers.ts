@@ -1,4 +1,4 @@
-import { AppError } from '../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { createBoundedPool, ParserBreach } from './bounded-pool.ts';
 
 /** Heap and wall time of each parser process (VERBUND_EXTRACTION_HEAP_MB, VERBUND_EXTRACTION_TIMEOUT_S). */

@@ -3,9 +3,9 @@ import { mkdir, open, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../app/database.ts';
-import type { Logger } from '../app/logger.ts';
-import { applyMapping } from './outbox.ts';
+import type { DatabaseHandle } from '../../platform/database/database.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { applyMapping } from '../../platform/outbox/outbox.ts';
 
 /** Renders a Vorgang as an xdomea message zip (for connectors with the xdomea payload). */
 export type XdomeaRenderer = (

@@ -1,16 +1,30 @@
 import { rm } from 'node:fs/promises';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requirePrincipal } from '../app/http/auth.middleware.ts';
-import type { AppEnv } from '../app/http/context.ts';
-import { streamMultipart } from '../app/http/multipart.ts';
-import type { ApiRouter } from '../app/http/openapi.ts';
-import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
+import type { Config } from '../../platform/config.ts';
+import { requirePrincipal } from '../../platform/http/auth.middleware.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
+import { streamMultipart } from '../../platform/http/multipart.ts';
+import type { ApiRouter } from '../../platform/http/openapi.ts';
+import { bearerSecurity, errorResponses, listOf } from '../../platform/http/schemas.ts';
+import { TRIGGERS } from '../../platform/outbox/outbox.ts';
+import { badRequest } from '../../shared/errors.ts';
 import { uploadTempDir } from '../blobs/blob-store.ts';
 import { spoolToTempFile } from '../blobs/fs-blob-store.ts';
+import type { OzgModule } from '../ozg/ozg.module.ts';
 import { VORGANG_STATUS } from '../records/records.models.ts';
-import { badRequest } from '../shared/errors.ts';
-import { TRIGGERS } from './outbox.ts';
+import type { RecordsModule } from '../records/records.module.ts';
+import type { IntegrationsUsecases } from './integrations.usecases.ts';
+import type { XdomeaUsecases } from './xdomea.usecases.ts';
+
+/** What these handlers use, given by the composition root. */
+export type IntegrationsDeps = {
+  config: Config;
+  integrations: IntegrationsUsecases;
+  ozg: OzgModule;
+  records: RecordsModule;
+  xdomea: XdomeaUsecases;
+};
 
 const json = <T extends z.ZodTypeAny>(schema: T, description = 'OK') => ({
   description,
@@ -26,9 +40,9 @@ const idParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 const principalOf = (c: Context<AppEnv>) => requirePrincipal(c);
-const svc = (c: Context<AppEnv>) => c.get('services').integrations;
 
-export function registerIntegrationsRoutes(api: ApiRouter) {
+export function registerIntegrationsRoutes(api: ApiRouter, deps: IntegrationsDeps) {
+  const svc = (_c: Context<AppEnv>) => deps.integrations;
   const tags = ['Fachverfahren-Anbindung'];
 
   const zipResponse = (c: Context<AppEnv>, result: { zip: Uint8Array; fileName: string }) =>
@@ -62,7 +76,7 @@ export function registerIntegrationsRoutes(api: ApiRouter) {
         },
       }),
       async (c) => {
-        const xdomea = c.get('services').xdomea;
+        const xdomea = deps.xdomea;
         const id = c.req.valid('param').id;
         const result =
           run === 'akte'
@@ -102,7 +116,7 @@ export function registerIntegrationsRoutes(api: ApiRouter) {
   });
   api.post('/import/xdomea', async (c) => {
     const principal = principalOf(c);
-    const services = c.get('services');
+    const services = deps;
     // The upload goes to a temp file as it arrives (the upload limit counted on the way), and from
     // there to the parser process and, document by document, into the blob store: the web process
     // never holds it whole. The file is removed when the import is done or has failed; one left by
@@ -327,7 +341,7 @@ export function registerIntegrationsRoutes(api: ApiRouter) {
       const principal = principalOf(c);
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const services = c.get('services');
+      const services = deps;
       const antragId = await services.ozg.antraege.idForVorgang(principal, id);
       if (antragId) return c.json(await services.ozg.antraege.setStatus(principal, antragId, input), 200);
       return c.json(await services.records.akten.updateVorgang(principal, id, { status: input.status }), 200);

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../app/database.ts';
+import type { DatabaseHandle } from '../../platform/database/database.ts';
+import { actorOf, hasRole, type Principal } from '../../platform/http/principal.ts';
+import type { OnboardingHook } from '../../platform/onboarding/onboarding.ts';
+import { TRIGGERS, type Trigger } from '../../platform/outbox/outbox.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
 import type { IdentityUsecases } from '../identity/identity.usecases.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
-import type { OnboardingHook } from '../verbund/onboarding.ts';
-import { TRIGGERS, type Trigger } from './outbox.ts';
 
 export type ConnectorInput = {
   id: string;

@@ -2,10 +2,12 @@ import { createReadStream } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../app/database.ts';
+import type { DatabaseHandle } from '../../platform/database/database.ts';
+import { actorOf, type Principal } from '../../platform/http/principal.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { cleanFileName } from '../../shared/text.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobInput, BlobStore } from '../blobs/blob-store.ts';
-import { actorOf, type Principal } from '../identity/identity.models.ts';
 import { ByteStream } from '../ingest/bounded-wire.ts';
 import { createImportParsers, type ParserLimits } from '../ingest/import-parsers.ts';
 import {
@@ -16,8 +18,6 @@ import {
 } from '../records/akten.usecases.ts';
 import { addVersionInTrx, insertDokumentInTrx, loadVorgangContext } from '../records/dokumente.usecases.ts';
 import { dokumentVisible, viewerOf, vorgangVisible } from '../records/viewer.ts';
-import { AppError, notFound } from '../shared/errors.ts';
-import { cleanFileName } from '../shared/text.ts';
 import { buildXdomeaAbgabe, type XdomeaAkte } from './xdomea/xdomea.export.ts';
 import type { ImportedXdomeaParts, XdomeaReadOutcome, ZipPart } from './xdomea/xdomea.import.task.ts';
 

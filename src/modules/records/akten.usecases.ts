@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
-import type { Vertraulichkeit } from '../app/database.types.ts';
+import type { DatabaseHandle, TenantTrx } from '../../platform/database/database.ts';
+import type { Vertraulichkeit } from '../../platform/database/database.types.ts';
+import { actorOf, hasRole, type Principal } from '../../platform/http/principal.ts';
+import { recordEventInTrx } from '../../platform/outbox/outbox.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { actorOf, hasRole, type Principal } from '../identity/identity.models.ts';
-import { recordEventInTrx } from '../integrations/outbox.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
 import {
   canWrite,
   DEFAULT_AKTENZEICHEN_MUSTER,

@@ -1,9 +1,9 @@
-import type { DatabaseHandle, TenantTrx } from '../app/database.ts';
-import type { Vertraulichkeit } from '../app/database.types.ts';
+import type { DatabaseHandle, TenantTrx } from '../../platform/database/database.ts';
+import type { Vertraulichkeit } from '../../platform/database/database.types.ts';
+import { actorOf, type Principal } from '../../platform/http/principal.ts';
+import type { OnboardingHook } from '../../platform/onboarding/onboarding.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../shared/errors.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { actorOf, type Principal } from '../identity/identity.models.ts';
-import { AppError, badRequest, forbidden, notFound } from '../shared/errors.ts';
-import type { OnboardingHook } from '../verbund/onboarding.ts';
 import {
   DEFAULT_KENNZEICHEN,
   STANDARD_TEMPLATE_ID,

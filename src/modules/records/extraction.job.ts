@@ -1,13 +1,18 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../app/database.ts';
-import type { MetadataField, Vertraulichkeit } from '../app/database.types.ts';
-import { type BatchJobHandler, finishJobs, type JobGivenUpHandler, type JobHandler } from '../app/jobs.ts';
-import type { Logger } from '../app/logger.ts';
+import type { DatabaseHandle } from '../../platform/database/database.ts';
+import type { MetadataField, Vertraulichkeit } from '../../platform/database/database.types.ts';
+import {
+  type BatchJobHandler,
+  finishJobs,
+  type JobGivenUpHandler,
+  type JobHandler,
+} from '../../platform/jobs/jobs.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { cleanFileName } from '../../shared/text.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { ByteStream } from '../ingest/bounded-wire.ts';
 import { ExtractionError, type ExtractorRegistry } from '../ingest/extractors.ts';
-import { cleanFileName } from '../shared/text.ts';
 import { EXTRACT_JOB, indexTerms, insertDokumentInTrx } from './dokumente.usecases.ts';
 
 const MAX_ATTACHMENTS = 50;

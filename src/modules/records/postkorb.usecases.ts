@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../app/database.ts';
-import type { Principal } from '../identity/identity.models.ts';
-import { badRequest } from '../shared/errors.ts';
+import type { DatabaseHandle } from '../../platform/database/database.ts';
+import type { Principal } from '../../platform/http/principal.ts';
+import { badRequest } from '../../shared/errors.ts';
 import { loadVisibleVorgang, toVorgang } from './akten.usecases.ts';
 import { loadVisibleDokument } from './dokumente.usecases.ts';
 import { dokumentVisible, viewerOf, vorgangVisible } from './viewer.ts';

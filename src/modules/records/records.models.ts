@@ -1,6 +1,6 @@
-import type { Vertraulichkeit } from '../app/database.types.ts';
-import { hasRole, type Principal } from '../identity/identity.models.ts';
-import { badRequest } from '../shared/errors.ts';
+import type { Vertraulichkeit } from '../../platform/database/database.types.ts';
+import { hasRole, type Principal } from '../../platform/http/principal.ts';
+import { badRequest } from '../../shared/errors.ts';
 
 export const VERTRAULICHKEIT = ['offen', 'intern', 'vertraulich'] as const;
 export const vertraulichkeitLabels: Record<Vertraulichkeit, string> = {

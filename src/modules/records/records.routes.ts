@@ -1,14 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requirePrincipal } from '../app/http/auth.middleware.ts';
-import { bodyLimit } from '../app/http/body-limit.ts';
-import type { AppEnv } from '../app/http/context.ts';
-import { streamMultipart } from '../app/http/multipart.ts';
-import type { ApiRouter } from '../app/http/openapi.ts';
-import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
-import { badRequest } from '../shared/errors.ts';
-import { stripBidiControls } from '../shared/text.ts';
+import { requirePrincipal } from '../../platform/http/auth.middleware.ts';
+import { bodyLimit } from '../../platform/http/body-limit.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
+import { streamMultipart } from '../../platform/http/multipart.ts';
+import type { ApiRouter } from '../../platform/http/openapi.ts';
+import { bearerSecurity, errorResponses, listOf } from '../../platform/http/schemas.ts';
+import { badRequest } from '../../shared/errors.ts';
+import { stripBidiControls } from '../../shared/text.ts';
 import { AUSSONDERUNG, DOKUMENT_ARTEN, VERTRAULICHKEIT, VORGANG_STATUS } from './records.models.ts';
+import type { RecordsModule } from './records.module.ts';
+
+/** What these handlers use, given by the composition root. */
+export type RecordsDeps = { records: RecordsModule };
 
 const idParam = z.object({
   id: z
@@ -173,7 +177,6 @@ const multipartUpload = (extra: Record<string, z.ZodTypeAny>) => ({
 });
 
 const principalOf = (c: Context<AppEnv>) => requirePrincipal(c);
-const svc = (c: Context<AppEnv>) => c.get('services').records;
 
 function dokumentFields(fields: Record<string, string>) {
   let metadaten: unknown;
@@ -221,9 +224,8 @@ const noFile = () =>
   );
 
 /** Uploads a document into a Vorgang: streamed, size-limited, type from content. */
-export async function handleDokumentUpload(c: Context<AppEnv>, vorgangId: string) {
+export async function handleDokumentUpload(c: Context<AppEnv>, vorgangId: string, records: RecordsModule) {
   const principal = principalOf(c);
-  const records = svc(c);
   const target = await records.dokumente.uploadTarget(principal, vorgangId);
   const { fields, file, fileName } = await streamMultipart(c, 'datei', (f) =>
     records.dokumente.blobs.put(f.stream, { maxBytes: records.dokumente.uploadLimitBytes }),
@@ -237,7 +239,8 @@ export async function handleDokumentUpload(c: Context<AppEnv>, vorgangId: string
   );
 }
 
-export function registerRecordsRoutes(api: ApiRouter) {
+export function registerRecordsRoutes(api: ApiRouter, deps: RecordsDeps) {
+  const svc = (_c: Context<AppEnv>) => deps.records;
   const tags = ['E-Akte'];
 
   api.openapi(
@@ -686,7 +689,7 @@ export function registerRecordsRoutes(api: ApiRouter) {
     },
   });
   api.post('/vorgaenge/:id/dokumente', async (c) =>
-    c.json(await handleDokumentUpload(c, c.req.param('id')), 201),
+    c.json(await handleDokumentUpload(c, c.req.param('id'), deps.records), 201),
   );
 
   api.openapi(
@@ -795,7 +798,7 @@ export function registerRecordsRoutes(api: ApiRouter) {
       ...errorResponses,
     },
   });
-  api.get('/dokumente/:id/inhalt', async (c) => serveContent(c, c.req.param('id')));
+  api.get('/dokumente/:id/inhalt', async (c) => serveContent(c, c.req.param('id'), deps.records));
 
   api.openapi(
     createRoute({
@@ -920,7 +923,7 @@ function decodeText(buffer: Buffer) {
 }
 
 /** Streams one version with its type, a safe file name (RFC 6266) and its hash as ETag. */
-export async function serveContent(c: Context<AppEnv>, id: string) {
+export async function serveContent(c: Context<AppEnv>, id: string, records: RecordsModule) {
   const principal = principalOf(c);
   const versionParam = c.req.query('version');
   const version = versionParam === undefined ? undefined : Number(versionParam);
@@ -930,7 +933,7 @@ export async function serveContent(c: Context<AppEnv>, id: string) {
       'version must be a positive integer',
       'Die Version muss eine positive Zahl sein.',
     );
-  const content = await svc(c).dokumente.content(principal, id, version);
+  const content = await records.dokumente.content(principal, id, version);
   // Only inert types are shown inline; HTML or SVG would run in our origin, so they are downloads.
   const inlineSafe = /^(application\/pdf|text\/plain|image\/(png|jpeg|gif|tiff))$/.test(content.mime);
   const disposition = c.req.query('anzeige') === 'inline' && inlineSafe ? 'inline' : 'attachment';

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { DatabaseHandle } from '../app/database.ts';
-import type { Principal } from '../identity/identity.models.ts';
-import { badRequest } from '../shared/errors.ts';
+import type { DatabaseHandle } from '../../platform/database/database.ts';
+import type { Principal } from '../../platform/http/principal.ts';
+import { badRequest } from '../../shared/errors.ts';
 import { checkDate } from './akten.usecases.ts';
 import { buildSnippet, fold, parseSearchQuery, type SearchTerm, VERTRAULICHKEIT } from './records.models.ts';
 import { dokumentVisible, viewerOf } from './viewer.ts';

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { TenantTrx } from '../app/database.ts';
-import type { Vertraulichkeit } from '../app/database.types.ts';
-import type { Principal } from '../identity/identity.models.ts';
+import type { TenantTrx } from '../../platform/database/database.ts';
+import type { Vertraulichkeit } from '../../platform/database/database.types.ts';
+import type { Principal } from '../../platform/http/principal.ts';
 import { clearanceOf } from './records.models.ts';
 
 /** The caller as the E-Akte sees them: county, clearance, and their own person and OE. */

@@ -1,9 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requirePrincipal, requireRole } from '../app/http/auth.middleware.ts';
-import type { ApiRouter } from '../app/http/openapi.ts';
-import { bearerSecurity, errorResponses, listOf } from '../app/http/schemas.ts';
-import { actorOf } from '../identity/identity.models.ts';
-import { notFound } from '../shared/errors.ts';
+import { requirePrincipal, requireRole } from '../../platform/http/auth.middleware.ts';
+import type { ApiRouter } from '../../platform/http/openapi.ts';
+import { actorOf } from '../../platform/http/principal.ts';
+import { bearerSecurity, errorResponses, listOf } from '../../platform/http/schemas.ts';
+import { notFound } from '../../shared/errors.ts';
+import type { VerbundUsecases } from './verbund.usecases.ts';
+
+/** What these handlers use, given by the composition root. */
+export type VerbundDeps = { verbund: VerbundUsecases };
 
 const memberSchema = z
   .object({ id: z.string(), name: z.string(), kreisschluessel: z.string(), joinedOn: z.string() })
@@ -60,7 +64,7 @@ const toMember = (t: { id: string; name: string; kreisschluessel: string; joined
   joinedOn: t.joined_on,
 });
 
-export function registerVerbundRoutes(api: ApiRouter) {
+export function registerVerbundRoutes(api: ApiRouter, deps: VerbundDeps) {
   api.openapi(
     createRoute({
       method: 'get',
@@ -75,7 +79,7 @@ export function registerVerbundRoutes(api: ApiRouter) {
     }),
     async (c) => {
       requirePrincipal(c);
-      const { members, agreement, amendments, memberships } = await c.get('services').verbund.getVerbund();
+      const { members, agreement, amendments, memberships } = await deps.verbund.getVerbund();
       return c.json(
         {
           agreement: agreement
@@ -125,7 +129,7 @@ export function registerVerbundRoutes(api: ApiRouter) {
     }),
     async (c) => {
       requirePrincipal(c);
-      const members = await c.get('services').verbund.listMembers();
+      const members = await deps.verbund.listMembers();
       return c.json({ items: members.map(toMember), total: members.length }, 200);
     },
   );
@@ -158,9 +162,11 @@ export function registerVerbundRoutes(api: ApiRouter) {
     async (c) => {
       const principal = requireRole(c, 'verbund-admin');
       const body = c.req.valid('json');
-      const result = await c
-        .get('services')
-        .verbund.addMember({ member: body, actor: actorOf(principal), actorTenantId: principal.tenantId });
+      const result = await deps.verbund.addMember({
+        member: body,
+        actor: actorOf(principal),
+        actorTenantId: principal.tenantId,
+      });
       return c.json(
         {
           member: { ...result.tenant },
@@ -194,7 +200,7 @@ export function registerVerbundRoutes(api: ApiRouter) {
     }),
     async (c) => {
       requirePrincipal(c);
-      const member = await c.get('services').verbund.getMember(c.req.valid('param').id);
+      const member = await deps.verbund.getMember(c.req.valid('param').id);
       if (!member) throw notFound('tenant', 'Das Mitglied');
       return c.json(toMember(member), 200);
     },

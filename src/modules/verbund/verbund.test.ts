@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli as runCli } from '../../../test/support/cli.ts';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { createOnboardingRegistry } from './onboarding.ts';
+import { createOnboardingRegistry } from '../../platform/onboarding/onboarding.ts';
 import { createVerbundUsecases } from './verbund.usecases.ts';
 
 let t: TestContext;

@@ -1,7 +1,7 @@
-import type { Principal } from '../../identity/identity.models.ts';
-import { hasRole } from '../../identity/identity.models.ts';
-import { Alert } from '../../web/components.tsx';
-import { Layout } from '../../web/layout.tsx';
+import type { Principal } from '../../../platform/http/principal.ts';
+import { hasRole } from '../../../platform/http/principal.ts';
+import { Alert } from '../../../platform/ui/components.tsx';
+import { Layout } from '../../../platform/ui/layout.tsx';
 import type { IntegrationsUsecases } from '../integrations.usecases.ts';
 
 type Connector = Awaited<ReturnType<IntegrationsUsecases['listConnectors']>>[number];

@@ -1,19 +1,28 @@
 import type { Context, Hono } from 'hono';
-import { csrfProtection, requirePrincipal, resolvePrincipal } from '../../app/http/auth.middleware.ts';
-import type { AppEnv } from '../../app/http/context.ts';
-import { toAppError } from '../../app/http/problem.ts';
-import { hasRole } from '../../identity/identity.models.ts';
-import { badRequest } from '../../shared/errors.ts';
-import type { Trigger } from '../outbox.ts';
+import {
+  csrfProtection,
+  requirePrincipal,
+  resolvePrincipal,
+} from '../../../platform/http/auth.middleware.ts';
+import type { AppEnv } from '../../../platform/http/context.ts';
+import { hasRole } from '../../../platform/http/principal.ts';
+import { toAppError } from '../../../platform/http/problem.ts';
+import type { Trigger } from '../../../platform/outbox/outbox.ts';
+import { badRequest } from '../../../shared/errors.ts';
+import type { VerbundUsecases } from '../../verbund/verbund.usecases.ts';
+import type { IntegrationsUsecases } from '../integrations.usecases.ts';
 import { AnbindungenPage } from './integrations.pages.tsx';
 
+/** What these handlers use, given by the composition root. */
+export type IntegrationsDeps = { integrations: IntegrationsUsecases; verbund: VerbundUsecases };
+
 /** Staff page /anbindungen: monitor, dead letters with redelivery, connector activation, Fachverfahren. */
-export function registerIntegrationsPages(app: Hono<AppEnv>) {
+export function registerIntegrationsPages(app: Hono<AppEnv>, deps: IntegrationsDeps) {
   for (const path of ['/anbindungen', '/anbindungen/*']) app.use(path, resolvePrincipal, csrfProtection);
 
   const render = async (c: Context<AppEnv>, extra: { neuesToken?: { name: string; token: string } } = {}) => {
     const principal = c.get('principal')!;
-    const { integrations, verbund } = c.get('services');
+    const { integrations, verbund } = deps;
     const [connectors, monitor, monitorVerbund, tot, fachverfahren, tenant] = await Promise.all([
       integrations.listConnectors(principal),
       integrations.monitor(principal),
@@ -81,7 +90,7 @@ export function registerIntegrationsPages(app: Hono<AppEnv>) {
           );
         }
       }
-      const created = await c.get('services').integrations.defineConnector(principal, {
+      const created = await deps.integrations.defineConnector(principal, {
         id: field('id'),
         name: field('name'),
         ausloeser: field('ausloeser') as Trigger,
@@ -98,7 +107,7 @@ export function registerIntegrationsPages(app: Hono<AppEnv>) {
     const principal = requirePrincipal(c);
     const field = await fields(c);
     return action(c, async () => {
-      const result = await c.get('services').integrations.setActivation(principal, c.req.param('id'), {
+      const result = await deps.integrations.setActivation(principal, c.req.param('id'), {
         ziel: field('ziel') || null,
         ...(field('secret') ? { secret: field('secret') } : {}),
         status: field('status') === 'paused' ? 'paused' : 'active',
@@ -110,7 +119,7 @@ export function registerIntegrationsPages(app: Hono<AppEnv>) {
   app.post('/anbindungen/zustellungen/:id/erneut', async (c) => {
     const principal = requirePrincipal(c);
     return action(c, async () => {
-      await c.get('services').integrations.redeliver(principal, c.req.param('id'));
+      await deps.integrations.redeliver(principal, c.req.param('id'));
       return 'Die Zustellung wird erneut versucht.';
     });
   });
@@ -119,7 +128,7 @@ export function registerIntegrationsPages(app: Hono<AppEnv>) {
     const principal = requirePrincipal(c);
     const field = await fields(c);
     try {
-      const created = await c.get('services').integrations.registerFachverfahren(principal, {
+      const created = await deps.integrations.registerFachverfahren(principal, {
         kennung: field('kennung'),
         name: field('name'),
       });

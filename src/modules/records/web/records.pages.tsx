@@ -1,9 +1,9 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import type { Principal } from '../../identity/identity.models.ts';
-import { hasRole } from '../../identity/identity.models.ts';
-import { Alert, SelectField, TextField } from '../../web/components.tsx';
-import { Layout } from '../../web/layout.tsx';
+import type { Principal } from '../../../platform/http/principal.ts';
+import { hasRole } from '../../../platform/http/principal.ts';
+import { Alert, SelectField, TextField } from '../../../platform/ui/components.tsx';
+import { Layout } from '../../../platform/ui/layout.tsx';
 import type { Akte, Vorgang } from '../akten.usecases.ts';
 import type { AktenplanUnit } from '../aktenplan.usecases.ts';
 import type { Dokument } from '../dokumente.usecases.ts';

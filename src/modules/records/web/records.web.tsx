@@ -1,28 +1,44 @@
 import type { Context, Hono } from 'hono';
-import { csrfProtection, requirePrincipal, resolvePrincipal } from '../../app/http/auth.middleware.ts';
-import type { AppEnv } from '../../app/http/context.ts';
-import { streamMultipart } from '../../app/http/multipart.ts';
-import { toAppError } from '../../app/http/problem.ts';
-import type { Principal } from '../../identity/identity.models.ts';
+import type { Config } from '../../../platform/config.ts';
+import {
+  csrfProtection,
+  requirePrincipal,
+  resolvePrincipal,
+} from '../../../platform/http/auth.middleware.ts';
+import type { AppEnv } from '../../../platform/http/context.ts';
+import { streamMultipart } from '../../../platform/http/multipart.ts';
+import type { Principal } from '../../../platform/http/principal.ts';
+import { toAppError } from '../../../platform/http/problem.ts';
+import { AppError, badRequest } from '../../../shared/errors.ts';
+import type { IdentityUsecases } from '../../identity/identity.usecases.ts';
 import { decodeText } from '../../ingest/extractors/text.ts';
-import { AppError, badRequest } from '../../shared/errors.ts';
+import type { VerbundUsecases } from '../../verbund/verbund.usecases.ts';
 import { DOKUMENT_ARTEN, VERTRAULICHKEIT, VORGANG_STATUS, type VorgangStatus } from '../records.models.ts';
+import type { RecordsModule } from '../records.module.ts';
 import { handleDokumentUpload } from '../records.routes.ts';
 import { AktenPage, AktePage, DokumentPage, PostkorbPage, SuchePage, VorgangPage } from './records.pages.tsx';
+
+/** What these handlers use, given by the composition root. */
+export type RecordsDeps = {
+  config: Config;
+  identity: IdentityUsecases;
+  records: RecordsModule;
+  verbund: VerbundUsecases;
+};
 
 /**
  * Staff pages of the E-Akte. Every action is a plain form POST that redirects back (works without
  * JavaScript); errors come back as a German message on the page. upload.js adds drag and drop and
  * a progress bar on top.
  */
-export function registerRecordsPages(app: Hono<AppEnv>) {
+export function registerRecordsPages(app: Hono<AppEnv>, deps: RecordsDeps) {
   for (const path of ['/akten', '/akten/*', '/vorgaenge/*', '/dokumente/*', '/suche', '/postkorb'])
     app.use(path, resolvePrincipal, csrfProtection);
 
   const base = async (c: Context<AppEnv>) => {
     const principal = c.get('principal');
     if (!principal) return null;
-    const tenant = await c.get('services').verbund.getMember(principal.tenantId);
+    const tenant = await deps.verbund.getMember(principal.tenantId);
     const ok = c.req.query('ok');
     const fehler = c.req.query('fehler');
     return {
@@ -37,7 +53,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
   };
   const login = (c: Context<AppEnv>) => c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
   const orgUnits = (c: Context<AppEnv>, principal: Principal) =>
-    c.get('services').identity.listOrgUnits({ tenantId: principal.tenantId });
+    deps.identity.listOrgUnits({ tenantId: principal.tenantId });
   const pageOf = (c: Context<AppEnv>) => ({
     limit: 25,
     offset: Math.min(Math.max(Number.parseInt(c.req.query('offset') ?? '0', 10) || 0, 0), 1_000_000),
@@ -62,7 +78,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
   app.get('/akten', async (c) => {
     const b = await base(c);
     if (!b) return login(c);
-    const { records } = c.get('services');
+    const { records } = deps;
     const filter = {
       aktenplan: c.req.query('aktenplan') || undefined,
       q: c.req.query('q') || undefined,
@@ -95,7 +111,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     const principal = requirePrincipal(c);
     const get = await form(c);
     return action(c, '/akten', async () => {
-      const akte = await c.get('services').records.akten.createAkte(principal, {
+      const akte = await deps.records.akten.createAkte(principal, {
         titel: get('titel'),
         aktenplan: get('aktenplan') || undefined,
         federfuehrendeOe: get('federfuehrendeOe') || null,
@@ -124,7 +140,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
       });
       if (!file) throw badRequest('upload.no_file', 'no file', 'Es wurde keine Datei übertragen.');
       try {
-        const result = await c.get('services').records.aktenplan.importCsv(principal, decodeText(file));
+        const result = await deps.records.aktenplan.importCsv(principal, decodeText(file));
         return `/akten?ok=${encodeURIComponent(`Aktenplan übernommen: ${result.added} neu, ${result.updated} geändert.`)}`;
       } catch (error) {
         const appError = toAppError(error);
@@ -145,7 +161,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
   app.get('/akten/:id', async (c) => {
     const b = await base(c);
     if (!b) return login(c);
-    const { records } = c.get('services');
+    const { records } = deps;
     const akte = await records.akten.getAkte(b.principal, c.req.param('id'));
     const [vorgaenge, units] = await Promise.all([
       records.akten.listVorgaenge(b.principal, { akteId: akte.id }, { limit: 200, offset: 0 }),
@@ -159,7 +175,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     const id = c.req.param('id');
     const get = await form(c);
     return action(c, `/akten/${id}`, async () => {
-      const vorgang = await c.get('services').records.akten.createVorgang(principal, id, {
+      const vorgang = await deps.records.akten.createVorgang(principal, id, {
         betreff: get('betreff'),
         frist: get('frist') || null,
         zustaendigOe: get('zustaendigOe') || null,
@@ -172,7 +188,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     const principal = requirePrincipal(c);
     const id = c.req.param('id');
     return action(c, `/akten/${id}`, async () => {
-      await c.get('services').records.akten.setAkteStatus(principal, id, 'zda');
+      await deps.records.akten.setAkteStatus(principal, id, 'zda');
       return `/akten/${id}?ok=${encodeURIComponent('Akte z.d.A. verfügt.')}`;
     });
   });
@@ -182,7 +198,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     const id = c.req.param('id');
     const get = await form(c);
     return action(c, `/akten/${id}`, async () => {
-      await c.get('services').records.akten.setAkteStatus(principal, id, 'offen', get('begruendung'));
+      await deps.records.akten.setAkteStatus(principal, id, 'offen', get('begruendung'));
       return `/akten/${id}?ok=${encodeURIComponent('Akte wieder geöffnet.')}`;
     });
   });
@@ -190,7 +206,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
   app.get('/vorgaenge/:id', async (c) => {
     const b = await base(c);
     if (!b) return login(c);
-    const { records, config } = c.get('services');
+    const { records, config } = deps;
     const id = c.req.param('id');
     const vorgang = await records.akten.getVorgang(b.principal, id);
     const [dokumente, history, units] = await Promise.all([
@@ -221,7 +237,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     const get = await form(c);
     return action(c, `/vorgaenge/${id}`, async () => {
       const status = get('status');
-      await c.get('services').records.akten.updateVorgang(principal, id, {
+      await deps.records.akten.updateVorgang(principal, id, {
         status: (VORGANG_STATUS as readonly string[]).includes(status)
           ? (status as VorgangStatus)
           : undefined,
@@ -238,7 +254,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     requirePrincipal(c);
     const id = c.req.param('id');
     const result = await action(c, `/vorgaenge/${id}`, async () => {
-      const uploaded = await handleDokumentUpload(c, id);
+      const uploaded = await handleDokumentUpload(c, id, deps.records);
       return `/vorgaenge/${id}?ok=${encodeURIComponent(`„${uploaded.titel}“ hochgeladen.`)}#dokumente`;
     });
     return result;
@@ -247,7 +263,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
   app.get('/dokumente/:id', async (c) => {
     const b = await base(c);
     if (!b) return login(c);
-    const { records } = c.get('services');
+    const { records } = deps;
     const id = c.req.param('id');
     const dokument = await records.dokumente.get(b.principal, id);
     const [versions, text] = await Promise.all([
@@ -265,7 +281,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     return action(c, `/dokumente/${id}`, async () => {
       const art = get('art');
       const vertraulichkeit = get('vertraulichkeit');
-      await c.get('services').records.dokumente.update(principal, id, {
+      await deps.records.dokumente.update(principal, id, {
         titel: get('titel') || undefined,
         art: (DOKUMENT_ARTEN as readonly string[]).includes(art) ? (art as 'eingang') : undefined,
         datum: get('datum') || undefined,
@@ -283,7 +299,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     const principal = requirePrincipal(c);
     const id = c.req.param('id');
     return action(c, `/dokumente/${id}`, async () => {
-      const records = c.get('services').records;
+      const records = deps.records;
       await records.dokumente.writableDokument(principal, id);
       const { fields, file, fileName } = await streamMultipart(c, 'datei', (f) =>
         records.dokumente.blobs.put(f.stream, { maxBytes: records.dokumente.uploadLimitBytes }),
@@ -303,7 +319,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
   app.get('/suche', async (c) => {
     const b = await base(c);
     if (!b) return login(c);
-    const { records } = c.get('services');
+    const { records } = deps;
     const keys = ['q', 'aktenplan', 'art', 'vorgangStatus', 'von', 'bis'] as const;
     const filter = Object.fromEntries(keys.map((k) => [k, c.req.query(k) || undefined])) as Record<
       (typeof keys)[number],
@@ -341,7 +357,7 @@ export function registerRecordsPages(app: Hono<AppEnv>) {
     const bereich = (
       ['alle', 'person', 'oe'].includes(c.req.query('bereich') ?? '') ? c.req.query('bereich') : 'alle'
     ) as 'alle' | 'person' | 'oe';
-    const postkorb = await c.get('services').records.postkorb.postkorb(b.principal, { bereich });
+    const postkorb = await deps.records.postkorb.postkorb(b.principal, { bereich });
     return c.html(<PostkorbPage {...b} bereich={bereich} postkorb={postkorb} />);
   });
 }

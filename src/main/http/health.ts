@@ -1,0 +1,57 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/context.ts';
+import { DB_RETRY_AFTER_SECONDS } from '../../platform/http/problem.ts';
+import type { Services } from '../services.ts';
+
+/** Health never waits longer than this for the database: a load balancer must get an answer. */
+const HEALTH_TIMEOUT_MS = 2_000;
+
+/**
+ * `GET /health`: 200 with the database latency, or 503 `degraded` when the database cannot be
+ * reached within two seconds (down, restarting, pool exhausted). It answers within that bound
+ * even when a connection attempt would hang.
+ */
+export function registerHealthRoute(app: Hono<AppEnv>, services: Services) {
+  const { logger } = services;
+  const kind = services.config.database.kind;
+
+  app.get('/health', async (c) => {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const probe = services.database.db
+        .selectFrom('tenants')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
+      // A probe that loses the race still ends on its own (connect timeout of the pool).
+      probe.catch(() => {});
+      await Promise.race([
+        probe,
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)),
+            HEALTH_TIMEOUT_MS,
+          );
+        }),
+      ]);
+      return c.json({
+        status: 'ok',
+        database: { status: 'ok', kind, latencyMs: Math.round(performance.now() - started) },
+        version: '0.1.0',
+      });
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'health check: database unavailable');
+      c.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
+      return c.json(
+        {
+          status: 'degraded',
+          database: { status: 'unavailable', kind, message: 'Datenbank nicht erreichbar' },
+          version: '0.1.0',
+        },
+        503,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+}

@@ -1,0 +1,26 @@
+import type { Hono } from 'hono';
+import { registerAuthRoutes } from '../../modules/identity/login.pages.tsx';
+import { registerVerwaltungPages } from '../../modules/identity/verwaltung.web.tsx';
+import { registerIntegrationsPages } from '../../modules/integrations/web/integrations.web.tsx';
+import { registerPortalPages } from '../../modules/ozg/web/portal.web.tsx';
+import { registerServicesStaffPages } from '../../modules/ozg/web/staff.web.tsx';
+import { registerRecordsPages } from '../../modules/records/web/records.web.tsx';
+import { registerVerbundPages } from '../../modules/verbund/verbund.web.tsx';
+import type { AppEnv } from '../../platform/http/context.ts';
+import type { Services } from '../services.ts';
+
+/** Staff UI and citizen portal: server-rendered pages (JSX) that work without JavaScript. */
+export function registerPages(app: Hono<AppEnv>, services: Services) {
+  app.get('/api/docs', (c) =>
+    c.html(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Verbund API – Dokumentation</title>
+<link rel="stylesheet" href="/assets/swagger-ui/swagger-ui.css"></head><body><div id="swagger-ui"></div>
+<script src="/assets/swagger-ui/swagger-ui-bundle.js"></script><script src="/assets/app/api-docs.js"></script></body></html>`),
+  );
+  registerAuthRoutes(app, services);
+  registerRecordsPages(app, services);
+  registerPortalPages(app, services);
+  registerServicesStaffPages(app, services);
+  registerIntegrationsPages(app, services);
+  registerVerbundPages(app, services);
+  registerVerwaltungPages(app, services);
+}

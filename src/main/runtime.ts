@@ -1,0 +1,121 @@
+import { serve } from '@hono/node-server';
+import { seedServices } from '../demo/ozg.seed.ts';
+import { assignDemoTemplateOwner, seedDemoRecords } from '../demo/records.seed.ts';
+import { demoLogins, seedDemoVerbund } from '../demo/verbund.seed.ts';
+import { uploadTempDir } from '../modules/blobs/blob-store.ts';
+import { removeStaleTempFiles } from '../modules/blobs/fs-blob-store.ts';
+import type { Config } from '../platform/config.ts';
+import { prepareDatabase } from '../platform/database/bootstrap.ts';
+import { createLogger } from '../platform/logger.ts';
+import { createApp } from './http/app.ts';
+import { buildServices } from './services.ts';
+
+export type Mode = 'all' | 'web' | 'worker';
+
+/**
+ * Starts the product: database (embedded or external), migrations, demo seed on first start,
+ * web server and/or worker. Returns a `stop()` that shuts everything down in order.
+ */
+export async function startRuntime({
+  config,
+  mode,
+  print = console.log,
+}: {
+  config: Config;
+  mode: Mode;
+  print?: (line: string) => void;
+}) {
+  const logger = createLogger({ level: config.logLevel });
+  const prepared = await prepareDatabase({ config, onLog: (line) => logger.debug({ pg: line }) });
+  if (prepared.adopted)
+    print(
+      'Verwaistes eingebettetes PostgreSQL eines abgebrochenen Verbund-Prozesses übernommen (wird beim Beenden gestoppt).',
+    );
+  // Uploads interrupted by a crash leave temp files. While no other process of ours can be writing
+  // (this one runs the embedded server) all go; otherwise only those untouched for 10 minutes.
+  const stale = await removeStaleTempFiles({
+    tmpDir: uploadTempDir(config.blobs),
+    olderThanMs: prepared.startedHere ? 0 : 10 * 60_000,
+  });
+  if (stale.removed > 0) logger.info(stale, 'removed stale temporary upload files');
+  const services = buildServices({ config, appUrl: prepared.appUrl, logger });
+  let seeded = false;
+  let demoDocuments = 0;
+  try {
+    if (config.seedDemo) {
+      seeded = (await seedDemoVerbund({ database: services.database, verbund: services.verbund })).seeded;
+      if (seeded) {
+        await assignDemoTemplateOwner(services.database);
+        demoDocuments = (await seedDemoRecords({ database: services.database, blobs: services.blobs }))
+          .documents;
+      }
+      // The Verbund's service catalogue (idempotent: also fills in installations seeded earlier).
+      await seedServices({ database: services.database, xsdDir: config.fim.xsdDir });
+    }
+  } catch (error) {
+    await services.close();
+    await prepared.stop();
+    throw error;
+  }
+
+  // The embedded server is restarted after a crash; meanwhile requests answer 503 and the workers
+  // retry, and the pool connects afresh once it is back.
+  prepared.watch?.((event) => {
+    if (event.kind === 'crashed') {
+      logger.error({ pid: event.pid }, 'embedded PostgreSQL crashed, restarting');
+      print(`Eingebettetes PostgreSQL abgestürzt – wird neu gestartet (PID ${event.pid ?? '?'}).`);
+    } else if (event.kind === 'retrying') {
+      logger.warn(event, 'embedded PostgreSQL restart failed, retrying');
+    } else {
+      logger.warn({ ms: event.ms, pid: event.pid }, 'embedded PostgreSQL recovered');
+      print(`Eingebettetes PostgreSQL wieder erreichbar nach ${(event.ms / 1000).toFixed(1)} s.`);
+    }
+  });
+
+  const worker = mode === 'web' ? undefined : services.createWorker();
+  worker?.start();
+  // Connector deliveries (transactional outbox) run wherever jobs run.
+  const delivery = mode === 'web' ? undefined : services.createDeliveryWorker();
+  delivery?.start();
+
+  let server: ReturnType<typeof serve> | undefined;
+  let url: string | undefined;
+  if (mode !== 'worker') {
+    const app = createApp(services);
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, (info) => {
+        url = config.server.publicUrl ?? `http://localhost:${info.port}`;
+        resolve();
+      });
+    });
+  }
+  // Measured from process start, so module loading and the database start are included.
+  const readyMs = Math.round(process.uptime() * 1000);
+
+  print(
+    `Verbund läuft (${mode}) – Datenbank: ${prepared.kind === 'embedded' ? `eingebettetes PostgreSQL in ${config.dataDir}` : 'externes PostgreSQL'}`,
+  );
+  if (url) print(`  Adresse:    ${url}  (Bürgerportal: ${url}/portal)`);
+  if (seeded)
+    print(
+      `  Demo-Verbund der vier Landkreise angelegt, mit ${demoDocuments} Dokumenten in der E-Akte (Textextraktion läuft im Hintergrund).`,
+    );
+  if (config.seedDemo) for (const line of demoLogins()) print(`  Demo:       ${line}`);
+  print(`  Bereit nach ${(readyMs / 1000).toFixed(1)} s${prepared.firstStart ? ' (erster Start)' : ''}.`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      // Idle keep-alive connections would otherwise hold the process open.
+      (server as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();
+      await closed;
+      await worker?.stop();
+      await delivery?.stop();
+      await services.close();
+      await prepared.stop();
+    })();
+    return stopping;
+  };
+  return { services, url, readyMs, firstStart: prepared.firstStart, stop };
+}

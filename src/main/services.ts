@@ -1,0 +1,133 @@
+import { createAuditRepository } from '../modules/audit/audit.repository.ts';
+import { createBlobStore } from '../modules/blobs/blob-store.ts';
+import { standardOrgUnitsHook } from '../modules/identity/identity.onboarding.ts';
+import { createIdentityUsecases } from '../modules/identity/identity.usecases.ts';
+import { createExtractionPool } from '../modules/ingest/extraction-pool.ts';
+import { createDeliveryWorker, type DeliveryOptions } from '../modules/integrations/delivery.ts';
+import {
+  createIntegrationsUsecases,
+  integrationsOnboardingHook,
+} from '../modules/integrations/integrations.usecases.ts';
+import { createXdomeaUsecases } from '../modules/integrations/xdomea.usecases.ts';
+import { createOzgModule } from '../modules/ozg/ozg.module.ts';
+import { renderPortalError } from '../modules/ozg/web/portal-error.page.tsx';
+import { createRecordsModule } from '../modules/records/records.module.ts';
+import { createVerbundUsecases } from '../modules/verbund/verbund.usecases.ts';
+import type { Config } from '../platform/config.ts';
+import { createDatabase } from '../platform/database/database.ts';
+import type { PlatformContext } from '../platform/http/context.ts';
+import { createRateLimiter } from '../platform/http/rate-limit.ts';
+import {
+  type BatchJobHandler,
+  createJobWorker,
+  type JobGivenUpHandler,
+  type JobHandler,
+} from '../platform/jobs/jobs.ts';
+import type { Logger } from '../platform/logger.ts';
+import { createOnboardingRegistry } from '../platform/onboarding/onboarding.ts';
+
+/**
+ * The one composition root: web, worker, CLI and tests all get their dependencies from here.
+ * Modules register their onboarding hooks and job handlers in this function and nowhere else.
+ */
+export function buildServices({
+  config,
+  appUrl,
+  logger,
+  poolSize = 10,
+}: {
+  config: Config;
+  appUrl: string;
+  logger: Logger;
+  poolSize?: number;
+}) {
+  const database = createDatabase({ connectionString: appUrl, max: poolSize });
+  const onboarding = createOnboardingRegistry();
+  onboarding.register(standardOrgUnitsHook);
+
+  const jobHandlers = new Map<string, JobHandler>();
+  const identity = createIdentityUsecases({ database, sessionHours: config.session.hours });
+  const verbund = createVerbundUsecases({ database, onboarding });
+  const audit = createAuditRepository({ database });
+  const blobs = createBlobStore(config.blobs);
+  const extractors = createExtractionPool(config.extraction);
+  const records = createRecordsModule({
+    database,
+    blobs,
+    extractors,
+    logger,
+    uploadLimitBytes: config.uploads.limitBytes,
+  });
+  onboarding.register(records.onboardingHook);
+  jobHandlers.set(...records.extractionJob);
+  const batchJobHandlers = new Map<string, BatchJobHandler>([records.extractionBatchJob]);
+  const givenUpHandlers = new Map<string, JobGivenUpHandler>([records.extractionGivenUp]);
+  // After records: activating a service creates its Akte in the county's Aktenplan.
+  const ozg = createOzgModule({ database, blobs, config });
+  onboarding.register(ozg.onboardingHook);
+  for (const job of ozg.jobs) jobHandlers.set(...job);
+  const integrations = createIntegrationsUsecases({ database, identity });
+  const xdomea = createXdomeaUsecases({ database, blobs, parserLimits: config.extraction });
+  // Connectors with the xdomea payload deliver the Vorgang as the county's system would export it.
+  const renderXdomea = (tenantId: string, vorgangId: string) =>
+    xdomea.exportVorgang(
+      {
+        tenantId,
+        userId: null,
+        login: null,
+        displayName: 'Anbindung',
+        roles: ['leitung'],
+        via: 'token',
+        tokenId: 'system:anbindung',
+      },
+      vorgangId,
+    );
+  onboarding.register(integrationsOnboardingHook);
+  // Per client address, shared by every process through PostgreSQL (portal, tracking, login).
+  const rateLimits = createRateLimiter({ db: database.db });
+  const platform: PlatformContext = {
+    config,
+    database,
+    logger,
+    rateLimits,
+    authenticator: identity,
+    errorPages: [{ pathPrefix: '/portal', render: renderPortalError }],
+  };
+
+  return {
+    config,
+    logger,
+    database,
+    onboarding,
+    identity,
+    verbund,
+    audit,
+    blobs,
+    extractors,
+    records,
+    ozg,
+    integrations,
+    xdomea,
+    jobHandlers,
+    rateLimits,
+    platform,
+    createWorker: () =>
+      createJobWorker({
+        database,
+        logger,
+        handlers: jobHandlers,
+        batchHandlers: batchJobHandlers,
+        givenUpHandlers,
+      }),
+    createDeliveryWorker: (options?: DeliveryOptions) =>
+      createDeliveryWorker({ database, logger, options, renderXdomea }),
+    close: async () => {
+      await extractors.close();
+      await xdomea.close();
+      await ozg.close();
+      await database.close();
+    },
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Config } from '../../platform/config.ts';
+import { csrfProtection, resolvePrincipal, SESSION_COOKIE } from '../../platform/http/auth.middleware.ts';
+import { clientAddress } from '../../platform/http/client-address.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
+import { crossOrigin, isCrossSiteRequest } from '../../platform/http/headers.ts';
+import type { RateLimiter } from '../../platform/http/rate-limit.ts';
+import { rateLimited, withRetryAfter } from '../../platform/http/rate-limit.ts';
+import { secureCookies } from '../../platform/ui/cookies.ts';
+import { isAppError } from '../../shared/errors.ts';
+import type { VerbundUsecases } from '../verbund/verbund.usecases.ts';
+import type { IdentityUsecases } from './identity.usecases.ts';
+import { LoginPage } from './login.page.tsx';
+
+/** What these handlers use, given by the composition root. */
+export type LoginDeps = {
+  config: Config;
+  identity: IdentityUsecases;
+  rateLimits: RateLimiter;
+  verbund: VerbundUsecases;
+};
+
+const LOGIN_CSRF_COOKIE = 'verbund_login_csrf';
+
+/** Only same-site paths are allowed as the target after login (no open redirect). */
+const safeNext = (value: unknown) =>
+  typeof value === 'string' && /^\/(?!\/)[\w\-/.?=&%]*$/.test(value) ? value : '/';
+
+async function renderLogin(
+  deps: LoginDeps,
+  c: Context<AppEnv>,
+  props: {
+    values?: { tenant?: string; login?: string };
+    errors?: Array<{ field: string; message: string }>;
+    status?: 200 | 400 | 401 | 403 | 429;
+    next?: string;
+    notice?: string;
+  },
+) {
+  const csrf = randomBytes(24).toString('base64url');
+  setCookie(c, LOGIN_CSRF_COOKIE, csrf, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: secureCookies(c),
+    path: '/anmelden',
+  });
+  const tenants = await deps.verbund.listMembers();
+  // The form carries a fresh CSRF token: never from a cache.
+  c.header('cache-control', 'no-store');
+  return c.html(<LoginPage tenants={tenants} csrf={csrf} {...props} />, props.status ?? 200);
+}
+
+export function registerAuthRoutes(app: Hono<AppEnv>, deps: LoginDeps) {
+  app.use('/abmelden', resolvePrincipal, csrfProtection);
+  app.get('/anmelden', (c) =>
+    renderLogin(deps, c, {
+      next: safeNext(c.req.query('weiter')),
+      notice: c.req.query('abgemeldet') !== undefined ? 'Sie wurden abgemeldet.' : undefined,
+    }),
+  );
+
+  app.post('/anmelden', async (c) => {
+    const form = await c.req.parseBody();
+    const str = (key: string) => (typeof form[key] === 'string' ? (form[key] as string) : '');
+    const values = { tenant: str('tenant'), login: str('login') };
+    const next = safeNext(form.weiter);
+    const expected = getCookie(c, LOGIN_CSRF_COOKIE);
+    // A login posted from another site (login CSRF: the victim signed in as the attacker).
+    if (isCrossSiteRequest(c))
+      return renderLogin(deps, c, {
+        values,
+        next,
+        status: 403,
+        errors: [{ field: 'login', message: crossOrigin().messageDe }],
+      });
+    if (!expected || expected !== str('_csrf')) {
+      return renderLogin(deps, c, {
+        values,
+        next,
+        status: 403,
+        errors: [{ field: 'login', message: 'Das Anmeldeformular ist abgelaufen. Bitte erneut versuchen.' }],
+      });
+    }
+    const errors = [];
+    if (!values.tenant && !values.login.includes('@'))
+      errors.push({ field: 'tenant', message: 'Bitte wählen Sie Ihren Landkreis.' });
+    if (!values.login) errors.push({ field: 'login', message: 'Bitte geben Sie Ihren Benutzernamen ein.' });
+    if (!str('password')) errors.push({ field: 'password', message: 'Bitte geben Sie Ihr Passwort ein.' });
+    if (errors.length > 0) return renderLogin(deps, c, { values, next, errors, status: 400 });
+    // Failed logins per client address (VERBUND_RATE_LOGIN), on top of the lock per account: once
+    // the window is full, no password is even checked from that address until it ends.
+    const { rateLimits, config } = deps;
+    const address = clientAddress(c);
+    const rule = address === null ? null : config.rateLimits.login;
+    const seen = rule && address ? await rateLimits.peek({ bucket: 'login', address, rule }) : null;
+    if (seen?.limited) {
+      const error = rateLimited(seen.retryAfterSeconds);
+      const page = await renderLogin(deps, c, {
+        values,
+        next,
+        status: 429,
+        errors: [{ field: 'login', message: error.messageDe }],
+      });
+      return withRetryAfter(page, seen.retryAfterSeconds);
+    }
+    try {
+      const session = await deps.identity.login({
+        tenantId: values.tenant,
+        login: values.login,
+        password: str('password'),
+      });
+      setCookie(c, SESSION_COOKIE, session.cookie, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: secureCookies(c),
+        path: '/',
+        maxAge: deps.config.session.hours * 3600,
+      });
+      deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/anmelden' });
+      return c.redirect(next, 303);
+    } catch (error) {
+      if (!isAppError(error) || error.status >= 500) throw error;
+      if (rule && address) await rateLimits.hit({ bucket: 'login', address, rule });
+      return renderLogin(deps, c, {
+        values,
+        next,
+        status: error.status === 429 ? 429 : 401,
+        errors: [{ field: 'login', message: error.messageDe }],
+      });
+    }
+  });
+
+  app.post('/abmelden', async (c) => {
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (cookie) await deps.identity.logout(cookie);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/anmelden?abgemeldet', 303);
+  });
+}

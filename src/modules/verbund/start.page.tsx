@@ -1,0 +1,73 @@
+import type { Principal } from '../../platform/http/principal.ts';
+import { isRole, roleLabels } from '../../platform/http/principal.ts';
+import { Layout } from '../../platform/ui/layout.tsx';
+
+type StartProps = {
+  principal: Principal;
+  tenant: { id: string; name: string; kreisschluessel: string };
+  members: Array<{ id: string; name: string; kreisschluessel: string }>;
+  activations: Array<{ artifact_kind: string; artifact_id: string; status: string }>;
+};
+
+export function StartPage({ principal, tenant, members, activations }: StartProps) {
+  return (
+    <Layout title="Start" principal={principal} tenantName={tenant.name} active="start">
+      <hgroup class="kern-hgroup">
+        <h1 class="kern-heading-large">Guten Tag, {principal.displayName}</h1>
+        <p class="kern-subline">
+          {tenant.name} · Kreisschlüssel {tenant.kreisschluessel}
+        </p>
+      </hgroup>
+      <div class="vb-cards">
+        <section class="kern-card" aria-labelledby="rollen">
+          <div class="kern-card__container">
+            <h2 class="kern-heading-small" id="rollen">
+              Ihre Rollen
+            </h2>
+            <ul class="kern-list">
+              {principal.roles.map((r) => (
+                <li>{isRole(r) ? roleLabels[r] : r}</li>
+              ))}
+            </ul>
+          </div>
+        </section>
+        <section class="kern-card" aria-labelledby="verbund">
+          <div class="kern-card__container">
+            <h2 class="kern-heading-small" id="verbund">
+              Der Verbund
+            </h2>
+            <p class="kern-body">{members.length} Landkreise teilen E-Akte, Onlinedienste und Anbindungen.</p>
+            <ul class="kern-list">
+              {members.map((m) => (
+                <li>
+                  {m.name} ({m.kreisschluessel}){m.id === tenant.id ? ' – Ihr Landkreis' : ''}
+                </li>
+              ))}
+            </ul>
+            <a class="kern-link" href="/verbund">
+              Zweckvereinbarung und Mitglieder
+            </a>
+          </div>
+        </section>
+        <section class="kern-card" aria-labelledby="geteilt">
+          <div class="kern-card__container">
+            <h2 class="kern-heading-small" id="geteilt">
+              Aus dem Verbund übernommen
+            </h2>
+            {activations.length === 0 ? (
+              <p class="kern-body">Noch nichts übernommen.</p>
+            ) : (
+              <p class="kern-body">
+                {activations.length} gemeinsame Bausteine sind für Ihren Landkreis aktiv
+                {activations.some((a) => a.status === 'pending')
+                  ? `, ${activations.filter((a) => a.status === 'pending').length} warten auf Einrichtung`
+                  : ''}
+                .
+              </p>
+            )}
+          </div>
+        </section>
+      </div>
+    </Layout>
+  );
+}

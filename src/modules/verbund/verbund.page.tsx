@@ -1,0 +1,84 @@
+import type { Principal } from '../../platform/http/principal.ts';
+import { Layout } from '../../platform/ui/layout.tsx';
+
+const de = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('de-DE', { timeZone: 'UTC' });
+
+type VerbundProps = {
+  principal: Principal;
+  tenantName: string;
+  overview: {
+    agreement?: { title: string; basis: string; concluded_on: string; purpose: string } | undefined;
+    members: Array<{ id: string; name: string; kreisschluessel: string; joined_on: string }>;
+    amendments: Array<{
+      number: number;
+      title: string;
+      drucksache: string;
+      resolved_by: string;
+      resolved_on: string;
+      summary: string;
+    }>;
+  };
+};
+
+export function VerbundPage({ principal, tenantName, overview }: VerbundProps) {
+  const { agreement, members, amendments } = overview;
+  return (
+    <Layout title="Verbund" principal={principal} tenantName={tenantName} active="verbund">
+      <h1 class="kern-heading-large">Der Verbund</h1>
+      {agreement ? (
+        <section aria-labelledby="zv">
+          <h2 class="kern-heading-medium" id="zv">
+            {agreement.title}
+          </h2>
+          <p class="kern-body">
+            Grundlage: {agreement.basis} (geschlossen am {de(agreement.concluded_on)}).
+          </p>
+          <p class="kern-body">{agreement.purpose}</p>
+        </section>
+      ) : (
+        <p class="kern-body">Noch keine Zweckvereinbarung erfasst.</p>
+      )}
+      <h2 class="kern-heading-medium">Mitglieder</h2>
+      <div class="kern-table-responsive">
+        <table class="kern-table kern-table--striped">
+          <caption class="kern-title">Mitglieder des Verbunds ({members.length})</caption>
+          <thead class="kern-table__header">
+            <tr class="kern-table__row">
+              <th scope="col" class="kern-table__header">
+                Landkreis
+              </th>
+              <th scope="col" class="kern-table__header">
+                Kreisschlüssel
+              </th>
+              <th scope="col" class="kern-table__header">
+                Mitglied seit
+              </th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {members.map((m) => (
+              <tr class="kern-table__row">
+                <td class="kern-table__cell">{m.name}</td>
+                <td class="kern-table__cell">{m.kreisschluessel}</td>
+                <td class="kern-table__cell">{de(m.joined_on)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 class="kern-heading-medium">Änderungen der Zweckvereinbarung</h2>
+      {amendments.length === 0 ? (
+        <p class="kern-body">Keine Änderungen.</p>
+      ) : (
+        <ul class="kern-list">
+          {amendments.map((a) => (
+            <li>
+              <strong>{a.title}</strong> – Drucksache {a.drucksache}, {a.resolved_by} am {de(a.resolved_on)}:{' '}
+              {a.summary}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
