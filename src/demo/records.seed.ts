@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { BlobStore } from '../modules/blobs/blob-store.ts';
+import type { BlobStore } from '../modules/blobs/blobs.module.ts';
 import { createAkteInTrx, createVorgangInTrx } from '../modules/records/akten.usecases.ts';
 import { STANDARD_TEMPLATE_ID } from '../modules/records/aktenplan.template.ts';
 import { insertDokumentInTrx } from '../modules/records/dokumente.usecases.ts';

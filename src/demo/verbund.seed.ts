@@ -1,6 +1,5 @@
-import { addUserInTrx } from '../modules/identity/identity.usecases.ts';
-import { AGREEMENT_ID } from '../modules/verbund/verbund.models.ts';
-import type { VerbundUsecases } from '../modules/verbund/verbund.usecases.ts';
+import { addUserInTrx } from '../modules/identity/identity.module.ts';
+import { AGREEMENT_ID, type VerbundUsecases } from '../modules/verbund/verbund.module.ts';
 import type { DatabaseHandle } from '../platform/database/database.ts';
 import type { Role } from '../platform/http/principal.ts';
 

@@ -1,7 +1,6 @@
-import { createAuditRepository } from '../modules/audit/audit.repository.ts';
-import { createBlobStore } from '../modules/blobs/blob-store.ts';
-import { standardOrgUnitsHook } from '../modules/identity/identity.onboarding.ts';
-import { createIdentityUsecases } from '../modules/identity/identity.usecases.ts';
+import { createAuditRepository } from '../modules/audit/audit.module.ts';
+import { createBlobStore } from '../modules/blobs/blobs.module.ts';
+import { createIdentityUsecases, standardOrgUnitsHook } from '../modules/identity/identity.module.ts';
 import { createExtractionPool } from '../modules/ingest/extraction-pool.ts';
 import { createDeliveryWorker, type DeliveryOptions } from '../modules/integrations/delivery.ts';
 import {
@@ -12,7 +11,7 @@ import { createXdomeaUsecases } from '../modules/integrations/xdomea.usecases.ts
 import { createOzgModule } from '../modules/ozg/ozg.module.ts';
 import { renderPortalError } from '../modules/ozg/web/portal-error.page.tsx';
 import { createRecordsModule } from '../modules/records/records.module.ts';
-import { createVerbundUsecases } from '../modules/verbund/verbund.usecases.ts';
+import { createVerbundUsecases } from '../modules/verbund/verbund.module.ts';
 import type { Config } from '../platform/config.ts';
 import { createDatabase } from '../platform/database/database.ts';
 import type { PlatformContext } from '../platform/http/context.ts';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { registerAuditRoutes } from '../../modules/audit/audit.routes.ts';
-import { registerIdentityRoutes } from '../../modules/identity/identity.routes.ts';
+import { registerAuditRoutes } from '../../modules/audit/audit.module.ts';
+import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.routes.ts';
 import { registerServicesRoutes } from '../../modules/ozg/ozg.routes.ts';
 import { registerRecordsRoutes } from '../../modules/records/records.routes.ts';
-import { registerVerbundRoutes } from '../../modules/verbund/verbund.routes.ts';
+import { registerVerbundRoutes } from '../../modules/verbund/verbund.module.ts';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
 import { limitRequestBodies, MULTIPART_OVERHEAD_BYTES } from '../../platform/http/body-limit.ts';
 import type { AppEnv } from '../../platform/http/context.ts';

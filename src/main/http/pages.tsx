@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
-import { registerAuthRoutes } from '../../modules/identity/login.pages.tsx';
-import { registerVerwaltungPages } from '../../modules/identity/verwaltung.web.tsx';
+import { registerAuthRoutes } from '../../modules/identity/identity.module.ts';
+import { registerVerwaltungPages } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsPages } from '../../modules/integrations/web/integrations.web.tsx';
 import { registerPortalPages } from '../../modules/ozg/web/portal.web.tsx';
 import { registerServicesStaffPages } from '../../modules/ozg/web/staff.web.tsx';
 import { registerRecordsPages } from '../../modules/records/web/records.web.tsx';
-import { registerVerbundPages } from '../../modules/verbund/verbund.web.tsx';
+import { registerVerbundPages } from '../../modules/verbund/verbund.module.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import type { Services } from '../services.ts';
 

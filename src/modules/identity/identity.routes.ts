@@ -4,7 +4,7 @@ import type { ApiRouter } from '../../platform/http/openapi.ts';
 import { actorOf, ROLES } from '../../platform/http/principal.ts';
 import { bearerSecurity, errorResponses, listOf } from '../../platform/http/schemas.ts';
 import { notFound } from '../../shared/errors.ts';
-import type { VerbundUsecases } from '../verbund/verbund.usecases.ts';
+import type { VerbundUsecases } from '../verbund/verbund.module.ts';
 import type { IdentityUsecases } from './identity.usecases.ts';
 
 /** What these handlers use, given by the composition root. */

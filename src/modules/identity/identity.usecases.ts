@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../../platform/database/database.ts';
 import { actorOf, isRole, type Principal, type Role } from '../../platform/http/principal.ts';
 import { AppError, badRequest, conflict, notFound } from '../../shared/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { appendAuditEvent } from '../audit/audit.module.ts';
 import {
   newApiToken,
   newSessionSecret,

@@ -10,7 +10,7 @@ import type { RateLimiter } from '../../platform/http/rate-limit.ts';
 import { rateLimited, withRetryAfter } from '../../platform/http/rate-limit.ts';
 import { secureCookies } from '../../platform/ui/cookies.ts';
 import { isAppError } from '../../shared/errors.ts';
-import type { VerbundUsecases } from '../verbund/verbund.usecases.ts';
+import type { VerbundUsecases } from '../verbund/verbund.module.ts';
 import type { IdentityUsecases } from './identity.usecases.ts';
 import { LoginPage } from './login.page.tsx';
 

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { csrfProtection, requireRole, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
-import type { AuditRepository } from '../audit/audit.repository.ts';
-import type { VerbundUsecases } from '../verbund/verbund.usecases.ts';
+import type { AuditRepository } from '../audit/audit.module.ts';
+import type { VerbundUsecases } from '../verbund/verbund.module.ts';
 import type { IdentityUsecases } from './identity.usecases.ts';
 import { AdminPage } from './verwaltung.page.tsx';
 

@@ -5,8 +5,8 @@ import { actorOf, hasRole, type Principal } from '../../platform/http/principal.
 import { enqueueJob } from '../../platform/jobs/jobs.ts';
 import { outboxInsert, recordEventInTrx } from '../../platform/outbox/outbox.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../shared/errors.ts';
-import { appendAuditEvent, auditAppendCtes } from '../audit/audit.repository.ts';
-import type { BlobStore, StoredBlob } from '../blobs/blob-store.ts';
+import { appendAuditEvent, auditAppendCtes } from '../audit/audit.module.ts';
+import type { BlobStore, StoredBlob } from '../blobs/blobs.module.ts';
 import {
   dokumentInsertCtes,
   insertDokumentInTrx,

@@ -5,7 +5,7 @@ import type { DatabaseHandle, TenantTrx } from '../../platform/database/database
 import { actorOf, hasRole, type Principal } from '../../platform/http/principal.ts';
 import type { OnboardingHook, ReceivedArtifact } from '../../platform/onboarding/onboarding.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../shared/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
+import { appendAuditEvent } from '../audit/audit.module.ts';
 import type { ByteStream } from '../ingest/bounded-wire.ts';
 import { createImportParsers, type ParserLimits } from '../ingest/import-parsers.ts';
 import { createAkteInTrx } from '../records/akten.usecases.ts';

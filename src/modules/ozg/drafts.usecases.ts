@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import type { BlobStore, StoredBlob } from '../blobs/blob-store.ts';
+import type { BlobStore, StoredBlob } from '../blobs/blobs.module.ts';
 import type { AntraegeUsecases } from './antraege.usecases.ts';
 import type { CatalogUsecases } from './catalog.usecases.ts';
 import type { FormDefinition, FormNode } from './fim/form.models.ts';

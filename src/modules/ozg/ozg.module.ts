@@ -1,7 +1,7 @@
 import type { Config } from '../../platform/config.ts';
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { JobHandler } from '../../platform/jobs/jobs.ts';
-import type { BlobStore } from '../blobs/blob-store.ts';
+import type { BlobStore } from '../blobs/blobs.module.ts';
 import { ANTRAG_PDF_JOB, createAntraegeUsecases, MAIL_JOB } from './antraege.usecases.ts';
 import { createCatalogUsecases, servicesOnboardingHook } from './catalog.usecases.ts';
 import { createDraftUsecases } from './drafts.usecases.ts';

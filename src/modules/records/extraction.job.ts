@@ -9,8 +9,8 @@ import {
 } from '../../platform/jobs/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { cleanFileName } from '../../shared/text.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import type { BlobStore } from '../blobs/blob-store.ts';
+import { appendAuditEvent } from '../audit/audit.module.ts';
+import type { BlobStore } from '../blobs/blobs.module.ts';
 import { ByteStream } from '../ingest/bounded-wire.ts';
 import { ExtractionError, type ExtractorRegistry } from '../ingest/extractors.ts';
 import { EXTRACT_JOB, indexTerms, insertDokumentInTrx } from './dokumente.usecases.ts';

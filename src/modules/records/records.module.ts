@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { Logger } from '../../platform/logger.ts';
-import type { BlobStore } from '../blobs/blob-store.ts';
+import type { BlobStore } from '../blobs/blobs.module.ts';
 import type { ExtractorRegistry } from '../ingest/extractors.ts';
 import { createAktenUsecases } from './akten.usecases.ts';
 import { aktenplanOnboardingHook, createAktenplanUsecases } from './aktenplan.usecases.ts';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { OnboardingRegistry, ReceivedArtifact } from '../../platform/onboarding/onboarding.ts';
 import { AppError, conflict } from '../../shared/errors.ts';
-import { appendAuditEvent } from '../audit/audit.repository.ts';
-import { addUserInTrx } from '../identity/identity.usecases.ts';
+import { appendAuditEvent } from '../audit/audit.module.ts';
+import { addUserInTrx } from '../identity/identity.module.ts';
 import { AGREEMENT_ID, type NewMember, newMemberSchema } from './verbund.models.ts';
 
 export function createVerbundUsecases({

@@ -6,7 +6,7 @@ import { streamMultipartFiles } from '../../../platform/http/multipart.ts';
 import { toAppError } from '../../../platform/http/problem.ts';
 import { rateLimit } from '../../../platform/http/rate-limit.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { BlobStore } from '../../blobs/blob-store.ts';
+import type { BlobStore } from '../../blobs/blobs.module.ts';
 import { safeFileName } from '../../ingest/content-type.ts';
 import { pagesOf } from '../drafts.usecases.ts';
 import { validateFormData } from '../fim/form.values.ts';

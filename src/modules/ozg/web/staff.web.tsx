@@ -7,7 +7,7 @@ import {
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { toAppError } from '../../../platform/http/problem.ts';
 import type { RecordsModule } from '../../records/records.module.ts';
-import type { VerbundUsecases } from '../../verbund/verbund.usecases.ts';
+import type { VerbundUsecases } from '../../verbund/verbund.module.ts';
 import type { OzgModule } from '../ozg.module.ts';
 import { readImportUpload } from '../ozg.routes.ts';
 import { AntragPage, OnlinedienstePage } from './staff.pages.tsx';
