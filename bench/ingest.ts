@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDocumentGenerator } from '../src/demo/generator/documents.ts';
 import { createBlobStore } from '../src/modules/blobs/blobs.module.ts';
-import { createExtractionPool } from '../src/modules/ingest/extraction-pool.ts';
+import { createExtractionPool } from '../src/modules/ingest/ingest.module.ts';
 import { renderTextPdf } from '../src/modules/records/text-pdf.ts';
 import { progress, startBenchInstance } from './support.ts';
 

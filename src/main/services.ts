@@ -1,7 +1,7 @@
 import { createAuditRepository } from '../modules/audit/audit.module.ts';
 import { createBlobStore } from '../modules/blobs/blobs.module.ts';
 import { createIdentityUsecases, standardOrgUnitsHook } from '../modules/identity/identity.module.ts';
-import { createExtractionPool } from '../modules/ingest/extraction-pool.ts';
+import { createExtractionPool } from '../modules/ingest/ingest.module.ts';
 import { createDeliveryWorker, type DeliveryOptions } from '../modules/integrations/delivery.ts';
 import {
   createIntegrationsUsecases,

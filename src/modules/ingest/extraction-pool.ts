@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { createBoundedPool, ParserBreach } from './bounded-pool.ts';
-import { ByteStream, readAll } from './bounded-wire.ts';
+import { createBoundedPool, ParserBreach } from '../../platform/parsers/bounded-pool.ts';
+import { ByteStream, readAll } from '../../platform/parsers/bounded-wire.ts';
 import type { ExtractionOutcome } from './extraction.task.ts';
 import {
   defaultExtractors,
@@ -10,7 +10,7 @@ import {
   type Extractor,
   unsupported,
 } from './extractors.ts';
-import { breachedLimitDe, PARSER_LIMITS_DEFAULT, type ParserLimits } from './import-parsers.ts';
+import { breachedLimitDe, PARSER_LIMITS_DEFAULT, type ParserLimits } from '../../platform/parsers/import-parsers.ts';
 
 /** The German reason of a file whose parser was stopped (shown at the document). */
 export function breachReason(breach: ParserBreach, limits: ParserLimits) {

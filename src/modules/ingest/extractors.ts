@@ -1,45 +1,18 @@
-import { ByteStream, readAll } from './bounded-wire.ts';
+import { ByteStream, readAll } from '../../platform/parsers/bounded-wire.ts';
 import { docxExtractor } from './extractors/docx.ts';
 import { emlExtractor } from './extractors/eml.ts';
 import { htmlExtractor } from './extractors/html.ts';
 import { odtExtractor } from './extractors/odt.ts';
 import { pdfExtractor } from './extractors/pdf.ts';
+import {
+  type ExtractionResult,
+  ExtractionError,
+  type ExtractionSource,
+  type Extractor,
+} from './extractors/extractor.ts';
 import { textExtractor } from './extractors/text.ts';
 
-export type ExtractionInput = { bytes: Buffer; mime: string; fileName: string };
-/**
- * The bytes, or a function that reads them when they are needed: the parser pool reads a blob only
- * when a parser is free for it, so queued work holds no file in memory — and a ByteStream (a blob
- * straight from the store) passes through to the parser without ever being whole in this process.
- */
-export type ExtractionSource = Omit<ExtractionInput, 'bytes'> & {
-  bytes: Buffer | (() => Promise<Buffer | ByteStream>);
-};
-export type ExtractedAttachment = { fileName: string; mime: string; bytes: Buffer };
-export type ExtractionResult = {
-  text: string;
-  extractor: string;
-  pages?: number;
-  attachments?: ExtractedAttachment[];
-  metadata?: Record<string, string>;
-};
-
-/** One way of turning a file into text. OCR (Tesseract) plugs in as one more of these. */
-export interface Extractor {
-  name: string;
-  accepts(mime: string): boolean;
-  extract(input: ExtractionInput): Promise<ExtractionResult>;
-}
-
-/** A file that cannot be turned into text; `message` is German and shown to users. */
-export class ExtractionError extends Error {
-  constructor(
-    readonly reasonCode: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export * from './extractors/extractor.ts';
 
 const MAX_TEXT = 5_000_000;
 export const cleanText = (text: string) =>

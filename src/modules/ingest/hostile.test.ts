@@ -12,8 +12,8 @@ import {
   PLAN,
 } from '../../../test/support/xdomea-fixtures.ts';
 import { renderTextPdf } from '../records/text-pdf.ts';
-import { createBoundedPool, ParserBreach } from './bounded-pool.ts';
-import { ByteStream } from './bounded-wire.ts';
+import { createBoundedPool, ParserBreach } from '../../platform/parsers/bounded-pool.ts';
+import { ByteStream } from '../../platform/parsers/bounded-wire.ts';
 import { createExtractionPool } from './extraction-pool.ts';
 import { ExtractionError } from './extractors.ts';
 
@@ -29,7 +29,7 @@ const extractionPool = (options: Parameters<typeof createExtractionPool>[0]) => 
 };
 const fixturePool = (options: { size: number; timeoutMs: number; heapMb?: number }) => {
   const pool = createBoundedPool({
-    module: new URL('./bounded-pool.fixture.ts', import.meta.url),
+    module: new URL('../../platform/parsers/bounded-pool.fixture.ts', import.meta.url),
     task: 'fixtureTask',
     heapMb: 64,
     ...options,

@@ -8,8 +8,8 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import { cleanFileName } from '../../shared/text.ts';
 import { appendAuditEvent } from '../audit/audit.repository.ts';
 import type { BlobInput, BlobStore } from '../blobs/blob-store.ts';
-import { ByteStream } from '../ingest/bounded-wire.ts';
-import { createImportParsers, type ParserLimits } from '../ingest/import-parsers.ts';
+import { ByteStream } from '../../platform/parsers/bounded-wire.ts';
+import { createImportParsers, type ParserLimits } from '../../platform/parsers/import-parsers.ts';
 import {
   createAkteInTrx,
   createVorgangInTrx,

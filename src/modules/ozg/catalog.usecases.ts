@@ -6,8 +6,8 @@ import { actorOf, hasRole, type Principal } from '../../platform/http/principal.
 import type { OnboardingHook, ReceivedArtifact } from '../../platform/onboarding/onboarding.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../shared/errors.ts';
 import { appendAuditEvent } from '../audit/audit.module.ts';
-import type { ByteStream } from '../ingest/bounded-wire.ts';
-import { createImportParsers, type ParserLimits } from '../ingest/import-parsers.ts';
+import type { ByteStream } from '../../platform/parsers/bounded-wire.ts';
+import { createImportParsers, type ParserLimits } from '../../platform/parsers/import-parsers.ts';
 import { createAkteInTrx } from '../records/akten.usecases.ts';
 import type { FimImportOutcome } from './fim/fim-import.task.ts';
 import { countFields, type FormDefinition, type ImportWarning } from './fim/form.models.ts';

@@ -8,7 +8,7 @@ import { actorOf } from '../../platform/http/principal.ts';
 import { bearerSecurity, errorResponses, listOf } from '../../platform/http/schemas.ts';
 import { badRequest } from '../../shared/errors.ts';
 import { assertCleanJson } from '../../shared/text.ts';
-import { ByteStream } from '../ingest/bounded-wire.ts';
+import { ByteStream } from '../../platform/parsers/bounded-wire.ts';
 import { IMPORT_LIMIT_BYTES, type ImportFile } from './catalog.usecases.ts';
 import type { OzgModule } from './ozg.module.ts';
 

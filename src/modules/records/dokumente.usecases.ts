@@ -9,7 +9,7 @@ import { AppError, badRequest, notFound } from '../../shared/errors.ts';
 import { stripBidiControls } from '../../shared/text.ts';
 import { appendAuditEvent, auditAppendCtes } from '../audit/audit.module.ts';
 import type { BlobStore, StoredBlob } from '../blobs/blobs.module.ts';
-import { detectContentType, safeFileName } from '../ingest/content-type.ts';
+import { detectContentType, safeFileName } from '../ingest/ingest.module.ts';
 import { checkDate, loadVisibleVorgang, requireWriter } from './akten.usecases.ts';
 import { clearanceOf, extractReferences } from './records.models.ts';
 import { dokumentVisible, type Viewer, viewerOf } from './viewer.ts';

@@ -11,8 +11,8 @@ import type { Logger } from '../../platform/logger.ts';
 import { cleanFileName } from '../../shared/text.ts';
 import { appendAuditEvent } from '../audit/audit.module.ts';
 import type { BlobStore } from '../blobs/blobs.module.ts';
-import { ByteStream } from '../ingest/bounded-wire.ts';
-import { ExtractionError, type ExtractorRegistry } from '../ingest/extractors.ts';
+import { ByteStream } from '../../platform/parsers/bounded-wire.ts';
+import { ExtractionError, type ExtractorRegistry } from '../ingest/ingest.module.ts';
 import { EXTRACT_JOB, indexTerms, insertDokumentInTrx } from './dokumente.usecases.ts';
 
 const MAX_ATTACHMENTS = 50;

@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { BlobStore } from '../blobs/blobs.module.ts';
-import type { ExtractorRegistry } from '../ingest/extractors.ts';
+import type { ExtractorRegistry } from '../ingest/ingest.module.ts';
 import { createAktenUsecases } from './akten.usecases.ts';
 import { aktenplanOnboardingHook, createAktenplanUsecases } from './aktenplan.usecases.ts';
 import { createDokumenteUsecases } from './dokumente.usecases.ts';

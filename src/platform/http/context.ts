@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../database/database.ts';
 import type { Logger } from '../logger.ts';
 import type { Principal } from './principal.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { RateLimiter } from './rate-limit.types.ts';
 
 /** How the platform learns who calls: the identity module resolves tokens and session cookies. */
 export type Authenticator = {

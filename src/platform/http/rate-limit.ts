@@ -7,12 +7,10 @@ import { renderErrorPage } from '../ui/error.page.tsx';
 import { addressSubject, clientAddress } from './client-address.ts';
 import type { AppEnv } from './context.ts';
 import { problemResponse } from './problem.ts';
+import type { RateDecision, RateLimiter, RateQuery } from './rate-limit.types.ts';
 
+export type { RateDecision, RateLimiter } from './rate-limit.types.ts';
 export type RateLimits = Config['rateLimits'];
-export type RateDecision = { limited: boolean; hits: number; retryAfterSeconds: number };
-
-/** A client address's counter in one bucket, under the rule that applies to it. */
-type RateQuery = { bucket: string; address: string; rule: NonNullable<RateRule> };
 
 const PURGE_EVERY_MS = 60_000;
 /** Whole seconds until the window of a rate_limits row ends (at least 1): the `Retry-After`. */
@@ -24,7 +22,7 @@ const retryAfter = sql<number>`greatest(1, ceil(extract(epoch from window_end - 
  * period; a burst of twice the limit is therefore possible across a window's end (accepted: the
  * point is to make floods of hundreds impossible, not to meter exactly).
  */
-export function createRateLimiter({ db }: { db: Kysely<Database> }) {
+export function createRateLimiter({ db }: { db: Kysely<Database> }): RateLimiter {
   let lastPurge = 0;
 
   /** Counts one request; limited once the window holds more than the rule allows. One statement. */
@@ -66,8 +64,6 @@ export function createRateLimiter({ db }: { db: Kysely<Database> }) {
 
   return { hit, peek };
 }
-
-export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError({

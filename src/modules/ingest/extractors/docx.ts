@@ -1,4 +1,4 @@
-import { ExtractionError, type Extractor } from '../extractors.ts';
+import { ExtractionError, type Extractor } from './extractor.ts';
 import { decodeXmlEntities, readZipEntries } from './zip.ts';
 
 const PARTS = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/;

@@ -1,6 +1,6 @@
 import PostalMime from 'postal-mime';
 import { detectContentType, safeFileName } from '../content-type.ts';
-import { ExtractionError, type Extractor } from '../extractors.ts';
+import { ExtractionError, type Extractor } from './extractor.ts';
 import { htmlToText } from './html.ts';
 
 /** E-mail (.eml): headers and body as text; attachments are returned to be filed as documents. */

@@ -1,4 +1,4 @@
-import type { Extractor } from '../extractors.ts';
+import type { Extractor } from './extractor.ts';
 import { decodeText } from './text.ts';
 import { decodeXmlEntities } from './zip.ts';
 

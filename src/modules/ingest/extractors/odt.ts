@@ -1,4 +1,4 @@
-import { ExtractionError, type Extractor } from '../extractors.ts';
+import { ExtractionError, type Extractor } from './extractor.ts';
 import { decodeXmlEntities, readZipEntries } from './zip.ts';
 
 /** OpenDocument text (ODT): content.xml paragraphs and headings. */

@@ -1,5 +1,5 @@
 import { getResolvedPDFJS } from 'unpdf';
-import { ExtractionError, type Extractor } from '../extractors.ts';
+import { ExtractionError, type Extractor } from './extractor.ts';
 
 // unpdf's getDocumentProxy() resolves a module path on every call, which under a module loader (tsx)
 // costs a synchronous round trip to the loader thread per document; the pdf.js module is resolved

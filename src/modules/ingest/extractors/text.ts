@@ -1,4 +1,4 @@
-import type { Extractor } from '../extractors.ts';
+import type { Extractor } from './extractor.ts';
 
 /** UTF-8 if valid, else Windows-1252 (the usual encoding of older German text files). */
 export function decodeText(bytes: Buffer) {

@@ -1,5 +1,5 @@
-import { InflatedTooLarge, inflateEntry, type ZipEntry, zipEntries } from '../bounded-unzip.ts';
-import { ExtractionError } from '../extractors.ts';
+import { InflatedTooLarge, inflateEntry, type ZipEntry, zipEntries } from '../../../platform/parsers/bounded-unzip.ts';
+import { ExtractionError } from './extractor.ts';
 
 const MAX_ENTRY = 50 * 1024 * 1024;
 const MAX_TOTAL = 200 * 1024 * 1024;

@@ -39,7 +39,7 @@ function partOf(zip: Uint8Array, bytes: Uint8Array): ZipPart {
 }
 
 /**
- * readXdomeaZip as the task of a bounded parser process (ingest/bounded-pool.ts): refusals as data,
+ * readXdomeaZip as the task of a bounded parser process (platform/parsers/bounded-pool.ts): refusals as data,
  * the documents as their locations in the zip instead of their bytes.
  */
 export function readXdomeaZipTask(zip: Uint8Array): XdomeaReadOutcome {

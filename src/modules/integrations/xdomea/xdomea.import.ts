@@ -6,7 +6,7 @@ import {
   type ZipEntry,
   ZipRefused,
   zipEntries,
-} from '../../ingest/bounded-unzip.ts';
+} from '../../../platform/parsers/bounded-unzip.ts';
 
 /**
  * xdomea import: reads an `Abgabe.Abgabe.0401` or `Aussonderung.Aussonderung.0503` zip (xdomea 3.0.0

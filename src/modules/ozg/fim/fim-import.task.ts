@@ -6,7 +6,7 @@ import {
   ZipRefused,
   ZipUnreadable,
   zipEntries,
-} from '../../ingest/bounded-unzip.ts';
+} from '../../../platform/parsers/bounded-unzip.ts';
 import type { FormDefinition, ImportWarning } from './form.models.ts';
 import { type CodeList, FimImportError, importXdatenfelder, parseGenericode } from './xdatenfelder.ts';
 import { XML_LIMIT_BYTES, XmlRefused } from './xml.ts';
@@ -160,7 +160,7 @@ export function readFimImport(files: FimImportFile[]): FimImportOutcome {
   }
 }
 
-/** readFimImport as the task of a bounded parser process (ingest/bounded-pool.ts). */
+/** readFimImport as the task of a bounded parser process (platform/parsers/bounded-pool.ts). */
 export function readFimImportTask(input: { files: FimImportFile[] }): FimImportOutcome {
   return readFimImport(input.files);
 }

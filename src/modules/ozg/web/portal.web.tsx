@@ -7,7 +7,7 @@ import { toAppError } from '../../../platform/http/problem.ts';
 import { rateLimit } from '../../../platform/http/rate-limit.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { BlobStore } from '../../blobs/blobs.module.ts';
-import { safeFileName } from '../../ingest/content-type.ts';
+import { safeFileName } from '../../ingest/ingest.module.ts';
 import { pagesOf } from '../drafts.usecases.ts';
 import { validateFormData } from '../fim/form.values.ts';
 import type { OzgModule } from '../ozg.module.ts';

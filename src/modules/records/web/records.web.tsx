@@ -11,7 +11,7 @@ import type { Principal } from '../../../platform/http/principal.ts';
 import { toAppError } from '../../../platform/http/problem.ts';
 import { AppError, badRequest } from '../../../shared/errors.ts';
 import type { IdentityUsecases } from '../../identity/identity.module.ts';
-import { decodeText } from '../../ingest/extractors/text.ts';
+import { decodeText } from '../../ingest/ingest.module.ts';
 import type { VerbundUsecases } from '../../verbund/verbund.module.ts';
 import { DOKUMENT_ARTEN, VERTRAULICHKEIT, VORGANG_STATUS, type VorgangStatus } from '../records.models.ts';
 import type { RecordsModule } from '../records.module.ts';
