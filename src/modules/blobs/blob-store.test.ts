@@ -6,7 +6,8 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../shared/errors.ts';
-import { type BlobStore, createBlobStore } from './blob-store.ts';
+import type { BlobStore } from './blob.types.ts';
+import { createBlobStore } from './blob-store.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 async function* chunked(bytes: Uint8Array, size = 64 * 1024) {

@@ -1,9 +1,3 @@
-export {
-  type BlobInput,
-  type BlobStore,
-  type BlobStoreConfig,
-  createBlobStore,
-  type StoredBlob,
-  uploadTempDir,
-} from './blob-store.ts';
-export { removeStaleTempFiles, spoolToTempFile } from './fs-blob-store.ts';
+export type { BlobInput, BlobStore, BlobStoreConfig, StoredBlob } from './blob.types.ts';
+export { createBlobStore } from './blob-store.ts';
+export { removeStaleTempFiles, spoolToTempFile, uploadTempDir } from './temp-files.ts';

@@ -1,17 +1,10 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import {
-  assertHash,
-  type BlobStore,
-  type BlobStoreConfig,
-  corrupt,
-  missing,
-  verifyingStream,
-} from './blob-store.ts';
-import { spoolToTempFile } from './fs-blob-store.ts';
+import { assertHash, assertIntact, verifyingStream } from './blob.streams.ts';
+import type { BlobStore, BlobStoreConfig } from './blob.types.ts';
+import { missing } from './blobs.errors.ts';
+import { spoolToTempFile, uploadTempDir } from './temp-files.ts';
 
 type S3Config = Extract<BlobStoreConfig, { kind: 's3' }>;
 
@@ -39,7 +32,7 @@ export function createS3BlobStore(config: S3Config): BlobStore {
     assertHash(sha256);
     return `${config.prefix ?? ''}${sha256}`;
   };
-  const tmpDir = path.join(config.tempDir, 'blob-upload');
+  const tmpDir = uploadTempDir(config);
 
   async function has(sha256: string) {
     try {
@@ -92,9 +85,7 @@ export function createS3BlobStore(config: S3Config): BlobStore {
 
     async read(sha256) {
       const object = await get(sha256);
-      const bytes = Buffer.from(await object.Body!.transformToByteArray());
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw corrupt(sha256);
-      return bytes;
+      return assertIntact(sha256, Buffer.from(await object.Body!.transformToByteArray()));
     },
 
     async stream(sha256) {
