@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Principal } from '../http/principal.ts';
 import { hasRole } from '../http/principal.ts';
+import { CsrfField } from './csrf-field.tsx';
 import { NAVIGATION } from './navigation.ts';
 
 type LayoutProps = {
@@ -34,6 +35,24 @@ export function SkipLink() {
   );
 }
 
+/** The main region of a page (the skip link's target). */
+export function PageMain({ children }: { children: Child }) {
+  return (
+    <main id="inhalt" class="vb-main">
+      <div class="kern-container">{children}</div>
+    </main>
+  );
+}
+
+/** The page footer with its line(s) of text. */
+export function PageFooter({ children }: { children: Child }) {
+  return (
+    <footer class="vb-footer">
+      <div class="kern-container kern-body kern-body--small">{children}</div>
+    </footer>
+  );
+}
+
 export function Layout({ title, principal, tenantName, active, children }: LayoutProps) {
   return (
     <html lang="de">
@@ -48,7 +67,7 @@ export function Layout({ title, principal, tenantName, active, children }: Layou
               </a>
               {principal ? (
                 <form class="vb-inline-form" method="post" action="/abmelden">
-                  <input type="hidden" name="_csrf" value={principal.csrfToken ?? ''} />
+                  <CsrfField principal={principal} />
                   <span class="kern-body kern-body--small">{principal.displayName} </span>
                   <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
                     <span class="kern-label">Abmelden</span>
@@ -59,17 +78,13 @@ export function Layout({ title, principal, tenantName, active, children }: Layou
             {principal ? <Navigation principal={principal} active={active} /> : null}
           </div>
         </header>
-        <main id="inhalt" class="vb-main">
-          <div class="kern-container">{children}</div>
-        </main>
-        <footer class="vb-footer">
-          <div class="kern-container kern-body kern-body--small">
-            Interkommunales Serviceteam E-Government · Open Source unter EUPL-1.2 ·{' '}
-            <a class="kern-link" href="/api/docs">
-              API-Dokumentation
-            </a>
-          </div>
-        </footer>
+        <PageMain>{children}</PageMain>
+        <PageFooter>
+          Interkommunales Serviceteam E-Government · Open Source unter EUPL-1.2 ·{' '}
+          <a class="kern-link" href="/api/docs">
+            API-Dokumentation
+          </a>
+        </PageFooter>
       </body>
     </html>
   );
