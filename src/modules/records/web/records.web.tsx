@@ -13,9 +13,10 @@ import { AppError, badRequest } from '../../../shared/errors.ts';
 import type { IdentityUsecases } from '../../identity/identity.module.ts';
 import { decodeText } from '../../ingest/ingest.module.ts';
 import type { VerbundUsecases } from '../../verbund/verbund.module.ts';
-import { DOKUMENT_ARTEN, VERTRAULICHKEIT, VORGANG_STATUS, type VorgangStatus } from '../records.models.ts';
+import { DOKUMENT_ARTEN, VERTRAULICHKEIT } from '../records.models.ts';
+import { VORGANG_STATUS, type VorgangStatus } from '../vorgaenge/vorgaenge.models.ts';
 import type { RecordsModule } from '../records.module.ts';
-import { handleDokumentUpload } from '../records.routes.ts';
+import { uploadDokument, uploadVersion } from '../dokumente/dokument-upload.ts';
 import { AktenPage, AktePage, DokumentPage, PostkorbPage, SuchePage, VorgangPage } from './records.pages.tsx';
 
 /** What these handlers use, given by the composition root. */
@@ -251,10 +252,10 @@ export function registerRecordsPages(app: Hono<AppEnv>, deps: RecordsDeps) {
   });
 
   app.post('/vorgaenge/:id/dokumente', async (c) => {
-    requirePrincipal(c);
+    const principal = requirePrincipal(c);
     const id = c.req.param('id');
     const result = await action(c, `/vorgaenge/${id}`, async () => {
-      const uploaded = await handleDokumentUpload(c, id, deps.records);
+      const uploaded = await uploadDokument(c, principal, id, deps.records);
       return `/vorgaenge/${id}?ok=${encodeURIComponent(`„${uploaded.titel}“ hochgeladen.`)}#dokumente`;
     });
     return result;
@@ -299,19 +300,7 @@ export function registerRecordsPages(app: Hono<AppEnv>, deps: RecordsDeps) {
     const principal = requirePrincipal(c);
     const id = c.req.param('id');
     return action(c, `/dokumente/${id}`, async () => {
-      const records = deps.records;
-      await records.dokumente.writableDokument(principal, id);
-      const { fields, file, fileName } = await streamMultipart(c, 'datei', (f) =>
-        records.dokumente.blobs.put(f.stream, { maxBytes: records.dokumente.uploadLimitBytes }),
-      );
-      if (!file || !fileName)
-        throw badRequest('upload.no_file', 'no file', 'Es wurde keine Datei übertragen.');
-      const d = await records.dokumente.addVersion(
-        principal,
-        id,
-        { fileName, blob: file },
-        fields.kommentar ?? null,
-      );
+      const d = await uploadVersion(c, principal, id, deps.records);
       return `/dokumente/${id}?ok=${encodeURIComponent(`Version ${d.version} gespeichert.`)}`;
     });
   });

@@ -1,0 +1,94 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
+import type { ApiRouter } from '../../../platform/http/openapi.ts';
+import {
+  bearerSecurity,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  uuidPathParam,
+} from '../../../platform/http/schemas.ts';
+import type { RecordsModule } from '../records.module.ts';
+import { akteCreated, akteInput, akteSchema, aktenQuery, reopenInput } from './akten.schemas.ts';
+
+/** What these handlers use, given by the composition root. */
+export type AktenRoutesDeps = { records: RecordsModule };
+
+const tags = ['E-Akte'];
+
+/** Akten: list, create, read, close (z.d.A.) and reopen. */
+export function registerAktenRoutes(api: ApiRouter, { records }: AktenRoutesDeps) {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/akten',
+      tags,
+      summary: 'Akten (seitenweise)',
+      security: bearerSecurity,
+      request: { query: aktenQuery },
+      responses: { 200: jsonResponse(listOf(akteSchema)), ...errorResponses },
+    }),
+    async (c) => {
+      const { limit, offset, ...filter } = c.req.valid('query');
+      return c.json(await records.akten.listAkten(requirePrincipal(c), filter, { limit, offset }), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/akten',
+      tags,
+      summary: 'Akte anlegen; das Aktenzeichen wird vergeben',
+      security: bearerSecurity,
+      request: jsonBody(akteInput),
+      responses: { 201: jsonResponse(akteCreated, 'Angelegt'), ...errorResponses },
+    }),
+    async (c) => c.json(await records.akten.createAkte(requirePrincipal(c), c.req.valid('json')), 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/akten/{id}',
+      tags,
+      summary: 'Eine Akte',
+      security: bearerSecurity,
+      request: { params: uuidPathParam },
+      responses: { 200: jsonResponse(akteSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await records.akten.getAkte(requirePrincipal(c), c.req.valid('param').id), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/akten/{id}/zda',
+      tags,
+      summary: 'Akte z.d.A. verfügen (friert sie ein)',
+      security: bearerSecurity,
+      request: { params: uuidPathParam },
+      responses: { 200: jsonResponse(akteSchema), 409: errorResponses[400], ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await records.akten.setAkteStatus(requirePrincipal(c), c.req.valid('param').id, 'zda'), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/akten/{id}/wiedereroeffnen',
+      tags,
+      summary: 'z.d.A. verfügte Akte wieder öffnen (nur Leitung; protokolliert)',
+      security: bearerSecurity,
+      request: { params: uuidPathParam, ...jsonBody(reopenInput) },
+      responses: { 200: jsonResponse(akteSchema), ...errorResponses },
+    }),
+    async (c) => {
+      const { begruendung } = c.req.valid('json');
+      const { id } = c.req.valid('param');
+      return c.json(await records.akten.setAkteStatus(requirePrincipal(c), id, 'offen', begruendung), 200);
+    },
+  );
+}

@@ -1,0 +1,67 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../../platform/http/context.ts';
+import { streamMultipart } from '../../../platform/http/multipart.ts';
+import type { Principal } from '../../../platform/http/principal.ts';
+import { badRequest } from '../../../shared/errors.ts';
+import type { RecordsModule } from '../records.module.ts';
+import { DOKUMENT_ARTEN, VERTRAULICHKEIT } from '../records.models.ts';
+import { noFile } from '../records.transport.ts';
+
+/** The text fields of a document upload as the use-case takes them; unknown values are refused. */
+export function dokumentUploadFields(fields: Record<string, string>) {
+  let metadaten: unknown;
+  if (fields.metadaten) {
+    try {
+      metadaten = JSON.parse(fields.metadaten);
+    } catch {
+      throw badRequest('dokument.metadata', 'metadaten is not JSON', 'Das Feld „metadaten“ ist kein gültiges JSON.');
+    }
+  }
+  const art = fields.art || undefined;
+  if (art && !(DOKUMENT_ARTEN as readonly string[]).includes(art))
+    throw badRequest('dokument.art', 'art must be eingang, ausgang or intern', 'Art: Eingang, Ausgang oder intern.');
+  const vertraulichkeit = fields.vertraulichkeit || undefined;
+  if (vertraulichkeit && !(VERTRAULICHKEIT as readonly string[]).includes(vertraulichkeit))
+    throw badRequest(
+      'dokument.vertraulichkeit',
+      'invalid vertraulichkeit',
+      'Vertraulichkeit: offen, intern oder vertraulich.',
+    );
+  return {
+    titel: fields.titel || null,
+    art: art as 'eingang' | 'ausgang' | 'intern' | undefined,
+    datum: fields.datum || null,
+    absender: fields.absender || null,
+    empfaenger: fields.empfaenger || null,
+    metadaten: metadaten as never,
+    vertraulichkeit: vertraulichkeit as 'offen' | undefined,
+  };
+}
+
+/** Streams the file of a multipart upload (field `datei`) into the blob store, size-limited. */
+async function streamToBlobs(c: Context<AppEnv>, records: RecordsModule) {
+  const { fields, file, fileName } = await streamMultipart(c, 'datei', (f) =>
+    records.dokumente.blobs.put(f.stream, { maxBytes: records.dokumente.uploadLimitBytes }),
+  );
+  if (!file || !fileName) throw noFile();
+  return { fields, file: { fileName, blob: file } };
+}
+
+/** Files the uploaded document into a Vorgang: streamed, size-limited, type from content (API and form). */
+export async function uploadDokument(c: Context<AppEnv>, principal: Principal, vorgangId: string, records: RecordsModule) {
+  const target = await records.dokumente.uploadTarget(principal, vorgangId);
+  const { fields, file } = await streamToBlobs(c, records);
+  return records.dokumente.fileUploaded(
+    principal,
+    { id: target.id, akteId: target.akte_id, context: target },
+    file,
+    dokumentUploadFields(fields),
+  );
+}
+
+/** Adds the uploaded file as a new version of a document (API and form). */
+export async function uploadVersion(c: Context<AppEnv>, principal: Principal, dokumentId: string, records: RecordsModule) {
+  await records.dokumente.writableDokument(principal, dokumentId);
+  const { fields, file } = await streamToBlobs(c, records);
+  return records.dokumente.addVersion(principal, dokumentId, file, fields.kommentar ?? null);
+}

@@ -1,0 +1,44 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
+import type { ApiRouter } from '../../../platform/http/openapi.ts';
+import { bearerSecurity, errorResponses, jsonBody, jsonResponse } from '../../../platform/http/schemas.ts';
+import type { RecordsModule } from '../records.module.ts';
+import { postkorbQuery, postkorbSchema, seenInput } from './postkorb.schemas.ts';
+
+/** What these handlers use, given by the composition root. */
+export type PostkorbRoutesDeps = { records: RecordsModule };
+
+const tags = ['E-Akte'];
+
+/** The Postkorb of a person: what is new, what is due; marking things as seen. */
+export function registerPostkorbRoutes(api: ApiRouter, { records }: PostkorbRoutesDeps) {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/postkorb',
+      tags,
+      summary: 'Postkorb: neue Vorgänge und Dokumente, fällige Wiedervorlagen und Fristen',
+      security: bearerSecurity,
+      request: { query: postkorbQuery },
+      responses: { 200: jsonResponse(postkorbSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await records.postkorb.postkorb(requirePrincipal(c), c.req.valid('query')), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/postkorb/gesehen',
+      tags,
+      summary: 'Vorgang oder Dokument als gesehen markieren',
+      security: bearerSecurity,
+      request: jsonBody(seenInput),
+      responses: { 204: { description: 'Markiert' }, ...errorResponses },
+    }),
+    async (c) => {
+      const { typ, id } = c.req.valid('json');
+      await records.postkorb.markSeen(requirePrincipal(c), typ, id);
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,126 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
+import type { ApiRouter } from '../../../platform/http/openapi.ts';
+import {
+  bearerSecurity,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  pageQuery,
+  uuidPathParam,
+} from '../../../platform/http/schemas.ts';
+import type { RecordsModule } from '../records.module.ts';
+import {
+  historyEntry,
+  vorgaengeQuery,
+  vorgangInput,
+  vorgangSchema,
+  vorgangUpdate,
+} from './vorgaenge.schemas.ts';
+
+/** What these handlers use, given by the composition root. */
+export type VorgaengeRoutesDeps = { records: RecordsModule };
+
+const tags = ['E-Akte'];
+
+/** Vorgänge: those of an Akte, finding, reading, changing, and their history. */
+export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRoutesDeps) {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/akten/{id}/vorgaenge',
+      tags,
+      summary: 'Vorgänge einer Akte',
+      security: bearerSecurity,
+      request: { params: uuidPathParam, query: z.object(pageQuery) },
+      responses: { 200: jsonResponse(listOf(vorgangSchema)), ...errorResponses },
+    }),
+    async (c) => {
+      const principal = requirePrincipal(c);
+      const { id } = c.req.valid('param');
+      // Reading the Akte first answers 404 for an Akte that is not there (or of another county).
+      await records.akten.getAkte(principal, id);
+      return c.json(await records.akten.listVorgaenge(principal, { akteId: id }, c.req.valid('query')), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/akten/{id}/vorgaenge',
+      tags,
+      summary: 'Vorgang in einer Akte anlegen',
+      security: bearerSecurity,
+      request: { params: uuidPathParam, ...jsonBody(vorgangInput) },
+      responses: { 201: jsonResponse(z.object({ id: z.string().uuid() }), 'Angelegt'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await records.akten.createVorgang(requirePrincipal(c), c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/vorgaenge',
+      tags,
+      summary: 'Vorgänge finden (nach Aktenzeichen, externer Referenz, Status)',
+      security: bearerSecurity,
+      request: { query: vorgaengeQuery },
+      responses: { 200: jsonResponse(listOf(vorgangSchema)), ...errorResponses },
+    }),
+    async (c) => {
+      const { limit, offset, ...filter } = c.req.valid('query');
+      return c.json(await records.akten.listVorgaenge(requirePrincipal(c), filter, { limit, offset }), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/vorgaenge/{id}',
+      tags,
+      summary: 'Ein Vorgang',
+      security: bearerSecurity,
+      request: { params: uuidPathParam },
+      responses: { 200: jsonResponse(vorgangSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await records.akten.getVorgang(requirePrincipal(c), c.req.valid('param').id), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/vorgaenge/{id}',
+      tags,
+      summary: 'Vorgang ändern (Status, Frist, Wiedervorlage, Zuständigkeit …)',
+      security: bearerSecurity,
+      request: { params: uuidPathParam, ...jsonBody(vorgangUpdate) },
+      responses: { 200: jsonResponse(vorgangSchema), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await records.akten.updateVorgang(requirePrincipal(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/vorgaenge/{id}/historie',
+      tags,
+      summary: 'Verlauf des Vorgangs und seiner Dokumente (aus der Prüfkette)',
+      security: bearerSecurity,
+      request: { params: uuidPathParam },
+      responses: { 200: jsonResponse(listOf(historyEntry)), ...errorResponses },
+    }),
+    async (c) => {
+      const items = await records.akten.history(requirePrincipal(c), c.req.valid('param').id);
+      return c.json({ items, total: items.length }, 200);
+    },
+  );
+}
