@@ -2,12 +2,7 @@ import { createAuditRepository } from '../modules/audit/audit.module.ts';
 import { createBlobStore } from '../modules/blobs/blobs.module.ts';
 import { createIdentityUsecases, standardOrgUnitsHook } from '../modules/identity/identity.module.ts';
 import { createExtractionPool } from '../modules/ingest/ingest.module.ts';
-import { createDeliveryWorker, type DeliveryOptions } from '../modules/integrations/delivery.ts';
-import {
-  createIntegrationsUsecases,
-  integrationsOnboardingHook,
-} from '../modules/integrations/integrations.usecases.ts';
-import { createXdomeaUsecases } from '../modules/integrations/xdomea.usecases.ts';
+import { createIntegrationsModule } from '../modules/integrations/integrations.module.ts';
 import { createOzgModule } from '../modules/ozg/ozg.module.ts';
 import { renderPortalError } from '../modules/ozg/web/portal-error.page.tsx';
 import { createRecordsModule } from '../modules/records/records.module.ts';
@@ -65,23 +60,17 @@ export function buildServices({
   const ozg = createOzgModule({ database, blobs, config });
   onboarding.register(ozg.onboardingHook);
   for (const job of ozg.jobs) jobHandlers.set(...job);
-  const integrations = createIntegrationsUsecases({ database, identity });
-  const xdomea = createXdomeaUsecases({ database, blobs, parserLimits: config.extraction });
-  // Connectors with the xdomea payload deliver the Vorgang as the county's system would export it.
-  const renderXdomea = (tenantId: string, vorgangId: string) =>
-    xdomea.exportVorgang(
-      {
-        tenantId,
-        userId: null,
-        login: null,
-        displayName: 'Anbindung',
-        roles: ['leitung'],
-        via: 'token',
-        tokenId: 'system:anbindung',
-      },
-      vorgangId,
-    );
-  onboarding.register(integrationsOnboardingHook);
+  const integrationsModule = createIntegrationsModule({
+    database,
+    logger,
+    blobs,
+    identity,
+    ozg,
+    records,
+    parserLimits: config.extraction,
+  });
+  const { usecases: integrations, xdomea } = integrationsModule;
+  onboarding.register(integrationsModule.onboardingHook);
   // Per client address, shared by every process through PostgreSQL (portal, tracking, login).
   const rateLimits = createRateLimiter({ db: database.db });
   const platform: PlatformContext = {
@@ -118,11 +107,10 @@ export function buildServices({
         batchHandlers: batchJobHandlers,
         givenUpHandlers,
       }),
-    createDeliveryWorker: (options?: DeliveryOptions) =>
-      createDeliveryWorker({ database, logger, options, renderXdomea }),
+    createDeliveryWorker: integrationsModule.createDeliveryWorker,
     close: async () => {
       await extractors.close();
-      await xdomea.close();
+      await integrationsModule.close();
       await ozg.close();
       await database.close();
     },

@@ -4,7 +4,7 @@
  *   node --import tsx test/support/delivery-worker.ts <appUrl> <lockSeconds> <backoffBaseMs>
  */
 
-import { createDeliveryWorker } from '../../src/modules/integrations/delivery.ts';
+import { createDeliveryWorker } from '../../src/modules/integrations/integrations.module.ts';
 import { createDatabase } from '../../src/platform/database/database.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 

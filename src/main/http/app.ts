@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { registerAuditRoutes } from '../../modules/audit/audit.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
-import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.routes.ts';
+import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
 import { registerServicesRoutes } from '../../modules/ozg/ozg.routes.ts';
 import { registerRecordsRoutes } from '../../modules/records/records.routes.ts';
 import { registerVerbundRoutes } from '../../modules/verbund/verbund.module.ts';

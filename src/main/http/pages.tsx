@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { registerAuthRoutes } from '../../modules/identity/identity.module.ts';
 import { registerVerwaltungPages } from '../../modules/identity/identity.module.ts';
-import { registerIntegrationsPages } from '../../modules/integrations/web/integrations.web.tsx';
+import { registerIntegrationsPages } from '../../modules/integrations/integrations.module.ts';
 import { registerPortalPages } from '../../modules/ozg/web/portal.web.tsx';
 import { registerServicesStaffPages } from '../../modules/ozg/web/staff.web.tsx';
 import { registerRecordsPages } from '../../modules/records/web/records.web.tsx';

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../../test/support/cli.ts';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
 import { bewohnerparkenDaten } from '../../../test/support/ozg.ts';
-import { signature } from './delivery.ts';
+import { signature } from './zustellung/delivery.transport.ts';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -1,4 +1,6 @@
-import { type ImportedXdomea, readXdomeaZip, unpackedEntry, XdomeaRefused } from './xdomea.import.ts';
+import { type ImportedXdomea, XdomeaRefused } from './xdomea.import.models.ts';
+import { readXdomeaZip } from './xdomea.import.ts';
+import { unpackedEntry } from './xdomea.unzip.ts';
 
 /**
  * Where a file's bytes lie in the zip: its stored or deflated data from `start`, checked to unpack

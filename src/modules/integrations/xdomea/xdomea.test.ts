@@ -12,8 +12,11 @@ import {
   MESSAGE_NAME,
   PLAN,
 } from '../../../../test/support/xdomea-fixtures.ts';
-import { buildXdomeaAbgabe, escapeXml, type XdomeaAkte, type XdomeaSender } from './xdomea.export.ts';
-import { readXdomeaZip, XdomeaRefused } from './xdomea.import.ts';
+import type { XdomeaAkte, XdomeaSender } from './xdomea.export.models.ts';
+import { buildXdomeaAbgabe } from './xdomea.export.ts';
+import { XdomeaRefused } from './xdomea.import.models.ts';
+import { readXdomeaZip } from './xdomea.import.ts';
+import { escapeXml } from './xdomea.xml.ts';
 
 const XSD = {
   '3.0.0': '/work/shared/standards/xdomea/3.0.0/xdomea.xsd',

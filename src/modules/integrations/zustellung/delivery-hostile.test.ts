@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/support/context.ts';
+import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
 
 let t: TestContext;
 beforeAll(async () => {

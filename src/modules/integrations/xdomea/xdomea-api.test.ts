@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { aussonderungZip } from '../../../test/support/xdomea-fixtures.ts';
+import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import { aussonderungZip } from '../../../../test/support/xdomea-fixtures.ts';
 
-const XSD_300 = path.resolve(import.meta.dirname, '../../../../shared/standards/xdomea/3.0.0/xdomea.xsd');
+const XSD_300 = path.resolve(import.meta.dirname, '../../../../../shared/standards/xdomea/3.0.0/xdomea.xsd');
 
 let t: TestContext;
 beforeAll(async () => {

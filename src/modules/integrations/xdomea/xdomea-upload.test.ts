@@ -4,15 +4,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { zipPieces } from '../../../test/support/hostile-files.ts';
+import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import { zipPieces } from '../../../../test/support/hostile-files.ts';
 import {
   AUSSONDERUNG_310,
   BESCHWERDE,
   BESCHWERDE_XML,
   MESSAGE_NAME,
   PLAN,
-} from '../../../test/support/xdomea-fixtures.ts';
+} from '../../../../test/support/xdomea-fixtures.ts';
 
 /**
  * A large xdomea upload flows to a temp file and from there to the parser process, and its

@@ -1,0 +1,115 @@
+import type { Child } from 'hono/jsx';
+import { TRIGGER_LABELS } from '../integrations.models.ts';
+
+const CHOICES = [
+  ['neu-ausloeser', 'ausloeser', 'Auslöser', Object.entries(TRIGGER_LABELS)],
+  [
+    'neu-nutzlast',
+    'nutzlast',
+    'Nutzlast',
+    [
+      ['json', 'JSON (Abbildung unten)'],
+      ['fit-connect', 'FIT-Connect-Einreichung'],
+      ['xdomea', 'xdomea-3.0.0-Nachricht des Vorgangs'],
+    ],
+  ],
+  [
+    'neu-transport',
+    'transport',
+    'Transport',
+    [
+      ['webhook', 'Webhook (HTTPS, HMAC-SHA256)'],
+      ['verzeichnis', 'ZIP in Verzeichnis'],
+    ],
+  ],
+] as const;
+
+/** The form that defines a connector for the whole Verbund (owner: this county). */
+export function NewConnectorSection({ tenantName, csrf }: { tenantName: string; csrf: Child }) {
+  return (
+    <section class="vb-section" aria-labelledby="neu">
+      <h2 class="kern-heading-medium" id="neu">
+        Neue Anbindung für den Verbund definieren
+      </h2>
+      <p class="kern-body">
+        Eigentümer wird {tenantName}; alle Mitglieder erhalten die Anbindung, jeweils wartend auf ihren
+        Endpunkt.
+      </p>
+      <form method="post" action="/anbindungen/connectoren">
+        {csrf}
+        <div class="kern-stack">
+          <div class="kern-form-input">
+            <label class="kern-label" for="neu-name">
+              Name
+            </label>
+            <input class="kern-form-input__input" id="neu-name" name="name" type="text" />
+          </div>
+          <div class="kern-form-input">
+            <label class="kern-label" for="neu-id">
+              Kennung
+            </label>
+            <div class="kern-hint" id="neu-id-hint">
+              Kleinbuchstaben, Ziffern, Bindestriche, z. B. wohngeld-fachverfahren
+            </div>
+            <input
+              class="kern-form-input__input"
+              id="neu-id"
+              name="id"
+              type="text"
+              aria-describedby="neu-id-hint"
+            />
+          </div>
+          {CHOICES.map(([id, name, label, options]) => (
+            <div class="kern-form-input">
+              <label class="kern-label" for={id}>
+                {label}
+              </label>
+              <div class="kern-form-input__select-wrapper">
+                <select class="kern-form-input__select" id={id} name={name}>
+                  {options.map(([value, text]) => (
+                    <option value={value}>{text}</option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          ))}
+          <div class="kern-form-input">
+            <label class="kern-label" for="neu-filter">
+              Filter (optional)
+            </label>
+            <div class="kern-hint" id="neu-filter-hint">
+              Leistung (z. B. wohngeld) oder Aktenplan-Kennzeichen (z. B. 03.10)
+            </div>
+            <input
+              class="kern-form-input__input"
+              id="neu-filter"
+              name="filter"
+              type="text"
+              aria-describedby="neu-filter-hint"
+            />
+          </div>
+          <div class="kern-form-input">
+            <label class="kern-label" for="neu-mapping">
+              Abbildung (JSON, optional)
+            </label>
+            <div class="kern-hint" id="neu-mapping-hint">
+              {'z. B. {"nummer": "$.antrag.nummer", "name": "$.antrag.daten.V-G-PERSON.V-F-FAMILIENNAME"}'}
+            </div>
+            <textarea
+              class="kern-form-input__input"
+              id="neu-mapping"
+              name="mapping"
+              rows={3}
+              aria-describedby="neu-mapping-hint"
+            ></textarea>
+          </div>
+          <div>
+            <button type="submit" class="kern-btn kern-btn--primary">
+              <span class="kern-label">Anbindung definieren</span>
+            </button>
+          </div>
+        </div>
+      </form>
+    </section>
+  );
+}
