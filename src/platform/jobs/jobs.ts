@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../database/database.ts';
 import type { Logger } from '../logger.ts';
 import { createWorkerHeartbeat, HOST } from './job-workers.ts';
+import { createPollLoop, doublingBackoff } from './poll-loop.ts';
 
 export type JobHandler = (args: {
   trx: TenantTrx;
@@ -138,9 +139,6 @@ export function createJobWorker({
 }) {
   const heartbeat = createWorkerHeartbeat({ database, logger, host, heartbeatMs, staleSeconds });
   const { workerId, beat } = heartbeat;
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
 
   /** Settles a job this worker still holds; false when another worker has taken it over. */
   async function settle(
@@ -260,6 +258,15 @@ export function createJobWorker({
     return finished;
   }
 
+  const poller = createPollLoop({
+    poll: runOnce,
+    idleMs,
+    // While the database is away: 0.5, 1, 2, 4, 5 s between attempts.
+    backoffMs: doublingBackoff({ firstMs: idleMs }),
+    onError: (error) => logger.error({ err: error }, 'job worker loop error'),
+    // At once, not after staleSeconds: the jobs of this host's previous process (crash, kill -9).
+    prelude: () => beat().catch((error) => logger.warn({ err: error }, 'job worker heartbeat failed')),
+  });
   let release: (() => void) | undefined;
   return {
     workerId,
@@ -267,35 +274,12 @@ export function createJobWorker({
     /** Beats once and declares dead the workers of this host whose process is gone. */
     reclaimDead: beat,
     start() {
-      if (running) return;
-      running = true;
+      if (poller.running) return;
       release = heartbeat.hold();
-      loop = (async () => {
-        // At once, not after staleSeconds: the jobs of this host's previous process (crash, kill -9).
-        await beat().catch((error) => logger.warn({ err: error }, 'job worker heartbeat failed'));
-        let failures = 0;
-        while (running) {
-          let claimed = 0;
-          try {
-            claimed = await runOnce();
-            failures = 0;
-          } catch (error) {
-            logger.error({ err: error }, 'job worker loop error');
-            failures += 1;
-          }
-          // While the database is away: 0.5, 1, 2, 4, 5 s between attempts.
-          if (claimed === 0 && running)
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-              setTimeout(resolve, failures > 0 ? Math.min(5_000, idleMs * 2 ** (failures - 1)) : idleMs);
-            });
-        }
-      })();
+      poller.start();
     },
     async stop() {
-      running = false;
-      wake?.();
-      await loop;
+      await poller.stop();
       release?.();
       release = undefined;
       await heartbeat.signOff();
