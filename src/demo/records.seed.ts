@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { BlobStore } from '../modules/blobs/blobs.module.ts';
-import { createAkteInTrx, createVorgangInTrx } from '../modules/records/akten.usecases.ts';
-import { STANDARD_TEMPLATE_ID } from '../modules/records/aktenplan.template.ts';
 import { insertDokumentInTrx } from '../modules/records/dokumente.usecases.ts';
+import {
+  createAkteInTrx,
+  createVorgangInTrx,
+  STANDARD_TEMPLATE_ID,
+} from '../modules/records/records.module.ts';
 import { renderTextPdf } from '../modules/records/text-pdf.ts';
 import type { DatabaseHandle, TenantTrx } from '../platform/database/database.ts';
 import { AREAS, createDocumentGenerator, type GeneratedDocument } from './generator/documents.ts';

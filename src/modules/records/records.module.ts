@@ -2,12 +2,30 @@ import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { BlobStore } from '../blobs/blobs.module.ts';
 import type { ExtractorRegistry } from '../ingest/ingest.module.ts';
-import { createAktenUsecases } from './akten.usecases.ts';
-import { aktenplanOnboardingHook, createAktenplanUsecases } from './aktenplan.usecases.ts';
+import { createSearchModule } from '../search/search.module.ts';
+import { createAktenUsecases } from './akten/akten.usecases.ts';
+import { aktenplanOnboardingHook } from './aktenplan/aktenplan.onboarding.ts';
+import { createAktenplanUsecases } from './aktenplan/aktenplan.usecases.ts';
+import { dokumentScope } from './dokumente/dokument-scope.ts';
 import { createDokumenteUsecases } from './dokumente.usecases.ts';
 import { createExtractionBatchJob, createExtractionGivenUp, createExtractionJob } from './extraction.job.ts';
-import { createPostkorbUsecases } from './postkorb.usecases.ts';
-import { createSearchUsecases } from './search.usecases.ts';
+import { createPostkorbUsecases } from './postkorb/postkorb.usecases.ts';
+import { createVorgaengeUsecases } from './vorgaenge/vorgaenge.usecases.ts';
+
+// Public surface of the E-Akte for other modules and src/demo (per aggregate).
+export type { Akte, CreateAkteInput } from './akten/akten.models.ts';
+export { createAkteInTrx, loadVisibleAkte } from './akten/akten.usecases.ts';
+export type { AktenplanUnit } from './aktenplan/aktenplan.models.ts';
+export { STANDARD_TEMPLATE_ID } from './aktenplan/aktenplan.template.ts';
+export { dokumentInsertCtes, insertDokumentInTrx } from './dokumente.usecases.ts'; // ozg's Anträge, until fileDokument (dok)
+export { VERTRAULICHKEIT, vertraulichkeitLabels } from './records.models.ts';
+// Transport (rt): the API, the staff pages, and the filter vocabulary for search's transport.
+export { type RecordsDeps, registerRecordsRoutes } from './records.routes.ts';
+export { createSearchFacets } from './search-facets.ts';
+export { canWrite, requireWriter } from './viewer/viewer.models.ts';
+export { dokumentVisible, type Viewer, viewerOf, vorgangVisible } from './viewer/viewer.ts';
+export { VORGANG_STATUS, type Vorgang, type VorgangStatus } from './vorgaenge/vorgaenge.models.ts';
+export { createVorgangInTrx, loadVisibleVorgang } from './vorgaenge/vorgaenge.usecases.ts';
 
 /** The E-Akte module as the composition root sees it. */
 export function createRecordsModule(deps: {
@@ -17,11 +35,17 @@ export function createRecordsModule(deps: {
   logger: Logger;
   uploadLimitBytes: number;
 }) {
+  const vorgaenge = createVorgaengeUsecases(deps);
   return {
     aktenplan: createAktenplanUsecases(deps),
-    akten: createAktenUsecases(deps),
+    // Akten and their Vorgänge, as the routes and pages call them (records.akten.getVorgang …).
+    akten: { ...createAktenUsecases(deps), ...vorgaenge },
+    vorgaenge,
     dokumente: createDokumenteUsecases(deps),
-    search: createSearchUsecases(deps),
+    // Until the search routes and pages take `search` from the composition root (rt), then removed.
+    search: createSearchModule({ database: deps.database, dokumentScope }),
+    // The viewer rule as search asks for it (main/services.ts passes it to the search module).
+    dokumentScope,
     postkorb: createPostkorbUsecases(deps),
     onboardingHook: aktenplanOnboardingHook,
     extractionJob: createExtractionJob(deps),

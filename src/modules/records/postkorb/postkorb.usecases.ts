@@ -1,0 +1,37 @@
+import type { DatabaseHandle } from '../../../platform/database/database.ts';
+import type { Principal } from '../../../platform/http/principal.ts';
+import { loadVisibleDokument } from '../dokumente.usecases.ts';
+import { inViewerTenant } from '../viewer/viewer.ts';
+import { loadVisibleVorgang } from '../vorgaenge/vorgaenge.usecases.ts';
+import { postkorbNoPerson } from './postkorb.errors.ts';
+import { type Bereich, markSeen, readPostkorb } from './postkorb.repository.ts';
+
+/**
+ * The Postkorb of a person: what is new for them or their OE (Vorgänge and documents they have
+ * not opened yet), Wiedervorlagen that are due, and Fristen that end within `fristTage` days.
+ */
+export function createPostkorbUsecases({ database }: { database: DatabaseHandle }) {
+  const inTenant = inViewerTenant(database);
+  return {
+    async postkorb(principal: Principal, options: { bereich: Bereich; fristTage?: number }) {
+      if (!principal.userId) throw postkorbNoPerson();
+      const fristTage = Math.min(Math.max(options.fristTage ?? 7, 0), 365);
+      return inTenant(principal, (trx, viewer) =>
+        readPostkorb(trx, { viewer, login: principal.login, bereich: options.bereich, fristTage }),
+      );
+    },
+
+    /** Marks a Vorgang or document as seen by the person (it leaves their "new" lists). */
+    async markSeen(principal: Principal, objektTyp: 'vorgang' | 'dokument', objektId: string) {
+      const userId = principal.userId;
+      if (!userId) return;
+      await inTenant(principal, async (trx, viewer) => {
+        if (objektTyp === 'vorgang') await loadVisibleVorgang(trx, viewer, objektId);
+        else await loadVisibleDokument(trx, viewer, objektId);
+        await markSeen(trx, { userId, objektTyp, objektId });
+      });
+    },
+  };
+}
+
+export type PostkorbUsecases = ReturnType<typeof createPostkorbUsecases>;
