@@ -65,3 +65,33 @@ export function verifyChain(
   }
   return { state };
 }
+
+/** An event as stored: the chained fields plus the hashes that link it. */
+export type StoredEvent = ChainedEvent & { prevHash: string; hash: string };
+
+/** A row of audit_events as the database returns it. */
+export type AuditEventRow = {
+  tenant_id: string;
+  seq: string;
+  occurred_at: Date;
+  actor: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+};
+
+export const storedEventOf = (r: AuditEventRow): StoredEvent => ({
+  tenantId: r.tenant_id,
+  seq: Number(r.seq),
+  time: r.occurred_at.toISOString(),
+  actor: r.actor,
+  action: r.action,
+  objectType: r.object_type,
+  objectId: r.object_id,
+  data: r.data,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});

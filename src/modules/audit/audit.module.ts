@@ -1,7 +1,7 @@
-import type { DatabaseHandle } from '../../platform/database/database.ts';
-import { createAuditRepository } from './audit.repository.ts';
-
-export type { AuditEventInput } from './audit.models.ts';
+// Public surface of the audit module: the tenant's hash chain. Other modules append inside their
+// own transaction (appendAuditEvent) or put the append into their one-round-trip statement
+// (auditAppendCtes); main/ builds the repository and registers the routes.
+export type { AuditEventInput, StoredEvent } from './audit.models.ts';
 export {
   type AuditRepository,
   appendAuditEvent,
@@ -9,8 +9,3 @@ export {
   createAuditRepository,
 } from './audit.repository.ts';
 export { type AuditDeps, registerAuditRoutes } from './audit.routes.ts';
-
-/** The audit module as the composition root sees it: the tenant's hash chain (list, verify). */
-export function createAuditModule({ database }: { database: DatabaseHandle }) {
-  return { repository: createAuditRepository({ database }) };
-}

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../../platform/database/database.ts';
-import { type AuditEventInput, eventBody, GENESIS_HASH, verifyChain } from './audit.models.ts';
+import { type AuditEventInput, eventBody, GENESIS_HASH, storedEventOf, verifyChain } from './audit.models.ts';
 
 /**
  * The two common table expressions that append one event to the tenant's hash chain: `audit_head`
@@ -53,10 +53,10 @@ export async function appendAuditEvent(trx: TenantTrx, input: AuditEventInput) {
 export function createAuditRepository({ database }: { database: DatabaseHandle }) {
   return {
     async list({ tenantId, limit = 50, objectId }: { tenantId: string; limit?: number; objectId?: string }) {
-      return database.withTenant(tenantId, (trx) => {
+      return database.withTenant(tenantId, async (trx) => {
         let query = trx.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(limit);
         if (objectId) query = query.where('object_id', '=', objectId);
-        return query.execute();
+        return (await query.execute()).map(storedEventOf);
       });
     },
 
@@ -72,21 +72,7 @@ export function createAuditRepository({ database }: { database: DatabaseHandle }
             .orderBy('seq')
             .limit(5000)
             .execute();
-          const result = verifyChain(
-            rows.map((r) => ({
-              tenantId: r.tenant_id,
-              seq: Number(r.seq),
-              time: r.occurred_at.toISOString(),
-              actor: r.actor,
-              action: r.action,
-              objectType: r.object_type,
-              objectId: r.object_id,
-              data: r.data,
-              prevHash: r.prev_hash,
-              hash: r.hash,
-            })),
-            state,
-          );
+          const result = verifyChain(rows.map(storedEventOf), state);
           state = result.state;
           if (result.failure) return { ok: false as const, events: state.events, ...result.failure };
           if (rows.length < 5000) break;

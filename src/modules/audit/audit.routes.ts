@@ -1,24 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../platform/http/openapi.ts';
 import { bearerSecurity, errorResponses, listOf } from '../../platform/http/schemas.ts';
 import type { AuditRepository } from './audit.repository.ts';
+import { eventSchema, listQuery, toAuditItem, verifyResultSchema } from './audit.schemas.ts';
 
 /** What these handlers use, given by the composition root. */
 export type AuditDeps = { audit: AuditRepository };
-
-const eventSchema = z
-  .object({
-    seq: z.number(),
-    time: z.string(),
-    actor: z.string(),
-    action: z.string(),
-    objectType: z.string(),
-    objectId: z.string(),
-    data: z.record(z.string(), z.unknown()),
-    hash: z.string(),
-  })
-  .openapi('AuditEreignis');
 
 export function registerAuditRoutes(api: ApiRouter, deps: AuditDeps) {
   api.openapi(
@@ -28,7 +16,7 @@ export function registerAuditRoutes(api: ApiRouter, deps: AuditDeps) {
       tags: ['Audit'],
       summary: 'Letzte Ereignisse der eigenen Prüfkette',
       security: bearerSecurity,
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
+      request: { query: listQuery },
       responses: {
         200: {
           description: 'Ereignisse, neueste zuerst',
@@ -39,17 +27,11 @@ export function registerAuditRoutes(api: ApiRouter, deps: AuditDeps) {
     }),
     async (c) => {
       const principal = requireRole(c, 'kreis-admin', 'leitung');
-      const rows = await deps.audit.list({ tenantId: principal.tenantId, limit: c.req.valid('query').limit });
-      const items = rows.map((r) => ({
-        seq: Number(r.seq),
-        time: r.occurred_at.toISOString(),
-        actor: r.actor,
-        action: r.action,
-        objectType: r.object_type,
-        objectId: r.object_id,
-        data: r.data,
-        hash: r.hash,
-      }));
+      const events = await deps.audit.list({
+        tenantId: principal.tenantId,
+        limit: c.req.valid('query').limit,
+      });
+      const items = events.map(toAuditItem);
       return c.json({ items, total: items.length }, 200);
     },
   );
@@ -62,20 +44,7 @@ export function registerAuditRoutes(api: ApiRouter, deps: AuditDeps) {
       summary: 'Prüfkette der eigenen Verwaltung nachrechnen',
       security: bearerSecurity,
       responses: {
-        200: {
-          description: 'Ergebnis',
-          content: {
-            'application/json': {
-              schema: z.object({
-                ok: z.boolean(),
-                events: z.number(),
-                brokenSeq: z.number().optional(),
-                reason: z.string().optional(),
-                head: z.string().optional(),
-              }),
-            },
-          },
-        },
+        200: { description: 'Ergebnis', content: { 'application/json': { schema: verifyResultSchema } } },
         ...errorResponses,
       },
     }),

@@ -7,12 +7,12 @@ type AdminProps = {
   tenantName: string;
   users: Array<{ login: string; display_name: string; roles: string[]; disabled_at: Date | null }>;
   events: Array<{
-    seq: string;
-    occurred_at: Date;
+    seq: number;
+    time: string;
     actor: string;
     action: string;
-    object_type: string;
-    object_id: string;
+    objectType: string;
+    objectId: string;
   }>;
   verification?: { ok: boolean; events: number; brokenSeq?: number; reason?: string };
 };
@@ -102,11 +102,11 @@ export function AdminPage({ principal, tenantName, users, events, verification }
             {events.map((e) => (
               <tr class="kern-table__row">
                 <td class="kern-table__cell kern-table__cell--numeric">{e.seq}</td>
-                <td class="kern-table__cell">{dateTime(e.occurred_at)}</td>
+                <td class="kern-table__cell">{dateTime(new Date(e.time))}</td>
                 <td class="kern-table__cell">{e.actor}</td>
                 <td class="kern-table__cell">{e.action}</td>
                 <td class="kern-table__cell">
-                  {e.object_type} {e.object_id}
+                  {e.objectType} {e.objectId}
                 </td>
               </tr>
             ))}
