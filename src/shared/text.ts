@@ -68,6 +68,19 @@ export function decodeUtf8Strict(bytes: Uint8Array, field?: string): string {
 }
 
 /**
+ * A text file's bytes as text: UTF-8 if valid, else Windows-1252 (the usual encoding of older
+ * German text files, e.g. CSV exports). A leading UTF-8 byte order mark is removed in both cases.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return new TextDecoder('windows-1252').decode(body);
+  }
+}
+
+/**
  * Walks a parsed JSON value and refuses control characters in any string, keys included. The
  * path of the first offending field is named in the error.
  */

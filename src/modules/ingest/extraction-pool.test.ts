@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderTextPdf } from '../records/text-pdf.ts';
+import { renderTextPdf } from '../records/dokumente/text-pdf.ts';
 import { createExtractionPool } from './extraction-pool.ts';
 import { ExtractionError } from './extractors.ts';
 

@@ -1,6 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { createBoundedPool, ParserBreach } from '../../platform/parsers/bounded-pool.ts';
 import { ByteStream, readAll } from '../../platform/parsers/bounded-wire.ts';
+import {
+  breachedLimitDe,
+  PARSER_LIMITS_DEFAULT,
+  type ParserLimits,
+} from '../../platform/parsers/import-parsers.ts';
 import type { ExtractionOutcome } from './extraction.task.ts';
 import {
   defaultExtractors,
@@ -10,7 +15,6 @@ import {
   type Extractor,
   unsupported,
 } from './extractors.ts';
-import { breachedLimitDe, PARSER_LIMITS_DEFAULT, type ParserLimits } from '../../platform/parsers/import-parsers.ts';
 
 /** The German reason of a file whose parser was stopped (shown at the document). */
 export function breachReason(breach: ParserBreach, limits: ParserLimits) {

@@ -1,15 +1,15 @@
 import { ByteStream, readAll } from '../../platform/parsers/bounded-wire.ts';
 import { docxExtractor } from './extractors/docx.ts';
 import { emlExtractor } from './extractors/eml.ts';
-import { htmlExtractor } from './extractors/html.ts';
-import { odtExtractor } from './extractors/odt.ts';
-import { pdfExtractor } from './extractors/pdf.ts';
 import {
-  type ExtractionResult,
   ExtractionError,
+  type ExtractionResult,
   type ExtractionSource,
   type Extractor,
 } from './extractors/extractor.ts';
+import { htmlExtractor } from './extractors/html.ts';
+import { odtExtractor } from './extractors/odt.ts';
+import { pdfExtractor } from './extractors/pdf.ts';
 import { textExtractor } from './extractors/text.ts';
 
 export * from './extractors/extractor.ts';

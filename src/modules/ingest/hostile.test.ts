@@ -11,9 +11,9 @@ import {
   MESSAGE_NAME,
   PLAN,
 } from '../../../test/support/xdomea-fixtures.ts';
-import { renderTextPdf } from '../records/text-pdf.ts';
 import { createBoundedPool, ParserBreach } from '../../platform/parsers/bounded-pool.ts';
 import { ByteStream } from '../../platform/parsers/bounded-wire.ts';
+import { renderTextPdf } from '../records/dokumente/text-pdf.ts';
 import { createExtractionPool } from './extraction-pool.ts';
 import { ExtractionError } from './extractors.ts';
 

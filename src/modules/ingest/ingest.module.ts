@@ -1,15 +1,17 @@
 // The public surface of the ingest module (type detection and text extraction): what other
 // modules and the composition root use. The bounded parser processes themselves are platform
 // (src/platform/parsers/), shared by extraction, the FIM import and the xdomea import.
+
+// decodeText lives in src/shared/text.ts; re-exported until every caller imports it from there.
+export { decodeText } from '../../shared/text.ts';
 export { detectContentType, safeFileName } from './content-type.ts';
 export { createExtractionPool } from './extraction-pool.ts';
-export { createExtractorRegistry, type ExtractorRegistry } from './extractors.ts';
 export {
   type ExtractedAttachment,
+  ExtractionError,
   type ExtractionInput,
   type ExtractionResult,
   type ExtractionSource,
   type Extractor,
-  ExtractionError,
 } from './extractors/extractor.ts';
-export { decodeText } from './extractors/text.ts';
+export { createExtractorRegistry, type ExtractorRegistry } from './extractors.ts';

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { renderTextPdf } from '../records/text-pdf.ts';
+import { renderTextPdf } from '../records/dokumente/text-pdf.ts';
 import { detectContentType, safeFileName } from './content-type.ts';
 import { createExtractorRegistry, ExtractionError } from './extractors.ts';
 

@@ -1,5 +1,5 @@
+import { decodeText } from '../../../shared/text.ts';
 import type { Extractor } from './extractor.ts';
-import { decodeText } from './text.ts';
 import { decodeXmlEntities } from './zip.ts';
 
 const NAMED: Record<string, string> = {

@@ -1,4 +1,9 @@
-import { InflatedTooLarge, inflateEntry, type ZipEntry, zipEntries } from '../../../platform/parsers/bounded-unzip.ts';
+import {
+  InflatedTooLarge,
+  inflateEntry,
+  type ZipEntry,
+  zipEntries,
+} from '../../../platform/parsers/bounded-unzip.ts';
 import { ExtractionError } from './extractor.ts';
 
 const MAX_ENTRY = 50 * 1024 * 1024;
