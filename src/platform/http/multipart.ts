@@ -7,6 +7,14 @@ import { assertCleanText, cleanFileName } from '../../shared/text.ts';
 import { requestTooLarge } from './body-limit.ts';
 import { toAppError } from './problem.ts';
 
+/** 400 `upload.no_file`: the form or request carried no file in `field` (one text everywhere). */
+export const noFileUploaded = (field: string) =>
+  badRequest(
+    'upload.no_file',
+    `multipart field "${field}" missing`,
+    `Es wurde keine Datei im Feld „${field}“ übertragen.`,
+  );
+
 export type MultipartResult<T> = { fields: Record<string, string>; file: T | null; fileName: string | null };
 
 /**
