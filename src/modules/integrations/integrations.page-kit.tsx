@@ -1,20 +1,13 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/context.ts';
-import { toAppError } from '../../platform/http/problem.ts';
-
-/** Back to /anbindungen with the error's German text as the flash; a 5xx is not the user's to read. */
-export const redirectWithError = (c: Context<AppEnv>, error: unknown) => {
-  const appError = toAppError(error);
-  if (appError.status >= 500) throw error;
-  return c.redirect(`/anbindungen?fehler=${encodeURIComponent(appError.messageDe)}`, 303);
-};
+import { redirectWithError } from '../../platform/ui/flash.tsx';
 
 /** Runs a form action: on success back to /anbindungen with its message, on a refusal with the reason. */
 export const formAction = async (c: Context<AppEnv>, work: () => Promise<string>) => {
   try {
     return c.redirect(`/anbindungen?ok=${encodeURIComponent(await work())}`, 303);
   } catch (error) {
-    return redirectWithError(c, error);
+    return redirectWithError(c, '/anbindungen', error);
   }
 };
 

@@ -1,6 +1,8 @@
 import type { Principal } from '../../platform/http/principal.ts';
 import { hasRole } from '../../platform/http/principal.ts';
 import { Alert } from '../../platform/ui/components.tsx';
+import { CsrfField } from '../../platform/ui/csrf-field.tsx';
+import { Flash, type FlashMessage } from '../../platform/ui/flash.tsx';
 import { Layout } from '../../platform/ui/layout.tsx';
 import { NewConnectorSection } from './anbindungen/anbindung-neu.page.tsx';
 import type { Connector } from './anbindungen/anbindungen.models.ts';
@@ -14,7 +16,7 @@ import { DeadLettersSection, MonitorSection, MonitorVerbundSection } from './zus
 export function AnbindungenPage(props: {
   principal: Principal;
   tenantName: string;
-  flash?: { kind: 'success' | 'danger'; text: string };
+  flash?: FlashMessage;
   neuesToken?: { name: string; token: string };
   connectors: Connector[];
   monitor: MonitorZeile[];
@@ -24,7 +26,7 @@ export function AnbindungenPage(props: {
 }) {
   const { principal } = props;
   const admin = hasRole(principal, 'kreis-admin');
-  const csrf = <input type="hidden" name="_csrf" value={principal.csrfToken ?? ''} />;
+  const csrf = <CsrfField principal={principal} />;
   return (
     <Layout
       title="Fachverfahren-Anbindung"
@@ -33,14 +35,7 @@ export function AnbindungenPage(props: {
       active="anbindungen"
     >
       <h1 class="kern-heading-large">Fachverfahren-Anbindung</h1>
-      {props.flash ? (
-        <Alert
-          kind={props.flash.kind}
-          title={props.flash.kind === 'success' ? 'Erledigt' : 'Das hat nicht geklappt'}
-        >
-          {props.flash.text}
-        </Alert>
-      ) : null}
+      <Flash flash={props.flash} />
       {props.neuesToken ? (
         <Alert kind="success" title={`Fachverfahren „${props.neuesToken.name}“ angemeldet`}>
           <p class="kern-body">

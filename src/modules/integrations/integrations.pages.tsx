@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { hasRole } from '../../platform/http/principal.ts';
+import { flashFromQuery } from '../../platform/ui/flash.tsx';
 import type { VerbundUsecases } from '../verbund/verbund.module.ts';
 import { registerAnbindungenPages } from './anbindungen/anbindungen.pages.tsx';
 import { registerFachverfahrenPages } from './fachverfahren/fachverfahren.pages.tsx';
@@ -30,19 +31,11 @@ export function registerIntegrationsPages(app: Hono<AppEnv>, deps: IntegrationsP
       integrations.listFachverfahren(principal),
       verbund.getMember(principal.tenantId),
     ]);
-    const fehler = c.req.query('fehler');
-    const ok = c.req.query('ok');
     return c.html(
       <AnbindungenPage
         principal={principal}
         tenantName={tenant?.name ?? ''}
-        flash={
-          fehler
-            ? { kind: 'danger', text: fehler.slice(0, 500) }
-            : ok
-              ? { kind: 'success', text: ok.slice(0, 300) }
-              : undefined
-        }
+        flash={flashFromQuery(c)}
         connectors={connectors}
         monitor={monitor}
         monitorVerbund={monitorVerbund}

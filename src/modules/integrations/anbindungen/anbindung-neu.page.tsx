@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { SubmitButton } from '../../../platform/ui/buttons.tsx';
 import { TRIGGER_LABELS } from '../integrations.models.ts';
 
 const CHOICES = [
@@ -104,9 +105,7 @@ export function NewConnectorSection({ tenantName, csrf }: { tenantName: string; 
             ></textarea>
           </div>
           <div>
-            <button type="submit" class="kern-btn kern-btn--primary">
-              <span class="kern-label">Anbindung definieren</span>
-            </button>
+            <SubmitButton label="Anbindung definieren" />
           </div>
         </div>
       </form>

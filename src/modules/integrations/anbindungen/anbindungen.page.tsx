@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { SubmitButton } from '../../../platform/ui/buttons.tsx';
 import { STATUS_LABELS, TRIGGER_LABELS } from '../integrations.models.ts';
 import type { Connector } from './anbindungen.models.ts';
 
@@ -59,22 +60,8 @@ export function ConnectorsSection({
                   </div>
                 ) : null}
                 <div class="vb-actions">
-                  <button
-                    type="submit"
-                    name="status"
-                    value="active"
-                    class="kern-btn kern-btn--primary kern-btn--small"
-                  >
-                    <span class="kern-label">Speichern und aktivieren</span>
-                  </button>
-                  <button
-                    type="submit"
-                    name="status"
-                    value="paused"
-                    class="kern-btn kern-btn--tertiary kern-btn--small"
-                  >
-                    <span class="kern-label">Pausieren</span>
-                  </button>
+                  <SubmitButton label="Speichern und aktivieren" size="small" name="status" value="active" />
+                  <SubmitButton label="Pausieren" kind="tertiary" size="small" name="status" value="paused" />
                 </div>
               </div>
             </form>

@@ -1,8 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
-import { bearerSecurity, errorResponses, listOf } from '../../../platform/http/schemas.ts';
-import { idParam, jsonBody, jsonContent, tags } from '../integrations.schemas.ts';
+import {
+  bearerSecurity,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listOf,
+} from '../../../platform/http/schemas.ts';
+import { idParam, tags } from '../integrations.schemas.ts';
 import { activationInput, connectorInput } from './anbindungen.schemas.ts';
 import type { AnbindungenUsecases } from './anbindungen.usecases.ts';
 
@@ -15,7 +21,7 @@ export function registerAnbindungenRoutes(api: ApiRouter, usecases: AnbindungenU
       tags,
       summary: 'Anbindungen des Verbunds mit der Aktivierung des eigenen Landkreises',
       security: bearerSecurity,
-      responses: { 200: jsonContent(listOf(z.unknown())), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(z.unknown())), ...errorResponses },
     }),
     async (c) => {
       const items = await usecases.listConnectors(requirePrincipal(c));
@@ -31,7 +37,7 @@ export function registerAnbindungenRoutes(api: ApiRouter, usecases: AnbindungenU
       summary: 'Anbindung auf Verbund-Ebene definieren (Eigentümer: der analysierende Landkreis)',
       security: bearerSecurity,
       request: jsonBody(connectorInput),
-      responses: { 201: jsonContent(z.unknown()), ...errorResponses },
+      responses: { 201: jsonResponse(z.unknown()), ...errorResponses },
     }),
     async (c) => c.json(await usecases.defineConnector(requirePrincipal(c), c.req.valid('json')), 201),
   );
@@ -44,7 +50,7 @@ export function registerAnbindungenRoutes(api: ApiRouter, usecases: AnbindungenU
       summary: 'Endpunkt/Verzeichnis und Geheimnis des eigenen Landkreises setzen, aktivieren oder pausieren',
       security: bearerSecurity,
       request: { params: idParam, ...jsonBody(activationInput) },
-      responses: { 200: jsonContent(z.unknown()), ...errorResponses },
+      responses: { 200: jsonResponse(z.unknown()), ...errorResponses },
     }),
     async (c) =>
       c.json(

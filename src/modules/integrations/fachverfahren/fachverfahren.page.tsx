@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { SubmitButton } from '../../../platform/ui/buttons.tsx';
 import type { Fachverfahren } from './fachverfahren.models.ts';
 
 /** The county's Fachverfahren; its administration registers new ones (with an API token). */
@@ -49,9 +50,7 @@ export function FachverfahrenSection({
               />
             </div>
             <div>
-              <button type="submit" class="kern-btn kern-btn--primary">
-                <span class="kern-label">Anmelden und Token erzeugen</span>
-              </button>
+              <SubmitButton label="Anmelden und Token erzeugen" />
             </div>
           </div>
         </form>

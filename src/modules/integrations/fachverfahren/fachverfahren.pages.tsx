@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
-import { formFields, type RenderAnbindungen, redirectWithError } from '../integrations.page-kit.tsx';
+import { redirectWithError } from '../../../platform/ui/flash.tsx';
+import { formFields, type RenderAnbindungen } from '../integrations.page-kit.tsx';
 import type { FachverfahrenUsecases } from './fachverfahren.usecases.ts';
 
 /** Registering a Fachverfahren on /anbindungen; its API token is shown once, on the answering page. */
@@ -20,7 +21,7 @@ export function registerFachverfahrenPages(
       // The token is shown once, in the response body (never in a URL).
       return render(c, { neuesToken: { name: created.name, token: created.token } });
     } catch (error) {
-      return redirectWithError(c, error);
+      return redirectWithError(c, '/anbindungen', error);
     }
   });
 }

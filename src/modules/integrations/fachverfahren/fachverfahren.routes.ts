@@ -1,8 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
-import { bearerSecurity, errorResponses, listOf } from '../../../platform/http/schemas.ts';
-import { idParam, jsonBody, jsonContent, tags } from '../integrations.schemas.ts';
+import {
+  bearerSecurity,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listOf,
+} from '../../../platform/http/schemas.ts';
+import { idParam, tags } from '../integrations.schemas.ts';
 import { fachverfahrenCreated, fachverfahrenInput, vorgangStatusInput } from './fachverfahren.schemas.ts';
 import type { FachverfahrenUsecases } from './fachverfahren.usecases.ts';
 
@@ -15,7 +21,7 @@ export function registerFachverfahrenRoutes(api: ApiRouter, usecases: Fachverfah
       tags,
       summary: 'Angemeldete Fachverfahren des Landkreises',
       security: bearerSecurity,
-      responses: { 200: jsonContent(listOf(z.unknown())), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(z.unknown())), ...errorResponses },
     }),
     async (c) => {
       const items = await usecases.listFachverfahren(requirePrincipal(c));
@@ -31,7 +37,7 @@ export function registerFachverfahrenRoutes(api: ApiRouter, usecases: Fachverfah
       summary: 'Fachverfahren anmelden; das API-Token wird einmal angezeigt (kreis-admin)',
       security: bearerSecurity,
       request: jsonBody(fachverfahrenInput),
-      responses: { 201: jsonContent(fachverfahrenCreated), ...errorResponses },
+      responses: { 201: jsonResponse(fachverfahrenCreated), ...errorResponses },
     }),
     async (c) => c.json(await usecases.registerFachverfahren(requirePrincipal(c), c.req.valid('json')), 201),
   );
@@ -48,7 +54,7 @@ export function registerVorgangStatusRoute(api: ApiRouter, usecases: Fachverfahr
         'Status eines Vorgangs setzen (Fachverfahren); kam er als Antrag, gilt der Antragsstatus samt Bescheid-Freigabe für die Bürgerin',
       security: bearerSecurity,
       request: { params: idParam, ...jsonBody(vorgangStatusInput) },
-      responses: { 200: jsonContent(z.unknown()), ...errorResponses },
+      responses: { 200: jsonResponse(z.unknown()), ...errorResponses },
     }),
     async (c) =>
       c.json(

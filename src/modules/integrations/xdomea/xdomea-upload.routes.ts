@@ -4,10 +4,10 @@ import type { Config } from '../../../platform/config.ts';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import { streamMultipart } from '../../../platform/http/multipart.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
-import { bearerSecurity, errorResponses } from '../../../platform/http/schemas.ts';
+import { bearerSecurity, errorResponses, jsonResponse } from '../../../platform/http/schemas.ts';
 import { badRequest } from '../../../shared/errors.ts';
 import { spoolToTempFile, uploadTempDir } from '../../blobs/blobs.module.ts';
-import { jsonContent, tags } from '../integrations.schemas.ts';
+import { tags } from '../integrations.schemas.ts';
 import type { XdomeaUsecases } from './xdomea.usecases.ts';
 
 const imported = z.object({
@@ -38,7 +38,7 @@ export function registerXdomeaUploadRoute(
         },
       },
     },
-    responses: { 201: jsonContent(imported), ...errorResponses },
+    responses: { 201: jsonResponse(imported), ...errorResponses },
   });
   api.post('/import/xdomea', async (c) => {
     const principal = requirePrincipal(c);

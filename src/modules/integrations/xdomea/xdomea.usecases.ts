@@ -6,14 +6,12 @@ import { cleanFileName } from '../../../shared/text.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import type { BlobStore } from '../../blobs/blobs.module.ts';
 import {
-  addVersionInTrx,
-  insertDokumentInTrx,
-  loadVorgangContext,
-} from '../../records/dokumente.usecases.ts';
-import {
+  addDokumentVersion,
   createAkteInTrx,
   createVorgangInTrx,
+  fileDokument,
   loadVisibleAkte,
+  loadVorgangContext,
   requireWriter,
   viewerOf,
 } from '../../records/records.module.ts';
@@ -139,18 +137,24 @@ async function fileMessage(
       betreff: vg.betreff.slice(0, 500) || 'Übernommener Vorgang',
       externeReferenz: vg.aktenzeichen ? `xdomea:${vg.aktenzeichen}`.slice(0, 200) : null,
     });
-    const target = { id: vorgang.id, akteId: akte.id, context: await loadVorgangContext(trx, vorgang.id) };
     for (const [j, d] of vg.dokumente.entries()) {
       const files = stored[i]![j]!;
       if (files.length === 0) continue;
-      // fileDokument (records): the one operation that files a document.
-      const doc = await insertDokumentInTrx(trx, actor, target, files[0]!, {
-        titel: d.titel || cleanFileName(files[0]!.fileName),
-        datum: d.datum,
-        art: 'eingang',
+      const doc = await fileDokument({
+        trx,
+        actor,
+        vorgang: { id: vorgang.id, akteId: akte.id },
+        file: files[0]!,
+        fields: { titel: d.titel || cleanFileName(files[0]!.fileName), datum: d.datum, art: 'eingang' },
       });
       for (const file of files.slice(1))
-        await addVersionInTrx(trx, actor, doc.id, file, 'aus xdomea übernommen');
+        await addDokumentVersion({
+          trx,
+          actor,
+          dokumentId: doc.id,
+          file,
+          kommentar: 'aus xdomea übernommen',
+        });
       dokumente++;
     }
   }

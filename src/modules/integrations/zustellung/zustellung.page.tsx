@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx';
+import { SubmitButton } from '../../../platform/ui/buttons.tsx';
+import { TableHeadRow, Td, Tr } from '../../../platform/ui/table.tsx';
 import { STATUS_LABELS, TRIGGER_LABELS } from '../integrations.models.ts';
 import type { MonitorFigures, MonitorVerbundZeile, MonitorZeile, Zustellung } from './zustellung.models.ts';
 
@@ -23,26 +25,20 @@ const figureCells = (m: MonitorFigures): Child[] => [
 ];
 
 /** A table of monitor figures: one row per connector (and county). */
-function FiguresTable(props: { caption: string; headers: string[]; rows: Child[][] }) {
+function FiguresTable(props: { caption: string; head: string[]; rows: Child[][] }) {
   return (
     <table class="kern-table">
       <caption class="vb-caption">{props.caption}</caption>
       <thead class="kern-table__head">
-        <tr class="kern-table__row">
-          {props.headers.map((h) => (
-            <th class="kern-table__header" scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
+        <TableHeadRow head={props.head} />
       </thead>
       <tbody class="kern-table__body">
         {props.rows.map((cells) => (
-          <tr class="kern-table__row">
+          <Tr>
             {cells.map((cell) => (
-              <td class="kern-table__cell">{cell}</td>
+              <Td>{cell}</Td>
             ))}
-          </tr>
+          </Tr>
         ))}
       </tbody>
     </table>
@@ -58,7 +54,7 @@ export function MonitorSection({ monitor }: { monitor: MonitorZeile[] }) {
       </h2>
       <FiguresTable
         caption="Zustellungen je Anbindung in diesem Landkreis"
-        headers={['Anbindung', 'Hier', ...FIGURE_HEADERS, 'zuletzt']}
+        head={['Anbindung', 'Hier', ...FIGURE_HEADERS, 'zuletzt']}
         rows={monitor.map((m) => [
           m.name,
           STATUS_LABELS[m.aktivierung] ?? m.aktivierung,
@@ -79,7 +75,7 @@ export function MonitorVerbundSection({ monitor }: { monitor: MonitorVerbundZeil
       </h2>
       <FiguresTable
         caption="Zustellungen je Anbindung und Landkreis (nur Zahlen)"
-        headers={['Anbindung', 'Landkreis', ...FIGURE_HEADERS]}
+        head={['Anbindung', 'Landkreis', ...FIGURE_HEADERS]}
         rows={monitor.map((m) => [m.connectorId, m.landkreis, ...figureCells(m)])}
       />
     </section>
@@ -111,9 +107,7 @@ export function DeadLettersSection({ tot, csrf }: { tot: Zustellung[]; csrf: Chi
               </details>
               <form method="post" action={`/anbindungen/zustellungen/${d.id}/erneut`}>
                 {csrf}
-                <button type="submit" class="kern-btn kern-btn--secondary kern-btn--small">
-                  <span class="kern-label">Erneut zustellen</span>
-                </button>
+                <SubmitButton label="Erneut zustellen" kind="secondary" size="small" />
               </form>
             </li>
           ))}

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
-import { bearerSecurity, errorResponses, listOf } from '../../../platform/http/schemas.ts';
-import { idParam, jsonContent, tags } from '../integrations.schemas.ts';
+import { bearerSecurity, errorResponses, jsonResponse, listOf } from '../../../platform/http/schemas.ts';
+import { idParam, tags } from '../integrations.schemas.ts';
 import { deliveriesQuery, monitorQuery } from './zustellung.schemas.ts';
 import type { ZustellungUsecases } from './zustellung.usecases.ts';
 
@@ -16,7 +16,7 @@ export function registerZustellungRoutes(api: ApiRouter, usecases: ZustellungUse
       summary: 'Zustellungen (Outbox) des Landkreises; status=dead zeigt die unzustellbaren',
       security: bearerSecurity,
       request: { query: deliveriesQuery },
-      responses: { 200: jsonContent(listOf(z.unknown())), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(z.unknown())), ...errorResponses },
     }),
     async (c) => c.json(await usecases.listDeliveries(requirePrincipal(c), c.req.valid('query')), 200),
   );
@@ -29,7 +29,7 @@ export function registerZustellungRoutes(api: ApiRouter, usecases: ZustellungUse
       summary: 'Unzustellbare Zustellung erneut senden (gleicher Idempotenzschlüssel)',
       security: bearerSecurity,
       request: { params: idParam },
-      responses: { 200: jsonContent(z.unknown()), ...errorResponses },
+      responses: { 200: jsonResponse(z.unknown()), ...errorResponses },
     }),
     async (c) => c.json(await usecases.redeliver(requirePrincipal(c), c.req.valid('param').id), 200),
   );
@@ -43,7 +43,7 @@ export function registerZustellungRoutes(api: ApiRouter, usecases: ZustellungUse
         'Integrationsmonitor: je Anbindung zugestellt, wartend, fehlerhaft, tot, Latenzen; mit verbund=true je Anbindung und Landkreis (verbund-admin)',
       security: bearerSecurity,
       request: { query: monitorQuery },
-      responses: { 200: jsonContent(listOf(z.unknown())), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(z.unknown())), ...errorResponses },
     }),
     async (c) => {
       const principal = requirePrincipal(c);

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { pageQuery } from '../../../platform/http/schemas.ts';
 
 export const deliveriesQuery = z.object({
   status: z.enum(['pending', 'delivering', 'delivered', 'dead']).optional(),
   connector: z.string().max(80).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...pageQuery,
 });
 
 export const monitorQuery = z.object({ verbund: z.enum(['true', 'false']).optional() });
