@@ -7,7 +7,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { strToU8 } from 'fflate';
-import { renderTextPdf } from '../src/modules/records/text-pdf.ts';
+import { renderTextPdf } from '../src/modules/records/dokumente/text-pdf.ts';
 import { exponentialPageTreePdf, lyingZip } from '../test/support/hostile-files.ts';
 import { awaitSearchable, checkStored, startUploadLoad } from '../test/support/upload-load.ts';
 import {

@@ -13,7 +13,7 @@ import pg from 'pg';
 import { createDocumentGenerator } from '../src/demo/generator/documents.ts';
 import { createBlobStore } from '../src/modules/blobs/blobs.module.ts';
 import { createExtractionPool } from '../src/modules/ingest/ingest.module.ts';
-import { renderTextPdf } from '../src/modules/records/text-pdf.ts';
+import { renderTextPdf } from '../src/modules/records/dokumente/text-pdf.ts';
 import { progress, startBenchInstance } from './support.ts';
 
 const { values } = parseArgs({

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDocumentGenerator } from '../src/demo/generator/documents.ts';
-import { extractReferences } from '../src/modules/records/records.models.ts';
+import { extractReferences } from '../src/modules/search/search.module.ts';
 import { percentile, progress, startBenchInstance } from './support.ts';
 
 const { values } = parseArgs({

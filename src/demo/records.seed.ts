@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { BlobStore } from '../modules/blobs/blobs.module.ts';
-import { insertDokumentInTrx } from '../modules/records/dokumente.usecases.ts';
 import {
   createAkteInTrx,
   createVorgangInTrx,
+  fileDokument,
+  renderTextPdf,
   STANDARD_TEMPLATE_ID,
 } from '../modules/records/records.module.ts';
-import { renderTextPdf } from '../modules/records/text-pdf.ts';
 import type { DatabaseHandle, TenantTrx } from '../platform/database/database.ts';
 import { AREAS, createDocumentGenerator, type GeneratedDocument } from './generator/documents.ts';
 
@@ -93,12 +93,12 @@ async function seedMissionAkte(trx: TenantTrx, blobs: BlobStore) {
   });
   const bytes = await readFile(MISSION_DOCUMENT);
   const blob = await blobs.put(bytes);
-  await insertDokumentInTrx(
+  await fileDokument({
     trx,
-    ACTOR,
-    { id: vorgang.id, akteId: akte.id },
-    { fileName: 'KT-103-2020_Beschlussvorlage.md', blob },
-    {
+    actor: ACTOR,
+    vorgang: { id: vorgang.id, akteId: akte.id },
+    file: { fileName: 'KT-103-2020_Beschlussvorlage.md', blob },
+    fields: {
       titel: 'Beschlussvorlage KT/103/2020 – 1. Änderung der Zweckvereinbarung',
       art: 'intern',
       datum: '2020-05-27',
@@ -110,7 +110,7 @@ async function seedMissionAkte(trx: TenantTrx, blobs: BlobStore) {
         { name: 'öffentlich', typ: 'ja-nein', wert: true },
       ],
     },
-  );
+  });
   return akte;
 }
 
@@ -216,12 +216,12 @@ export async function seedDemoRecords({
           vorgaenge.set(akteKey, vorgang);
         }
         vorgang.count++;
-        await insertDokumentInTrx(
+        await fileDokument({
           trx,
-          ACTOR,
-          { id: vorgang.id, akteId: vorgang.akteId },
-          { fileName: files[i]!.name, blob: files[i]!.blob },
-          {
+          actor: ACTOR,
+          vorgang: { id: vorgang.id, akteId: vorgang.akteId },
+          file: { fileName: files[i]!.name, blob: files[i]!.blob },
+          fields: {
             titel: doc.title,
             art: doc.kind,
             datum: doc.date,
@@ -229,7 +229,7 @@ export async function seedDemoRecords({
             empfaenger: doc.recipient,
             metadaten: doc.reference ? [{ name: 'Bezug', typ: 'text', wert: doc.reference }] : [],
           },
-        );
+        });
         n++;
         if (n % 50 === 0) onProgress?.(tenantId, n, generated.length);
       }

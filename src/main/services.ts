@@ -6,6 +6,7 @@ import { createIntegrationsModule } from '../modules/integrations/integrations.m
 import { createOzgModule } from '../modules/ozg/ozg.module.ts';
 import { renderPortalError } from '../modules/ozg/web/portal-error.page.tsx';
 import { createRecordsModule } from '../modules/records/records.module.ts';
+import { createSearchModule } from '../modules/search/search.module.ts';
 import { createVerbundUsecases } from '../modules/verbund/verbund.module.ts';
 import type { Config } from '../platform/config.ts';
 import { createDatabase } from '../platform/database/database.ts';
@@ -52,6 +53,8 @@ export function buildServices({
     logger,
     uploadLimitBytes: config.uploads.limitBytes,
   });
+  // Search sees the documents the E-Akte's viewer rule lets through.
+  const search = createSearchModule({ database, dokumentScope: records.dokumentScope });
   onboarding.register(records.onboardingHook);
   jobHandlers.set(...records.extractionJob);
   const batchJobHandlers = new Map<string, BatchJobHandler>([records.extractionBatchJob]);
@@ -93,6 +96,7 @@ export function buildServices({
     blobs,
     extractors,
     records,
+    search,
     ozg,
     integrations,
     xdomea,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/verbund.seed.ts';
-import { renderTextPdf } from '../../src/modules/records/text-pdf.ts';
+import { renderTextPdf } from '../../src/modules/records/dokumente/text-pdf.ts';
 import {
   axeViolations,
   type BrowserTestbed,

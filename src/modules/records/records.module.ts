@@ -7,8 +7,12 @@ import { createAktenUsecases } from './akten/akten.usecases.ts';
 import { aktenplanOnboardingHook } from './aktenplan/aktenplan.onboarding.ts';
 import { createAktenplanUsecases } from './aktenplan/aktenplan.usecases.ts';
 import { dokumentScope } from './dokumente/dokument-scope.ts';
-import { createDokumenteUsecases } from './dokumente.usecases.ts';
-import { createExtractionBatchJob, createExtractionGivenUp, createExtractionJob } from './extraction.job.ts';
+import { createDokumenteUsecases } from './dokumente/dokumente.usecases.ts';
+import {
+  createExtractionBatchJob,
+  createExtractionGivenUp,
+  createExtractionJob,
+} from './dokumente/extraction.job.ts';
 import { createPostkorbUsecases } from './postkorb/postkorb.usecases.ts';
 import { createVorgaengeUsecases } from './vorgaenge/vorgaenge.usecases.ts';
 
@@ -17,7 +21,20 @@ export type { Akte, CreateAkteInput } from './akten/akten.models.ts';
 export { createAkteInTrx, loadVisibleAkte } from './akten/akten.usecases.ts';
 export type { AktenplanUnit } from './aktenplan/aktenplan.models.ts';
 export { STANDARD_TEMPLATE_ID } from './aktenplan/aktenplan.template.ts';
-export { dokumentInsertCtes, insertDokumentInTrx } from './dokumente.usecases.ts'; // ozg's Anträge, until fileDokument (dok)
+// Dokumente (dok): the one way to file a document, the statement pieces for a submission that files
+// several at once, and what filing takes.
+export type {
+  Dokument,
+  DokumentFields,
+  DokumentInput,
+  FilingVorgang,
+  UploadedFile,
+  VorgangContext,
+} from './dokumente/dokumente.models.ts';
+export { loadVorgangContext } from './dokumente/dokumente.repository.ts';
+export { dokumentFilingCtes } from './dokumente/dokumente.statements.ts';
+export { addDokumentVersion, type FilingScope, fileDokument } from './dokumente/filing.usecases.ts';
+export { renderTextPdf } from './dokumente/text-pdf.ts';
 export { VERTRAULICHKEIT, vertraulichkeitLabels } from './records.models.ts';
 // Transport (rt): the API, the staff pages, and the filter vocabulary for search's transport.
 export { type RecordsDeps, registerRecordsRoutes } from './records.routes.ts';

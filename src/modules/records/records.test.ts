@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { renderTextPdf } from './text-pdf.ts';
+import { renderTextPdf } from './dokumente/text-pdf.ts';
 
 let t: TestContext;
 let admin: string;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { renderTextPdf } from '../../modules/records/text-pdf.ts';
+import { renderTextPdf } from '../../modules/records/dokumente/text-pdf.ts';
 import { inlineParameters, quoteLiteral } from './database.ts';
 
 let t: TestContext;

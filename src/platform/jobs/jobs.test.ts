@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { renderTextPdf } from '../../modules/records/text-pdf.ts';
+import { renderTextPdf } from '../../modules/records/dokumente/text-pdf.ts';
 import { CRASHED_REASON, createJobWorker, enqueueJob, type JobHandler } from './jobs.ts';
 
 let t: TestContext;

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
-import { loadVisibleDokument } from '../dokumente.usecases.ts';
+import { loadVisibleDokument } from '../dokumente/dokumente.repository.ts';
 import { inViewerTenant } from '../viewer/viewer.ts';
 import { loadVisibleVorgang } from '../vorgaenge/vorgaenge.usecases.ts';
 import { postkorbNoPerson } from './postkorb.errors.ts';

@@ -1,0 +1,161 @@
+import type { DatabaseHandle } from '../../../platform/database/database.ts';
+import { actorOf, type Principal } from '../../../platform/http/principal.ts';
+import { appendAuditEvent } from '../../audit/audit.module.ts';
+import type { BlobStore } from '../../blobs/blobs.module.ts';
+import { reindexDokument } from '../../search/search.module.ts';
+import { requireWriter } from '../viewer/viewer.models.ts';
+import { inViewerTenant } from '../viewer/viewer.ts';
+import { vorgangNotFound } from '../vorgaenge/vorgaenge.errors.ts';
+import { loadVisibleVorgang } from '../vorgaenge/vorgaenge.usecases.ts';
+import { akteClosed } from './dokumente.errors.ts';
+import {
+  type DokumentInput,
+  dokumentChanges,
+  type FilingVorgang,
+  type UploadedFile,
+  type VorgangContext,
+} from './dokumente.models.ts';
+import {
+  listVersions,
+  listVisibleDokumente,
+  loadVersionFile,
+  loadVersionText,
+  loadVisibleDokument,
+  loadVisibleVorgangContext,
+  updateDokument,
+} from './dokumente.repository.ts';
+import { addDokumentVersion, fileDokument } from './filing.usecases.ts';
+
+/** The Dokument use-cases as routes and pages call them (records.dokumente.*). */
+export function createDokumenteUsecases({
+  database,
+  blobs,
+  uploadLimitBytes,
+}: {
+  database: DatabaseHandle;
+  blobs: BlobStore;
+  uploadLimitBytes: number;
+}) {
+  const inTenant = inViewerTenant(database);
+
+  /** Checks before a single byte is stored that the caller may write into the Vorgang. */
+  async function writableVorgang(principal: Principal, vorgangId: string) {
+    requireWriter(principal);
+    return inTenant(principal, async (trx, viewer) => {
+      const vorgang = await loadVisibleVorgang(trx, viewer, vorgangId);
+      if (vorgang.akteStatus === 'zda') throw akteClosed();
+      return vorgang;
+    });
+  }
+
+  /**
+   * The same check as writableVorgang (visible by the viewer rule, writable, Akte open) in one
+   * round trip, for the upload hot path; returns what the new document needs.
+   */
+  async function uploadTarget(principal: Principal, vorgangId: string): Promise<VorgangContext> {
+    requireWriter(principal);
+    const context = await loadVisibleVorgangContext(database, principal, vorgangId);
+    if (!context) throw vorgangNotFound();
+    if (context.akte_status === 'zda') throw akteClosed();
+    return context;
+  }
+
+  return {
+    blobs,
+    uploadLimitBytes,
+    writableVorgang,
+    uploadTarget,
+
+    /** Files an already stored blob as a new document of the Vorgang (the upload: API and form). */
+    fileUploaded(principal: Principal, vorgang: FilingVorgang, file: UploadedFile, input: DokumentInput) {
+      return fileDokument({
+        database,
+        tenantId: principal.tenantId,
+        actor: actorOf(principal),
+        vorgang,
+        file,
+        fields: input,
+      });
+    },
+
+    /** Checks that the caller may add a version to the document (visible, writable, Akte open). */
+    async writableDokument(principal: Principal, dokumentId: string) {
+      requireWriter(principal);
+      const dokument = await inTenant(principal, (trx, viewer) =>
+        loadVisibleDokument(trx, viewer, dokumentId),
+      );
+      await writableVorgang(principal, dokument.vorgangId);
+      return dokument;
+    },
+
+    /** A new immutable version of the content (blob already stored); earlier versions stay downloadable. */
+    async addVersion(
+      principal: Principal,
+      dokumentId: string,
+      file: UploadedFile,
+      kommentar?: string | null,
+    ) {
+      requireWriter(principal);
+      return inTenant(principal, async (trx, viewer) => {
+        await loadVisibleDokument(trx, viewer, dokumentId);
+        await addDokumentVersion({ trx, actor: actorOf(principal), dokumentId, file, kommentar });
+        return loadVisibleDokument(trx, viewer, dokumentId);
+      });
+    },
+
+    async get(principal: Principal, id: string) {
+      return inTenant(principal, (trx, viewer) => loadVisibleDokument(trx, viewer, id));
+    },
+
+    async update(principal: Principal, id: string, input: DokumentInput) {
+      requireWriter(principal);
+      return inTenant(principal, async (trx, viewer) => {
+        await loadVisibleDokument(trx, viewer, id);
+        await updateDokument(trx, id, dokumentChanges(input));
+        await reindexDokument(trx, id);
+        await appendAuditEvent(trx, {
+          actor: actorOf(principal),
+          action: 'records.dokument_updated',
+          objectType: 'dokument',
+          objectId: id,
+          data: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+        });
+        return loadVisibleDokument(trx, viewer, id);
+      });
+    },
+
+    async listForVorgang(principal: Principal, vorgangId: string, page: { limit: number; offset: number }) {
+      return inTenant(principal, async (trx, viewer) => {
+        await loadVisibleVorgang(trx, viewer, vorgangId);
+        return listVisibleDokumente(trx, { viewer, vorgangId, page });
+      });
+    },
+
+    async versions(principal: Principal, id: string) {
+      return inTenant(principal, async (trx, viewer) => {
+        await loadVisibleDokument(trx, viewer, id);
+        return listVersions(trx, id);
+      });
+    },
+
+    /** The extracted text of a version (for the preview of non-PDF documents). */
+    async text(principal: Principal, id: string, version?: number) {
+      return inTenant(principal, async (trx, viewer) => {
+        const dokument = await loadVisibleDokument(trx, viewer, id);
+        return loadVersionText(trx, id, version ?? dokument.version);
+      });
+    },
+
+    /** Metadata and a verified stream of one version's content. */
+    async content(principal: Principal, id: string, version?: number) {
+      const meta = await inTenant(principal, async (trx, viewer) => {
+        const dokument = await loadVisibleDokument(trx, viewer, id);
+        return loadVersionFile(trx, id, version ?? dokument.version);
+      });
+      const { body, size } = await blobs.stream(meta.sha256);
+      return { ...meta, groesse: size, body };
+    },
+  };
+}
+
+export type DokumenteUsecases = ReturnType<typeof createDokumenteUsecases>;

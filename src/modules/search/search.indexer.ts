@@ -1,0 +1,96 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { TenantTrx } from '../../platform/database/database.ts';
+import type { MetadataField } from '../../platform/database/database.types.ts';
+import { extractReferences } from './search.models.ts';
+
+/**
+ * The indexer: the only author of a document's search columns (`refs`, `search`, `search_head`).
+ * Filing adds its piece to the one-round-trip insert (newDokumentIndex), extraction sets the columns
+ * in its own statements (searchColumnsSet), a change of metadata or version re-indexes
+ * (reindexDokument).
+ */
+
+/** What search indexes besides title and content: metadata of the document, its Vorgang and Akte. */
+export type IndexContext = {
+  titel: string;
+  absender: string | null;
+  empfaenger: string | null;
+  aktenzeichen: string;
+  akte_titel: string;
+  betreff: string;
+  externe_referenz: string | null;
+  dateiname: string;
+  metadaten: MetadataField[];
+};
+
+/** Weight-B text and the reference numbers (Aktenzeichen, Drucksachen-Nr.) of a document. */
+export function indexTerms(ctx: IndexContext, content: string | null) {
+  const values = ctx.metadaten.map((m) => String(m.wert)).join(' ');
+  const meta = [
+    ctx.absender,
+    ctx.empfaenger,
+    ctx.aktenzeichen,
+    ctx.akte_titel,
+    ctx.betreff,
+    ctx.externe_referenz,
+    ctx.dateiname,
+    values,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const refs = extractReferences(
+    `${ctx.titel} ${ctx.aktenzeichen} ${ctx.externe_referenz ?? ''} ${values} ${content ?? ''}`,
+  );
+  return { meta, refs };
+}
+
+/**
+ * The search columns of a new document without content, for an `insert … select`: the column
+ * list, their values, and the source the values read (`from ${source}`).
+ */
+export function newDokumentIndex(ctx: IndexContext) {
+  const { meta, refs } = indexTerms(ctx, null);
+  return {
+    columns: sql`refs, search, search_head`,
+    // Without content yet, the whole-document vector is the title/metadata one (computed once).
+    values: sql`${refs}::text[], h.v, h.v`,
+    source: sql`(select verbund_search_head(${ctx.titel}, ${meta}) as v) h`,
+  };
+}
+
+/** `set` assignments of the search columns (title, metadata text, content text, references as SQL). */
+export const searchColumnsSet = (p: {
+  titel: RawBuilder<unknown>;
+  meta: RawBuilder<unknown>;
+  text: RawBuilder<unknown>;
+  refs: RawBuilder<unknown>;
+}) =>
+  sql`refs = ${p.refs}, search = verbund_search_vector(${p.titel}, ${p.meta}, ${p.text}),
+      search_head = verbund_search_head(${p.titel}, ${p.meta})`;
+
+/** Loads the index context of a document (and, if asked, its current text) in one query. */
+async function loadIndexContext(trx: TenantTrx, dokumentId: string) {
+  const { rows } = await sql<
+    IndexContext & { text: string | null; aktuelle_version: number; akte_status: string }
+  >`
+    select d.titel, d.absender, d.empfaenger, d.metadaten, d.aktuelle_version, a.aktenzeichen, a.titel as akte_titel,
+           a.status as akte_status, vg.betreff, vg.externe_referenz, dv.dateiname, dv.text
+    from dokumente d join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id
+    join dokument_versionen dv on dv.dokument_id = d.id and dv.version = d.aktuelle_version
+    where d.id = ${dokumentId}::uuid`.execute(trx);
+  return rows[0]!;
+}
+
+/** Recomputes a document's search vector and reference numbers from its metadata and current text. */
+export async function reindexDokument(trx: TenantTrx, dokumentId: string, text?: string | null) {
+  const ctx = await loadIndexContext(trx, dokumentId);
+  const content = text === undefined ? ctx.text : text;
+  const { meta, refs } = indexTerms(ctx, content);
+  await sql`update dokumente set ${searchColumnsSet({
+    titel: sql`titel`,
+    meta: sql`${meta}`,
+    text: sql`${content ?? ''}`,
+    refs: sql`${refs}::text[]`,
+  })}
+    where id = ${dokumentId}::uuid`.execute(trx);
+}

@@ -1,0 +1,25 @@
+import type { DatabaseHandle } from '../../platform/database/database.ts';
+import { createSearchUsecases, type DokumentScopeOf } from './search.usecases.ts';
+
+// Transport (rt): the /suche API and page; the filter vocabulary comes from records as SearchFacets.
+export type { SearchFacets } from './search.facets.ts';
+export type { IndexContext } from './search.indexer.ts';
+export { indexTerms, newDokumentIndex, reindexDokument, searchColumnsSet } from './search.indexer.ts';
+export type { SearchFilter, SearchHit, SearchTerm } from './search.models.ts';
+export { COUNT_LIMIT, extractReferences, fold } from './search.models.ts';
+export { parseSearchQuery } from './search.query.ts';
+export type { DokumentScope } from './search.repository.ts';
+export { registerSearchPages, type SearchPagesDeps } from './search.pages.tsx';
+export { registerSearchRoutes, type SearchRoutesDeps } from './search.routes.ts';
+export { buildSnippet } from './search.snippets.ts';
+export type { DokumentScopeOf } from './search.usecases.ts';
+
+/**
+ * Full-text search over the county's documents. The visibility rule comes from records (the
+ * composition root passes it), so search does not import records and records may use the indexer.
+ */
+export function createSearchModule(deps: { database: DatabaseHandle; dokumentScope: DokumentScopeOf }) {
+  return createSearchUsecases(deps);
+}
+
+export type SearchModule = ReturnType<typeof createSearchModule>;
