@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { buildSnippet } from './search.snippets.ts';
+
+describe('buildSnippet: the highlighted text under a hit', () => {
+  it('marks the words that start with a stem of the query', () => {
+    expect(
+      buildSnippet('Der Kreistag beschließt die Zweckvereinbarung.', ['kreistag', 'zweckvereinbar'], []),
+    ).toBe('Der <mark>Kreistag</mark> beschließt die <mark>Zweckvereinbarung.</mark>');
+  });
+
+  it('matches German words folded as the index folds them (ß as ss, ä as ae)', () => {
+    expect(buildSnippet('Straßenbau in Gräfenhain', ['strassenbau', 'graefenhain'], [])).toBe(
+      '<mark>Straßenbau</mark> in <mark>Gräfenhain</mark>',
+    );
+  });
+
+  it('marks reference numbers exactly, whatever their case in the text', () => {
+    expect(buildSnippet('Vorlage kt/103/2020 vom Mai', [], ['KT/103/2020'])).toBe(
+      'Vorlage <mark>kt/103/2020</mark> vom Mai',
+    );
+  });
+
+  it('escapes HTML of the document text', () => {
+    expect(buildSnippet('<script>alert("x")</script> Antrag & Bescheid', ['antrag'], [])).toBe(
+      '&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; <mark>Antrag</mark> &#38; Bescheid',
+    );
+  });
+
+  it('shows the window around the densest cluster of matches, with ellipses where text is cut', () => {
+    const words = Array.from({ length: 100 }, (_, i) =>
+      i === 60 || i === 62 ? 'Wiedervorlage' : `wort${i}`,
+    );
+    const snippet = buildSnippet(words.join(' '), ['wiedervorlag'], []);
+    expect(snippet.startsWith('… ')).toBe(true);
+    expect(snippet.endsWith(' …')).toBe(true);
+    expect(snippet.match(/<mark>/g)).toHaveLength(2);
+    expect(snippet.split(' ').filter((w) => w !== '…')).toHaveLength(32);
+  });
+
+  it('starts at the beginning when nothing matches', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `wort${i}`).join(' ');
+    const snippet = buildSnippet(text, ['bescheid'], []);
+    expect(snippet.startsWith('wort0 wort1')).toBe(true);
+    expect(snippet.endsWith('wort31 …')).toBe(true);
+  });
+
+  it('returns an empty snippet for an empty text', () => {
+    expect(buildSnippet('', ['antrag'], [])).toBe('');
+    expect(buildSnippet('   \n ', ['antrag'], [])).toBe('');
+  });
+});
