@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint + format check, then the whole Vitest suite against real PostgreSQL
+// `npm test`: type check, lint + format check, the layer rule (dependency-cruiser), then the whole Vitest suite against real PostgreSQL
 // and a real browser. Ends with one line "N passed, N failed, N skipped" (CI reads it).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -17,6 +17,15 @@ const step = (name, command, args) => {
 
 step('Typprüfung (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', '.']);
 step('Lint und Format (biome check)', 'npx', ['biome', 'check', '.']);
+// The layer rule (README, "Aufbau"): a wrong import fails here, and the message names the rule.
+step('Schichtenregel (dependency-cruiser)', 'npx', [
+  'depcruise',
+  'src',
+  '--config',
+  '.dependency-cruiser.cjs',
+  '--output-type',
+  'err',
+]);
 
 const report = 'test-results.json';
 rmSync(report, { force: true });
