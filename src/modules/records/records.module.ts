@@ -2,7 +2,6 @@ import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { BlobStore } from '../blobs/blobs.module.ts';
 import type { ExtractorRegistry } from '../ingest/ingest.module.ts';
-import { createSearchModule } from '../search/search.module.ts';
 import { createAktenUsecases } from './akten/akten.usecases.ts';
 import { aktenplanOnboardingHook } from './aktenplan/aktenplan.onboarding.ts';
 import { createAktenplanUsecases } from './aktenplan/aktenplan.usecases.ts';
@@ -59,8 +58,6 @@ export function createRecordsModule(deps: {
     akten: { ...createAktenUsecases(deps), ...vorgaenge },
     vorgaenge,
     dokumente: createDokumenteUsecases(deps),
-    // Until the search routes and pages take `search` from the composition root (rt), then removed.
-    search: createSearchModule({ database: deps.database, dokumentScope }),
     // The viewer rule as search asks for it (main/services.ts passes it to the search module).
     dokumentScope,
     postkorb: createPostkorbUsecases(deps),
