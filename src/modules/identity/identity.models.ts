@@ -34,3 +34,12 @@ export function splitLogin(login: string, tenantId?: string) {
   if (at > 0) return { login: trimmed.slice(0, at), tenantId: trimmed.slice(at + 1) };
   return { login: trimmed, tenantId: tenantId?.trim().toLowerCase() ?? '' };
 }
+
+/**
+ * The Verbund's members as identity needs them (login form, "who am I", page headers). The Verbund
+ * module provides them; identity names only the shape, so it does not import the Verbund module.
+ */
+export type MemberDirectory = {
+  listMembers(): Promise<Array<{ id: string; name: string }>>;
+  getMember(id: string): Promise<{ id: string; name: string; kreisschluessel: string } | undefined>;
+};

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
 import { DEMO_PASSWORD } from '../../demo/verbund.seed.ts';
-import { TOKEN_CACHE_MS } from './identity.usecases.ts';
+import { TOKEN_CACHE_MS } from './api-tokens/api-tokens.usecases.ts';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -1,6 +1,40 @@
-import type { Principal } from '../../platform/http/principal.ts';
-import { Alert } from '../../platform/ui/components.tsx';
-import { Layout } from '../../platform/ui/layout.tsx';
+import type { Hono } from 'hono';
+import { csrfProtection, requireRole, resolvePrincipal } from '../../../platform/http/auth.middleware.ts';
+import type { AppEnv } from '../../../platform/http/context.ts';
+import type { Principal } from '../../../platform/http/principal.ts';
+import { Alert } from '../../../platform/ui/components.tsx';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { AuditRepository } from '../../audit/audit.module.ts';
+import type { MemberDirectory } from '../identity.models.ts';
+import type { UserUsecases } from '../users/users.usecases.ts';
+
+/** The county's administration page: users, the audit log and its verification. */
+export function registerVerwaltungPages(
+  app: Hono<AppEnv>,
+  deps: { identity: UserUsecases; audit: AuditRepository; verbund: Pick<MemberDirectory, 'getMember'> },
+) {
+  app.use('/verwaltung', resolvePrincipal, csrfProtection);
+  app.get('/verwaltung', async (c) => {
+    const principal = requireRole(c, 'kreis-admin', 'leitung', 'verbund-admin');
+    const [users, events, tenant, verification] = await Promise.all([
+      deps.identity.listUsers({ tenantId: principal.tenantId }),
+      deps.audit.list({ tenantId: principal.tenantId, limit: 50 }),
+      deps.verbund.getMember(principal.tenantId),
+      c.req.query('pruefen')
+        ? deps.audit.verify({ tenantId: principal.tenantId })
+        : Promise.resolve(undefined),
+    ]);
+    return c.html(
+      <AdminPage
+        principal={principal}
+        tenantName={tenant?.name ?? ''}
+        users={users}
+        events={events}
+        verification={verification}
+      />,
+    );
+  });
+}
 
 type AdminProps = {
   principal: Principal;

@@ -1,12 +1,16 @@
-import type { TenantTrx } from '../../platform/database/database.ts';
+import type { TenantTrx } from '../../../platform/database/database.ts';
 
-/** Queries on identity tables. Every function runs inside a tenant transaction (RLS-scoped). */
-export const identityRepository = {
+/** Queries on users. Every function runs inside a tenant transaction (RLS-scoped). */
+export const usersRepository = {
   findUserByLogin: (trx: TenantTrx, login: string) =>
     trx.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst(),
 
   findUserById: (trx: TenantTrx, id: string) =>
-    trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+    trx
+      .selectFrom('users')
+      .select(['id', 'login', 'display_name', 'roles', 'org_unit_id', 'disabled_at'])
+      .where('id', '=', id)
+      .executeTakeFirst(),
 
   insertUser: (
     trx: TenantTrx,
@@ -39,26 +43,4 @@ export const identityRepository = {
       .select(['id', 'login', 'display_name', 'roles', 'org_unit_id', 'disabled_at'])
       .orderBy('login')
       .execute(),
-
-  insertOrgUnit: (trx: TenantTrx, unit: { name: string; kuerzel: string; parentId?: string | null }) =>
-    trx
-      .insertInto('org_units')
-      .values({
-        tenant_id: trx.tenantId,
-        name: unit.name,
-        kuerzel: unit.kuerzel,
-        parent_id: unit.parentId ?? null,
-      })
-      .returning(['id', 'name', 'kuerzel'])
-      .executeTakeFirstOrThrow(),
-
-  listOrgUnits: (trx: TenantTrx) =>
-    trx.selectFrom('org_units').select(['id', 'name', 'kuerzel', 'parent_id']).orderBy('kuerzel').execute(),
-
-  findOrgUnitByKuerzel: (trx: TenantTrx, kuerzel: string) =>
-    trx
-      .selectFrom('org_units')
-      .select(['id', 'name', 'kuerzel'])
-      .where('kuerzel', '=', kuerzel)
-      .executeTakeFirst(),
 };

@@ -1,39 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Config } from '../../platform/config.ts';
-import { csrfProtection, resolvePrincipal, SESSION_COOKIE } from '../../platform/http/auth.middleware.ts';
-import { clientAddress } from '../../platform/http/client-address.ts';
-import type { AppEnv } from '../../platform/http/context.ts';
-import { crossOrigin, isCrossSiteRequest } from '../../platform/http/headers.ts';
-import type { RateLimiter } from '../../platform/http/rate-limit.ts';
-import { rateLimited, withRetryAfter } from '../../platform/http/rate-limit.ts';
-import { secureCookies } from '../../platform/ui/cookies.ts';
-import { isAppError } from '../../shared/errors.ts';
-import type { VerbundUsecases } from '../verbund/verbund.module.ts';
-import type { IdentityUsecases } from './identity.usecases.ts';
-import { LoginPage } from './login.page.tsx';
+import type { Config } from '../../../platform/config.ts';
+import { csrfProtection, resolvePrincipal, SESSION_COOKIE } from '../../../platform/http/auth.middleware.ts';
+import { clientAddress } from '../../../platform/http/client-address.ts';
+import type { AppEnv } from '../../../platform/http/context.ts';
+import { crossOrigin, isCrossSiteRequest } from '../../../platform/http/headers.ts';
+import type { RateLimiter } from '../../../platform/http/rate-limit.ts';
+import { rateLimited, withRetryAfter } from '../../../platform/http/rate-limit.ts';
+import { Alert, ErrorSummary, SelectField, TextField } from '../../../platform/ui/components.tsx';
+import { secureCookies } from '../../../platform/ui/cookies.ts';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import { isAppError } from '../../../shared/errors.ts';
+import type { MemberDirectory } from '../identity.models.ts';
+import { type LoginFormError, loginFormErrors, safeNext } from './login.models.ts';
+import type { SessionUsecases } from './sessions.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
 export type LoginDeps = {
   config: Config;
-  identity: IdentityUsecases;
+  identity: SessionUsecases;
   rateLimits: RateLimiter;
-  verbund: VerbundUsecases;
+  verbund: Pick<MemberDirectory, 'listMembers'>;
 };
 
 const LOGIN_CSRF_COOKIE = 'verbund_login_csrf';
-
-/** Only same-site paths are allowed as the target after login (no open redirect). */
-const safeNext = (value: unknown) =>
-  typeof value === 'string' && /^\/(?!\/)[\w\-/.?=&%]*$/.test(value) ? value : '/';
 
 async function renderLogin(
   deps: LoginDeps,
   c: Context<AppEnv>,
   props: {
     values?: { tenant?: string; login?: string };
-    errors?: Array<{ field: string; message: string }>;
+    errors?: LoginFormError[];
     status?: 200 | 400 | 401 | 403 | 429;
     next?: string;
     notice?: string;
@@ -83,11 +81,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, deps: LoginDeps) {
         errors: [{ field: 'login', message: 'Das Anmeldeformular ist abgelaufen. Bitte erneut versuchen.' }],
       });
     }
-    const errors = [];
-    if (!values.tenant && !values.login.includes('@'))
-      errors.push({ field: 'tenant', message: 'Bitte wählen Sie Ihren Landkreis.' });
-    if (!values.login) errors.push({ field: 'login', message: 'Bitte geben Sie Ihren Benutzernamen ein.' });
-    if (!str('password')) errors.push({ field: 'password', message: 'Bitte geben Sie Ihr Passwort ein.' });
+    const errors = loginFormErrors({ ...values, password: str('password') });
     if (errors.length > 0) return renderLogin(deps, c, { values, next, errors, status: 400 });
     // Failed logins per client address (VERBUND_RATE_LOGIN), on top of the lock per account: once
     // the window is full, no password is even checked from that address until it ends.
@@ -138,4 +132,67 @@ export function registerAuthRoutes(app: Hono<AppEnv>, deps: LoginDeps) {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/anmelden?abgemeldet', 303);
   });
+}
+
+type LoginPageProps = {
+  tenants: Array<{ id: string; name: string }>;
+  csrf: string;
+  values?: { tenant?: string; login?: string };
+  errors?: LoginFormError[];
+  notice?: string;
+  next?: string;
+};
+
+export function LoginPage({ tenants, csrf, values = {}, errors = [], notice, next }: LoginPageProps) {
+  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
+  return (
+    <Layout title="Anmelden">
+      <div class="kern-row">
+        <div class="kern-col-12 kern-col-md-8 kern-col-lg-6">
+          <h1 class="kern-heading-large">Anmelden</h1>
+          <p class="kern-body">
+            Für Mitarbeitende der Landkreise im interkommunalen Serviceteam E-Government.
+          </p>
+          {notice ? <Alert kind="info" title={notice} /> : null}
+          <ErrorSummary errors={errors} />
+          <form method="post" action="/anmelden" novalidate>
+            <input type="hidden" name="_csrf" value={csrf} />
+            {next ? <input type="hidden" name="weiter" value={next} /> : null}
+            <div class="kern-stack">
+              <SelectField
+                id="tenant"
+                label="Landkreis"
+                value={values.tenant}
+                error={errorOf('tenant')}
+                options={[
+                  { value: '', label: 'Bitte wählen' },
+                  ...tenants.map((t) => ({ value: t.id, label: t.name })),
+                ]}
+              />
+              <TextField
+                id="login"
+                label="Benutzername"
+                value={values.login}
+                autocomplete="username"
+                error={errorOf('login')}
+                hint="Alternativ: benutzername@landkreis"
+              />
+              <TextField
+                id="password"
+                label="Passwort"
+                type="password"
+                autocomplete="current-password"
+                error={errorOf('password')}
+              />
+              <div>
+                <button type="submit" class="kern-btn kern-btn--primary">
+                  <span class="kern-label">Anmelden</span>
+                </button>
+              </div>
+            </div>
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TenantTrx } from '../../platform/database/database.ts';
+import type { TenantTrx } from '../../../platform/database/database.ts';
 
 /**
  * Login throttling per county and login name, stored in PostgreSQL so that every web process

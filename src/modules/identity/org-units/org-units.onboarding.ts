@@ -1,5 +1,5 @@
-import type { OnboardingHook } from '../../platform/onboarding/onboarding.ts';
-import { identityRepository as repo } from './identity.repository.ts';
+import type { OnboardingHook } from '../../../platform/onboarding/onboarding.ts';
+import { orgUnitsRepository as repo } from './org-units.repository.ts';
 
 /** The Verbund's standard Organisationseinheiten; every member starts with them and may add its own. */
 export const STANDARD_ORG_UNITS = [
