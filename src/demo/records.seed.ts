@@ -13,28 +13,21 @@ import { AREAS, createDocumentGenerator, type GeneratedDocument } from './genera
 const ACTOR = 'system:seed';
 export const MISSION_DOCUMENT = new URL('../../demo/KT-103-2020_Beschlussvorlage.md', import.meta.url);
 
-const COUNTIES: Record<string, { name: string; places: string[]; seed: number }> = {
-  nordhausen: {
-    name: 'Landkreis Nordhausen',
-    places: ['Nordhausen', 'Bleicherode', 'Ellrich', 'Heringen/Helme'],
-    seed: 16062,
-  },
-  kyffhaeuserkreis: {
-    name: 'Kyffhäuserkreis',
-    places: ['Sondershausen', 'Artern', 'Bad Frankenhausen', 'Greußen'],
-    seed: 16065,
-  },
-  'unstrut-hainich-kreis': {
-    name: 'Unstrut-Hainich-Kreis',
-    places: ['Mühlhausen', 'Bad Langensalza', 'Schlotheim', 'Nottertal-Heilinger Höhen'],
-    seed: 16064,
-  },
-  wartburgkreis: {
-    name: 'Wartburgkreis',
-    places: ['Bad Salzungen', 'Gerstungen', 'Ruhla', 'Dermbach'],
-    seed: 16063,
-  },
-};
+// The demo counties: name, generator seed, and the places their documents mention.
+const COUNTY_ROWS: Array<[id: string, name: string, seed: number, places: string]> = [
+  ['nordhausen', 'Landkreis Nordhausen', 16062, 'Nordhausen; Bleicherode; Ellrich; Heringen/Helme'],
+  ['kyffhaeuserkreis', 'Kyffhäuserkreis', 16065, 'Sondershausen; Artern; Bad Frankenhausen; Greußen'],
+  [
+    'unstrut-hainich-kreis',
+    'Unstrut-Hainich-Kreis',
+    16064,
+    'Mühlhausen; Bad Langensalza; Schlotheim; Nottertal-Heilinger Höhen',
+  ],
+  ['wartburgkreis', 'Wartburgkreis', 16063, 'Bad Salzungen; Gerstungen; Ruhla; Dermbach'],
+];
+const COUNTIES: Record<string, { name: string; places: string[]; seed: number }> = Object.fromEntries(
+  COUNTY_ROWS.map(([id, name, seed, places]) => [id, { name, places: places.split('; '), seed }]),
+);
 
 // Generator areas → units of the Verbund template (by title keywords), for counties on the standard plan.
 const AREA_HINTS: Array<[RegExp, string]> = [

@@ -14,19 +14,38 @@ export async function selectPage<T>(
   query: {
     select: RawBuilder<unknown>;
     from: RawBuilder<unknown>;
-    where: RawBuilder<boolean>[];
+    /** Conditions joined with `and`; empty filters (undefined, '') are left out. */
+    where: Array<RawBuilder<boolean> | RawBuilder<unknown> | undefined | ''>;
     orderBy: RawBuilder<unknown>;
     page: Page;
     map: (row: never) => T;
   },
 ) {
-  const condition = sql.join(query.where, sql` and `);
+  const condition = sql.join(
+    query.where.filter((c) => c !== undefined && c !== ''),
+    sql` and `,
+  );
   const { rows } = await sql<never>`${query.select} where ${condition}
     order by ${query.orderBy} limit ${query.page.limit} offset ${query.page.offset}`.execute(trx);
   const total = await sql<{ n: string }>`select count(*) as n from ${query.from} where ${condition}`.execute(
     trx,
   );
   return { items: rows.map(query.map), total: Number(total.rows[0]!.n) };
+}
+
+/** The id of a row given by its id or its name column (an OE's Kürzel, a person's login). */
+async function idOf(
+  trx: TenantTrx,
+  table: 'org_units' | 'users',
+  nameColumn: 'kuerzel' | 'login',
+  ref: string,
+) {
+  const row = await trx
+    .selectFrom(table)
+    .select('id')
+    .where(looksLikeUuid(ref) ? 'id' : (nameColumn as never), '=', ref)
+    .executeTakeFirst();
+  return row?.id;
 }
 
 /** An OE given by id or Kürzel, as its id. */
@@ -38,23 +57,15 @@ export async function resolveOrgUnit(
   if (!ref) return null;
   // An id the caller read from this county's own data needs no lookup (the foreign key checks it).
   if (trustedId && looksLikeUuid(ref)) return ref;
-  const row = await trx
-    .selectFrom('org_units')
-    .select('id')
-    .where((eb) => (looksLikeUuid(ref) ? eb('id', '=', ref) : eb('kuerzel', '=', ref)))
-    .executeTakeFirst();
-  if (!row) throw unknownOrgUnit(ref);
-  return row.id;
+  const id = await idOf(trx, 'org_units', 'kuerzel', ref);
+  if (!id) throw unknownOrgUnit(ref);
+  return id;
 }
 
 /** A person given by id or login, as their id. */
 export async function resolveUser(trx: TenantTrx, ref: string | null | undefined) {
   if (!ref) return null;
-  const row = await trx
-    .selectFrom('users')
-    .select('id')
-    .where((eb) => (looksLikeUuid(ref) ? eb('id', '=', ref) : eb('login', '=', ref)))
-    .executeTakeFirst();
-  if (!row) throw unknownUser(ref);
-  return row.id;
+  const id = await idOf(trx, 'users', 'login', ref);
+  if (!id) throw unknownUser(ref);
+  return id;
 }

@@ -51,24 +51,20 @@ export async function findVisibleAkte(trx: TenantTrx, viewer: Viewer, id: string
   return rows[0] ? toAkte(rows[0]) : undefined;
 }
 
+/** Akten newest first, filtered by Aktenplan unit (and below), status, and text in title or Aktenzeichen. */
 export async function listVisibleAkten(
   trx: TenantTrx,
-  { viewer, filter, page }: { viewer: Viewer; filter: AktenFilter; page: Page },
+  { viewer, filter: { aktenplan, status, q }, page }: { viewer: Viewer; filter: AktenFilter; page: Page },
 ) {
-  const where = [sql<boolean>`${akteVisible(viewer)}`];
-  if (filter.aktenplan)
-    where.push(sql`(u.kennzeichen = ${filter.aktenplan} or u.kennzeichen like ${`${filter.aktenplan}.%`})`);
-  if (filter.status) where.push(sql`a.status = ${filter.status}`);
-  if (filter.q)
-    where.push(sql`(a.titel ilike ${`%${filter.q}%`} or a.aktenzeichen ilike ${`%${filter.q}%`})`);
-  return selectPage(trx, {
-    select: AKTE_SELECT,
-    from: sql`akten a join aktenplan_units u on u.id = a.unit_id`,
-    where,
-    orderBy: sql`a.created_at desc, a.id`,
-    page,
-    map: toAkte,
-  });
+  const where = [
+    akteVisible(viewer),
+    aktenplan && sql`(u.kennzeichen = ${aktenplan} or u.kennzeichen like ${`${aktenplan}.%`})`,
+    status && sql`a.status = ${status}`,
+    q && sql`(a.titel ilike ${`%${q}%`} or a.aktenzeichen ilike ${`%${q}%`})`,
+  ];
+  const from = sql`akten a join aktenplan_units u on u.id = a.unit_id`;
+  const orderBy = sql`a.created_at desc, a.id`;
+  return selectPage(trx, { select: AKTE_SELECT, from, where, orderBy, page, map: toAkte });
 }
 
 export async function updateAkteStatus(trx: TenantTrx, { id, status }: { id: string; status: AkteStatus }) {

@@ -3,9 +3,9 @@ import type { Vertraulichkeit } from '../../../platform/database/database.types.
 import { parentMissing } from './aktenplan.errors.ts';
 import { type AktenplanUnit, byKennzeichen, parentKennzeichen, type UnitInput } from './aktenplan.models.ts';
 import {
+  readStandardTemplateUnits,
   STANDARD_TEMPLATE_ID,
   STANDARD_TEMPLATE_NAME,
-  STANDARD_TEMPLATE_UNITS,
 } from './aktenplan.template.ts';
 
 type UnitRow = {
@@ -19,18 +19,35 @@ type UnitRow = {
   template_id: string | null;
 };
 
-const toUnit = (u: UnitRow): AktenplanUnit => ({
-  id: u.id,
-  parentId: u.parent_id,
+type UnitColumns = Pick<
+  UnitRow,
+  'kennzeichen' | 'titel' | 'aufbewahrung_jahre' | 'aussonderung' | 'vertraulichkeit'
+>;
+
+const toUnitInput = (u: UnitColumns): UnitInput => ({
   kennzeichen: u.kennzeichen,
   titel: u.titel,
   aufbewahrungJahre: u.aufbewahrung_jahre,
   aussonderung: u.aussonderung,
   vertraulichkeit: u.vertraulichkeit,
+});
+
+/** The columns of a unit besides its Kennzeichen (county units and template units alike). */
+const unitColumns = (u: UnitInput) => ({
+  titel: u.titel,
+  aufbewahrung_jahre: u.aufbewahrungJahre,
+  aussonderung: u.aussonderung,
+  vertraulichkeit: u.vertraulichkeit,
+});
+
+const toUnit = (u: UnitRow): AktenplanUnit => ({
+  id: u.id,
+  parentId: u.parent_id,
+  ...toUnitInput(u),
   ausVorlage: u.template_id !== null,
 });
 
-/** Makes sure the Verbund's standard template exists (idempotent; content from aktenplan.template.ts). */
+/** Makes sure the Verbund's standard template exists (idempotent; units from aktenplan.template.csv). */
 export async function ensureStandardTemplate(trx: TenantTrx | DatabaseHandle['db']) {
   const exists = await trx
     .selectFrom('aktenplan_templates')
@@ -46,13 +63,10 @@ export async function ensureStandardTemplate(trx: TenantTrx | DatabaseHandle['db
   await trx
     .insertInto('aktenplan_template_units')
     .values(
-      STANDARD_TEMPLATE_UNITS.map(([kennzeichen, titel, jahre, aussonderung, v]) => ({
+      (await readStandardTemplateUnits()).map((u) => ({
         template_id: STANDARD_TEMPLATE_ID,
-        kennzeichen,
-        titel,
-        aufbewahrung_jahre: jahre,
-        aussonderung,
-        vertraulichkeit: v ?? 'offen',
+        kennzeichen: u.kennzeichen,
+        ...unitColumns(u),
       })),
     )
     .onConflict((oc) => oc.doNothing())
@@ -71,15 +85,7 @@ export async function listTemplatesWithUnits(trx: TenantTrx) {
       .execute();
     result.push({
       template,
-      units: units.map(
-        (u): UnitInput => ({
-          kennzeichen: u.kennzeichen,
-          titel: u.titel,
-          aufbewahrungJahre: u.aufbewahrung_jahre,
-          aussonderung: u.aussonderung,
-          vertraulichkeit: u.vertraulichkeit,
-        }),
-      ),
+      units: units.map(toUnitInput),
     });
   }
   return result;
@@ -120,12 +126,7 @@ export async function upsertUnits(trx: TenantTrx, units: UnitInput[], templateId
     const parent = parentKennzeichen(unit.kennzeichen);
     const parentId = parent ? existing.get(parent) : null;
     if (parent && !parentId) throw parentMissing(unit.kennzeichen, parent);
-    const values = {
-      titel: unit.titel,
-      aufbewahrung_jahre: unit.aufbewahrungJahre,
-      aussonderung: unit.aussonderung,
-      vertraulichkeit: unit.vertraulichkeit,
-    };
+    const values = unitColumns(unit);
     const id = existing.get(unit.kennzeichen);
     if (id) {
       await trx.updateTable('aktenplan_units').set(values).where('id', '=', id).execute();

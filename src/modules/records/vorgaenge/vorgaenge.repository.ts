@@ -72,19 +72,22 @@ export async function findVisibleVorgang(trx: TenantTrx, viewer: Viewer, id: str
   return rows[0] ? toVorgang(rows[0]) : undefined;
 }
 
+/** Vorgänge newest first, filtered by Akte, status, external reference or Aktenzeichen (exact). */
 export async function listVisibleVorgaenge(
   trx: TenantTrx,
   { viewer, filter, page }: { viewer: Viewer; filter: VorgaengeFilter; page: Page },
 ) {
-  const where = [sql<boolean>`${vorgangVisible(viewer)}`];
-  if (filter.akteId) where.push(sql`vg.akte_id = ${filter.akteId}::uuid`);
-  if (filter.status) where.push(sql`vg.status = ${filter.status}`);
-  if (filter.externeReferenz) where.push(sql`vg.externe_referenz = ${filter.externeReferenz}`);
-  if (filter.aktenzeichen) where.push(sql`a.aktenzeichen = ${filter.aktenzeichen}`);
+  const { akteId, status, externeReferenz, aktenzeichen } = filter;
   return selectPage(trx, {
     select: VORGANG_SELECT,
     from: sql`vorgaenge vg join akten a on a.id = vg.akte_id`,
-    where,
+    where: [
+      vorgangVisible(viewer),
+      akteId && sql`vg.akte_id = ${akteId}::uuid`,
+      status && sql`vg.status = ${status}`,
+      externeReferenz && sql`vg.externe_referenz = ${externeReferenz}`,
+      aktenzeichen && sql`a.aktenzeichen = ${aktenzeichen}`,
+    ],
     orderBy: sql`vg.created_at desc, vg.id`,
     page,
     map: toVorgang,
