@@ -5,7 +5,7 @@ import type {
   FormGroup,
   FormNode,
   Option,
-} from '../modules/ozg/fim/form.models.ts';
+} from '../modules/ozg/formulare/form.models.ts';
 
 /**
  * The Verbund's standard service catalogue (demo data and the set activated for every member).

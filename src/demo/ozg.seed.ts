@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { activateInTrx } from '../modules/ozg/catalog.usecases.ts';
-import type { FormDefinition, ImportWarning } from '../modules/ozg/fim/form.models.ts';
-import { type CodeList, importXdatenfelder, parseGenericode } from '../modules/ozg/fim/xdatenfelder.ts';
-import { validateXdf } from '../modules/ozg/fim/xsd.ts';
-import { toLeistung } from '../modules/ozg/ozg.models.ts';
+import type { FormDefinition, ImportWarning } from '../modules/ozg/formulare/form.models.ts';
+import { type CodeList, parseGenericode } from '../modules/ozg/formulare/genericode.ts';
+import { importXdatenfelder } from '../modules/ozg/formulare/xdatenfelder.ts';
+import { validateXdf } from '../modules/ozg/formulare/xsd.ts';
+import { activateInTrx } from '../modules/ozg/leistungen/aktivierungen.usecases.ts';
+import { type LeistungRow, toLeistung } from '../modules/ozg/leistungen/leistungen.repository.ts';
 import type { DatabaseHandle, Trx } from '../platform/database/database.ts';
 import { MEMBER_MUNICIPALITIES, STANDARD_CATALOG } from './ozg.catalog.ts';
 
@@ -83,7 +84,7 @@ export async function seedServices({ database, xsdDir }: { database: DatabaseHan
   });
   // Activation per member in its own tenant transaction (RLS).
   let activated = 0;
-  const { rows } = await sql<Record<string, unknown>>`
+  const { rows } = await sql<LeistungRow>`
     select l.*, t.name as owner_name from leistungen l join tenants t on t.id = l.owner_tenant_id where l.standard`.execute(
     database.db,
   );
@@ -95,12 +96,8 @@ export async function seedServices({ database, xsdDir }: { database: DatabaseHan
         ).rows.map((r) => r.leistung_id),
       );
       for (const row of rows) {
-        if (have.has(row.id as string)) continue;
-        await activateInTrx(
-          trx,
-          { ...toLeistung(row), oe: (row.standard_oe as string) ?? null },
-          'system:seed',
-        );
+        if (have.has(row.id)) continue;
+        await activateInTrx(trx, { ...toLeistung(row), oe: row.standard_oe ?? null }, 'system:seed');
         activated++;
       }
     });

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { registerAuditRoutes } from '../../modules/audit/audit.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
-import { registerServicesRoutes } from '../../modules/ozg/ozg.routes.ts';
+import { registerOzgRoutes } from '../../modules/ozg/ozg.module.ts';
 import { registerRecordsRoutes } from '../../modules/records/records.routes.ts';
 import { registerVerbundRoutes } from '../../modules/verbund/verbund.module.ts';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
@@ -92,7 +92,7 @@ export function createApp(services: Services) {
   registerIdentityRoutes(api, services);
   registerAuditRoutes(api, services);
   registerRecordsRoutes(api, services);
-  registerServicesRoutes(api, services);
+  registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);
   api.doc31('/openapi.json', {

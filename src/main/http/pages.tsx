@@ -2,8 +2,7 @@ import type { Hono } from 'hono';
 import { registerAuthRoutes } from '../../modules/identity/identity.module.ts';
 import { registerVerwaltungPages } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsPages } from '../../modules/integrations/integrations.module.ts';
-import { registerPortalPages } from '../../modules/ozg/web/portal.web.tsx';
-import { registerServicesStaffPages } from '../../modules/ozg/web/staff.web.tsx';
+import { registerOzgStaffPages, registerPortalPages } from '../../modules/ozg/ozg.module.ts';
 import { registerRecordsPages } from '../../modules/records/web/records.web.tsx';
 import { registerVerbundPages } from '../../modules/verbund/verbund.module.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
@@ -19,7 +18,7 @@ export function registerPages(app: Hono<AppEnv>, services: Services) {
   registerAuthRoutes(app, services);
   registerRecordsPages(app, services);
   registerPortalPages(app, services);
-  registerServicesStaffPages(app, services);
+  registerOzgStaffPages(app, services);
   registerIntegrationsPages(app, services);
   registerVerbundPages(app, services);
   registerVerwaltungPages(app, services);

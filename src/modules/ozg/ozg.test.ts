@@ -7,7 +7,7 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DEMO_TENANTS, type TestContext } from '../../../test/support/context.ts';
 import { bewohnerparkenDaten, bewohnerparkenDatenFremdesFahrzeug } from '../../../test/support/ozg.ts';
-import { gv100Record } from './gv100.ts';
+import { gv100Record } from './leistungen/gv100.ts';
 
 const STANDARDS = path.resolve(import.meta.dirname, '../../../../shared/standards');
 const XDF = path.join(STANDARDS, 'xdatenfelder/examples');
