@@ -1,5 +1,4 @@
 import { AppError, badRequest, forbidden, notFound } from '../../../shared/errors.ts';
-import type { AkteStatus } from './akten.models.ts';
 
 export const akteNotFound = () => notFound('akte', 'Die Akte');
 
@@ -9,7 +8,7 @@ export const akteNoUnit = () =>
 export const reopenNeedsLeitung = () =>
   forbidden('reopening requires leitung', 'Eine z.d.A. verfügte Akte kann nur die Leitung wieder öffnen.');
 
-export const akteStatusUnchanged = (status: AkteStatus) =>
+export const akteStatusUnchanged = (status: 'offen' | 'zda') =>
   new AppError({
     code: 'akte.status_unchanged',
     status: 409,
