@@ -1,7 +1,7 @@
+import { AREA_SUBJECTS } from './areas.ts';
 import { createRandom } from './random.ts';
 import {
   ADJECTIVES,
-  AREA_SUBJECTS,
   CLOSINGS,
   COMPANIES,
   FIRST_NAMES,
