@@ -19,7 +19,7 @@ export function createPollLoop({
   /** A failed round (logged by the caller); the loop goes on. */
   onError: (error: unknown) => void;
   /** Runs once when the loop starts, before the first round. */
-  prelude?: () => Promise<void>;
+  prelude?: () => Promise<unknown>;
 }) {
   let running = false;
   let loop: Promise<void> | undefined;
