@@ -1,14 +1,17 @@
 import type { ApiRouter } from '../../platform/http/openapi.ts';
-import { registerAktenRoutes } from './akten/akten.routes.ts';
-import { registerAktenplanRoutes } from './aktenplan/aktenplan.routes.ts';
+import { type AktenRoutesDeps, registerAktenRoutes } from './akten/akten.routes.ts';
+import { type AktenplanRoutesDeps, registerAktenplanRoutes } from './aktenplan/aktenplan.routes.ts';
 import { registerDokumentContentRoutes } from './dokumente/dokument-content.routes.ts';
-import { registerDokumenteRoutes } from './dokumente/dokumente.routes.ts';
-import { registerPostkorbRoutes } from './postkorb/postkorb.routes.ts';
-import type { RecordsModule } from './records.module.ts';
-import { registerVorgaengeRoutes } from './vorgaenge/vorgaenge.routes.ts';
+import { type DokumenteRoutesDeps, registerDokumenteRoutes } from './dokumente/dokumente.routes.ts';
+import { type PostkorbRoutesDeps, registerPostkorbRoutes } from './postkorb/postkorb.routes.ts';
+import { registerVorgaengeRoutes, type VorgaengeRoutesDeps } from './vorgaenge/vorgaenge.routes.ts';
 
 /** What these handlers use, given by the composition root. */
-export type RecordsDeps = { records: RecordsModule };
+export type RecordsDeps = AktenplanRoutesDeps &
+  AktenRoutesDeps &
+  VorgaengeRoutesDeps &
+  DokumenteRoutesDeps &
+  PostkorbRoutesDeps;
 
 /** The E-Akte API, aggregate by aggregate (the order keeps fixed paths before `{id}` paths). */
 export function registerRecordsRoutes(api: ApiRouter, deps: RecordsDeps) {

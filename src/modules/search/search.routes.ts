@@ -4,11 +4,14 @@ import type { ApiRouter } from '../../platform/http/openapi.ts';
 import { bearerSecurity, errorResponses, jsonResponse } from '../../platform/http/schemas.ts';
 import type { SearchFacets } from './search.facets.ts';
 import type { SearchFilter } from './search.models.ts';
-import type { SearchModule } from './search.module.ts';
+import type { createSearchUsecases } from './search.usecases.ts';
+
+type SearchUsecases = Pick<ReturnType<typeof createSearchUsecases>, 'search'>;
+
 import { searchQuery, searchResult } from './search.schemas.ts';
 
 /** What these handlers use, given by the composition root. */
-export type SearchRoutesDeps = { search: SearchModule; facets: SearchFacets };
+export type SearchRoutesDeps = { search: SearchUsecases; facets: SearchFacets };
 
 /** The full-text search of the E-Akte. */
 export function registerSearchRoutes(api: ApiRouter, { search, facets }: SearchRoutesDeps) {
@@ -25,7 +28,10 @@ export function registerSearchRoutes(api: ApiRouter, { search, facets }: SearchR
     async (c) => {
       const { limit, offset, art, ...filter } = c.req.valid('query');
       const principal = requirePrincipal(c);
-      return c.json(await search.search(principal, { ...filter, art: art as SearchFilter['art'] }, { limit, offset }), 200);
+      return c.json(
+        await search.search(principal, { ...filter, art: art as SearchFilter['art'] }, { limit, offset }),
+        200,
+      );
     },
   );
 }

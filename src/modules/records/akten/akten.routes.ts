@@ -9,11 +9,11 @@ import {
   listOf,
   uuidPathParam,
 } from '../../../platform/http/schemas.ts';
-import type { RecordsModule } from '../records.module.ts';
-import { akteCreated, akteInput, akteSchema, aktenQuery, reopenInput } from './akten.schemas.ts';
+import { akteCreated, akteInput, aktenQuery, akteSchema, reopenInput } from './akten.schemas.ts';
+import type { AktenUsecases } from './akten.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
-export type AktenRoutesDeps = { records: RecordsModule };
+export type AktenRoutesDeps = { records: { akten: AktenUsecases } };
 
 const tags = ['E-Akte'];
 

@@ -12,9 +12,7 @@ import {
   uuidPathParam,
 } from '../../../platform/http/schemas.ts';
 import { decodeText } from '../../ingest/ingest.module.ts';
-import type { RecordsModule } from '../records.module.ts';
 import { noFile } from '../records.transport.ts';
-import { readCsvBody, readCsvUpload } from './aktenplan-csv.upload.ts';
 import {
   AKTENPLAN_CSV_MAX_BYTES,
   importResult,
@@ -23,9 +21,11 @@ import {
   unitInput,
   unitSchema,
 } from './aktenplan.schemas.ts';
+import type { AktenplanUsecases } from './aktenplan.usecases.ts';
+import { readCsvBody, readCsvUpload } from './aktenplan-csv.upload.ts';
 
 /** What these handlers use, given by the composition root. */
-export type AktenplanRoutesDeps = { records: RecordsModule };
+export type AktenplanRoutesDeps = { records: { aktenplan: AktenplanUsecases } };
 
 const tags = ['E-Akte'];
 

@@ -4,14 +4,19 @@ import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
-import { bearerSecurity, errorResponses, jsonResponse, uuidPathParam } from '../../../platform/http/schemas.ts';
+import {
+  bearerSecurity,
+  errorResponses,
+  jsonResponse,
+  uuidPathParam,
+} from '../../../platform/http/schemas.ts';
 import { badRequest } from '../../../shared/errors.ts';
 import { stripBidiControls } from '../../../shared/text.ts';
-import type { RecordsModule } from '../records.module.ts';
 import { contentQuery, textResult } from './dokumente.schemas.ts';
+import type { DokumenteUsecases } from './dokumente.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
-export type DokumentContentRoutesDeps = { records: RecordsModule };
+export type DokumentContentRoutesDeps = { records: { dokumente: DokumenteUsecases } };
 
 const tags = ['E-Akte'];
 
@@ -32,7 +37,9 @@ export function registerDokumentContentRoutes(api: ApiRouter, { records }: Dokum
       ...errorResponses,
     },
   });
-  api.get('/dokumente/:id/inhalt', async (c) => serveContent(c, requirePrincipal(c), c.req.param('id'), records));
+  api.get('/dokumente/:id/inhalt', async (c) =>
+    serveContent(c, requirePrincipal(c), c.req.param('id'), records),
+  );
 
   api.openapi(
     createRoute({
@@ -41,12 +48,19 @@ export function registerDokumentContentRoutes(api: ApiRouter, { records }: Dokum
       tags,
       summary: 'Extrahierter Text einer Version',
       security: bearerSecurity,
-      request: { params: uuidPathParam, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
+      request: {
+        params: uuidPathParam,
+        query: z.object({ version: z.coerce.number().int().min(1).optional() }),
+      },
       responses: { 200: jsonResponse(textResult), ...errorResponses },
     }),
     async (c) =>
       c.json(
-        await records.dokumente.text(requirePrincipal(c), c.req.valid('param').id, c.req.valid('query').version),
+        await records.dokumente.text(
+          requirePrincipal(c),
+          c.req.valid('param').id,
+          c.req.valid('query').version,
+        ),
         200,
       ),
   );
@@ -56,13 +70,23 @@ export function registerDokumentContentRoutes(api: ApiRouter, { records }: Dokum
 const INLINE_SAFE = /^(application\/pdf|text\/plain|image\/(png|jpeg|gif|tiff))$/;
 
 /** Streams one version with its type, a safe file name (RFC 6266) and its hash as ETag. */
-export async function serveContent(c: Context<AppEnv>, principal: Principal, id: string, records: RecordsModule) {
+export async function serveContent(
+  c: Context<AppEnv>,
+  principal: Principal,
+  id: string,
+  records: { dokumente: DokumenteUsecases },
+) {
   const versionParam = c.req.query('version');
   const version = versionParam === undefined ? undefined : Number(versionParam);
   if (version !== undefined && (!Number.isInteger(version) || version < 1))
-    throw badRequest('dokument.version', 'version must be a positive integer', 'Die Version muss eine positive Zahl sein.');
+    throw badRequest(
+      'dokument.version',
+      'version must be a positive integer',
+      'Die Version muss eine positive Zahl sein.',
+    );
   const content = await records.dokumente.content(principal, id, version);
-  const disposition = c.req.query('anzeige') === 'inline' && INLINE_SAFE.test(content.mime) ? 'inline' : 'attachment';
+  const disposition =
+    c.req.query('anzeige') === 'inline' && INLINE_SAFE.test(content.mime) ? 'inline' : 'attachment';
   // Names stored before bidirectional controls were removed on upload lose them here.
   const fileName = stripBidiControls(content.dateiname);
   const asciiName = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

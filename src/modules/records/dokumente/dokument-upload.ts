@@ -3,9 +3,11 @@ import type { AppEnv } from '../../../platform/http/context.ts';
 import { streamMultipart } from '../../../platform/http/multipart.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
 import { badRequest } from '../../../shared/errors.ts';
-import type { RecordsModule } from '../records.module.ts';
 import { DOKUMENT_ARTEN, VERTRAULICHKEIT } from '../records.models.ts';
 import { noFile } from '../records.transport.ts';
+import type { DokumenteUsecases } from './dokumente.usecases.ts';
+
+type Records = { dokumente: DokumenteUsecases };
 
 /** The text fields of a document upload as the use-case takes them; unknown values are refused. */
 export function dokumentUploadFields(fields: Record<string, string>) {
@@ -14,12 +16,20 @@ export function dokumentUploadFields(fields: Record<string, string>) {
     try {
       metadaten = JSON.parse(fields.metadaten);
     } catch {
-      throw badRequest('dokument.metadata', 'metadaten is not JSON', 'Das Feld „metadaten“ ist kein gültiges JSON.');
+      throw badRequest(
+        'dokument.metadata',
+        'metadaten is not JSON',
+        'Das Feld „metadaten“ ist kein gültiges JSON.',
+      );
     }
   }
   const art = fields.art || undefined;
   if (art && !(DOKUMENT_ARTEN as readonly string[]).includes(art))
-    throw badRequest('dokument.art', 'art must be eingang, ausgang or intern', 'Art: Eingang, Ausgang oder intern.');
+    throw badRequest(
+      'dokument.art',
+      'art must be eingang, ausgang or intern',
+      'Art: Eingang, Ausgang oder intern.',
+    );
   const vertraulichkeit = fields.vertraulichkeit || undefined;
   if (vertraulichkeit && !(VERTRAULICHKEIT as readonly string[]).includes(vertraulichkeit))
     throw badRequest(
@@ -39,7 +49,7 @@ export function dokumentUploadFields(fields: Record<string, string>) {
 }
 
 /** Streams the file of a multipart upload (field `datei`) into the blob store, size-limited. */
-async function streamToBlobs(c: Context<AppEnv>, records: RecordsModule) {
+async function streamToBlobs(c: Context<AppEnv>, records: Records) {
   const { fields, file, fileName } = await streamMultipart(c, 'datei', (f) =>
     records.dokumente.blobs.put(f.stream, { maxBytes: records.dokumente.uploadLimitBytes }),
   );
@@ -48,7 +58,12 @@ async function streamToBlobs(c: Context<AppEnv>, records: RecordsModule) {
 }
 
 /** Files the uploaded document into a Vorgang: streamed, size-limited, type from content (API and form). */
-export async function uploadDokument(c: Context<AppEnv>, principal: Principal, vorgangId: string, records: RecordsModule) {
+export async function uploadDokument(
+  c: Context<AppEnv>,
+  principal: Principal,
+  vorgangId: string,
+  records: Records,
+) {
   const target = await records.dokumente.uploadTarget(principal, vorgangId);
   const { fields, file } = await streamToBlobs(c, records);
   return records.dokumente.fileUploaded(
@@ -60,7 +75,12 @@ export async function uploadDokument(c: Context<AppEnv>, principal: Principal, v
 }
 
 /** Adds the uploaded file as a new version of a document (API and form). */
-export async function uploadVersion(c: Context<AppEnv>, principal: Principal, dokumentId: string, records: RecordsModule) {
+export async function uploadVersion(
+  c: Context<AppEnv>,
+  principal: Principal,
+  dokumentId: string,
+  records: Records,
+) {
   await records.dokumente.writableDokument(principal, dokumentId);
   const { fields, file } = await streamToBlobs(c, records);
   return records.dokumente.addVersion(principal, dokumentId, file, fields.kommentar ?? null);

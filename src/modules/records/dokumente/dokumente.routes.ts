@@ -11,12 +11,18 @@ import {
   pageQuery,
   uuidPathParam,
 } from '../../../platform/http/schemas.ts';
-import type { RecordsModule } from '../records.module.ts';
 import { uploadDokument, uploadVersion } from './dokument-upload.ts';
-import { dokumentSchema, dokumentUpdate, uploadFields, uploadResult, versionSchema } from './dokumente.schemas.ts';
+import {
+  dokumentSchema,
+  dokumentUpdate,
+  uploadFields,
+  uploadResult,
+  versionSchema,
+} from './dokumente.schemas.ts';
+import type { DokumenteUsecases } from './dokumente.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
-export type DokumenteRoutesDeps = { records: RecordsModule };
+export type DokumenteRoutesDeps = { records: { dokumente: DokumenteUsecases } };
 
 const tags = ['E-Akte'];
 
@@ -34,7 +40,11 @@ export function registerDokumenteRoutes(api: ApiRouter, { records }: DokumenteRo
     }),
     async (c) =>
       c.json(
-        await records.dokumente.listForVorgang(requirePrincipal(c), c.req.valid('param').id, c.req.valid('query')),
+        await records.dokumente.listForVorgang(
+          requirePrincipal(c),
+          c.req.valid('param').id,
+          c.req.valid('query'),
+        ),
         200,
       ),
   );

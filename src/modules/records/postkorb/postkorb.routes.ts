@@ -2,11 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
 import { bearerSecurity, errorResponses, jsonBody, jsonResponse } from '../../../platform/http/schemas.ts';
-import type { RecordsModule } from '../records.module.ts';
 import { postkorbQuery, postkorbSchema, seenInput } from './postkorb.schemas.ts';
+import type { PostkorbUsecases } from './postkorb.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
-export type PostkorbRoutesDeps = { records: RecordsModule };
+export type PostkorbRoutesDeps = { records: { postkorb: PostkorbUsecases } };
 
 const tags = ['E-Akte'];
 

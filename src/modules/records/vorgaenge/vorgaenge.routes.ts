@@ -10,7 +10,7 @@ import {
   pageQuery,
   uuidPathParam,
 } from '../../../platform/http/schemas.ts';
-import type { RecordsModule } from '../records.module.ts';
+import type { AktenUsecases } from '../akten/akten.usecases.ts';
 import {
   historyEntry,
   vorgaengeQuery,
@@ -18,9 +18,12 @@ import {
   vorgangSchema,
   vorgangUpdate,
 } from './vorgaenge.schemas.ts';
+import type { VorgaengeUsecases } from './vorgaenge.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
-export type VorgaengeRoutesDeps = { records: RecordsModule };
+export type VorgaengeRoutesDeps = {
+  records: { akten: Pick<AktenUsecases, 'getAkte'>; vorgaenge: VorgaengeUsecases };
+};
 
 const tags = ['E-Akte'];
 
@@ -41,7 +44,10 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
       const { id } = c.req.valid('param');
       // Reading the Akte first answers 404 for an Akte that is not there (or of another county).
       await records.akten.getAkte(principal, id);
-      return c.json(await records.akten.listVorgaenge(principal, { akteId: id }, c.req.valid('query')), 200);
+      return c.json(
+        await records.vorgaenge.listVorgaenge(principal, { akteId: id }, c.req.valid('query')),
+        200,
+      );
     },
   );
 
@@ -57,7 +63,11 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
     }),
     async (c) =>
       c.json(
-        await records.akten.createVorgang(requirePrincipal(c), c.req.valid('param').id, c.req.valid('json')),
+        await records.vorgaenge.createVorgang(
+          requirePrincipal(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
         201,
       ),
   );
@@ -74,7 +84,10 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
     }),
     async (c) => {
       const { limit, offset, ...filter } = c.req.valid('query');
-      return c.json(await records.akten.listVorgaenge(requirePrincipal(c), filter, { limit, offset }), 200);
+      return c.json(
+        await records.vorgaenge.listVorgaenge(requirePrincipal(c), filter, { limit, offset }),
+        200,
+      );
     },
   );
 
@@ -88,7 +101,8 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
       request: { params: uuidPathParam },
       responses: { 200: jsonResponse(vorgangSchema), ...errorResponses },
     }),
-    async (c) => c.json(await records.akten.getVorgang(requirePrincipal(c), c.req.valid('param').id), 200),
+    async (c) =>
+      c.json(await records.vorgaenge.getVorgang(requirePrincipal(c), c.req.valid('param').id), 200),
   );
 
   api.openapi(
@@ -103,7 +117,11 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
     }),
     async (c) =>
       c.json(
-        await records.akten.updateVorgang(requirePrincipal(c), c.req.valid('param').id, c.req.valid('json')),
+        await records.vorgaenge.updateVorgang(
+          requirePrincipal(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
         200,
       ),
   );
@@ -119,7 +137,7 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
       responses: { 200: jsonResponse(listOf(historyEntry)), ...errorResponses },
     }),
     async (c) => {
-      const items = await records.akten.history(requirePrincipal(c), c.req.valid('param').id);
+      const items = await records.vorgaenge.history(requirePrincipal(c), c.req.valid('param').id);
       return c.json({ items, total: items.length }, 200);
     },
   );

@@ -1,0 +1,66 @@
+import type { Context } from 'hono';
+import type { Config } from '../../platform/config.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
+import { flashFromQuery, redirectWithError } from '../../platform/ui/flash.tsx';
+import type { IdentityUsecases } from '../identity/identity.module.ts';
+import type { VerbundUsecases } from '../verbund/verbund.module.ts';
+import type { AktenUsecases } from './akten/akten.usecases.ts';
+import type { AktenplanUsecases } from './aktenplan/aktenplan.usecases.ts';
+import type { DokumenteUsecases } from './dokumente/dokumente.usecases.ts';
+import type { PostkorbUsecases } from './postkorb/postkorb.usecases.ts';
+import type { PageBase } from './records.view.tsx';
+import type { VorgaengeUsecases } from './vorgaenge/vorgaenge.usecases.ts';
+
+/** What the staff pages of the E-Akte use, given by the composition root. */
+export type RecordsPagesDeps = {
+  config: Config;
+  identity: IdentityUsecases;
+  records: {
+    aktenplan: AktenplanUsecases;
+    akten: AktenUsecases;
+    vorgaenge: VorgaengeUsecases;
+    dokumente: DokumenteUsecases;
+    postkorb: PostkorbUsecases;
+  };
+  verbund: VerbundUsecases;
+};
+
+/** Who is signed in, the county's name and the flash of a redirect; null when nobody is signed in. */
+export async function pageBase(
+  c: Context<AppEnv>,
+  verbund: Pick<VerbundUsecases, 'getMember'>,
+): Promise<PageBase | null> {
+  const principal = c.get('principal');
+  if (!principal) return null;
+  const tenant = await verbund.getMember(principal.tenantId);
+  return { principal, tenantName: tenant?.name ?? '', flash: flashFromQuery(c, { okLength: 200 }) };
+}
+
+/** To the sign-in page, and back here afterwards. */
+export const toLogin = (c: Context<AppEnv>) =>
+  c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
+
+/** The page of a paged list (25 a page) from `?offset=`. */
+export const pageOf = (c: Context<AppEnv>) => ({
+  limit: 25,
+  offset: Math.min(Math.max(Number.parseInt(c.req.query('offset') ?? '0', 10) || 0, 0), 1_000_000),
+});
+
+/** `path?ok=<message>` (and a fragment): where a successful form action leads. */
+export const withOk = (path: string, message: string, fragment = '') =>
+  `${path}?ok=${encodeURIComponent(message)}${fragment}`;
+
+/** Runs a form action and redirects: to the result on success, back with the German error otherwise. */
+export async function formAction(c: Context<AppEnv>, back: string, work: () => Promise<string>) {
+  try {
+    return c.redirect(await work(), 303);
+  } catch (error) {
+    return redirectWithError(c, back, error);
+  }
+}
+
+/** The trimmed text fields of a form body (missing fields are empty). */
+export async function formFields(c: Context<AppEnv>) {
+  const body = await c.req.parseBody();
+  return (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+}

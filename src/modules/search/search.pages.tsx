@@ -1,0 +1,64 @@
+import type { Hono } from 'hono';
+import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
+import { toAppError } from '../../platform/http/problem.ts';
+import type { VerbundUsecases } from '../verbund/verbund.module.ts';
+import type { SearchFacets } from './search.facets.ts';
+import type { SearchFilter } from './search.models.ts';
+import type { createSearchUsecases } from './search.usecases.ts';
+
+type SearchUsecases = Pick<ReturnType<typeof createSearchUsecases>, 'search'>;
+
+import { SuchePage } from './search.view.tsx';
+
+/** What the search page uses, given by the composition root. */
+export type SearchPagesDeps = {
+  search: SearchUsecases;
+  facets: SearchFacets;
+  verbund: Pick<VerbundUsecases, 'getMember'>;
+};
+
+const FILTER_KEYS = ['q', 'aktenplan', 'art', 'vorgangStatus', 'von', 'bis'] as const;
+
+/** The search page of the E-Akte (staff). A faulty query shows its German message on the page. */
+export function registerSearchPages(app: Hono<AppEnv>, { search, facets, verbund }: SearchPagesDeps) {
+  app.use('/suche', resolvePrincipal, csrfProtection);
+
+  app.get('/suche', async (c) => {
+    const principal = c.get('principal');
+    if (!principal) return c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
+    const tenant = await verbund.getMember(principal.tenantId);
+    const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, c.req.query(k) || undefined])) as Record<
+      (typeof FILTER_KEYS)[number],
+      string | undefined
+    >;
+    const page = {
+      limit: 25,
+      offset: Math.min(Math.max(Number.parseInt(c.req.query('offset') ?? '0', 10) || 0, 0), 1_000_000),
+    };
+    const units = await facets.aktenplanUnits(principal);
+    let result = null;
+    let error: string | undefined;
+    if (Object.values(filter).some(Boolean)) {
+      try {
+        result = await search.search(principal, { ...filter, art: filter.art as SearchFilter['art'] }, page);
+      } catch (e) {
+        const appError = toAppError(e);
+        if (appError.status >= 500) throw e;
+        error = appError.messageDe;
+      }
+    }
+    return c.html(
+      <SuchePage
+        principal={principal}
+        tenantName={tenant?.name ?? ''}
+        filter={filter}
+        result={result}
+        units={units}
+        labels={facets}
+        page={page}
+        error={error}
+      />,
+    );
+  });
+}
