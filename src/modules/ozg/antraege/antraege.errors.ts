@@ -1,3 +1,4 @@
+import { noFileUploaded } from '../../../platform/http/multipart.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../../shared/errors.ts';
 import { statusText } from './antraege.models.ts';
 
@@ -62,8 +63,8 @@ export const antragErrors = {
       'no open Nachforderung',
       'Zu diesem Antrag wurden keine Unterlagen nachgefordert.',
     ),
-  // TODO(noFileUploaded): the platform's one German text once it exists (platform/http/multipart.ts).
-  noFile: () => badRequest('upload.no_file', 'no file', 'Bitte wählen Sie mindestens eine Datei aus.'),
+  /** A Nachreichung without a file (the portal's field `dateien`). */
+  noFile: () => noFileUploaded('dateien'),
   /** A Bescheid the citizen may not (or can no longer) download. */
   bescheidNotFound: () => notFound('dokument', 'Der Bescheid'),
   entwurfNotFound: () => notFound('entwurf', 'Der Antrag in Bearbeitung'),

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
-import { streamMultipartFiles } from '../../../platform/http/multipart.ts';
+import { noFileUploaded, streamMultipartFiles } from '../../../platform/http/multipart.ts';
 import { ByteStream } from '../../../platform/parsers/bounded-wire.ts';
-import { badRequest } from '../../../shared/errors.ts';
 import { formularErrors } from './formulare.errors.ts';
 import { IMPORT_LIMIT_BYTES, type ImportFile } from './formulare.usecases.ts';
 
@@ -36,8 +35,6 @@ export async function readImportUpload(c: Context) {
     },
     { maxFiles: 200 },
   );
-  // TODO(noFileUploaded): the platform's one German text once it exists (platform/http/multipart.ts).
-  if (files.length === 0)
-    throw badRequest('upload.no_file', 'no file', 'Es wurde keine Datei im Feld „datei“ übertragen.');
+  if (files.length === 0) throw noFileUploaded('datei');
   return { fields, files: files.map((f) => f.result) };
 }

@@ -1,7 +1,8 @@
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
+import { decodeText } from '../../../shared/text.ts';
 import { CATALOG_CACHE_MS, ttlCache } from '../ttl-cache.ts';
 import { createGemeindenRepository } from './gemeinden.repository.ts';
-import { decodeGv100, Gv100Error, parseGv100 } from './gv100.ts';
+import { Gv100Error, parseGv100 } from './gv100.ts';
 import { gemeindeErrors } from './leistungen.errors.ts';
 
 export type Zustaendigkeit = {
@@ -41,7 +42,7 @@ export function createGemeindenUsecases({ database }: { database: DatabaseHandle
   async function importGemeinden(bytes: Uint8Array, onProgress?: (done: number, total: number) => void) {
     let parsed: ReturnType<typeof parseGv100>;
     try {
-      parsed = parseGv100(decodeGv100(bytes));
+      parsed = parseGv100(decodeText(bytes));
     } catch (error) {
       if (error instanceof Gv100Error) throw gemeindeErrors.format(error.message);
       throw error;

@@ -3,19 +3,11 @@
  * one per line, per the Destatis "Datensatzbeschreibung GV100AD"). Only Satzart 60 (Gemeinde) is
  * used: AGS = Land (pos. 11–12) + Regierungsbezirk (13) + Kreis (14–15) + Gemeinde (20–22),
  * name (23–72), Postleitzahl (166–170), Gebietsstand (3–10, JJJJMMTT).
- * Files come as UTF-8 or, in older editions, ISO-8859-1; both are accepted.
+ * Files come as UTF-8 or, in older editions, ISO-8859-1; both are accepted (decodeText, shared/text.ts).
  */
 export type Gv100Gemeinde = { ags: string; name: string; plz: string[]; gebietsstand: string };
 
 export class Gv100Error extends Error {}
-
-export function decodeGv100(bytes: Uint8Array) {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('latin1').decode(bytes);
-  }
-}
 
 export function parseGv100(text: string): { gemeinden: Gv100Gemeinde[]; skipped: number } {
   const gemeinden: Gv100Gemeinde[] = [];

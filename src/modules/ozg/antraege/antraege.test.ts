@@ -3,15 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, DEMO_TENANTS, type TestContext } from '../../../test/support/context.ts';
-import { bewohnerparkenDaten, bewohnerparkenDatenFremdesFahrzeug } from '../../../test/support/ozg.ts';
-import { gv100Record } from './leistungen/gv100.ts';
+import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import { drainJobs } from '../../../../test/support/jobs.ts';
+import { bewohnerparkenDaten, bewohnerparkenDatenFremdesFahrzeug } from '../../../../test/support/ozg.ts';
 
-const STANDARDS = path.resolve(import.meta.dirname, '../../../../shared/standards');
-const XDF = path.join(STANDARDS, 'xdatenfelder/examples');
-const BEWOHNERPARKEN = path.join(XDF, 'bewohnerparken');
+const STANDARDS = path.resolve(import.meta.dirname, '../../../../../shared/standards');
+const BEWOHNERPARKEN = path.join(STANDARDS, 'xdatenfelder/examples/bewohnerparken');
 
 let t: TestContext;
 let admin: string;
@@ -20,11 +18,6 @@ beforeAll(async () => {
   admin = await t.tokenFor('nordhausen', ['kreis-admin', 'sachbearbeitung', 'leitung']);
 });
 afterAll(() => t.close());
-
-async function drainJobs() {
-  const worker = t.services.createWorker();
-  for (let i = 0; i < 50; i++) if ((await worker.runOnce()) === 0) return;
-}
 
 const fileForm = (
   files: Array<[string, string | Uint8Array, string]>,
@@ -39,216 +32,6 @@ const fileForm = (
 function bewohnerparkenFiles(): Array<[string, Uint8Array, string]> {
   return readdirSync(BEWOHNERPARKEN).map((f) => ['datei', readFileSync(path.join(BEWOHNERPARKEN, f)), f]);
 }
-
-describe('Leistungskatalog', () => {
-  it('lists the Verbund services: at least five, every member owns one, all active for all four', async () => {
-    const list = await t.request('/api/v1/leistungen');
-    expect(list.status).toBe(200);
-    expect(list.json.total).toBeGreaterThanOrEqual(5);
-    const owners = new Set(list.json.items.map((l: { ownerTenantId: string }) => l.ownerTenantId));
-    for (const tenant of DEMO_TENANTS) expect(owners).toContain(tenant);
-    for (const l of list.json.items) {
-      expect(l.leika).toMatch(/^\d{14}$/);
-      expect(l.reifegrad).toBeGreaterThanOrEqual(0);
-      expect(l.reifegrad).toBeLessThanOrEqual(7);
-      expect(l.texte.kurztext).toBeTruthy();
-    }
-    const parken = list.json.items.find((l: { id: string }) => l.id === 'bewohnerparkausweis');
-    expect(parken).toMatchObject({
-      leika: '99108001001000',
-      leikaPlatzhalter: false,
-      formularId: 'S05000058',
-    });
-    for (const tenant of DEMO_TENANTS) {
-      const activations = await t.request('/api/v1/aktivierungen', { token: await t.tokenFor(tenant) });
-      expect(activations.json.items.filter((a: { aktiv: boolean }) => a.aktiv)).toHaveLength(list.json.total);
-    }
-    const search = await t.request('/api/v1/leistungen?q=parken');
-    expect(search.json.items.map((l: { id: string }) => l.id)).toEqual(['bewohnerparkausweis']);
-  });
-
-  it('routes a municipality to its county by name, postcode or AGS', async () => {
-    const byName = await t.request('/api/v1/gemeinden?q=Eisenach');
-    expect(byName.json.items[0]).toMatchObject({ ags: '16063105', zustaendig: { id: 'wartburgkreis' } });
-    const byPlz = await t.request('/api/v1/gemeinden?q=99974');
-    expect(byPlz.json.items[0]).toMatchObject({
-      ags: '16064046',
-      zustaendig: { id: 'unstrut-hainich-kreis' },
-    });
-    const byAgs = await t.request('/api/v1/gemeinden?q=16062041');
-    expect(byAgs.json.items[0].zustaendig.id).toBe('nordhausen');
-  });
-
-  it('activates the standard services for a joining county, each with its Akte', async () => {
-    const verbundAdmin = await t.tokenFor('nordhausen', ['verbund-admin']);
-    const join = await t.request('/api/v1/verbund/mitglieder', {
-      token: verbundAdmin,
-      json: { id: 'eichsfeld', name: 'Landkreis Eichsfeld', kreisschluessel: '16061' },
-    });
-    expect(join.status).toBe(201);
-    const received = JSON.stringify(join.json);
-    expect(received).toContain('bewohnerparkausweis');
-    const activations = await t.request('/api/v1/aktivierungen', { token: await t.tokenFor('eichsfeld') });
-    const catalog = await t.request('/api/v1/leistungen');
-    expect(
-      activations.json.items.filter((a: { aktiv: boolean; akteId: string }) => a.aktiv && a.akteId),
-    ).toHaveLength(catalog.json.total);
-  });
-});
-
-describe('Gemeindeverzeichnis (Destatis GV100AD)', () => {
-  it('imports Satzart 60 records (ISO-8859-1 or UTF-8) and routes the new towns to their county', async () => {
-    const lines = [
-      gv100Record({ satzart: '10', ags: '16000000', name: 'Thüringen' }),
-      gv100Record({ satzart: '40', ags: '16064000', name: 'Unstrut-Hainich-Kreis' }),
-      gv100Record({ ags: '16064057', name: 'Nottertal-Heilinger Höhen, Stadt', plz: '99994' }),
-      gv100Record({ ags: '16051000', name: 'Erfurt, Stadt', plz: '99084' }),
-    ];
-    const latin1 = Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1');
-    const result = await t.services.ozg.catalog.importGemeinden(latin1);
-    expect(result).toEqual({ gemeinden: 2, uebersprungen: 2, thueringen: 2 });
-    const found = await t.request('/api/v1/gemeinden?q=99994');
-    expect(found.json.items[0]).toMatchObject({
-      name: 'Nottertal-Heilinger Höhen, Stadt',
-      verifiziert: true,
-      zustaendig: { id: 'unstrut-hainich-kreis' },
-    });
-    // Erfurt (16051) is not a member of the Verbund: no responsible county, and the portal says so.
-    const erfurt = await t.request('/api/v1/gemeinden?q=Erfurt');
-    expect(erfurt.json.items[0].zustaendig).toBeNull();
-    const form = new FormData();
-    form.set('leistung', 'wohngeld');
-    form.set('gemeinde', '16051000');
-    form.set('daten', '{}');
-    const refused = await t.request('/api/v1/antraege', { token: admin, body: form });
-    expect(refused.status).toBe(422);
-    expect(refused.json.code).toBe('gemeinde.not_member');
-    await expect(t.services.ozg.catalog.importGemeinden(Buffer.from('kein verzeichnis'))).rejects.toThrow(
-      /kein GV100AD-Datensatz/,
-    );
-  });
-});
-
-describe('FIM XDatenfelder import', () => {
-  it('imports the real Bewohnerparkausweis schema completely, with its code lists and rules', async () => {
-    const response = await t.request('/api/v1/formulare/import', {
-      token: admin,
-      body: fileForm(bewohnerparkenFiles()),
-    });
-    // The demo already holds version 1 of this exact file.
-    expect(response.status).toBe(409);
-    const forced = await t.request('/api/v1/formulare/import?force=true', {
-      token: admin,
-      body: fileForm(bewohnerparkenFiles()),
-    });
-    expect(forced.status).toBe(201);
-    const xml = readFileSync(path.join(BEWOHNERPARKEN, 'S05000058V1.0_xdf2.xml'), 'utf8');
-    expect(forced.json).toMatchObject({ formularId: 'S05000058', xdfVersion: '2.0', xsdGueltig: true });
-    expect(forced.json.fields).toBe(xml.match(/<xdf:datenfeld>/g)!.length);
-    expect(forced.json.groups).toBe(xml.match(/<xdf:datenfeldgruppe>/g)!.length);
-    expect(forced.json.regeln.map((r: { id: string; umgesetzt: boolean }) => [r.id, r.umgesetzt])).toEqual([
-      ['R05000281', true],
-      ['R05000334', true],
-    ]);
-    const version = await t.request(`/api/v1/formulare/S05000058?version=${forced.json.version}`, {
-      token: admin,
-    });
-    const land = JSON.stringify(version.json.definition);
-    expect(land).toContain('"code":"000","label":"Deutschland"');
-    expect(version.json.definition.leika).toEqual(['99108001001000', '99108001020000']);
-  });
-
-  it('accepts a ZIP of schema and code lists', async () => {
-    const zip = zipSync(Object.fromEntries(bewohnerparkenFiles().map(([, bytes, name]) => [name, bytes])));
-    const response = await t.request('/api/v1/formulare/import?force=true', {
-      token: admin,
-      body: fileForm([['datei', zip, 'bewohnerparken.zip']]),
-    });
-    expect(response.status).toBe(201);
-    expect(
-      response.json.warnungen.filter((w: { code: string }) => w.code === 'fim.codelists_missing'),
-    ).toEqual([]);
-  });
-
-  it('refuses a schema without its code lists unless forced', async () => {
-    const schemaOnly = bewohnerparkenFiles().filter(([, , name]) => name.startsWith('S'));
-    const refused = await t.request('/api/v1/formulare/import', { token: admin, body: fileForm(schemaOnly) });
-    expect(refused.status).toBe(422);
-    expect(refused.json.code).toBe('fim.codelists_missing');
-    expect(refused.json.detailDe).toContain('C05000073');
-  });
-
-  it('refuses a file that deviates from the XSD with the validation messages, imports it when forced', async () => {
-    const simple = readFileSync(path.join(XDF, 'v3-simple/simple.xml'));
-    const refused = await t.request('/api/v1/formulare/import', {
-      token: admin,
-      body: fileForm([['datei', simple, 'simple.xml']]),
-    });
-    expect(refused.status).toBe(422);
-    expect(refused.json.code).toBe('fim.xsd_invalid');
-    expect(JSON.stringify(refused.json.errors)).toContain('gueltigAb');
-    const forced = await t.request('/api/v1/formulare/import?force=true', {
-      token: admin,
-      body: fileForm([['datei', simple, 'simple.xml']]),
-    });
-    expect(forced.status).toBe(201);
-    expect(forced.json).toMatchObject({ formularId: 'G60000000088', xdfVersion: '3.0', xsdGueltig: false });
-    const xsdWarnings = forced.json.warnungen.filter((w: { code: string }) => w.code === 'xsd');
-    expect(xsdWarnings[0].message).toContain('gueltigAb');
-    const stored = await t.request('/api/v1/formulare/G60000000088', { token: admin });
-    expect(stored.json.erzwungen).toBe(true);
-    expect(stored.json.warnungen.length).toBe(forced.json.warnungen.length);
-  });
-
-  it.each([
-    ['v3-duplicate-id-node.xml', 'fim.identifikation', 'mehrere IDs'],
-    ['v3-empty-id-node.xml', 'fim.identifikation', 'ID ist leer'],
-    ['v3-invalid-freigabestatus.xml', 'fim.freigabestatus', 'Freigabestatus „10“'],
-    ['v3-unknown-namespace.xml', 'fim.namespace', 'Unbekannter Namensraum'],
-  ])('refuses the defective %s even when forced, with a clear message', async (file, code, text) => {
-    const bytes = readFileSync(path.join(XDF, 'edge-cases', file));
-    for (const force of ['', '?force=true']) {
-      const response = await t.request(`/api/v1/formulare/import${force}`, {
-        token: admin,
-        body: fileForm([['datei', bytes, file]]),
-      });
-      expect(response.status).toBe(422);
-      expect(response.json.code).toBe(code);
-      expect(response.json.detailDe).toContain(text);
-    }
-  });
-
-  it('always refuses XXE, entity expansion, oversized and non-XML files', async () => {
-    const xxe = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`;
-    const bomb = `<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><l>&b;</l>`;
-    for (const [content, code] of [
-      [xxe, 'xml.dtd'],
-      [bomb, 'xml.dtd'],
-      ['kein xml', 'xml.malformed'],
-    ] as const) {
-      const response = await t.request('/api/v1/formulare/import?force=true', {
-        token: admin,
-        body: fileForm([['datei', content, 'x.xml']]),
-      });
-      expect(response.status).toBe(422);
-      expect(response.json.code).toBe(code);
-      expect(response.text).not.toContain('root:');
-    }
-    const huge = new Uint8Array(11 * 1024 * 1024).fill(0x20);
-    const tooLarge = await t.request('/api/v1/formulare/import?force=true', {
-      token: admin,
-      body: fileForm([['datei', huge, 'huge.xml']]),
-    });
-    expect(tooLarge.status).toBe(400);
-    expect(tooLarge.json.code).toBe('fim.too_large');
-    const clerk = await t.tokenFor('nordhausen', ['sachbearbeitung']);
-    const forbidden = await t.request('/api/v1/formulare/import', {
-      token: clerk,
-      body: fileForm([['datei', '<x/>', 'x.xml']]),
-    });
-    expect(forbidden.status).toBe(403);
-  });
-});
 
 describe('Anträge', () => {
   const submit = async (
@@ -287,7 +70,7 @@ describe('Anträge', () => {
     // The submitting portal's county is not responsible: 404.
     expect((await t.request(`/api/v1/antraege/${response.json.id}`, { token: portal })).status).toBe(404);
 
-    await drainJobs();
+    await drainJobs(t);
     const docs = await t.request(`/api/v1/vorgaenge/${response.json.vorgangId}/dokumente`, {
       token: nordhausen,
     });

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { bewohnerparkenDaten } from '../../../test/support/ozg.ts';
+import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import { drainJobs } from '../../../../test/support/jobs.ts';
+import { bewohnerparkenDaten } from '../../../../test/support/ozg.ts';
 
 type Mail = { from: string; to: string[]; raw: string };
 const received: Mail[] = [];
@@ -40,11 +41,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(resolve));
 });
 
-async function drainJobs() {
-  const worker = t.services.createWorker();
-  for (let i = 0; i < 50; i++) if ((await worker.runOnce()) === 0) return;
-}
-
 describe('e-mail notices over SMTP', () => {
   it('sends the receipt and each status change to the applicant, after commit, through the job queue', async () => {
     const token = await t.tokenFor('nordhausen', ['sachbearbeitung']);
@@ -56,7 +52,7 @@ describe('e-mail notices over SMTP', () => {
     expect(antrag.status).toBe(201);
     // Nothing is sent inside the request: the notice is a job of the same transaction.
     expect(received).toHaveLength(0);
-    await drainJobs();
+    await drainJobs(t);
     expect(received).toHaveLength(1);
     expect(received[0]!.to).toEqual(['joerg.mueller@example.org']);
     expect(received[0]!.from).toBe('noreply@example.org');
@@ -67,7 +63,7 @@ describe('e-mail notices over SMTP', () => {
       token,
       json: { status: 'nachforderung', nachricht: 'Bitte den Fahrzeugschein nachreichen.' },
     });
-    await drainJobs();
+    await drainJobs(t);
     expect(received).toHaveLength(2);
     expect(received[1]!.raw.replace(/=\r?\n/g, '')).toContain('Fahrzeugschein');
   });
