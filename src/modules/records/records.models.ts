@@ -14,7 +14,7 @@ export const looksLikeUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 export const iso = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : d);
 
-// --- Dokument vocabulary (dok moves it to records/dokumente once the pages are split).
+// Dokument vocabulary (Art), used by the schemas and pages of several aggregates and by search's facets.
 
 export const DOKUMENT_ARTEN = ['eingang', 'ausgang', 'intern'] as const;
 export const dokumentArtLabels = { eingang: 'Eingang', ausgang: 'Ausgang', intern: 'intern' } as const;

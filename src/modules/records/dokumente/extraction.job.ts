@@ -1,58 +1,27 @@
-import { sql } from 'kysely';
-import type { DatabaseHandle } from '../../platform/database/database.ts';
-import type { MetadataField, Vertraulichkeit } from '../../platform/database/database.types.ts';
+import type { DatabaseHandle } from '../../../platform/database/database.ts';
+import type { BatchJobHandler, JobGivenUpHandler, JobHandler } from '../../../platform/jobs/jobs.ts';
+import type { Logger } from '../../../platform/logger.ts';
+import { ByteStream } from '../../../platform/parsers/bounded-wire.ts';
+import { cleanFileName } from '../../../shared/text.ts';
+import { appendAuditEvent } from '../../audit/audit.module.ts';
+import type { BlobStore } from '../../blobs/blobs.module.ts';
+import { ExtractionError, type ExtractorRegistry } from '../../ingest/ingest.module.ts';
+import { EXTRACT_JOB } from './dokumente.models.ts';
 import {
-  type BatchJobHandler,
-  finishJobs,
-  type JobGivenUpHandler,
-  type JobHandler,
-} from '../../platform/jobs/jobs.ts';
-import type { Logger } from '../../platform/logger.ts';
-import { cleanFileName } from '../../shared/text.ts';
-import { appendAuditEvent } from '../audit/audit.module.ts';
-import type { BlobStore } from '../blobs/blobs.module.ts';
-import { ByteStream } from '../../platform/parsers/bounded-wire.ts';
-import { ExtractionError, type ExtractorRegistry } from '../ingest/ingest.module.ts';
-import { EXTRACT_JOB, indexTerms, insertDokumentInTrx } from './dokumente.usecases.ts';
+  type ExtractionResult,
+  loadVersion,
+  loadVersions,
+  markExtractionFailed,
+  type VersionRow,
+  writeExtraction,
+  writeExtractions,
+} from './extraction.repository.ts';
+import { fileDokument } from './filing.usecases.ts';
 
 const MAX_ATTACHMENTS = 50;
-
-type VersionRow = {
-  dokument_id: string;
-  version: number;
-  sha256: string;
-  mime: string;
-  dateiname: string;
-  text_status: string;
-  aktuelle_version: number;
-  vorgang_id: string;
-  akte_id: string;
-  vertraulichkeit: Vertraulichkeit;
-  datum: string;
-  titel: string;
-  absender: string | null;
-  empfaenger: string | null;
-  metadaten: MetadataField[];
-  aktenzeichen: string;
-  akte_titel: string;
-  akte_status: string;
-  betreff: string;
-  externe_referenz: string | null;
-};
-// The version, its document and everything the search index needs.
-const VERSION_COLUMNS = `dv.dokument_id, dv.version, dv.sha256, dv.mime, dv.dateiname, dv.text_status, d.aktuelle_version,
-  d.vorgang_id, d.akte_id, d.vertraulichkeit, d.datum, d.titel, d.absender, d.empfaenger, d.metadaten, a.aktenzeichen,
-  a.titel as akte_titel, a.status as akte_status, vg.betreff, vg.externe_referenz
-  from dokument_versionen dv join dokumente d on d.id = dv.dokument_id
-  join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-type Extracted = {
-  text: string;
-  status: 'done' | 'failed';
-  fehler: string | null;
-  extractor: string | null;
-  seiten: number | null;
+type Extracted = ExtractionResult & {
   attachments: Array<{ fileName: string; mime: string; bytes: Buffer }>;
 };
 
@@ -115,47 +84,28 @@ export function createExtractionJob({
   const handler: JobHandler = async ({ trx, payload }) => {
     const dokumentId = String(payload.dokumentId);
     const version = Number(payload.version);
-    // The version, its document and everything the search index needs, in one query.
-    const { rows } = await sql<VersionRow>`
-      select ${sql.raw(VERSION_COLUMNS)}
-      where dv.dokument_id = ${dokumentId}::uuid and dv.version = ${version}`.execute(trx);
-    const row = rows[0];
+    const row = await loadVersion(trx, dokumentId, version);
     if (!row || row.text_status !== 'pending') return;
 
-    const { text, status, fehler, extractor, seiten, attachments } = await extractVersion(
-      { blobs, extractors, logger },
-      row,
-    );
-    const current = row.aktuelle_version === version;
-    const terms = current ? indexTerms(row, text) : null;
-    // One statement: the version's text and, for the current version, the document's index entry.
-    await sql`
-      with v as (
-        update dokument_versionen set text = ${text}, text_status = ${status}, text_fehler = ${fehler},
-               extractor = ${extractor}, seiten = ${seiten}
-        where dokument_id = ${dokumentId}::uuid and version = ${version}
-      )
-      update dokumente set text_status = ${status}, text_fehler = ${fehler}, refs = ${terms?.refs ?? []}::text[],
-             search = verbund_search_vector(titel, ${terms?.meta ?? ''}, ${text}),
-             search_head = verbund_search_head(titel, ${terms?.meta ?? ''})
-      where id = ${dokumentId}::uuid and ${current}`.execute(trx);
+    const { attachments, ...result } = await extractVersion({ blobs, extractors, logger }, row);
+    await writeExtraction(trx, row, result);
 
     if (attachments.length > 0 && version === 1 && row.akte_status === 'offen') {
       for (const attachment of attachments.slice(0, MAX_ATTACHMENTS)) {
         const blob = await blobs.put(attachment.bytes);
-        await insertDokumentInTrx(
+        await fileDokument({
           trx,
-          'system:extraction',
-          { id: row.vorgang_id, akteId: row.akte_id },
-          { fileName: attachment.fileName, blob },
-          {
+          actor: 'system:extraction',
+          vorgang: { id: row.vorgang_id, akteId: row.akte_id },
+          file: { fileName: attachment.fileName, blob },
+          fields: {
             titel: `Anlage: ${cleanFileName(attachment.fileName)}`,
             art: 'eingang',
             datum: row.datum,
             vertraulichkeit: row.vertraulichkeit,
             parentDokumentId: dokumentId,
           },
-        );
+        });
       }
       await appendAuditEvent(trx, {
         actor: 'system:extraction',
@@ -196,11 +146,7 @@ export function createExtractionBatchJob({
     );
     if (wanted.length === 0) return [];
     const keys = wanted.map((job) => ({ d: String(job.payload.dokumentId), v: Number(job.payload.version) }));
-    const rows = await database.executeAsTenant(
-      tenantId,
-      sql<VersionRow>`select ${sql.raw(VERSION_COLUMNS)}
-        join jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(d uuid, v int) on dv.dokument_id = k.d and dv.version = k.v`,
-    );
+    const rows = await loadVersions(database, tenantId, keys);
     const byKey = new Map(rows.map((row) => [`${row.dokument_id}/${row.version}`, row]));
     const outcomes = await Promise.all(
       wanted.map(async (job) => {
@@ -218,43 +164,9 @@ export function createExtractionBatchJob({
     );
     const handled = outcomes.filter((outcome) => outcome !== null);
     if (handled.length === 0) return [];
-    const results = handled.flatMap(({ row, result }) => {
-      if (!row || !result) return [];
-      const current = row.aktuelle_version === row.version;
-      const terms = current ? indexTerms(row, result.text) : null;
-      return [
-        {
-          dokument_id: row.dokument_id,
-          version: row.version,
-          text: result.text,
-          status: result.status,
-          fehler: result.fehler,
-          extractor: result.extractor,
-          seiten: result.seiten,
-          current,
-          meta: terms?.meta ?? '',
-          refs: terms?.refs ?? [],
-        },
-      ];
-    });
+    const results = handled.flatMap(({ row, result }) => (row && result ? [{ row, result }] : []));
     const jobIds = handled.map(({ job }) => job.id);
-    await database.executeAsTenant(
-      tenantId,
-      sql`
-        with input as (
-          select * from jsonb_to_recordset(${JSON.stringify(results)}::jsonb) as x(dokument_id uuid, version int,
-            text text, status text, fehler text, extractor text, seiten int, current boolean, meta text, refs text[])
-        ), v as (
-          update dokument_versionen dv set text = i.text, text_status = i.status, text_fehler = i.fehler,
-                 extractor = i.extractor, seiten = i.seiten
-          from input i where dv.dokument_id = i.dokument_id and dv.version = i.version
-        ), d as (
-          update dokumente d set text_status = i.status, text_fehler = i.fehler, refs = i.refs,
-                 search = verbund_search_vector(d.titel, i.meta, i.text), search_head = verbund_search_head(d.titel, i.meta)
-          from input i where d.id = i.dokument_id and i.current
-        )
-        ${finishJobs({ jobIds, owner })}`,
-    );
+    await writeExtractions(database, { tenantId, results, jobIds, owner });
     return jobIds;
   };
   return [EXTRACT_JOB, handler];
@@ -269,14 +181,7 @@ export function createExtractionGivenUp(): [string, JobGivenUpHandler] {
     const dokumentId = String(payload.dokumentId);
     const version = Number(payload.version);
     if (!UUID.test(dokumentId) || !Number.isInteger(version)) return;
-    await sql`
-      with v as (
-        update dokument_versionen set text_status = 'failed', text_fehler = ${reason}
-        where dokument_id = ${dokumentId}::uuid and version = ${version} and text_status = 'pending'
-        returning dokument_id, version
-      )
-      update dokumente d set text_status = 'failed', text_fehler = ${reason}
-      from v where d.id = v.dokument_id and d.aktuelle_version = v.version`.execute(trx);
+    await markExtractionFailed(trx, { dokumentId, version, reason });
   };
   return [EXTRACT_JOB, handler];
 }
