@@ -10,6 +10,7 @@ import {
   stopBrowserTestbed,
 } from '../support/browser.ts';
 import type { TestContext } from '../support/context.ts';
+import { drainJobs } from '../support/jobs.ts';
 
 let t: TestContext;
 let browser: Browser;
@@ -23,11 +24,6 @@ afterAll(() => stopBrowserTestbed({ t, browser, server }));
 async function login(page: Page, tenant: string, user: string) {
   await loginForm(page, server.url, tenant, user, DEMO_PASSWORD);
   await page.waitForURL(`${server.url}/`);
-}
-
-async function drainJobs() {
-  const worker = t.services.createWorker();
-  for (let i = 0; i < 20; i++) if ((await worker.runOnce()) === 0) return;
 }
 
 const expectNoAxe = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
@@ -118,7 +114,7 @@ describe('E-Akte in Debian Chromium', () => {
     // (axe needs JavaScript; the same page is checked with JavaScript on above and below.)
     await plain.close();
 
-    await drainJobs();
+    await drainJobs(t, { rounds: 20 });
     await page.goto(vorgangUrl);
     expect(await page.getByRole('table', { name: 'Dokumente des Vorgangs' }).textContent()).not.toContain(
       'wird erkannt',
