@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
+import { noFileUploaded } from '../../../platform/http/multipart.ts';
 import { toAppError } from '../../../platform/http/problem.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { decodeText } from '../../ingest/ingest.module.ts';
-import { noFile } from '../records.transport.ts';
+import { decodeText } from '../../../shared/text.ts';
 import { formAction, type RecordsPagesDeps, withOk } from '../records.web.ts';
 import { readCsvUpload } from './aktenplan-csv.upload.ts';
 
@@ -14,7 +14,7 @@ export function registerAktenplanPages(app: Hono<AppEnv>, { records }: Pick<Reco
     const principal = requirePrincipal(c);
     return formAction(c, '/akten', async () => {
       const file = await readCsvUpload(c);
-      if (!file) throw noFile();
+      if (!file) throw noFileUploaded('datei');
       try {
         const result = await records.aktenplan.importCsv(principal, decodeText(file));
         return withOk('/akten', `Aktenplan übernommen: ${result.added} neu, ${result.updated} geändert.`);

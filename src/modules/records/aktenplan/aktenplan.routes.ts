@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import { bodyLimit } from '../../../platform/http/body-limit.ts';
+import { noFileUploaded } from '../../../platform/http/multipart.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
 import {
   bearerSecurity,
@@ -11,8 +12,7 @@ import {
   multipartFileBody,
   uuidPathParam,
 } from '../../../platform/http/schemas.ts';
-import { decodeText } from '../../ingest/ingest.module.ts';
-import { noFile } from '../records.transport.ts';
+import { decodeText } from '../../../shared/text.ts';
 import {
   AKTENPLAN_CSV_MAX_BYTES,
   importResult,
@@ -96,7 +96,7 @@ export function registerAktenplanRoutes(api: ApiRouter, { records }: AktenplanRo
     const principal = requirePrincipal(c);
     const multipart = (c.req.header('content-type') ?? '').startsWith('multipart/');
     const file = multipart ? await readCsvUpload(c) : await readCsvBody(c);
-    if (!file) throw noFile();
+    if (!file) throw noFileUploaded('datei');
     return c.json(await records.aktenplan.importCsv(principal, decodeText(file)), 200);
   });
 

@@ -1,10 +1,9 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/context.ts';
-import { streamMultipart } from '../../../platform/http/multipart.ts';
+import { noFileUploaded, streamMultipart } from '../../../platform/http/multipart.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
 import { badRequest } from '../../../shared/errors.ts';
 import { DOKUMENT_ARTEN, VERTRAULICHKEIT } from '../records.models.ts';
-import { noFile } from '../records.transport.ts';
 import type { DokumenteUsecases } from './dokumente.usecases.ts';
 
 type Records = { dokumente: DokumenteUsecases };
@@ -53,7 +52,7 @@ async function streamToBlobs(c: Context<AppEnv>, records: Records) {
   const { fields, file, fileName } = await streamMultipart(c, 'datei', (f) =>
     records.dokumente.blobs.put(f.stream, { maxBytes: records.dokumente.uploadLimitBytes }),
   );
-  if (!file || !fileName) throw noFile();
+  if (!file || !fileName) throw noFileUploaded('datei');
   return { fields, file: { fileName, blob: file } };
 }
 
