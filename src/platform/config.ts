@@ -14,7 +14,7 @@ const envSchema = z.object({
   VERBUND_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   DATABASE_APP_URL: z.string().optional(),
-  VERBUND_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  VERBUND_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   VERBUND_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   VERBUND_SESSION_HOURS: z.coerce.number().positive().default(8),
   VERBUND_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -61,7 +61,8 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
     'Externes PostgreSQL ≥ 15 (Eigentümer-Rolle, führt Migrationen aus). Ohne Angabe startet das eingebettete PostgreSQL.',
   DATABASE_APP_URL:
     'Verbindung der Anwendungsrolle (ohne Tabellenbesitz, ohne BYPASSRLS). Standard: DATABASE_URL mit Benutzer verbund_app und dem Passwort aus VERBUND_APP_DB_PASSWORD.',
-  VERBUND_PG_PORT: 'Port des eingebetteten PostgreSQL (nur 127.0.0.1; Standard 54329).',
+  VERBUND_PG_PORT:
+    'Port des eingebetteten PostgreSQL (nur 127.0.0.1; Standard 54329, ist er belegt, ein freier Port, gemerkt in pg-port im Datenverzeichnis).',
   VERBUND_SEED_DEMO: 'Beim ersten Start den Demo-Verbund der vier Landkreise anlegen (Standard true).',
   VERBUND_SESSION_HOURS: 'Gültigkeit einer Anmeldung in Stunden (Standard 8).',
   VERBUND_SECURE_COOKIES: 'Secure-Flag für Cookies: auto (bei https/TLS-Proxy), true oder false.',

@@ -30,12 +30,18 @@ export type VerbundProcess = {
 export async function createVerbundInstallation({
   prefix = 'verbund-process-',
   env: extra = {},
+  dataDirMode = 0o755,
+  pgPort = 'random',
 }: {
   prefix?: string;
   env?: Record<string, string>;
+  /** The data directory's mode (mkdtemp makes it 0700; most tests open it to 0755). */
+  dataDirMode?: number;
+  /** 'random': VERBUND_PG_PORT set to a random port; 'unset': the product chooses its port. */
+  pgPort?: 'random' | 'unset';
 } = {}) {
   const dataDir = await mkdtemp(path.join(tmpdir(), prefix));
-  await chmod(dataDir, 0o755);
+  await chmod(dataDir, dataDirMode);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     VERBUND_DATA_DIR: dataDir,
@@ -45,6 +51,9 @@ export async function createVerbundInstallation({
     ...extra,
   };
   delete env.DATABASE_URL;
+  if (pgPort === 'unset') delete env.VERBUND_PG_PORT;
+  /** The embedded PostgreSQL's port: the one set, or the one the product recorded. */
+  const pgPortNow = () => env.VERBUND_PG_PORT ?? readFileSync(path.join(dataDir, 'pg-port'), 'utf8').trim();
   const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
 
   /** Starts `verbund start` and resolves once it printed its ready line and address. */
@@ -78,7 +87,7 @@ export async function createVerbundInstallation({
   async function observe<R extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
     const credentials = JSON.parse(await readFile(path.join(dataDir, 'pg-credentials.json'), 'utf8'));
     const client = new pg.Client({
-      connectionString: `postgres://postgres:${encodeURIComponent(credentials.superPassword)}@127.0.0.1:${env.VERBUND_PG_PORT}/verbund`,
+      connectionString: `postgres://postgres:${encodeURIComponent(credentials.superPassword)}@127.0.0.1:${pgPortNow()}/verbund`,
     });
     client.on('error', () => {});
     await client.connect();
@@ -95,6 +104,7 @@ export async function createVerbundInstallation({
   return {
     dataDir,
     env,
+    pgPort: pgPortNow,
     /** The embedded postmaster's pid file (gone once PostgreSQL was stopped cleanly). */
     pidFile,
     start,

@@ -5,6 +5,8 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { embeddedPort } from './pg-port.ts';
+import { letPostgresReach } from './postgres-user.ts';
 import { isAlive, readPostmasterPid, signal, waitForExit } from './postmaster.ts';
 
 type Credentials = { superPassword: string; appPassword: string };
@@ -36,12 +38,13 @@ for (const event of HOOKED) {
  */
 export async function startEmbeddedPostgres({
   dir,
-  port,
+  port: portOption,
   database = 'verbund',
   onLog,
 }: {
   dir: string;
-  port: number;
+  /** VERBUND_PG_PORT; without it the installation's own port (pg-port.ts). */
+  port?: number;
   database?: string;
   onLog?: (line: string) => void;
 }) {
@@ -49,10 +52,22 @@ export async function startEmbeddedPostgres({
   const ownerFile = path.join(path.dirname(dir), 'pg-owner.pid');
   const firstStart = !existsSync(path.join(dir, 'PG_VERSION'));
   const credentials = await loadOrCreateCredentials(credentialsFile, firstStart);
+  await letPostgresReach(dir);
   // Clients on this machine talk to the server over a Unix socket in its data directory: a
   // statement of several kilobytes costs a fraction of what TCP on loopback costs both sides.
   // Socket paths are limited to about 100 bytes; a deeper data directory keeps to TCP.
-  const socketDir = path.resolve(dir).length + `/.s.PGSQL.${port}`.length <= 100 ? path.resolve(dir) : null;
+  const socketDirFor = (p: number) =>
+    path.resolve(dir).length + `/.s.PGSQL.${p}`.length <= 100 ? path.resolve(dir) : null;
+  const urlFor = (p: number, db: string) => {
+    const socket = socketDirFor(p);
+    return `postgres://postgres:${encodeURIComponent(credentials.superPassword)}@127.0.0.1:${p}/${db}${socket ? `?host=${encodeURIComponent(socket)}` : ''}`;
+  };
+  const port = await embeddedPort({
+    configured: portOption,
+    file: path.join(path.dirname(dir), 'pg-port'),
+    running: (p) => canConnect(urlFor(p, 'postgres')),
+  });
+  const socketDir = socketDirFor(port);
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -73,8 +88,7 @@ export async function startEmbeddedPostgres({
   });
 
   const viaSocket = socketDir ? `?host=${encodeURIComponent(socketDir)}` : '';
-  const superUrl = (db: string) =>
-    `postgres://postgres:${encodeURIComponent(credentials.superPassword)}@127.0.0.1:${port}/${db}${viaSocket}`;
+  const superUrl = (db: string) => urlFor(port, db);
 
   /** Starts a postmaster as our child; a stale lock file of a dead one is removed first. */
   async function spawnServer() {
