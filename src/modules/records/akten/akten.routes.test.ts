@@ -7,9 +7,7 @@ let admin: string;
 const year = new Date().getFullYear();
 const { upload, newVorgang } = recordsHelpers(() => t);
 
-beforeAll(async () => {
-  ({ t, admin } = await openRecordsContext());
-});
+beforeAll(async () => ({ t, admin } = await openRecordsContext()));
 afterAll(() => t.close());
 
 describe('Akten and Vorgänge', () => {

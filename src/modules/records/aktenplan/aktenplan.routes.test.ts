@@ -5,9 +5,7 @@ import { openRecordsContext } from '../records.fixture.ts';
 let t: TestContext;
 let admin: string;
 
-beforeAll(async () => {
-  ({ t, admin } = await openRecordsContext());
-});
+beforeAll(async () => ({ t, admin } = await openRecordsContext()));
 afterAll(() => t.close());
 
 describe('Aktenplan', () => {

@@ -8,9 +8,7 @@ let t: TestContext;
 let admin: string;
 const { upload, newVorgang } = recordsHelpers(() => t);
 
-beforeAll(async () => {
-  ({ t, admin } = await openRecordsContext());
-});
+beforeAll(async () => ({ t, admin } = await openRecordsContext()));
 afterAll(() => t.close());
 
 describe('Dokumente, versions and blobs', () => {

@@ -6,9 +6,7 @@ let t: TestContext;
 let admin: string;
 const { upload } = recordsHelpers(() => t);
 
-beforeAll(async () => {
-  ({ t, admin } = await openRecordsContext());
-});
+beforeAll(async () => ({ t, admin } = await openRecordsContext()));
 afterAll(() => t.close());
 
 describe('Postkorb', () => {
