@@ -16,15 +16,13 @@ import {
   type VorgangContext,
 } from './dokumente.models.ts';
 import {
-  listVersions,
   listVisibleDokumente,
-  loadVersionFile,
-  loadVersionText,
   loadVisibleDokument,
   loadVisibleVorgangContext,
   updateDokument,
 } from './dokumente.repository.ts';
 import { addDokumentVersion, fileDokument } from './filing.usecases.ts';
+import { listVersions, loadVersionFile, loadVersionText } from './versionen.repository.ts';
 
 /** The Dokument use-cases as routes and pages call them (records.dokumente.*). */
 export function createDokumenteUsecases({

@@ -1,18 +1,16 @@
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
 import type { BatchJobHandler, JobGivenUpHandler, JobHandler } from '../../../platform/jobs/jobs.ts';
 import type { Logger } from '../../../platform/logger.ts';
-import { ByteStream } from '../../../platform/parsers/bounded-wire.ts';
 import { cleanFileName } from '../../../shared/text.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import type { BlobStore } from '../../blobs/blobs.module.ts';
-import { ExtractionError, type ExtractorRegistry } from '../../ingest/ingest.module.ts';
+import type { ExtractorRegistry } from '../../ingest/ingest.module.ts';
 import { EXTRACT_JOB } from './dokumente.models.ts';
+import { extractVersion } from './extract-version.ts';
 import {
-  type ExtractionResult,
   loadVersion,
   loadVersions,
   markExtractionFailed,
-  type VersionRow,
   writeExtraction,
   writeExtractions,
 } from './extraction.repository.ts';
@@ -20,51 +18,6 @@ import { fileDokument } from './filing.usecases.ts';
 
 const MAX_ATTACHMENTS = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-type Extracted = ExtractionResult & {
-  attachments: Array<{ fileName: string; mime: string; bytes: Buffer }>;
-};
-
-/** Reads and extracts one version; a file that cannot be read is a result, anything else throws. */
-async function extractVersion(
-  { blobs, extractors, logger }: { blobs: BlobStore; extractors: ExtractorRegistry; logger: Logger },
-  row: VersionRow,
-): Promise<Extracted> {
-  try {
-    // The blob is read only if some extractor takes the type, only when a parser is free for it
-    // (queued versions hold no bytes), and streamed to the parser with its hash checked on the way;
-    // a read error is no ExtractionError and reaches the queue.
-    const bytes = async () => {
-      const { size, body } = await blobs.stream(row.sha256);
-      return new ByteStream(size, body);
-    };
-    const result = await extractors.extract({ bytes, mime: row.mime, fileName: row.dateiname });
-    return {
-      // PostgreSQL text cannot hold NUL; extractors strip it, this is the last line of defence.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
-      text: result.text.replace(/\u0000/g, ''),
-      status: 'done',
-      fehler: null,
-      extractor: result.extractor,
-      seiten: result.pages ?? null,
-      attachments: result.attachments ?? [],
-    };
-  } catch (error) {
-    if (!(error instanceof ExtractionError)) throw error;
-    logger.info(
-      { dokumentId: row.dokument_id, version: row.version, reason: error.reasonCode },
-      'text extraction failed',
-    );
-    return {
-      text: '',
-      status: 'failed',
-      fehler: error.message,
-      extractor: error.reasonCode,
-      seiten: null,
-      attachments: [],
-    };
-  }
-}
 
 /**
  * The background job that turns a stored version into searchable text. A file that cannot be read

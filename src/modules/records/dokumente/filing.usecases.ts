@@ -10,13 +10,9 @@ import {
   type VorgangContext,
   versionFile,
 } from './dokumente.models.ts';
-import {
-  executeFiling,
-  insertCurrentVersion,
-  loadVorgangContext,
-  lockCurrentVersion,
-} from './dokumente.repository.ts';
+import { executeFiling, loadVorgangContext } from './dokumente.repository.ts';
 import { dokumentFilingStatement } from './dokumente.statements.ts';
+import { insertCurrentVersion, lockCurrentVersion } from './versionen.repository.ts';
 
 /** What the caller learns of the filed document. */
 export type FiledDokument = ReturnType<typeof dokumentFilingStatement>['result'];
