@@ -51,12 +51,10 @@ export function createRecordsModule(deps: {
   logger: Logger;
   uploadLimitBytes: number;
 }) {
-  const vorgaenge = createVorgaengeUsecases(deps);
   return {
     aktenplan: createAktenplanUsecases(deps),
-    // Akten and their Vorgänge, as the routes and pages call them (records.akten.getVorgang …).
-    akten: { ...createAktenUsecases(deps), ...vorgaenge },
-    vorgaenge,
+    akten: createAktenUsecases(deps),
+    vorgaenge: createVorgaengeUsecases(deps),
     dokumente: createDokumenteUsecases(deps),
     // The viewer rule as search asks for it (main/services.ts passes it to the search module).
     dokumentScope,
