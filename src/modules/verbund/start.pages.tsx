@@ -1,6 +1,27 @@
+import type { Hono } from 'hono';
+import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { isRole, roleLabels } from '../../platform/http/principal.ts';
 import { Layout } from '../../platform/ui/layout.tsx';
+import type { VerbundUsecases } from './verbund.usecases.ts';
+
+/** The staff start page: the county, the members, what is activated. */
+export function registerStartPage(app: Hono<AppEnv>, deps: { verbund: VerbundUsecases }) {
+  app.use('/', resolvePrincipal, csrfProtection);
+  app.get('/', async (c) => {
+    const principal = c.get('principal');
+    if (!principal) return c.redirect('/anmelden', 303);
+    const [tenant, members, activations] = await Promise.all([
+      deps.verbund.getMember(principal.tenantId),
+      deps.verbund.listMembers(),
+      deps.verbund.listActivations({ tenantId: principal.tenantId }),
+    ]);
+    return c.html(
+      <StartPage principal={principal} tenant={tenant!} members={members} activations={activations} />,
+    );
+  });
+}
 
 type StartProps = {
   principal: Principal;
@@ -9,7 +30,7 @@ type StartProps = {
   activations: Array<{ artifact_kind: string; artifact_id: string; status: string }>;
 };
 
-export function StartPage({ principal, tenant, members, activations }: StartProps) {
+function StartPage({ principal, tenant, members, activations }: StartProps) {
   return (
     <Layout title="Start" principal={principal} tenantName={tenant.name} active="start">
       <hgroup class="kern-hgroup">

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { DatabaseHandle } from '../../platform/database/database.ts';
-import type { OnboardingRegistry, ReceivedArtifact } from '../../platform/onboarding/onboarding.ts';
-import { AppError, conflict } from '../../shared/errors.ts';
-import { appendAuditEvent } from '../audit/audit.module.ts';
-import { addUserInTrx } from '../identity/identity.module.ts';
-import { AGREEMENT_ID, type NewMember, newMemberSchema } from './verbund.models.ts';
+import type { DatabaseHandle } from '../../../platform/database/database.ts';
+import type { OnboardingRegistry, ReceivedArtifact } from '../../../platform/onboarding/onboarding.ts';
+import { appendAuditEvent } from '../../audit/audit.module.ts';
+import { addUserInTrx } from '../../identity/identity.module.ts';
+import { aktivierungenRepository } from '../aktivierungen/aktivierungen.repository.ts';
+import { invalidMember, memberExists } from '../verbund.errors.ts';
+import { zweckvereinbarungRepository } from '../zweckvereinbarung/zweckvereinbarung.repository.ts';
+import { mitgliederRepository as repo } from './mitglieder.repository.ts';
+import { type NewMember, newMemberSchema } from './mitglieder.schemas.ts';
 
-export function createVerbundUsecases({
+export function createMitgliederUsecases({
   database,
   onboarding,
 }: {
@@ -16,24 +19,9 @@ export function createVerbundUsecases({
   const { db } = database;
 
   return {
-    listMembers: () => db.selectFrom('tenants').selectAll().orderBy('kreisschluessel').execute(),
+    listMembers: () => repo.listMembers(db),
 
-    getMember: (id: string) => db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst(),
-
-    async getVerbund() {
-      const [members, agreement, amendments, memberships] = await Promise.all([
-        db.selectFrom('tenants').selectAll().orderBy('kreisschluessel').execute(),
-        db.selectFrom('agreements').selectAll().where('id', '=', AGREEMENT_ID).executeTakeFirst(),
-        db
-          .selectFrom('agreement_amendments')
-          .selectAll()
-          .where('agreement_id', '=', AGREEMENT_ID)
-          .orderBy('number')
-          .execute(),
-        db.selectFrom('agreement_members').selectAll().where('agreement_id', '=', AGREEMENT_ID).execute(),
-      ]);
-      return { members, agreement, amendments, memberships };
-    },
+    getMember: (id: string) => repo.getMember(db, id),
 
     /**
      * Adds a county to the Verbund in one transaction: the tenant, its membership in the
@@ -47,66 +35,25 @@ export function createVerbundUsecases({
       adminPassword?: string;
     }) {
       const parsed = newMemberSchema.safeParse(args.member);
-      if (!parsed.success) {
-        throw new AppError({
-          code: 'tenant.invalid',
-          status: 400,
-          message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-          messageDe: `Ungültige Angaben: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-          details: parsed.error.issues,
-        });
-      }
+      if (!parsed.success) throw invalidMember(parsed.error.issues);
       const member = parsed.data;
       const adminPassword = args.adminPassword ?? randomBytes(12).toString('base64url');
       return db.transaction().execute(async (plain) => {
-        const clash = await plain
-          .selectFrom('tenants')
-          .select(['id', 'kreisschluessel'])
-          .where((eb) =>
-            eb.or([eb('id', '=', member.id), eb('kreisschluessel', '=', member.kreisschluessel)]),
-          )
-          .executeTakeFirst();
-        if (clash) {
-          throw conflict(
-            'tenant.exists',
-            `tenant ${clash.id} (${clash.kreisschluessel}) exists`,
-            `Es gibt bereits ein Mitglied mit dieser Kennung oder diesem Kreisschlüssel (${clash.id}, ${clash.kreisschluessel}).`,
-          );
-        }
+        const clash = await repo.findClash(plain, member);
+        if (clash) throw memberExists(clash);
         const joinedOn = member.joinedOn ?? new Date().toISOString().slice(0, 10);
-        await plain
-          .insertInto('tenants')
-          .values({
-            id: member.id,
-            name: member.name,
-            kreisschluessel: member.kreisschluessel,
-            joined_on: joinedOn,
-          })
-          .execute();
+        await repo.insertMember(plain, { ...member, joinedOn });
         if (member.amendment) {
-          await plain
-            .insertInto('agreement_amendments')
-            .values({
-              agreement_id: AGREEMENT_ID,
-              number: member.amendment.number,
-              title: member.amendment.title,
-              drucksache: member.amendment.drucksache,
-              resolved_by: member.amendment.resolvedBy,
-              resolved_on: member.amendment.resolvedOn,
-              summary: member.amendment.summary,
-              joining_tenant_id: member.id,
-            })
-            .execute();
+          await zweckvereinbarungRepository.insertAmendment(plain, {
+            ...member.amendment,
+            joiningTenantId: member.id,
+          });
         }
-        await plain
-          .insertInto('agreement_members')
-          .values({
-            agreement_id: AGREEMENT_ID,
-            member_id: member.id,
-            member_since: joinedOn,
-            via_amendment: member.amendment?.number ?? null,
-          })
-          .execute();
+        await zweckvereinbarungRepository.insertMembership(plain, {
+          id: member.id,
+          since: joinedOn,
+          viaAmendment: member.amendment?.number ?? null,
+        });
 
         const trx = await database.switchTenant(plain, member.id);
         const tenant = { id: member.id, name: member.name, kreisschluessel: member.kreisschluessel };
@@ -122,18 +69,7 @@ export function createVerbundUsecases({
         for (const hook of onboarding.hooks()) {
           for (const artifact of await hook.activate({ trx, tenant, actor: args.actor })) {
             received.push({ ...artifact, hook: hook.label });
-            await trx
-              .insertInto('tenant_activations')
-              .values({
-                tenant_id: member.id,
-                artifact_kind: artifact.kind,
-                artifact_id: artifact.id,
-                owner_tenant_id: artifact.ownerTenantId ?? null,
-                status: artifact.status ?? 'active',
-                note: artifact.note ?? null,
-              })
-              .onConflict((oc) => oc.doNothing())
-              .execute();
+            await aktivierungenRepository.insertActivation(trx, artifact);
           }
         }
         const auditData = {
@@ -166,17 +102,7 @@ export function createVerbundUsecases({
         };
       });
     },
-
-    listActivations: ({ tenantId }: { tenantId: string }) =>
-      database.withTenant(tenantId, (trx) =>
-        trx
-          .selectFrom('tenant_activations')
-          .selectAll()
-          .orderBy('artifact_kind')
-          .orderBy('artifact_id')
-          .execute(),
-      ),
   };
 }
 
-export type VerbundUsecases = ReturnType<typeof createVerbundUsecases>;
+export type MitgliederUsecases = ReturnType<typeof createMitgliederUsecases>;

@@ -1,5 +1,30 @@
-import type { Principal } from '../../platform/http/principal.ts';
-import { Layout } from '../../platform/ui/layout.tsx';
+import type { Hono } from 'hono';
+import {
+  csrfProtection,
+  requirePrincipal,
+  resolvePrincipal,
+} from '../../../platform/http/auth.middleware.ts';
+import type { AppEnv } from '../../../platform/http/context.ts';
+import type { Principal } from '../../../platform/http/principal.ts';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { MitgliederUsecases } from '../mitglieder/mitglieder.usecases.ts';
+import type { ZweckvereinbarungUsecases } from './zweckvereinbarung.usecases.ts';
+
+/** The Verbund overview: the Zweckvereinbarung, the members, the amendments. */
+export function registerZweckvereinbarungPage(
+  app: Hono<AppEnv>,
+  deps: { verbund: ZweckvereinbarungUsecases & Pick<MitgliederUsecases, 'getMember'> },
+) {
+  app.use('/verbund', resolvePrincipal, csrfProtection);
+  app.get('/verbund', async (c) => {
+    const principal = requirePrincipal(c);
+    const [overview, tenant] = await Promise.all([
+      deps.verbund.getVerbund(),
+      deps.verbund.getMember(principal.tenantId),
+    ]);
+    return c.html(<VerbundPage principal={principal} tenantName={tenant?.name ?? ''} overview={overview} />);
+  });
+}
 
 const de = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('de-DE', { timeZone: 'UTC' });
 
@@ -20,7 +45,7 @@ type VerbundProps = {
   };
 };
 
-export function VerbundPage({ principal, tenantName, overview }: VerbundProps) {
+function VerbundPage({ principal, tenantName, overview }: VerbundProps) {
   const { agreement, members, amendments } = overview;
   return (
     <Layout title="Verbund" principal={principal} tenantName={tenantName} active="verbund">
