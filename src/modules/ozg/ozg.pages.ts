@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { registerAntraegePages } from './antraege/antraege.pages.tsx';
@@ -12,8 +12,7 @@ import type { StaffDeps } from './ozg.deps.ts';
  */
 export function registerOzgStaffPages(app: Hono<AppEnv>, deps: StaffDeps) {
   for (const path of ['/onlinedienste', '/onlinedienste/*']) app.use(path, resolvePrincipal, csrfProtection);
-  const login = (c: Context<AppEnv>) => c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
-  registerOnlinedienstePages(app, deps, login);
+  registerOnlinedienstePages(app, deps);
   registerFormularePages(app, deps);
-  registerAntraegePages(app, deps, login);
+  registerAntraegePages(app, deps);
 }

@@ -1,4 +1,5 @@
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
+import { SelectField } from '../../../platform/ui/components.tsx';
 import { Table, Td, Tr } from '../../../platform/ui/table.tsx';
 import { when } from '../format.ts';
 import { ANTRAG_STATUS } from './antraege.models.ts';
@@ -28,23 +29,17 @@ export function AntraegeSection({
         Anträge ({antraege.total})
       </h2>
       <form method="get" action="/onlinedienste" class="vb-filter">
-        <div class="kern-form-input">
-          <label class="kern-label" for="status">
-            Status
-          </label>
-          <div class="kern-form-input__select-wrapper">
-            <select class="kern-form-input__select" id="status" name="status">
-              <option value="">alle</option>
-              {Object.entries(ANTRAG_STATUS)
-                .filter(([k]) => k !== 'ruhend')
-                .map(([value, label]) => (
-                  <option value={value} selected={value === status}>
-                    {label}
-                  </option>
-                ))}
-            </select>
-          </div>
-        </div>
+        <SelectField
+          id="status"
+          label="Status"
+          value={status}
+          options={[
+            { value: '', label: 'alle' },
+            ...Object.entries(ANTRAG_STATUS)
+              .filter(([k]) => k !== 'ruhend')
+              .map(([value, label]) => ({ value, label })),
+          ]}
+        />
         <div>
           <SubmitButton kind="secondary" label="Filtern" />
         </div>

@@ -1,5 +1,6 @@
 import type { Principal } from '../../../platform/http/principal.ts';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
+import { SelectField } from '../../../platform/ui/components.tsx';
 import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
 import { Facts } from '../../../platform/ui/facts.tsx';
 import { Flash, type FlashMessage } from '../../../platform/ui/flash.tsx';
@@ -85,18 +86,11 @@ export function AntragPage(props: {
         <form method="post" action={`/onlinedienste/antraege/${antrag.id}/status`}>
           <CsrfField principal={principal} />
           <div class="kern-stack">
-            <div class="kern-form-input">
-              <label class="kern-label" for="neuer-status">
-                Neuer Status
-              </label>
-              <div class="kern-form-input__select-wrapper">
-                <select class="kern-form-input__select" id="neuer-status" name="status">
-                  {STAFF_STATUS_CHOICES.map((s) => (
-                    <option value={s}>{ANTRAG_STATUS[s]}</option>
-                  ))}
-                </select>
-              </div>
-            </div>
+            <SelectField
+              id="status"
+              label="Neuer Status"
+              options={STAFF_STATUS_CHOICES.map((s) => ({ value: s, label: ANTRAG_STATUS[s]! }))}
+            />
             <div class="kern-form-input">
               <label class="kern-label" for="nachricht">
                 Nachricht an die antragstellende Person
@@ -112,19 +106,14 @@ export function AntragPage(props: {
                 aria-describedby="nachricht-hint"
               ></textarea>
             </div>
-            <div class="kern-form-input">
-              <label class="kern-label" for="bescheid">
-                Bescheid freigeben (Dokument des Vorgangs)
-              </label>
-              <div class="kern-form-input__select-wrapper">
-                <select class="kern-form-input__select" id="bescheid" name="bescheidDokumentId">
-                  <option value="">kein Bescheid</option>
-                  {props.dokumente.map((d) => (
-                    <option value={d.id}>{d.titel}</option>
-                  ))}
-                </select>
-              </div>
-            </div>
+            <SelectField
+              id="bescheidDokumentId"
+              label="Bescheid freigeben (Dokument des Vorgangs)"
+              options={[
+                { value: '', label: 'kein Bescheid' },
+                ...props.dokumente.map((d) => ({ value: d.id, label: d.titel })),
+              ]}
+            />
             <div>
               <SubmitButton label="Status setzen" />
             </div>
