@@ -1,33 +1,28 @@
-import { createRoute } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
 import {
-  bearerSecurity,
   errorResponses,
   jsonBody,
   jsonResponse,
   listOf,
   uuidPathParam,
 } from '../../../platform/http/schemas.ts';
+import { eakteRoute } from '../records.openapi.ts';
 import { akteCreated, akteInput, aktenQuery, akteSchema, reopenInput } from './akten.schemas.ts';
 import type { AktenUsecases } from './akten.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
 export type AktenRoutesDeps = { records: { akten: AktenUsecases } };
 
-const tags = ['E-Akte'];
-
 /** Akten: list, create, read, close (z.d.A.) and reopen. */
 export function registerAktenRoutes(api: ApiRouter, { records }: AktenRoutesDeps) {
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/akten',
-      tags,
       summary: 'Akten (seitenweise)',
-      security: bearerSecurity,
       request: { query: aktenQuery },
-      responses: { 200: jsonResponse(listOf(akteSchema)), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(akteSchema)) },
     }),
     async (c) => {
       const { limit, offset, ...filter } = c.req.valid('query');
@@ -36,54 +31,46 @@ export function registerAktenRoutes(api: ApiRouter, { records }: AktenRoutesDeps
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'post',
       path: '/akten',
-      tags,
       summary: 'Akte anlegen; das Aktenzeichen wird vergeben',
-      security: bearerSecurity,
       request: jsonBody(akteInput),
-      responses: { 201: jsonResponse(akteCreated, 'Angelegt'), ...errorResponses },
+      responses: { 201: jsonResponse(akteCreated, 'Angelegt') },
     }),
     async (c) => c.json(await records.akten.createAkte(requirePrincipal(c), c.req.valid('json')), 201),
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/akten/{id}',
-      tags,
       summary: 'Eine Akte',
-      security: bearerSecurity,
       request: { params: uuidPathParam },
-      responses: { 200: jsonResponse(akteSchema), ...errorResponses },
+      responses: { 200: jsonResponse(akteSchema) },
     }),
     async (c) => c.json(await records.akten.getAkte(requirePrincipal(c), c.req.valid('param').id), 200),
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'post',
       path: '/akten/{id}/zda',
-      tags,
       summary: 'Akte z.d.A. verfügen (friert sie ein)',
-      security: bearerSecurity,
       request: { params: uuidPathParam },
-      responses: { 200: jsonResponse(akteSchema), 409: errorResponses[400], ...errorResponses },
+      responses: { 200: jsonResponse(akteSchema), 409: errorResponses[400] },
     }),
     async (c) =>
       c.json(await records.akten.setAkteStatus(requirePrincipal(c), c.req.valid('param').id, 'zda'), 200),
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'post',
       path: '/akten/{id}/wiedereroeffnen',
-      tags,
       summary: 'z.d.A. verfügte Akte wieder öffnen (nur Leitung; protokolliert)',
-      security: bearerSecurity,
       request: { params: uuidPathParam, ...jsonBody(reopenInput) },
-      responses: { 200: jsonResponse(akteSchema), ...errorResponses },
+      responses: { 200: jsonResponse(akteSchema) },
     }),
     async (c) => {
       const { begruendung } = c.req.valid('json');

@@ -1,11 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import { bodyLimit } from '../../../platform/http/body-limit.ts';
 import { noFileUploaded } from '../../../platform/http/multipart.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
 import {
-  bearerSecurity,
-  errorResponses,
   jsonBody,
   jsonResponse,
   listOf,
@@ -13,6 +11,7 @@ import {
   uuidPathParam,
 } from '../../../platform/http/schemas.ts';
 import { decodeText } from '../../../shared/text.ts';
+import { eaktePath, eakteRoute } from '../records.openapi.ts';
 import {
   AKTENPLAN_CSV_MAX_BYTES,
   importResult,
@@ -27,18 +26,14 @@ import { readCsvBody, readCsvUpload } from './aktenplan-csv.upload.ts';
 /** What these handlers use, given by the composition root. */
 export type AktenplanRoutesDeps = { records: { aktenplan: AktenplanUsecases } };
 
-const tags = ['E-Akte'];
-
 /** Aktenplan, its CSV exchange, the Verbund templates and the Aktenzeichen settings of a county. */
 export function registerAktenplanRoutes(api: ApiRouter, { records }: AktenplanRoutesDeps) {
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/aktenplan',
-      tags,
       summary: 'Aktenplan des Landkreises',
-      security: bearerSecurity,
-      responses: { 200: jsonResponse(listOf(unitSchema)), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(unitSchema)) },
     }),
     async (c) => {
       const items = await records.aktenplan.listUnits(requirePrincipal(c));
@@ -47,28 +42,23 @@ export function registerAktenplanRoutes(api: ApiRouter, { records }: AktenplanRo
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'post',
       path: '/aktenplan',
-      tags,
       summary: 'Eigene Aktenplaneinheit anlegen (kreis-admin)',
-      security: bearerSecurity,
       request: jsonBody(unitInput),
-      responses: { 201: jsonResponse(unitSchema, 'Angelegt'), ...errorResponses },
+      responses: { 201: jsonResponse(unitSchema, 'Angelegt') },
     }),
     async (c) => c.json(await records.aktenplan.addUnit(requirePrincipal(c), c.req.valid('json')), 201),
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/aktenplan/export',
-      tags,
       summary: 'Aktenplan als CSV (Semikolon, UTF-8)',
-      security: bearerSecurity,
       responses: {
         200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
-        ...errorResponses,
       },
     }),
     async (c) => {
@@ -81,16 +71,16 @@ export function registerAktenplanRoutes(api: ApiRouter, { records }: AktenplanRo
     },
   );
 
-  api.openAPIRegistry.registerPath({
-    method: 'post',
-    path: '/aktenplan/import',
-    tags,
-    summary: 'Aktenplan aus CSV übernehmen (alles oder nichts; kreis-admin)',
-    description: `Spalten: kennzeichen;titel;aufbewahrung_jahre;aussonderung;vertraulichkeit. Als Datei im Feld \`datei\` (multipart) oder als text/csv-Inhalt.`,
-    security: bearerSecurity,
-    request: multipartFileBody({}),
-    responses: { 200: jsonResponse(importResult), ...errorResponses },
-  });
+  api.openAPIRegistry.registerPath(
+    eaktePath({
+      method: 'post',
+      path: '/aktenplan/import',
+      summary: 'Aktenplan aus CSV übernehmen (alles oder nichts; kreis-admin)',
+      description: `Spalten: kennzeichen;titel;aufbewahrung_jahre;aussonderung;vertraulichkeit. Als Datei im Feld \`datei\` (multipart) oder als text/csv-Inhalt.`,
+      request: multipartFileBody({}),
+      responses: { 200: jsonResponse(importResult) },
+    }),
+  );
   // A CSV is no JSON: up to 5 MiB (and the multipart envelope), beyond the default body limit.
   api.post('/aktenplan/import', bodyLimit(AKTENPLAN_CSV_MAX_BYTES + 64 * 1024), async (c) => {
     const principal = requirePrincipal(c);
@@ -101,13 +91,11 @@ export function registerAktenplanRoutes(api: ApiRouter, { records }: AktenplanRo
   });
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/aktenplan/vorlagen',
-      tags,
       summary: 'Aktenplan-Vorlagen des Verbunds (mit besitzendem Landkreis)',
-      security: bearerSecurity,
-      responses: { 200: jsonResponse(listOf(templateSchema)), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(templateSchema)) },
     }),
     async (c) => {
       requirePrincipal(c);
@@ -118,39 +106,33 @@ export function registerAktenplanRoutes(api: ApiRouter, { records }: AktenplanRo
 
   // After /aktenplan/export, /import and /vorlagen: {id} would take those words for an id.
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/aktenplan/{id}',
-      tags,
       summary: 'Eine Aktenplaneinheit',
-      security: bearerSecurity,
       request: { params: uuidPathParam },
-      responses: { 200: jsonResponse(unitSchema), ...errorResponses },
+      responses: { 200: jsonResponse(unitSchema) },
     }),
     async (c) => c.json(await records.aktenplan.getUnit(requirePrincipal(c), c.req.valid('param').id), 200),
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/akten-einstellungen',
-      tags,
       summary: 'Aktenzeichen-Muster und Standard-Aktenplaneinheit des Landkreises',
-      security: bearerSecurity,
-      responses: { 200: jsonResponse(settingsSchema), ...errorResponses },
+      responses: { 200: jsonResponse(settingsSchema) },
     }),
     async (c) => c.json(await records.aktenplan.getSettings(requirePrincipal(c).tenantId), 200),
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'put',
       path: '/akten-einstellungen',
-      tags,
       summary: 'Aktenzeichen-Muster ({kennzeichen}, {nr:4}, {jahr}, {jahr2}, {kreis}) setzen (kreis-admin)',
-      security: bearerSecurity,
       request: jsonBody(settingsSchema.partial()),
-      responses: { 200: jsonResponse(settingsSchema), ...errorResponses },
+      responses: { 200: jsonResponse(settingsSchema) },
     }),
     async (c) => {
       const principal = requirePrincipal(c);

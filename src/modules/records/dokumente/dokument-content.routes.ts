@@ -1,58 +1,49 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
-import {
-  bearerSecurity,
-  errorResponses,
-  jsonResponse,
-  uuidPathParam,
-} from '../../../platform/http/schemas.ts';
+import { jsonResponse, uuidPathParam } from '../../../platform/http/schemas.ts';
 import { badRequest } from '../../../shared/errors.ts';
 import { stripBidiControls } from '../../../shared/text.ts';
+import { eaktePath, eakteRoute } from '../records.openapi.ts';
 import { contentQuery, textResult } from './dokumente.schemas.ts';
 import type { DokumenteUsecases } from './dokumente.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
 export type DokumentContentRoutesDeps = { records: { dokumente: DokumenteUsecases } };
 
-const tags = ['E-Akte'];
-
 /** The content of a document version (streamed, checked) and its extracted text. */
 export function registerDokumentContentRoutes(api: ApiRouter, { records }: DokumentContentRoutesDeps) {
-  api.openAPIRegistry.registerPath({
-    method: 'get',
-    path: '/dokumente/{id}/inhalt',
-    tags,
-    summary: 'Inhalt der aktuellen Version (oder ?version=n), Prüfsumme beim Lesen geprüft',
-    security: bearerSecurity,
-    request: { params: uuidPathParam, query: contentQuery },
-    responses: {
-      200: {
-        description: 'Der Inhalt',
-        content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+  api.openAPIRegistry.registerPath(
+    eaktePath({
+      method: 'get',
+      path: '/dokumente/{id}/inhalt',
+      summary: 'Inhalt der aktuellen Version (oder ?version=n), Prüfsumme beim Lesen geprüft',
+      request: { params: uuidPathParam, query: contentQuery },
+      responses: {
+        200: {
+          description: 'Der Inhalt',
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
       },
-      ...errorResponses,
-    },
-  });
+    }),
+  );
   api.get('/dokumente/:id/inhalt', async (c) =>
     serveContent(c, requirePrincipal(c), c.req.param('id'), records),
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/dokumente/{id}/text',
-      tags,
       summary: 'Extrahierter Text einer Version',
-      security: bearerSecurity,
       request: {
         params: uuidPathParam,
         query: z.object({ version: z.coerce.number().int().min(1).optional() }),
       },
-      responses: { 200: jsonResponse(textResult), ...errorResponses },
+      responses: { 200: jsonResponse(textResult) },
     }),
     async (c) =>
       c.json(

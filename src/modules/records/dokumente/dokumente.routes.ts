@@ -1,8 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
 import {
-  bearerSecurity,
   errorResponses,
   jsonBody,
   jsonResponse,
@@ -11,6 +10,7 @@ import {
   pageQuery,
   uuidPathParam,
 } from '../../../platform/http/schemas.ts';
+import { eaktePath, eakteRoute } from '../records.openapi.ts';
 import { uploadDokument, uploadVersion } from './dokument-upload.ts';
 import {
   dokumentSchema,
@@ -24,19 +24,15 @@ import type { DokumenteUsecases } from './dokumente.usecases.ts';
 /** What these handlers use, given by the composition root. */
 export type DokumenteRoutesDeps = { records: { dokumente: DokumenteUsecases } };
 
-const tags = ['E-Akte'];
-
 /** Dokumente of a Vorgang: list, upload, metadata, versions. */
 export function registerDokumenteRoutes(api: ApiRouter, { records }: DokumenteRoutesDeps) {
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/vorgaenge/{id}/dokumente',
-      tags,
       summary: 'Dokumente eines Vorgangs',
-      security: bearerSecurity,
       request: { params: uuidPathParam, query: z.object(pageQuery) },
-      responses: { 200: jsonResponse(listOf(dokumentSchema)), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(dokumentSchema)) },
     }),
     async (c) =>
       c.json(
@@ -49,45 +45,40 @@ export function registerDokumenteRoutes(api: ApiRouter, { records }: DokumenteRo
       ),
   );
 
-  api.openAPIRegistry.registerPath({
-    method: 'post',
-    path: '/vorgaenge/{id}/dokumente',
-    tags,
-    summary: 'Dokument hochladen (multipart, Feld „datei“; Typ wird am Inhalt erkannt)',
-    security: bearerSecurity,
-    request: { params: uuidPathParam, ...multipartFileBody(uploadFields) },
-    responses: {
-      201: jsonResponse(uploadResult, 'Gespeichert; Textextraktion läuft im Hintergrund'),
-      413: errorResponses[400],
-      ...errorResponses,
-    },
-  });
+  api.openAPIRegistry.registerPath(
+    eaktePath({
+      method: 'post',
+      path: '/vorgaenge/{id}/dokumente',
+      summary: 'Dokument hochladen (multipart, Feld „datei“; Typ wird am Inhalt erkannt)',
+      request: { params: uuidPathParam, ...multipartFileBody(uploadFields) },
+      responses: {
+        201: jsonResponse(uploadResult, 'Gespeichert; Textextraktion läuft im Hintergrund'),
+        413: errorResponses[400],
+      },
+    }),
+  );
   api.post('/vorgaenge/:id/dokumente', async (c) =>
     c.json(await uploadDokument(c, requirePrincipal(c), c.req.param('id'), records), 201),
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/dokumente/{id}',
-      tags,
       summary: 'Ein Dokument (Metadaten der aktuellen Version)',
-      security: bearerSecurity,
       request: { params: uuidPathParam },
-      responses: { 200: jsonResponse(dokumentSchema), ...errorResponses },
+      responses: { 200: jsonResponse(dokumentSchema) },
     }),
     async (c) => c.json(await records.dokumente.get(requirePrincipal(c), c.req.valid('param').id), 200),
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'patch',
       path: '/dokumente/{id}',
-      tags,
       summary: 'Metadaten eines Dokuments ändern',
-      security: bearerSecurity,
       request: { params: uuidPathParam, ...jsonBody(dokumentUpdate) },
-      responses: { 200: jsonResponse(dokumentSchema), ...errorResponses },
+      responses: { 200: jsonResponse(dokumentSchema) },
     }),
     async (c) =>
       c.json(
@@ -97,14 +88,12 @@ export function registerDokumenteRoutes(api: ApiRouter, { records }: DokumenteRo
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/dokumente/{id}/versionen',
-      tags,
       summary: 'Alle Versionen eines Dokuments',
-      security: bearerSecurity,
       request: { params: uuidPathParam },
-      responses: { 200: jsonResponse(listOf(versionSchema)), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(versionSchema)) },
     }),
     async (c) => {
       const items = await records.dokumente.versions(requirePrincipal(c), c.req.valid('param').id);
@@ -112,15 +101,15 @@ export function registerDokumenteRoutes(api: ApiRouter, { records }: DokumenteRo
     },
   );
 
-  api.openAPIRegistry.registerPath({
-    method: 'post',
-    path: '/dokumente/{id}/versionen',
-    tags,
-    summary: 'Neue Version hochladen (die bisherigen bleiben unverändert)',
-    security: bearerSecurity,
-    request: { params: uuidPathParam, ...multipartFileBody({ kommentar: z.string().optional() }) },
-    responses: { 201: jsonResponse(dokumentSchema, 'Neue Version'), ...errorResponses },
-  });
+  api.openAPIRegistry.registerPath(
+    eaktePath({
+      method: 'post',
+      path: '/dokumente/{id}/versionen',
+      summary: 'Neue Version hochladen (die bisherigen bleiben unverändert)',
+      request: { params: uuidPathParam, ...multipartFileBody({ kommentar: z.string().optional() }) },
+      responses: { 201: jsonResponse(dokumentSchema, 'Neue Version') },
+    }),
+  );
   api.post('/dokumente/:id/versionen', async (c) =>
     c.json(await uploadVersion(c, requirePrincipal(c), c.req.param('id'), records), 201),
   );

@@ -1,16 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
-import {
-  bearerSecurity,
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  listOf,
-  pageQuery,
-  uuidPathParam,
-} from '../../../platform/http/schemas.ts';
+import { jsonBody, jsonResponse, listOf, pageQuery, uuidPathParam } from '../../../platform/http/schemas.ts';
 import type { AktenUsecases } from '../akten/akten.usecases.ts';
+import { eakteRoute } from '../records.openapi.ts';
 import {
   historyEntry,
   vorgaengeQuery,
@@ -25,19 +18,15 @@ export type VorgaengeRoutesDeps = {
   records: { akten: Pick<AktenUsecases, 'getAkte'>; vorgaenge: VorgaengeUsecases };
 };
 
-const tags = ['E-Akte'];
-
 /** Vorgänge: those of an Akte, finding, reading, changing, and their history. */
 export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRoutesDeps) {
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/akten/{id}/vorgaenge',
-      tags,
       summary: 'Vorgänge einer Akte',
-      security: bearerSecurity,
       request: { params: uuidPathParam, query: z.object(pageQuery) },
-      responses: { 200: jsonResponse(listOf(vorgangSchema)), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(vorgangSchema)) },
     }),
     async (c) => {
       const principal = requirePrincipal(c);
@@ -52,14 +41,12 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'post',
       path: '/akten/{id}/vorgaenge',
-      tags,
       summary: 'Vorgang in einer Akte anlegen',
-      security: bearerSecurity,
       request: { params: uuidPathParam, ...jsonBody(vorgangInput) },
-      responses: { 201: jsonResponse(z.object({ id: z.string().uuid() }), 'Angelegt'), ...errorResponses },
+      responses: { 201: jsonResponse(z.object({ id: z.string().uuid() }), 'Angelegt') },
     }),
     async (c) =>
       c.json(
@@ -73,14 +60,12 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/vorgaenge',
-      tags,
       summary: 'Vorgänge finden (nach Aktenzeichen, externer Referenz, Status)',
-      security: bearerSecurity,
       request: { query: vorgaengeQuery },
-      responses: { 200: jsonResponse(listOf(vorgangSchema)), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(vorgangSchema)) },
     }),
     async (c) => {
       const { limit, offset, ...filter } = c.req.valid('query');
@@ -92,28 +77,24 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/vorgaenge/{id}',
-      tags,
       summary: 'Ein Vorgang',
-      security: bearerSecurity,
       request: { params: uuidPathParam },
-      responses: { 200: jsonResponse(vorgangSchema), ...errorResponses },
+      responses: { 200: jsonResponse(vorgangSchema) },
     }),
     async (c) =>
       c.json(await records.vorgaenge.getVorgang(requirePrincipal(c), c.req.valid('param').id), 200),
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'patch',
       path: '/vorgaenge/{id}',
-      tags,
       summary: 'Vorgang ändern (Status, Frist, Wiedervorlage, Zuständigkeit …)',
-      security: bearerSecurity,
       request: { params: uuidPathParam, ...jsonBody(vorgangUpdate) },
-      responses: { 200: jsonResponse(vorgangSchema), ...errorResponses },
+      responses: { 200: jsonResponse(vorgangSchema) },
     }),
     async (c) =>
       c.json(
@@ -127,14 +108,12 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
   );
 
   api.openapi(
-    createRoute({
+    eakteRoute({
       method: 'get',
       path: '/vorgaenge/{id}/historie',
-      tags,
       summary: 'Verlauf des Vorgangs und seiner Dokumente (aus der Prüfkette)',
-      security: bearerSecurity,
       request: { params: uuidPathParam },
-      responses: { 200: jsonResponse(listOf(historyEntry)), ...errorResponses },
+      responses: { 200: jsonResponse(listOf(historyEntry)) },
     }),
     async (c) => {
       const items = await records.vorgaenge.history(requirePrincipal(c), c.req.valid('param').id);
