@@ -26,15 +26,7 @@ export {
  * The integrations module as the composition root sees it: registered Fachverfahren, connectors
  * with their activation per county, deliveries (the worker sending the outbox) and xdomea.
  */
-export function createIntegrationsModule({
-  database,
-  logger,
-  blobs,
-  identity,
-  ozg,
-  records,
-  parserLimits,
-}: {
+export function createIntegrationsModule(deps: {
   database: DatabaseHandle;
   logger: Logger;
   blobs: BlobStore;
@@ -43,8 +35,9 @@ export function createIntegrationsModule({
   records: Pick<RecordsModule, 'vorgaenge'>;
   parserLimits?: ParserLimits;
 }) {
-  const usecases = createIntegrationsUsecases({ database, identity, ozg, records });
-  const xdomea = createXdomeaUsecases({ database, blobs, parserLimits });
+  const { database, logger } = deps;
+  const usecases = createIntegrationsUsecases(deps);
+  const xdomea = createXdomeaUsecases(deps);
   // Connectors with the xdomea payload deliver the Vorgang as the county's system would export it.
   const renderXdomea = (tenantId: string, vorgangId: string) =>
     xdomea.exportVorgang(

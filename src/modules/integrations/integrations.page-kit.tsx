@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/context.ts';
+import { TextField } from '../../platform/ui/components.tsx';
 import { redirectWithError } from '../../platform/ui/flash.tsx';
 
 /** Runs a form action: on success back to /anbindungen with its message, on a refusal with the reason. */
@@ -22,3 +23,13 @@ export type RenderAnbindungen = (
   c: Context<AppEnv>,
   extra?: { neuesToken?: { name: string; token: string } },
 ) => Promise<Response>;
+
+/** The input of a Kennung (connector, Fachverfahren) with how one is written. */
+export const KennungField = ({ id, name, beispiel }: { id: string; name: string; beispiel: string }) => (
+  <TextField
+    id={id}
+    name={name}
+    label="Kennung"
+    hint={`Kleinbuchstaben, Ziffern, Bindestriche, z. B. ${beispiel}`}
+  />
+);

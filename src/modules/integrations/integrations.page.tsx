@@ -1,7 +1,6 @@
 import type { Principal } from '../../platform/http/principal.ts';
 import { hasRole } from '../../platform/http/principal.ts';
 import { Alert } from '../../platform/ui/components.tsx';
-import { CsrfField } from '../../platform/ui/csrf-field.tsx';
 import { Flash, type FlashMessage } from '../../platform/ui/flash.tsx';
 import { Layout } from '../../platform/ui/layout.tsx';
 import { NewConnectorSection } from './anbindungen/anbindung-neu.page.tsx';
@@ -25,8 +24,6 @@ export function AnbindungenPage(props: {
   fachverfahren: Fachverfahren[];
 }) {
   const { principal } = props;
-  const admin = hasRole(principal, 'kreis-admin');
-  const csrf = <CsrfField principal={principal} />;
   return (
     <Layout
       title="Fachverfahren-Anbindung"
@@ -45,12 +42,12 @@ export function AnbindungenPage(props: {
       ) : null}
       <MonitorSection monitor={props.monitor} />
       {props.monitorVerbund ? <MonitorVerbundSection monitor={props.monitorVerbund} /> : null}
-      <DeadLettersSection tot={props.tot} csrf={csrf} />
-      <ConnectorsSection connectors={props.connectors} admin={admin} csrf={csrf} />
+      <DeadLettersSection tot={props.tot} principal={principal} />
+      <ConnectorsSection connectors={props.connectors} principal={principal} />
       {hasRole(principal, 'kreis-admin', 'verbund-admin') ? (
-        <NewConnectorSection tenantName={props.tenantName} csrf={csrf} />
+        <NewConnectorSection tenantName={props.tenantName} principal={principal} />
       ) : null}
-      <FachverfahrenSection fachverfahren={props.fachverfahren} admin={admin} csrf={csrf} />
+      <FachverfahrenSection fachverfahren={props.fachverfahren} principal={principal} />
     </Layout>
   );
 }

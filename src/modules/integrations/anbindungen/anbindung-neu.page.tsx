@@ -1,6 +1,9 @@
-import type { Child } from 'hono/jsx';
+import type { Principal } from '../../../platform/http/principal.ts';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
+import { TextField } from '../../../platform/ui/components.tsx';
+import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
 import { TRIGGER_LABELS } from '../integrations.models.ts';
+import { KennungField } from '../integrations.page-kit.tsx';
 
 const CHOICES = [
   ['neu-ausloeser', 'ausloeser', 'Auslöser', Object.entries(TRIGGER_LABELS)],
@@ -26,7 +29,7 @@ const CHOICES = [
 ] as const;
 
 /** The form that defines a connector for the whole Verbund (owner: this county). */
-export function NewConnectorSection({ tenantName, csrf }: { tenantName: string; csrf: Child }) {
+export function NewConnectorSection({ tenantName, principal }: { tenantName: string; principal: Principal }) {
   return (
     <section class="vb-section" aria-labelledby="neu">
       <h2 class="kern-heading-medium" id="neu">
@@ -37,29 +40,10 @@ export function NewConnectorSection({ tenantName, csrf }: { tenantName: string; 
         Endpunkt.
       </p>
       <form method="post" action="/anbindungen/connectoren">
-        {csrf}
+        <CsrfField principal={principal} />
         <div class="kern-stack">
-          <div class="kern-form-input">
-            <label class="kern-label" for="neu-name">
-              Name
-            </label>
-            <input class="kern-form-input__input" id="neu-name" name="name" type="text" />
-          </div>
-          <div class="kern-form-input">
-            <label class="kern-label" for="neu-id">
-              Kennung
-            </label>
-            <div class="kern-hint" id="neu-id-hint">
-              Kleinbuchstaben, Ziffern, Bindestriche, z. B. wohngeld-fachverfahren
-            </div>
-            <input
-              class="kern-form-input__input"
-              id="neu-id"
-              name="id"
-              type="text"
-              aria-describedby="neu-id-hint"
-            />
-          </div>
+          <TextField id="neu-name" name="name" label="Name" />
+          <KennungField id="neu-id" name="id" beispiel="wohngeld-fachverfahren" />
           {CHOICES.map(([id, name, label, options]) => (
             <div class="kern-form-input">
               <label class="kern-label" for={id}>
@@ -74,21 +58,12 @@ export function NewConnectorSection({ tenantName, csrf }: { tenantName: string; 
               </div>
             </div>
           ))}
-          <div class="kern-form-input">
-            <label class="kern-label" for="neu-filter">
-              Filter (optional)
-            </label>
-            <div class="kern-hint" id="neu-filter-hint">
-              Leistung (z. B. wohngeld) oder Aktenplan-Kennzeichen (z. B. 03.10)
-            </div>
-            <input
-              class="kern-form-input__input"
-              id="neu-filter"
-              name="filter"
-              type="text"
-              aria-describedby="neu-filter-hint"
-            />
-          </div>
+          <TextField
+            id="neu-filter"
+            name="filter"
+            label="Filter (optional)"
+            hint="Leistung (z. B. wohngeld) oder Aktenplan-Kennzeichen (z. B. 03.10)"
+          />
           <div class="kern-form-input">
             <label class="kern-label" for="neu-mapping">
               Abbildung (JSON, optional)

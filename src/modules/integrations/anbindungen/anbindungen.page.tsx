@@ -1,18 +1,19 @@
-import type { Child } from 'hono/jsx';
+import { hasRole, type Principal } from '../../../platform/http/principal.ts';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
+import { TextField } from '../../../platform/ui/components.tsx';
+import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
 import { STATUS_LABELS, TRIGGER_LABELS } from '../integrations.models.ts';
 import type { Connector } from './anbindungen.models.ts';
 
 /** The Verbund's connectors; the county's administration sets its endpoint and switches each on or off. */
 export function ConnectorsSection({
   connectors,
-  admin,
-  csrf,
+  principal,
 }: {
   connectors: Connector[];
-  admin: boolean;
-  csrf: Child;
+  principal: Principal;
 }) {
+  const admin = hasRole(principal, 'kreis-admin');
   return (
     <section class="vb-section" aria-labelledby="connectoren">
       <h2 class="kern-heading-medium" id="connectoren">
@@ -30,34 +31,24 @@ export function ConnectorsSection({
           </p>
           {admin ? (
             <form method="post" action={`/anbindungen/connectoren/${c.id}`}>
-              {csrf}
+              <CsrfField principal={principal} />
               <div class="kern-stack">
-                <div class="kern-form-input">
-                  <label class="kern-label" for={`ziel-${c.id}`}>
-                    {c.transport === 'webhook' ? 'Endpunkt (https://…)' : 'Zielverzeichnis (absoluter Pfad)'}
-                  </label>
-                  <input
-                    class="kern-form-input__input"
-                    id={`ziel-${c.id}`}
-                    name="ziel"
-                    type="text"
-                    value={c.aktivierung.ziel ?? ''}
-                  />
-                </div>
+                <TextField
+                  id={`ziel-${c.id}`}
+                  name="ziel"
+                  label={
+                    c.transport === 'webhook' ? 'Endpunkt (https://…)' : 'Zielverzeichnis (absoluter Pfad)'
+                  }
+                  value={c.aktivierung.ziel ?? ''}
+                />
                 {c.transport === 'webhook' ? (
-                  <div class="kern-form-input">
-                    <label class="kern-label" for={`secret-${c.id}`}>
-                      Geheimnis für die Signatur
-                      {c.aktivierung.secretGesetzt ? ' (gesetzt; leer lassen = behalten)' : ''}
-                    </label>
-                    <input
-                      class="kern-form-input__input"
-                      id={`secret-${c.id}`}
-                      name="secret"
-                      type="password"
-                      autocomplete="off"
-                    />
-                  </div>
+                  <TextField
+                    id={`secret-${c.id}`}
+                    name="secret"
+                    type="password"
+                    autocomplete="off"
+                    label={`Geheimnis für die Signatur${c.aktivierung.secretGesetzt ? ' (gesetzt; leer lassen = behalten)' : ''}`}
+                  />
                 ) : null}
                 <div class="vb-actions">
                   <SubmitButton label="Speichern und aktivieren" size="small" name="status" value="active" />

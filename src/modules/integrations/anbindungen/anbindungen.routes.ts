@@ -1,33 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
-import {
-  bearerSecurity,
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  listOf,
-} from '../../../platform/http/schemas.ts';
+import { bearerSecurity, errorResponses, jsonBody, jsonResponse } from '../../../platform/http/schemas.ts';
+import { registerListRoute } from '../integrations.list-route.ts';
 import { idParam, tags } from '../integrations.schemas.ts';
 import { activationInput, connectorInput } from './anbindungen.schemas.ts';
 import type { AnbindungenUsecases } from './anbindungen.usecases.ts';
 
 /** /connectoren: the Verbund's connectors, their definition and each county's activation. */
 export function registerAnbindungenRoutes(api: ApiRouter, usecases: AnbindungenUsecases) {
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/connectoren',
-      tags,
-      summary: 'Anbindungen des Verbunds mit der Aktivierung des eigenen Landkreises',
-      security: bearerSecurity,
-      responses: { 200: jsonResponse(listOf(z.unknown())), ...errorResponses },
-    }),
-    async (c) => {
-      const items = await usecases.listConnectors(requirePrincipal(c));
-      return c.json({ items, total: items.length }, 200);
-    },
-  );
+  registerListRoute(api, {
+    path: '/connectoren',
+    summary: 'Anbindungen des Verbunds mit der Aktivierung des eigenen Landkreises',
+    list: (principal) => usecases.listConnectors(principal),
+  });
 
   api.openapi(
     createRoute({

@@ -1,54 +1,30 @@
-import type { Child } from 'hono/jsx';
+import { hasRole, type Principal } from '../../../platform/http/principal.ts';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
+import { TextField } from '../../../platform/ui/components.tsx';
+import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
+import { KennungField } from '../integrations.page-kit.tsx';
 import type { Fachverfahren } from './fachverfahren.models.ts';
 
 /** The county's Fachverfahren; its administration registers new ones (with an API token). */
-export function FachverfahrenSection({
-  fachverfahren,
-  admin,
-  csrf,
-}: {
-  fachverfahren: Fachverfahren[];
-  admin: boolean;
-  csrf: Child;
-}) {
+export function FachverfahrenSection(props: { fachverfahren: Fachverfahren[]; principal: Principal }) {
   return (
     <section class="vb-section" aria-labelledby="fachverfahren">
       <h2 class="kern-heading-medium" id="fachverfahren">
         Fachverfahren des Landkreises
       </h2>
       <ul class="kern-list">
-        {fachverfahren.map((f) => (
+        {props.fachverfahren.map((f) => (
           <li>
             {f.name} ({f.kennung}) · {f.vorgaenge} Vorgänge
           </li>
         ))}
       </ul>
-      {admin ? (
+      {hasRole(props.principal, 'kreis-admin') ? (
         <form method="post" action="/anbindungen/fachverfahren">
-          {csrf}
+          <CsrfField principal={props.principal} />
           <div class="kern-stack">
-            <div class="kern-form-input">
-              <label class="kern-label" for="fv-name">
-                Name des Fachverfahrens
-              </label>
-              <input class="kern-form-input__input" id="fv-name" name="name" type="text" />
-            </div>
-            <div class="kern-form-input">
-              <label class="kern-label" for="fv-kennung">
-                Kennung
-              </label>
-              <div class="kern-hint" id="fv-kennung-hint">
-                Kleinbuchstaben, Ziffern, Bindestriche, z. B. parkraum
-              </div>
-              <input
-                class="kern-form-input__input"
-                id="fv-kennung"
-                name="kennung"
-                type="text"
-                aria-describedby="fv-kennung-hint"
-              />
-            </div>
+            <TextField id="fv-name" name="name" label="Name des Fachverfahrens" />
+            <KennungField id="fv-kennung" name="kennung" beispiel="parkraum" />
             <div>
               <SubmitButton label="Anmelden und Token erzeugen" />
             </div>

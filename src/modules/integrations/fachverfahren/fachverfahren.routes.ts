@@ -1,33 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
-import {
-  bearerSecurity,
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  listOf,
-} from '../../../platform/http/schemas.ts';
+import { bearerSecurity, errorResponses, jsonBody, jsonResponse } from '../../../platform/http/schemas.ts';
+import { registerListRoute } from '../integrations.list-route.ts';
 import { idParam, tags } from '../integrations.schemas.ts';
 import { fachverfahrenCreated, fachverfahrenInput, vorgangStatusInput } from './fachverfahren.schemas.ts';
 import type { FachverfahrenUsecases } from './fachverfahren.usecases.ts';
 
 /** GET/POST /fachverfahren: the county's registered Fachverfahren; registering shows the token once. */
 export function registerFachverfahrenRoutes(api: ApiRouter, usecases: FachverfahrenUsecases) {
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/fachverfahren',
-      tags,
-      summary: 'Angemeldete Fachverfahren des Landkreises',
-      security: bearerSecurity,
-      responses: { 200: jsonResponse(listOf(z.unknown())), ...errorResponses },
-    }),
-    async (c) => {
-      const items = await usecases.listFachverfahren(requirePrincipal(c));
-      return c.json({ items, total: items.length }, 200);
-    },
-  );
+  registerListRoute(api, {
+    path: '/fachverfahren',
+    summary: 'Angemeldete Fachverfahren des Landkreises',
+    list: (principal) => usecases.listFachverfahren(principal),
+  });
 
   api.openapi(
     createRoute({

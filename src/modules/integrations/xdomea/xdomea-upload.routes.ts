@@ -2,10 +2,9 @@ import { rm } from 'node:fs/promises';
 import { z } from '@hono/zod-openapi';
 import type { Config } from '../../../platform/config.ts';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
-import { streamMultipart } from '../../../platform/http/multipart.ts';
+import { noFileUploaded, streamMultipart } from '../../../platform/http/multipart.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
 import { bearerSecurity, errorResponses, jsonResponse } from '../../../platform/http/schemas.ts';
-import { badRequest } from '../../../shared/errors.ts';
 import { spoolToTempFile, uploadTempDir } from '../../blobs/blobs.module.ts';
 import { tags } from '../integrations.schemas.ts';
 import type { XdomeaUsecases } from './xdomea.usecases.ts';
@@ -57,12 +56,7 @@ export function registerXdomeaUploadRoute(
         spooled = { tempPath, size: blob.size };
       });
       const file = spooled;
-      if (!file?.size)
-        throw badRequest(
-          'upload.no_file',
-          'no file',
-          'Bitte die xdomea-Nachricht (ZIP) im Feld „datei“ übertragen.',
-        );
+      if (!file?.size) throw noFileUploaded('datei');
       return c.json(await xdomea.importMessage(principal, { path: file.tempPath, size: file.size }), 201);
     } finally {
       if (spooled) await rm(spooled.tempPath, { force: true });

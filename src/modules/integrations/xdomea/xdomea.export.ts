@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import type { XdomeaAkte, XdomeaSender } from './xdomea.export.models.ts';
-import { aktenplaneinheitXml, type PrimaryFile, vorgangXml } from './xdomea.schriftgut.ts';
-import {
-  code,
-  el,
-  MEDIUM_ELEKTRONISCH,
-  text,
-  textRequired,
-  X,
-  xdomeaUuid,
-  xsDate,
-  xsDateTime,
-} from './xdomea.xml.ts';
+import { kopfXml } from './xdomea.kopf.ts';
+import { akteMitInhaltXml, type PrimaryFile } from './xdomea.schriftgut.ts';
+import { el, X, xdomeaUuid } from './xdomea.xml.ts';
 
 /**
  * xdomea 3.0.0 export: an `Abgabe.Abgabe.0401` message (handing records over to another authority
@@ -47,53 +38,13 @@ export function buildXdomeaAbgabe(args: {
 
   const files: PrimaryFile[] = [];
   const used = new Set<string>();
-  const beginn = xsDate(akte.createdAt);
-  const ende = xsDate(akte.closedAt);
   const umfang =
     args.onlyVorgangId === undefined
       ? `Abgabe der Akte ${akte.aktenzeichen}`
       : `Abgabe eines Vorgangs der Akte ${akte.aktenzeichen}`;
 
-  const kopf = el(
-    'Kopf',
-    textRequired('ProzessID', prozessId),
-    code('Nachrichtentyp', 'urn:xoev-de:xdomea:codeliste:nachrichtentyp', '2.0', '0401', 'Abgabe.Abgabe'),
-    textRequired('Erstellungszeitpunkt', xsDateTime(now) ?? new Date().toISOString()),
-    el(
-      'Absender',
-      sender.kennung
-        ? el(
-            'Behoerdenkennung',
-            code('Behoerdenschluessel', null, null, sender.kennung, sender.behoerde || undefined),
-          )
-        : null,
-      el('Institution', text('Name', sender.behoerde)),
-    ),
-    // The receiving authority is chosen when the package is sent, not when it is built.
-    el('Empfaenger'),
-    el('SendendesSystem', text('InstanzID', sender.kennung), text('Produktname', sender.system)),
-    text('Hinweis', sender.behoerde ? `${umfang} (${sender.behoerde}).` : `${umfang}.`),
-    textRequired('Importbestaetigung', '1'),
-    textRequired('Empfangsbestaetigung', '0'),
-  );
-
-  const akteXml = el(
-    'Akte',
-    el('Identifikation', textRequired('ID', xdomeaUuid(akte.id))),
-    el(
-      'AllgemeineMetadaten',
-      text('Betreff', akte.titel),
-      text('Kennzeichen', akte.aktenzeichen),
-      MEDIUM_ELEKTRONISCH,
-      aktenplaneinheitXml(akte),
-    ),
-    beginn || ende ? el('Laufzeit', text('Beginn', beginn), text('Ende', ende)) : null,
-    vorgaenge.length > 0
-      ? el('Akteninhalt', ...vorgaenge.map((v, i) => vorgangXml(akte, v, i + 1, files, used)))
-      : null,
-    textRequired('ZdA', akte.closedAt ? '1' : '0'),
-    text('ZdADatum', ende),
-  );
+  const kopf = kopfXml({ prozessId, now, sender, umfang });
+  const akteXml = akteMitInhaltXml(akte, vorgaenge, files, used);
 
   const xml =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

@@ -66,7 +66,7 @@ function dokumentXml(dokument: XdomeaDokument, position: number, files: PrimaryF
   );
 }
 
-export function aktenplaneinheitXml(akte: XdomeaAkte) {
+function aktenplaneinheitXml(akte: XdomeaAkte) {
   return el(
     'Aktenplaneinheit',
     text('Kennzeichen', akte.kennzeichen),
@@ -75,7 +75,7 @@ export function aktenplaneinheitXml(akte: XdomeaAkte) {
 }
 
 /** One Vorgang (VorgangType); the status has no xdomea element, it travels as Bemerkung. */
-export function vorgangXml(
+function vorgangXml(
   akte: XdomeaAkte,
   vorgang: XdomeaVorgang,
   position: number,
@@ -103,5 +103,33 @@ export function vorgangXml(
     textRequired('ZdA', abgeschlossen ? '1' : '0'),
     beginn ? el('Laufzeit', text('Beginn', beginn)) : null,
     ...vorgang.dokumente.map((d, i) => dokumentXml(d, i + 1, files, used)),
+  );
+}
+
+/** The Akte (AkteType) with the handed-over Vorgänge as its Akteninhalt. */
+export function akteMitInhaltXml(
+  akte: XdomeaAkte,
+  vorgaenge: XdomeaVorgang[],
+  files: PrimaryFile[],
+  used: Set<string>,
+) {
+  const beginn = xsDate(akte.createdAt);
+  const ende = xsDate(akte.closedAt);
+  return el(
+    'Akte',
+    el('Identifikation', textRequired('ID', xdomeaUuid(akte.id))),
+    el(
+      'AllgemeineMetadaten',
+      text('Betreff', akte.titel),
+      text('Kennzeichen', akte.aktenzeichen),
+      MEDIUM_ELEKTRONISCH,
+      aktenplaneinheitXml(akte),
+    ),
+    beginn || ende ? el('Laufzeit', text('Beginn', beginn), text('Ende', ende)) : null,
+    vorgaenge.length > 0
+      ? el('Akteninhalt', ...vorgaenge.map((v, i) => vorgangXml(akte, v, i + 1, files, used)))
+      : null,
+    textRequired('ZdA', akte.closedAt ? '1' : '0'),
+    text('ZdADatum', ende),
   );
 }

@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
+import { createPollLoop, doublingBackoff } from '../../../platform/jobs/poll-loop.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import { deliveryRepository as repository } from './delivery.repository.ts';
 import { DeliveryFailed, deliveryBody, dropZip, postWebhook } from './delivery.transport.ts';
@@ -46,10 +47,6 @@ export function createDeliveryWorker({
     timeoutMs = 10_000,
     idleMs = 250,
   } = options;
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-
   async function deliverOne(tenantId: string, id: string) {
     const row = await database.withTenant(tenantId, (trx) => repository.load(trx, id));
     if (!row || row.status === undefined) return;
@@ -90,37 +87,15 @@ export function createDeliveryWorker({
     return rows.length;
   }
 
-  return {
-    runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = (async () => {
-        let failures = 0;
-        while (running) {
-          let claimed = 0;
-          try {
-            claimed = await runOnce();
-            failures = 0;
-          } catch (error) {
-            logger.error({ err: error }, 'delivery loop error');
-            failures += 1;
-          }
-          // While the database is away, attempts slow down to one every 5 s.
-          if (claimed === 0 && running)
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-              setTimeout(resolve, failures > 0 ? Math.min(5_000, idleMs * 2 ** failures) : idleMs);
-            });
-        }
-      })();
-    },
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
+  // While the database is away, attempts slow down to one every 5 s (2·idle, 4·idle, …).
+  const loop = createPollLoop({
+    poll: runOnce,
+    idleMs,
+    backoffMs: doublingBackoff({ firstMs: idleMs * 2 }),
+    onError: (error) => logger.error({ err: error }, 'delivery loop error'),
+  });
+
+  return { runOnce, start: loop.start, stop: loop.stop };
 }
 
 export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;

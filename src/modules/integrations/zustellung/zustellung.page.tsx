@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
+import type { Principal } from '../../../platform/http/principal.ts';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
+import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
 import { TableHeadRow, Td, Tr } from '../../../platform/ui/table.tsx';
 import { STATUS_LABELS, TRIGGER_LABELS } from '../integrations.models.ts';
 import type { MonitorFigures, MonitorVerbundZeile, MonitorZeile, Zustellung } from './zustellung.models.ts';
@@ -83,7 +85,7 @@ export function MonitorVerbundSection({ monitor }: { monitor: MonitorVerbundZeil
 }
 
 /** Dead letters, each with its payload and a button to send it again. */
-export function DeadLettersSection({ tot, csrf }: { tot: Zustellung[]; csrf: Child }) {
+export function DeadLettersSection({ tot, principal }: { tot: Zustellung[]; principal: Principal }) {
   return (
     <section class="vb-section" aria-labelledby="tot">
       <h2 class="kern-heading-medium" id="tot">
@@ -106,7 +108,7 @@ export function DeadLettersSection({ tot, csrf }: { tot: Zustellung[]; csrf: Chi
                 <pre class="vb-text">{JSON.stringify(d.payload, null, 2)}</pre>
               </details>
               <form method="post" action={`/anbindungen/zustellungen/${d.id}/erneut`}>
-                {csrf}
+                <CsrfField principal={principal} />
                 <SubmitButton label="Erneut zustellen" kind="secondary" size="small" />
               </form>
             </li>
