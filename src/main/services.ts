@@ -1,6 +1,6 @@
 import { createAuditRepository } from '../modules/audit/audit.module.ts';
 import { createBlobStore } from '../modules/blobs/blobs.module.ts';
-import { createIdentityUsecases, standardOrgUnitsHook } from '../modules/identity/identity.module.ts';
+import { createIdentityModule } from '../modules/identity/identity.module.ts';
 import { createExtractionPool } from '../modules/ingest/ingest.module.ts';
 import { createIntegrationsModule } from '../modules/integrations/integrations.module.ts';
 import { createOzgModule, renderPortalError } from '../modules/ozg/ozg.module.ts';
@@ -37,10 +37,11 @@ export function buildServices({
 }) {
   const database = createDatabase({ connectionString: appUrl, max: poolSize });
   const onboarding = createOnboardingRegistry();
-  onboarding.register(standardOrgUnitsHook);
+  const identityModule = createIdentityModule({ database, sessionHours: config.session.hours });
+  onboarding.register(identityModule.onboardingHook);
 
   const jobHandlers = new Map<string, JobHandler>();
-  const identity = createIdentityUsecases({ database, sessionHours: config.session.hours });
+  const identity = identityModule.usecases;
   const verbund = createVerbundUsecases({ database, onboarding });
   const audit = createAuditRepository({ database });
   const blobs = createBlobStore(config.blobs);
