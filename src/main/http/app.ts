@@ -4,7 +4,8 @@ import { registerAuditRoutes } from '../../modules/audit/audit.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgRoutes } from '../../modules/ozg/ozg.module.ts';
-import { registerRecordsRoutes } from '../../modules/records/records.routes.ts';
+import { createSearchFacets, registerRecordsRoutes } from '../../modules/records/records.module.ts';
+import { registerSearchRoutes } from '../../modules/search/search.module.ts';
 import { registerVerbundRoutes } from '../../modules/verbund/verbund.module.ts';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
 import { limitRequestBodies, MULTIPART_OVERHEAD_BYTES } from '../../platform/http/body-limit.ts';
@@ -92,6 +93,7 @@ export function createApp(services: Services) {
   registerIdentityRoutes(api, services);
   registerAuditRoutes(api, services);
   registerRecordsRoutes(api, services);
+  registerSearchRoutes(api, { search: services.search, facets: createSearchFacets(services.records) });
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);

@@ -3,7 +3,8 @@ import { registerAuthRoutes } from '../../modules/identity/identity.module.ts';
 import { registerVerwaltungPages } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsPages } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgStaffPages, registerPortalPages } from '../../modules/ozg/ozg.module.ts';
-import { registerRecordsPages } from '../../modules/records/web/records.web.tsx';
+import { createSearchFacets, registerRecordsPages } from '../../modules/records/records.module.ts';
+import { registerSearchPages } from '../../modules/search/search.module.ts';
 import { registerVerbundPages } from '../../modules/verbund/verbund.module.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import type { Services } from '../services.ts';
@@ -17,6 +18,7 @@ export function registerPages(app: Hono<AppEnv>, services: Services) {
   );
   registerAuthRoutes(app, services);
   registerRecordsPages(app, services);
+  registerSearchPages(app, { ...services, facets: createSearchFacets(services.records) });
   registerPortalPages(app, services);
   registerOzgStaffPages(app, services);
   registerIntegrationsPages(app, services);
