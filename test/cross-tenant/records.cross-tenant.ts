@@ -67,6 +67,9 @@ export const recordsCrossTenant = defineCrossTenantCase({
         { path: `/api/v1/vorgaenge?externeReferenz=EXT-${marker}`, ids: [v] },
         { path: `/api/v1/suche?q=${marker}`, ids: [d] },
         { path: '/api/v1/suche?q=KT/999/2020', ids: [d] },
+        { path: `/api/v1/suche?q=${marker}&akteId=${a}`, ids: [d] },
+        { path: `/api/v1/vorgaenge?aktenzeichen=${encodeURIComponent(akte.json.aktenzeichen)}`, ids: [v] },
+        { path: '/api/v1/aktenplan', ids: [unitId] },
       ],
     };
   },
