@@ -1,37 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import type { TestContext } from '../../../../test/support/context.ts';
 import { drainJobs } from '../../../../test/support/jobs.ts';
 import { bewohnerparkenDaten, bewohnerparkenDatenFremdesFahrzeug } from '../../../../test/support/ozg.ts';
-
-const STANDARDS = path.resolve(import.meta.dirname, '../../../../../shared/standards');
-const BEWOHNERPARKEN = path.join(STANDARDS, 'xdatenfelder/examples/bewohnerparken');
+import { bewohnerparkenFiles, fileForm, ozgTestContext, STANDARDS } from '../ozg.fixture.ts';
 
 let t: TestContext;
 let admin: string;
-beforeAll(async () => {
-  t = await createTestContext();
-  admin = await t.tokenFor('nordhausen', ['kreis-admin', 'sachbearbeitung', 'leitung']);
-});
+beforeAll(async () => ({ t, admin } = await ozgTestContext()));
 afterAll(() => t.close());
-
-const fileForm = (
-  files: Array<[string, string | Uint8Array, string]>,
-  fields: Record<string, string> = {},
-) => {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  for (const [field, content, name] of files) form.append(field, new Blob([content as BlobPart]), name);
-  return form;
-};
-
-function bewohnerparkenFiles(): Array<[string, Uint8Array, string]> {
-  return readdirSync(BEWOHNERPARKEN).map((f) => ['datei', readFileSync(path.join(BEWOHNERPARKEN, f)), f]);
-}
 
 describe('Anträge', () => {
   const submit = async (

@@ -1,34 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
-
-const STANDARDS = path.resolve(import.meta.dirname, '../../../../../shared/standards');
-const XDF = path.join(STANDARDS, 'xdatenfelder/examples');
-const BEWOHNERPARKEN = path.join(XDF, 'bewohnerparken');
+import type { TestContext } from '../../../../test/support/context.ts';
+import { BEWOHNERPARKEN, bewohnerparkenFiles, fileForm, ozgTestContext, XDF } from '../ozg.fixture.ts';
 
 let t: TestContext;
 let admin: string;
-beforeAll(async () => {
-  t = await createTestContext();
-  admin = await t.tokenFor('nordhausen', ['kreis-admin', 'sachbearbeitung', 'leitung']);
-});
+beforeAll(async () => ({ t, admin } = await ozgTestContext()));
 afterAll(() => t.close());
-
-const fileForm = (
-  files: Array<[string, string | Uint8Array, string]>,
-  fields: Record<string, string> = {},
-) => {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  for (const [field, content, name] of files) form.append(field, new Blob([content as BlobPart]), name);
-  return form;
-};
-
-function bewohnerparkenFiles(): Array<[string, Uint8Array, string]> {
-  return readdirSync(BEWOHNERPARKEN).map((f) => ['datei', readFileSync(path.join(BEWOHNERPARKEN, f)), f]);
-}
 
 describe('FIM XDatenfelder import', () => {
   it('imports the real Bewohnerparkausweis schema completely, with its code lists and rules', async () => {

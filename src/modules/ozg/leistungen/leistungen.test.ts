@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, DEMO_TENANTS, type TestContext } from '../../../../test/support/context.ts';
+import { DEMO_TENANTS, type TestContext } from '../../../../test/support/context.ts';
+import { ozgTestContext } from '../ozg.fixture.ts';
 import { gv100Record } from './gv100.ts';
 
 let t: TestContext;
 let admin: string;
-beforeAll(async () => {
-  t = await createTestContext();
-  admin = await t.tokenFor('nordhausen', ['kreis-admin', 'sachbearbeitung', 'leitung']);
-});
+beforeAll(async () => ({ t, admin } = await ozgTestContext()));
 afterAll(() => t.close());
 
 describe('Leistungskatalog', () => {
