@@ -45,7 +45,7 @@ const toAkte = (r: AkteRow): Akte => ({
   vorgaenge: Number(r.vorgaenge),
 });
 
-export async function findVisibleAkte(trx: TenantTrx, viewer: Viewer, id: string) {
+export async function findVisibleAkte(trx: TenantTrx, { viewer, id }: { viewer: Viewer; id: string }) {
   const { rows } =
     await sql<AkteRow>`${AKTE_SELECT} where a.id = ${id}::uuid and ${akteVisible(viewer)}`.execute(trx);
   return rows[0] ? toAkte(rows[0]) : undefined;

@@ -27,7 +27,7 @@ import {
 
 /** The Akte if the viewer may see it; otherwise (or for a malformed id) akte.not_found. */
 export async function loadVisibleAkte(trx: TenantTrx, viewer: Viewer, id: string) {
-  const akte = looksLikeUuid(id) ? await findVisibleAkte(trx, viewer, id) : undefined;
+  const akte = looksLikeUuid(id) ? await findVisibleAkte(trx, { viewer, id }) : undefined;
   if (!akte) throw akteNotFound();
   return akte;
 }

@@ -19,11 +19,10 @@ export const aktenplanOnboardingHook: OnboardingHook = {
     for (const { template, units } of await listTemplatesWithUnits(trx)) {
       // Units the county already has (same Kennzeichen) stay as they are: its own extensions win.
       const have = new Set(await listKennzeichen(trx));
-      await upsertUnits(
-        trx,
-        units.filter((u) => !have.has(u.kennzeichen)),
-        template.id,
-      );
+      await upsertUnits(trx, {
+        units: units.filter((u) => !have.has(u.kennzeichen)),
+        templateId: template.id,
+      });
       received.push({
         kind: 'aktenplan-template',
         id: template.id,

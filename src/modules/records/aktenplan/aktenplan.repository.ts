@@ -113,7 +113,10 @@ export async function listKennzeichen(trx: TenantTrx) {
 }
 
 /** Inserts units in Kennzeichen order so every parent exists before its children; updates existing ones. */
-export async function upsertUnits(trx: TenantTrx, units: UnitInput[], templateId: string | null) {
+export async function upsertUnits(
+  trx: TenantTrx,
+  { units, templateId = null }: { units: UnitInput[]; templateId?: string | null },
+) {
   const existing = new Map(
     (await trx.selectFrom('aktenplan_units').select(['id', 'kennzeichen']).execute()).map((u) => [
       u.kennzeichen,

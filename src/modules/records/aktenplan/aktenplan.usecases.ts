@@ -45,7 +45,7 @@ export function createAktenplanUsecases({ database }: { database: DatabaseHandle
       const unit = validateUnit(input);
       return database.withTenant(principal.tenantId, async (trx) => {
         if (await findUnitByKennzeichen(trx, unit.kennzeichen)) throw unitExists(unit.kennzeichen);
-        await upsertUnits(trx, [unit], null);
+        await upsertUnits(trx, { units: [unit] });
         const added = (await findUnitByKennzeichen(trx, unit.kennzeichen))!;
         await appendAuditEvent(trx, {
           actor: actorOf(principal),
@@ -63,7 +63,7 @@ export function createAktenplanUsecases({ database }: { database: DatabaseHandle
       requireAdmin(principal);
       const units = parseAktenplanCsv(text);
       return database.withTenant(principal.tenantId, async (trx) => {
-        const result = await upsertUnits(trx, units, null);
+        const result = await upsertUnits(trx, { units });
         await appendAuditEvent(trx, {
           actor: actorOf(principal),
           action: 'records.aktenplan_imported',

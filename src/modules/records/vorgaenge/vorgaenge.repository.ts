@@ -64,7 +64,7 @@ export type VorgaengeFilter = {
   aktenzeichen?: string;
 };
 
-export async function findVisibleVorgang(trx: TenantTrx, viewer: Viewer, id: string) {
+export async function findVisibleVorgang(trx: TenantTrx, { viewer, id }: { viewer: Viewer; id: string }) {
   const { rows } =
     await sql<VorgangRow>`${VORGANG_SELECT} where vg.id = ${id}::uuid and ${vorgangVisible(viewer)}`.execute(
       trx,

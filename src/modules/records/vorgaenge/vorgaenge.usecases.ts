@@ -26,7 +26,7 @@ import {
 
 /** The Vorgang if the viewer may see it; otherwise (or for a malformed id) vorgang.not_found. */
 export async function loadVisibleVorgang(trx: TenantTrx, viewer: Viewer, id: string) {
-  const vorgang = looksLikeUuid(id) ? await findVisibleVorgang(trx, viewer, id) : undefined;
+  const vorgang = looksLikeUuid(id) ? await findVisibleVorgang(trx, { viewer, id }) : undefined;
   if (!vorgang) throw vorgangNotFound();
   return vorgang;
 }
