@@ -2,58 +2,16 @@ import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../database/database.ts';
 import type { Logger } from '../logger.ts';
 import { createWorkerHeartbeat, HOST } from './job-workers.ts';
+import type { BatchJobHandler, ClaimedJob, JobGivenUpHandler, JobHandler } from './jobs.types.ts';
 import { createPollLoop, doublingBackoff } from './poll-loop.ts';
 
-export type JobHandler = (args: {
-  trx: TenantTrx;
-  payload: Record<string, unknown>;
-  attempt: number;
-  jobId: string;
-}) => Promise<void>;
-
-export type ClaimedJob = { id: string; payload: Record<string, unknown>; attempt: number };
-
-/**
- * Optional fast path for a kind: processes several claimed jobs of one tenant at once (e.g. one
- * round trip and one commit for eight extractions) and marks the ones it finished as done in its
- * own write. Returns their ids; every other job of the group – and the whole group if it throws –
- * then goes through the kind's JobHandler one by one, with its usual retries.
- */
-export type BatchJobHandler = (args: {
-  tenantId: string;
-  jobs: ClaimedJob[];
-  /** The claiming worker: its write completes the jobs with finishJobs({ jobIds, owner }). */
-  owner?: string;
-}) => Promise<string[]>;
-
-/**
- * Optional per kind: runs in the job's tenant transaction when the queue gives the job up for good
- * (lost with its worker twice, or out of attempts), e.g. to show the reason instead of "pending".
- */
-export type JobGivenUpHandler = (args: {
-  trx: TenantTrx;
-  payload: Record<string, unknown>;
-  jobId: string;
-  /** German, shown to users. */
-  reason: string;
-}) => Promise<void>;
+export { enqueueJob, finishJobs } from './enqueue.ts';
+export type { BatchJobHandler, ClaimedJob, JobGivenUpHandler, JobHandler } from './jobs.types.ts';
 
 /** A job whose run was lost this often (worker died, or its lease ran out) is not run again. */
 export const MAX_CRASHES = 2;
 export const CRASHED_REASON = 'Verarbeitung zweimal abgebrochen (Prozess beendet oder Zeitlimit)';
 const attemptsReason = (errors: number) => `Verarbeitung nach ${errors} Fehlversuchen aufgegeben`;
-
-/**
- * The statement piece that completes claimed jobs, for batch handlers that finish them inside
- * their own write: only jobs the worker still holds – a job taken over by another worker (this one
- * was declared dead while paused) is left to its new owner. Without an owner (a handler called
- * directly, outside a worker) it completes the jobs as they are.
- */
-export const finishJobs = ({ jobIds, owner }: { jobIds: string[]; owner?: string }) =>
-  sql`update jobs set status = 'done', finished_at = now(), locked_until = null
-    where id = any(${`{${jobIds.join(',')}}`}::bigint[])${
-      owner ? sql` and locked_by = ${owner}::uuid and status = 'running'` : sql``
-    }`;
 
 class LeaseLost extends Error {}
 
@@ -66,26 +24,6 @@ type ClaimedRow = {
   max_attempts: number;
   crashes: number;
 };
-
-/** Enqueues a job in the caller's transaction: it exists exactly when the change that caused it commits. */
-export async function enqueueJob(
-  trx: TenantTrx,
-  job: { kind: string; payload?: Record<string, unknown>; runAt?: Date; maxAttempts?: number },
-) {
-  const row = await trx
-    .insertInto('jobs')
-    .values({
-      tenant_id: trx.tenantId,
-      kind: job.kind,
-      payload: JSON.stringify(job.payload ?? {}),
-      run_at: job.runAt ?? new Date(),
-      ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await sql`select pg_notify('verbund_jobs', ${job.kind})`.execute(trx);
-  return { jobId: row.id };
-}
 
 /** Exponential backoff with full jitter: up to 2^attempt seconds, at most one hour. */
 export const backoffMs = (attempt: number) =>
