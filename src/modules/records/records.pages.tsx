@@ -5,7 +5,7 @@ import { registerAktenPages } from './akten/akten.pages.tsx';
 import { registerAktenplanPages } from './aktenplan/aktenplan.pages.tsx';
 import { registerDokumentPages } from './dokumente/dokument.pages.tsx';
 import { registerPostkorbPages } from './postkorb/postkorb.pages.tsx';
-import type { RecordsPagesDeps } from './records.web.ts';
+import type { RecordsPagesDeps } from './records.page-kit.ts';
 import { registerVorgangPages } from './vorgaenge/vorgang.pages.tsx';
 
 /**

@@ -9,7 +9,7 @@ import {
   type RecordsPagesDeps,
   toLogin,
   withOk,
-} from '../records.web.ts';
+} from '../records.page-kit.ts';
 import { AktePage } from './akte.view.tsx';
 import type { AkteStatus } from './akten.models.ts';
 import { AKTE_STATUS } from './akten.schemas.ts';

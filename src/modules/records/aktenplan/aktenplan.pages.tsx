@@ -5,7 +5,7 @@ import { noFileUploaded } from '../../../platform/http/multipart.ts';
 import { toAppError } from '../../../platform/http/problem.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { decodeText } from '../../../shared/text.ts';
-import { formAction, type RecordsPagesDeps, withOk } from '../records.web.ts';
+import { formAction, type RecordsPagesDeps, withOk } from '../records.page-kit.ts';
 import { readCsvUpload } from './aktenplan-csv.upload.ts';
 
 /** The Aktenplan CSV import of the Kreis-Administration (its form is on the Akten page). */

@@ -2,7 +2,14 @@ import type { Hono } from 'hono';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { DOKUMENT_ARTEN, VERTRAULICHKEIT } from '../records.models.ts';
-import { formAction, formFields, pageBase, type RecordsPagesDeps, toLogin, withOk } from '../records.web.ts';
+import {
+  formAction,
+  formFields,
+  pageBase,
+  type RecordsPagesDeps,
+  toLogin,
+  withOk,
+} from '../records.page-kit.ts';
 import { DokumentPage } from './dokument.view.tsx';
 import { uploadDokument, uploadVersion } from './dokument-upload.ts';
 

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/context.ts';
-import { pageBase, type RecordsPagesDeps, toLogin } from '../records.web.ts';
+import { pageBase, type RecordsPagesDeps, toLogin } from '../records.page-kit.ts';
 import { POSTKORB_BEREICHE, type PostkorbBereich } from './postkorb.schemas.ts';
 import { PostkorbPage } from './postkorb.view.tsx';
 

@@ -1,7 +1,14 @@
 import type { Hono } from 'hono';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
-import { formAction, formFields, pageBase, type RecordsPagesDeps, toLogin, withOk } from '../records.web.ts';
+import {
+  formAction,
+  formFields,
+  pageBase,
+  type RecordsPagesDeps,
+  toLogin,
+  withOk,
+} from '../records.page-kit.ts';
 import { VORGANG_STATUS, type VorgangStatus } from './vorgaenge.models.ts';
 import { VorgangPage } from './vorgang.view.tsx';
 
