@@ -19,6 +19,8 @@ import { createVorgaengeUsecases } from './vorgaenge/vorgaenge.usecases.ts';
 export type { Akte, CreateAkteInput } from './akten/akten.models.ts';
 export { createAkteInTrx, loadVisibleAkte } from './akten/akten.usecases.ts';
 export type { AktenplanUnit } from './aktenplan/aktenplan.models.ts';
+export { unknownAktenplanUnit } from './aktenplan/aktenplan.errors.ts';
+export { findDefaultKennzeichen, findUnitByKennzeichen } from './aktenplan/aktenplan.repository.ts';
 export { STANDARD_TEMPLATE_ID } from './aktenplan/aktenplan.template.ts';
 // Dokumente (dok): the one way to file a document, the statement pieces for a submission that files
 // several at once, and what filing takes.
@@ -38,7 +40,7 @@ export { VERTRAULICHKEIT, vertraulichkeitLabels } from './records.models.ts';
 // Transport (rt): the API, the staff pages, and the filter vocabulary for search's transport.
 export { registerRecordsPages } from './records.pages.tsx';
 export { type RecordsDeps, registerRecordsRoutes } from './records.routes.ts';
-export type { RecordsPagesDeps } from './records.web.ts';
+export type { RecordsPagesDeps } from './records.page-kit.ts';
 export { createSearchFacets } from './search-facets.ts';
 export { canWrite, requireWriter } from './viewer/viewer.models.ts';
 export { dokumentVisible, type Viewer, viewerOf, vorgangVisible } from './viewer/viewer.ts';
