@@ -18,8 +18,8 @@ import { createVorgaengeUsecases } from './vorgaenge/vorgaenge.usecases.ts';
 // Public surface of the E-Akte for other modules and src/demo (per aggregate).
 export type { Akte, CreateAkteInput } from './akten/akten.models.ts';
 export { createAkteInTrx, loadVisibleAkte } from './akten/akten.usecases.ts';
-export type { AktenplanUnit } from './aktenplan/aktenplan.models.ts';
 export { unknownAktenplanUnit } from './aktenplan/aktenplan.errors.ts';
+export type { AktenplanUnit } from './aktenplan/aktenplan.models.ts';
 export { findDefaultKennzeichen, findUnitByKennzeichen } from './aktenplan/aktenplan.repository.ts';
 export { STANDARD_TEMPLATE_ID } from './aktenplan/aktenplan.template.ts';
 // Dokumente (dok): the one way to file a document, the statement pieces for a submission that files
@@ -40,7 +40,7 @@ export { VERTRAULICHKEIT, vertraulichkeitLabels } from './records.models.ts';
 // Transport (rt): the API, the staff pages, and the filter vocabulary for search's transport.
 export { registerRecordsPages } from './records.pages.tsx';
 export { type RecordsDeps, registerRecordsRoutes } from './records.routes.ts';
-export type { RecordsPagesDeps } from './records.page-kit.ts';
+export type { RecordsPagesDeps } from './records.web.ts';
 export { createSearchFacets } from './search-facets.ts';
 export { canWrite, requireWriter } from './viewer/viewer.models.ts';
 export { dokumentVisible, type Viewer, viewerOf, vorgangVisible } from './viewer/viewer.ts';

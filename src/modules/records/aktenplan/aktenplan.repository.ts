@@ -176,6 +176,11 @@ export async function findSettings(trx: TenantTrx) {
   return trx.selectFrom('records_settings').selectAll().executeTakeFirst();
 }
 
+/** The county's default Aktenplan unit, if it has settings. */
+export async function findDefaultKennzeichen(trx: TenantTrx) {
+  return (await findSettings(trx))?.default_kennzeichen;
+}
+
 export async function upsertSettings(
   trx: TenantTrx,
   values: { aktenzeichen_muster?: string; default_kennzeichen?: string },
