@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import type { Principal } from '../../platform/http/principal.ts';
@@ -40,55 +41,54 @@ function StartPage({ principal, tenant, members, activations }: StartProps) {
         </p>
       </hgroup>
       <div class="vb-cards">
-        <section class="kern-card" aria-labelledby="rollen">
-          <div class="kern-card__container">
-            <h2 class="kern-heading-small" id="rollen">
-              Ihre Rollen
-            </h2>
-            <ul class="kern-list">
-              {principal.roles.map((r) => (
-                <li>{isRole(r) ? roleLabels[r] : r}</li>
-              ))}
-            </ul>
-          </div>
-        </section>
-        <section class="kern-card" aria-labelledby="verbund">
-          <div class="kern-card__container">
-            <h2 class="kern-heading-small" id="verbund">
-              Der Verbund
-            </h2>
-            <p class="kern-body">{members.length} Landkreise teilen E-Akte, Onlinedienste und Anbindungen.</p>
-            <ul class="kern-list">
-              {members.map((m) => (
-                <li>
-                  {m.name} ({m.kreisschluessel}){m.id === tenant.id ? ' – Ihr Landkreis' : ''}
-                </li>
-              ))}
-            </ul>
-            <a class="kern-link" href="/verbund">
-              Zweckvereinbarung und Mitglieder
-            </a>
-          </div>
-        </section>
-        <section class="kern-card" aria-labelledby="geteilt">
-          <div class="kern-card__container">
-            <h2 class="kern-heading-small" id="geteilt">
-              Aus dem Verbund übernommen
-            </h2>
-            {activations.length === 0 ? (
-              <p class="kern-body">Noch nichts übernommen.</p>
-            ) : (
-              <p class="kern-body">
-                {activations.length} gemeinsame Bausteine sind für Ihren Landkreis aktiv
-                {activations.some((a) => a.status === 'pending')
-                  ? `, ${activations.filter((a) => a.status === 'pending').length} warten auf Einrichtung`
-                  : ''}
-                .
-              </p>
-            )}
-          </div>
-        </section>
+        <Card id="rollen" title="Ihre Rollen">
+          <ul class="kern-list">
+            {principal.roles.map((r) => (
+              <li>{isRole(r) ? roleLabels[r] : r}</li>
+            ))}
+          </ul>
+        </Card>
+        <Card id="verbund" title="Der Verbund">
+          <p class="kern-body">{members.length} Landkreise teilen E-Akte, Onlinedienste und Anbindungen.</p>
+          <ul class="kern-list">
+            {members.map((m) => (
+              <li>
+                {m.name} ({m.kreisschluessel}){m.id === tenant.id ? ' – Ihr Landkreis' : ''}
+              </li>
+            ))}
+          </ul>
+          <a class="kern-link" href="/verbund">
+            Zweckvereinbarung und Mitglieder
+          </a>
+        </Card>
+        <Card id="geteilt" title="Aus dem Verbund übernommen">
+          {activations.length === 0 ? (
+            <p class="kern-body">Noch nichts übernommen.</p>
+          ) : (
+            <p class="kern-body">
+              {activations.length} gemeinsame Bausteine sind für Ihren Landkreis aktiv
+              {activations.some((a) => a.status === 'pending')
+                ? `, ${activations.filter((a) => a.status === 'pending').length} warten auf Einrichtung`
+                : ''}
+              .
+            </p>
+          )}
+        </Card>
       </div>
     </Layout>
+  );
+}
+
+/** A KERN card with its heading; the section is named by it. */
+function Card({ id, title, children }: { id: string; title: string; children: Child }) {
+  return (
+    <section class="kern-card" aria-labelledby={id}>
+      <div class="kern-card__container">
+        <h2 class="kern-heading-small" id={id}>
+          {title}
+        </h2>
+        {children}
+      </div>
+    </section>
   );
 }

@@ -8,8 +8,10 @@ import type { AppEnv } from '../../../platform/http/context.ts';
 import { crossOrigin, isCrossSiteRequest } from '../../../platform/http/headers.ts';
 import type { RateLimiter } from '../../../platform/http/rate-limit.ts';
 import { rateLimited, withRetryAfter } from '../../../platform/http/rate-limit.ts';
+import { SubmitButton } from '../../../platform/ui/buttons.tsx';
 import { Alert, ErrorSummary, SelectField, TextField } from '../../../platform/ui/components.tsx';
 import { secureCookies } from '../../../platform/ui/cookies.ts';
+import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { isAppError } from '../../../shared/errors.ts';
 import type { MemberDirectory } from '../identity.models.ts';
@@ -143,7 +145,7 @@ type LoginPageProps = {
   next?: string;
 };
 
-export function LoginPage({ tenants, csrf, values = {}, errors = [], notice, next }: LoginPageProps) {
+function LoginPage({ tenants, csrf, values = {}, errors = [], notice, next }: LoginPageProps) {
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
     <Layout title="Anmelden">
@@ -156,7 +158,7 @@ export function LoginPage({ tenants, csrf, values = {}, errors = [], notice, nex
           {notice ? <Alert kind="info" title={notice} /> : null}
           <ErrorSummary errors={errors} />
           <form method="post" action="/anmelden" novalidate>
-            <input type="hidden" name="_csrf" value={csrf} />
+            <CsrfField token={csrf} />
             {next ? <input type="hidden" name="weiter" value={next} /> : null}
             <div class="kern-stack">
               <SelectField
@@ -185,9 +187,7 @@ export function LoginPage({ tenants, csrf, values = {}, errors = [], notice, nex
                 error={errorOf('password')}
               />
               <div>
-                <button type="submit" class="kern-btn kern-btn--primary">
-                  <span class="kern-label">Anmelden</span>
-                </button>
+                <SubmitButton label="Anmelden" />
               </div>
             </div>
           </form>

@@ -2,8 +2,11 @@ import type { Hono } from 'hono';
 import { csrfProtection, requireRole, resolvePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
+import { SubmitButton } from '../../../platform/ui/buttons.tsx';
 import { Alert } from '../../../platform/ui/components.tsx';
+import { dateTimeDe } from '../../../platform/ui/format.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
+import { Table, TableHeadRow, Td, Tr } from '../../../platform/ui/table.tsx';
 import type { AuditRepository } from '../../audit/audit.module.ts';
 import type { MemberDirectory } from '../identity.models.ts';
 import type { UserUsecases } from '../users/users.usecases.ts';
@@ -51,102 +54,67 @@ type AdminProps = {
   verification?: { ok: boolean; events: number; brokenSeq?: number; reason?: string };
 };
 
-const dateTime = (d: Date) => d.toLocaleString('de-DE', { timeZone: 'Europe/Berlin' });
-
-export function AdminPage({ principal, tenantName, users, events, verification }: AdminProps) {
+function AdminPage({ principal, tenantName, users, events, verification }: AdminProps) {
   return (
     <Layout title="Verwaltung" principal={principal} tenantName={tenantName} active="verwaltung">
       <h1 class="kern-heading-large">Verwaltung</h1>
       <h2 class="kern-heading-medium" id="benutzer">
         Benutzer ({users.length})
       </h2>
-      <div class="kern-table-responsive">
-        <table class="kern-table kern-table--striped" aria-labelledby="benutzer">
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">
-                Benutzername
-              </th>
-              <th scope="col" class="kern-table__header">
-                Name
-              </th>
-              <th scope="col" class="kern-table__header">
-                Rollen
-              </th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {users.map((u) => (
-              <tr class="kern-table__row">
-                <td class="kern-table__cell">{u.login}</td>
-                <td class="kern-table__cell">
-                  {u.display_name}
-                  {u.disabled_at ? ' (gesperrt)' : ''}
-                </td>
-                <td class="kern-table__cell">{u.roles.join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table labelledBy="benutzer" head={['Benutzername', 'Name', 'Rollen']}>
+        {users.map((u) => (
+          <Tr>
+            <Td>{u.login}</Td>
+            <Td>
+              {u.display_name}
+              {u.disabled_at ? ' (gesperrt)' : ''}
+            </Td>
+            <Td>{u.roles.join(', ')}</Td>
+          </Tr>
+        ))}
+      </Table>
       <h2 class="kern-heading-medium" id="pruefkette">
         Prüfkette
       </h2>
-      {verification ? (
-        verification.ok ? (
-          <Alert
-            kind="success"
-            title={`Prüfkette intakt: ${verification.events} Ereignisse nachgerechnet.`}
-          />
-        ) : (
-          <Alert kind="danger" title={`Prüfkette gebrochen bei Ereignis ${verification.brokenSeq}`}>
-            <p class="kern-body">{verification.reason}</p>
-          </Alert>
-        )
-      ) : (
-        <form method="get" action="/verwaltung">
-          <input type="hidden" name="pruefen" value="1" />
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">Prüfkette jetzt nachrechnen</span>
-          </button>
-        </form>
-      )}
+      <Verification verification={verification} />
       <div class="kern-table-responsive">
         <table class="kern-table kern-table--small" aria-labelledby="pruefkette">
           <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header kern-table__header--numeric">
-                Nr.
-              </th>
-              <th scope="col" class="kern-table__header">
-                Zeit
-              </th>
-              <th scope="col" class="kern-table__header">
-                Wer
-              </th>
-              <th scope="col" class="kern-table__header">
-                Was
-              </th>
-              <th scope="col" class="kern-table__header">
-                Objekt
-              </th>
-            </tr>
+            <TableHeadRow head={[{ label: 'Nr.', numeric: true }, 'Zeit', 'Wer', 'Was', 'Objekt']} />
           </thead>
           <tbody class="kern-table__body">
             {events.map((e) => (
-              <tr class="kern-table__row">
+              <Tr>
                 <td class="kern-table__cell kern-table__cell--numeric">{e.seq}</td>
-                <td class="kern-table__cell">{dateTime(new Date(e.time))}</td>
-                <td class="kern-table__cell">{e.actor}</td>
-                <td class="kern-table__cell">{e.action}</td>
-                <td class="kern-table__cell">
+                <Td>{dateTimeDe(e.time)}</Td>
+                <Td>{e.actor}</Td>
+                <Td>{e.action}</Td>
+                <Td>
                   {e.objectType} {e.objectId}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
           </tbody>
         </table>
       </div>
     </Layout>
+  );
+}
+
+/** The result of recomputing the chain, or the button that asks for it. */
+function Verification({ verification }: Pick<AdminProps, 'verification'>) {
+  if (!verification)
+    return (
+      <form method="get" action="/verwaltung">
+        <input type="hidden" name="pruefen" value="1" />
+        <SubmitButton label="Prüfkette jetzt nachrechnen" kind="secondary" />
+      </form>
+    );
+  return verification.ok ? (
+    <Alert kind="success" title={`Prüfkette intakt: ${verification.events} Ereignisse nachgerechnet.`} />
+  ) : (
+    <Alert kind="danger" title={`Prüfkette gebrochen bei Ereignis ${verification.brokenSeq}`}>
+      <p class="kern-body">{verification.reason}</p>
+    </Alert>
   );
 }

@@ -7,6 +7,7 @@ import {
 import type { AppEnv } from '../../../platform/http/context.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
+import { TableHeadRow, Td, Tr } from '../../../platform/ui/table.tsx';
 import type { MitgliederUsecases } from '../mitglieder/mitglieder.usecases.ts';
 import type { ZweckvereinbarungUsecases } from './zweckvereinbarung.usecases.ts';
 
@@ -68,25 +69,15 @@ function VerbundPage({ principal, tenantName, overview }: VerbundProps) {
         <table class="kern-table kern-table--striped">
           <caption class="kern-title">Mitglieder des Verbunds ({members.length})</caption>
           <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">
-                Landkreis
-              </th>
-              <th scope="col" class="kern-table__header">
-                Kreisschlüssel
-              </th>
-              <th scope="col" class="kern-table__header">
-                Mitglied seit
-              </th>
-            </tr>
+            <TableHeadRow head={['Landkreis', 'Kreisschlüssel', 'Mitglied seit']} />
           </thead>
           <tbody class="kern-table__body">
             {members.map((m) => (
-              <tr class="kern-table__row">
-                <td class="kern-table__cell">{m.name}</td>
-                <td class="kern-table__cell">{m.kreisschluessel}</td>
-                <td class="kern-table__cell">{de(m.joined_on)}</td>
-              </tr>
+              <Tr>
+                <Td>{m.name}</Td>
+                <Td>{m.kreisschluessel}</Td>
+                <Td>{de(m.joined_on)}</Td>
+              </Tr>
             ))}
           </tbody>
         </table>
