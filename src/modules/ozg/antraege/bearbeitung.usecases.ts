@@ -5,18 +5,16 @@ import { recordEventInTrx } from '../../../platform/outbox/outbox.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { antragErrors } from './antraege.errors.ts';
 import { type AntragFile, MAIL_JOB, statusMail, statusText, TRANSITIONS, UUID } from './antraege.models.ts';
+import { type Antrag, byId, loadAntrag } from './antraege.repository.ts';
+import { fileAntragDokument } from './antrag-dokumente.ts';
 import {
-  type Antrag,
-  byId,
   closeNachforderung,
   insertAnlage,
   insertNachricht,
   kontaktEmail,
-  loadAntrag,
   markBescheid,
   setVorgangStatus,
-} from './antraege.repository.ts';
-import { fileAntragDokument } from './antrag-dokumente.ts';
+} from './bearbeitung.repository.ts';
 
 export type StatusInput = { status: string; nachricht?: string | null; bescheidDokumentId?: string | null };
 

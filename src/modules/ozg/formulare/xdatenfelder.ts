@@ -1,19 +1,14 @@
-import type {
-  FormDefinition,
-  FormField,
-  FormGroup,
-  FormNode,
-  FormRule,
-  ImportWarning,
-} from './form.models.ts';
+import type { FormDefinition, FormField, FormGroup, FormNode, ImportWarning } from './form.models.ts';
 import type { CodeList } from './genericode.ts';
 import {
+  type Context,
   cardinality,
+  checkStatus,
+  collectRules,
   FimImportError,
-  FREIGABESTATUS_3,
   fieldType,
+  identification,
   parsePraezisierung,
-  STATUS_2,
 } from './xdf-elements.models.ts';
 import { child, childrenNamed, parseUntrustedXml, rootNamespace, textAt, type XmlElement } from './xml.ts';
 
@@ -21,82 +16,6 @@ export const XDF_NAMESPACES: Record<string, '2.0' | '3.0'> = {
   'urn:xoev-de:fim:standard:xdatenfelder_2': '2.0',
   'urn:xoev-de:fim:standard:xdatenfelder_3.0.0': '3.0',
 };
-
-type Context = {
-  version: '2.0' | '3.0';
-  codeLists: Map<string, CodeList>;
-  warnings: ImportWarning[];
-  missingCodeLists: Set<string>;
-  rules: FormRule[];
-  ids: Set<string>;
-};
-
-function identification(e: XmlElement, what: string) {
-  const ident = child(e, 'identifikation');
-  const ids = childrenNamed(ident, 'id');
-  if (ids.length !== 1)
-    throw new FimImportError(
-      'fim.identifikation',
-      `${what} has ${ids.length} ids`,
-      `${what}: die Identifikation enthält ${ids.length === 0 ? 'keine' : 'mehrere'} IDs (genau eine erwartet).`,
-    );
-  const id = ids[0]!.text.trim();
-  if (!id)
-    throw new FimImportError('fim.identifikation', `${what} has an empty id`, `${what}: die ID ist leer.`);
-  if (!/^[A-Za-z0-9._-]{1,80}$/.test(id))
-    throw new FimImportError('fim.identifikation', `invalid id ${id}`, `${what}: ungültige ID „${id}“.`);
-  return { id, version: textAt(ident, 'version') || '1.0' };
-}
-
-function checkStatus(e: XmlElement, ctx: Context, where: string) {
-  if (ctx.version === '3.0') {
-    const code = textAt(e, 'freigabestatus', 'code');
-    if (code && !FREIGABESTATUS_3.has(code))
-      throw new FimImportError(
-        'fim.freigabestatus',
-        `invalid freigabestatus ${code} at ${where}`,
-        `${where}: Freigabestatus „${code}“ ist in der Codeliste nicht vorgesehen (1–9).`,
-      );
-  } else {
-    const code = textAt(e, 'status', 'code');
-    if (code && !STATUS_2.has(code))
-      throw new FimImportError(
-        'fim.status',
-        `invalid status ${code} at ${where}`,
-        `${where}: Status „${code}“ ist unbekannt (aktiv, inaktiv, inVorbereitung).`,
-      );
-  }
-}
-
-function collectRules(e: XmlElement, ctx: Context) {
-  for (const rule of childrenNamed(e, 'regel')) {
-    const { id } = identification(rule, 'Regel');
-    if (ctx.rules.some((r) => r.id === id)) continue;
-    const text = textAt(rule, 'definition') || textAt(rule, 'freitextRegel') || textAt(rule, 'beschreibung');
-    const name = textAt(rule, 'name');
-    const match =
-      /Wenn bei ([FG][\w-]+)\s*[„"]\s*([\w-]+)[^"“”]*[”"“]\s*angegeben wird,?\s*dann wird ([FG][\w-]+) (?:zur|eine|zu einer) Pflichtangabe/i.exec(
-        text,
-      );
-    ctx.rules.push(
-      match
-        ? {
-            id,
-            name,
-            text,
-            umgesetzt: true,
-            effect: { type: 'require-if', field: match[1]!, code: match[2]!, target: match[3]! },
-          }
-        : {
-            id,
-            name,
-            text,
-            umgesetzt: false,
-            grund: 'Freitext-/Skriptregel ohne maschinenlesbare Form; wird im Formular nicht geprüft.',
-          },
-    );
-  }
-}
 
 function parseField(
   e: XmlElement,

@@ -1,5 +1,6 @@
-import type { Constraints, FieldType, ImportWarning } from './form.models.ts';
-import type { XmlElement } from './xml.ts';
+import type { Constraints, FieldType, FormRule, ImportWarning } from './form.models.ts';
+import type { CodeList } from './genericode.ts';
+import { child, childrenNamed, textAt, type XmlElement } from './xml.ts';
 
 /** A structural defect of an XDatenfelder file: always refused, with a German message. */
 export class FimImportError extends Error {
@@ -103,4 +104,82 @@ export function parsePraezisierung(
     }
   }
   return constraints;
+}
+
+/** What the conversion of one schema collects on its way (code lists in, warnings and rules out). */
+export type Context = {
+  version: '2.0' | '3.0';
+  codeLists: Map<string, CodeList>;
+  warnings: ImportWarning[];
+  missingCodeLists: Set<string>;
+  rules: FormRule[];
+  ids: Set<string>;
+};
+
+export function identification(e: XmlElement, what: string) {
+  const ident = child(e, 'identifikation');
+  const ids = childrenNamed(ident, 'id');
+  if (ids.length !== 1)
+    throw new FimImportError(
+      'fim.identifikation',
+      `${what} has ${ids.length} ids`,
+      `${what}: die Identifikation enthält ${ids.length === 0 ? 'keine' : 'mehrere'} IDs (genau eine erwartet).`,
+    );
+  const id = ids[0]!.text.trim();
+  if (!id)
+    throw new FimImportError('fim.identifikation', `${what} has an empty id`, `${what}: die ID ist leer.`);
+  if (!/^[A-Za-z0-9._-]{1,80}$/.test(id))
+    throw new FimImportError('fim.identifikation', `invalid id ${id}`, `${what}: ungültige ID „${id}“.`);
+  return { id, version: textAt(ident, 'version') || '1.0' };
+}
+
+export function checkStatus(e: XmlElement, ctx: Context, where: string) {
+  if (ctx.version === '3.0') {
+    const code = textAt(e, 'freigabestatus', 'code');
+    if (code && !FREIGABESTATUS_3.has(code))
+      throw new FimImportError(
+        'fim.freigabestatus',
+        `invalid freigabestatus ${code} at ${where}`,
+        `${where}: Freigabestatus „${code}“ ist in der Codeliste nicht vorgesehen (1–9).`,
+      );
+  } else {
+    const code = textAt(e, 'status', 'code');
+    if (code && !STATUS_2.has(code))
+      throw new FimImportError(
+        'fim.status',
+        `invalid status ${code} at ${where}`,
+        `${where}: Status „${code}“ ist unbekannt (aktiv, inaktiv, inVorbereitung).`,
+      );
+  }
+}
+
+/** The rules of an element: FIM's "Wenn … dann … Pflichtangabe" becomes require-if; others are kept as text. */
+export function collectRules(e: XmlElement, ctx: Context) {
+  for (const rule of childrenNamed(e, 'regel')) {
+    const { id } = identification(rule, 'Regel');
+    if (ctx.rules.some((r) => r.id === id)) continue;
+    const text = textAt(rule, 'definition') || textAt(rule, 'freitextRegel') || textAt(rule, 'beschreibung');
+    const name = textAt(rule, 'name');
+    const match =
+      /Wenn bei ([FG][\w-]+)\s*[„"]\s*([\w-]+)[^"“”]*[”"“]\s*angegeben wird,?\s*dann wird ([FG][\w-]+) (?:zur|eine|zu einer) Pflichtangabe/i.exec(
+        text,
+      );
+    ctx.rules.push(
+      match
+        ? {
+            id,
+            name,
+            text,
+            umgesetzt: true,
+            effect: { type: 'require-if', field: match[1]!, code: match[2]!, target: match[3]! },
+          }
+        : {
+            id,
+            name,
+            text,
+            umgesetzt: false,
+            grund: 'Freitext-/Skriptregel ohne maschinenlesbare Form; wird im Formular nicht geprüft.',
+          },
+    );
+  }
 }
