@@ -4,7 +4,7 @@ import { unpackedEntry } from './xdomea.unzip.ts';
 
 /**
  * Where a file's bytes lie in the zip: its stored or deflated data from `start`, checked to unpack
- * to exactly `size` bytes. The web process reads them from there as a stream (xdomea.usecases.ts),
+ * to exactly `size` bytes. The web process reads them from there as a stream (xdomea.import.files.ts),
  * so the documents of a large message do not travel back from the parser whole.
  */
 export type ZipPart = { start: number; compressedSize: number; compression: 0 | 8; size: number };

@@ -8,7 +8,7 @@ import { unzipChecked } from './xdomea.unzip.ts';
  * or 3.1.0) into a plain Akte → Vorgänge → Dokumente → Dateien structure. The zip comes from outside,
  * so it is treated as hostile: sizes are checked on the declared values before anything is inflated
  * and counted again while inflating, entry names must be plain relative paths, and the XML may carry
- * no DTD (XXE, entity expansion). It runs in a bounded parser process (xdomea.usecases.ts).
+ * no DTD (XXE, entity expansion). It runs in a bounded parser process (xdomea.reader.ts).
  */
 
 /** Reads an xdomea Abgabe (0401) or Aussonderung (0503) zip; refuses anything unsafe or incomplete. */
