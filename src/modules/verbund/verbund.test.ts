@@ -11,19 +11,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const cli = (...args: string[]) => runCli(t, ...args);
+const addIlmKreis = [
+  'tenant',
+  'add',
+  '--id',
+  'ilm-kreis',
+  '--name',
+  'Ilm-Kreis',
+  '--kreisschluessel',
+  '16070',
+];
 
 describe('Verbund membership and onboarding', () => {
   it('`verbund tenant add` adds a fifth county end to end: member, admin login, shared artifacts, audit', async () => {
-    const added = await cli(
-      'tenant',
-      'add',
-      '--id',
-      'ilm-kreis',
-      '--name',
-      'Ilm-Kreis',
-      '--kreisschluessel',
-      '16070',
-    );
+    const added = await cli(...addIlmKreis);
     expect(added.code).toBe(0);
     expect(added.stdout).toContain(
       'Ilm-Kreis (ilm-kreis, Kreisschlüssel 16070) ist dem Verbund beigetreten.',
@@ -45,16 +46,7 @@ describe('Verbund membership and onboarding', () => {
     const audit = await t.request('/api/v1/audit?limit=100', { token });
     expect(audit.json.items.map((e: { action: string }) => e.action)).toContain('verbund.member_joined');
 
-    const again = await cli(
-      'tenant',
-      'add',
-      '--id',
-      'ilm-kreis',
-      '--name',
-      'Ilm-Kreis',
-      '--kreisschluessel',
-      '16070',
-    );
+    const again = await cli(...addIlmKreis);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('Es gibt bereits ein Mitglied');
   });
