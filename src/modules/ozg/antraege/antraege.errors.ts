@@ -67,8 +67,4 @@ export const antragErrors = {
   noFile: () => noFileUploaded('dateien'),
   /** A Bescheid the citizen may not (or can no longer) download. */
   bescheidNotFound: () => notFound('dokument', 'Der Bescheid'),
-  entwurfNotFound: () => notFound('entwurf', 'Der Antrag in Bearbeitung'),
-  entwurfGone: () =>
-    notFound('entwurf', 'Der Antrag in Bearbeitung (er ist abgelaufen oder wurde schon abgeschickt)'),
-  seiteNotFound: () => notFound('seite', 'Die Seite'),
 };

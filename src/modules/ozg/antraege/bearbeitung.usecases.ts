@@ -4,9 +4,10 @@ import { enqueueJob } from '../../../platform/jobs/jobs.ts';
 import { recordEventInTrx } from '../../../platform/outbox/outbox.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { antragErrors } from './antraege.errors.ts';
-import { type AntragFile, MAIL_JOB, statusMail, statusText, TRANSITIONS, UUID } from './antraege.models.ts';
+import { type AntragFile, MAIL_JOB, statusText, TRANSITIONS, UUID } from './antraege.models.ts';
 import { type Antrag, byId, loadAntrag } from './antraege.repository.ts';
 import { fileAntragDokument } from './antrag-dokumente.ts';
+import { statusMail } from './antrag-mails.models.ts';
 import {
   closeNachforderung,
   insertAnlage,

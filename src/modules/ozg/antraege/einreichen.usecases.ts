@@ -4,13 +4,15 @@ import type { BlobStore } from '../../blobs/blobs.module.ts';
 import { fileFields, setAtPath } from '../formulare/form-data.models.ts';
 import { validateFormData } from '../formulare/form-validation.models.ts';
 import type { FormulareUsecases } from '../formulare/formulare.usecases.ts';
+import { filingActivation } from '../leistungen/aktivierungen.models.ts';
 import { leistungErrors } from '../leistungen/leistungen.errors.ts';
-import { filingActivation, LEISTUNG_ID } from '../leistungen/leistungen.models.ts';
+import { LEISTUNG_ID } from '../leistungen/leistungen.models.ts';
 import type { LeistungenUsecases } from '../leistungen/leistungen.usecases.ts';
 import { antragErrors } from './antraege.errors.ts';
-import { type AntragFile, emailOf, receiptMail } from './antraege.models.ts';
+import { type AntragFile, emailOf } from './antraege.models.ts';
 import { nextAntragNummer } from './antraege.repository.ts';
 import { type AntragForRender, renderAntragXml } from './antrag.render.ts';
+import { receiptMail } from './antrag-mails.models.ts';
 import { executeSubmission, isStaleActivation } from './submission.repository.ts';
 import { newTrackingCode, trackingHash } from './tracking-code.models.ts';
 

@@ -15,9 +15,9 @@ import type { FormulareUsecases } from '../formulare/formulare.usecases.ts';
 import { isActive } from '../leistungen/aktivierungen.repository.ts';
 import { leistungErrors } from '../leistungen/leistungen.errors.ts';
 import type { LeistungenUsecases } from '../leistungen/leistungen.usecases.ts';
-import { antragErrors } from './antraege.errors.ts';
 import { UUID } from './antraege.models.ts';
 import type { AntraegeUsecases } from './antraege.usecases.ts';
+import { entwurfErrors } from './entwuerfe.errors.ts';
 import { deleteEntwurf, insertEntwurf, loadEntwurf, saveEntwurf } from './entwuerfe.repository.ts';
 
 type Data = Record<string, unknown>;
@@ -63,9 +63,9 @@ export function createEntwuerfeUsecases({
   }
 
   async function load(tenantId: string, id: string) {
-    if (!TENANT.test(tenantId) || !UUID.test(id)) throw antragErrors.entwurfNotFound();
+    if (!TENANT.test(tenantId) || !UUID.test(id)) throw entwurfErrors.notFound();
     const row = await database.withTenant(tenantId, (trx) => loadEntwurf(trx, id));
-    if (!row) throw antragErrors.entwurfGone();
+    if (!row) throw entwurfErrors.gone();
     const leistung = await leistungen.getLeistung(row.leistung_id);
     const form = row.formular_version_id ? await formulare.formVersion(row.formular_version_id) : null;
     return {
@@ -97,7 +97,7 @@ export function createEntwuerfeUsecases({
     const draft = await load(tenantId, id);
     if (!draft.definition) throw formularErrors.notFound();
     const page = pagesOf(draft.definition)[pageIndex];
-    if (!page) throw antragErrors.seiteNotFound();
+    if (!page) throw entwurfErrors.seiteNotFound();
     const posted = unflatten(fields);
     const daten: Data = { ...draft.daten };
     const old: Data = {};

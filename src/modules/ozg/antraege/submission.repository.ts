@@ -7,7 +7,7 @@ import { outboxWakeUp } from '../../../platform/outbox/outbox-statements.ts';
 import { auditAppendCtes } from '../../audit/audit.module.ts';
 import type { StoredBlob } from '../../blobs/blobs.module.ts';
 import { dokumentFilingCtes } from '../../records/records.module.ts';
-import type { FilingActivation } from '../leistungen/leistungen.models.ts';
+import type { FilingActivation } from '../leistungen/aktivierungen.models.ts';
 import { ANTRAG_PDF_JOB, type AntragFile, MAIL_JOB } from './antraege.models.ts';
 import { fitConnectMetadata } from './fit-connect.models.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../../../platform/database/database.ts';
-import type { Activation } from './leistungen.models.ts';
+import type { Activation } from './aktivierungen.models.ts';
 
 /** A county's activation of a service with what filing an Antrag needs to know of its Akte. */
 export async function activationOf(database: DatabaseHandle, tenantId: string, leistungId: string) {

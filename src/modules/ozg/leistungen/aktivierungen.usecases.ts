@@ -3,6 +3,7 @@ import { actorOf, hasRole, type Principal } from '../../../platform/http/princip
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { createAkteInTrx } from '../../records/records.module.ts';
 import { CATALOG_CACHE_MS, ttlCache } from '../ttl-cache.ts';
+import type { Activation } from './aktivierungen.models.ts';
 import {
   activationOf,
   currentOe,
@@ -14,7 +15,7 @@ import {
   upsertActivation,
 } from './aktivierungen.repository.ts';
 import { leistungErrors } from './leistungen.errors.ts';
-import { type Activation, LEISTUNG_ID, type Leistung } from './leistungen.models.ts';
+import { LEISTUNG_ID, type Leistung } from './leistungen.models.ts';
 
 export type AktivierungInput = { aktiv?: boolean; kennzeichen?: string; oe?: string | null };
 
