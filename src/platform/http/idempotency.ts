@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
-import { AppError } from '../../shared/errors.ts';
+import type { MiddlewareHandler } from 'hono';
 import { runWithCommitStatement } from '../database/database.ts';
-import { tapRequestBody } from './body-stream.ts';
 import type { AppEnv } from './context.ts';
+import { inProgress, invalidKey, keyReused, outcomeUnknown } from './idempotency.errors.ts';
+import { fingerprintOf, hashRemaining, hashWhilePassing, pathWithQuery } from './idempotency.fingerprint.ts';
 import {
   claimKey,
   completeKey,
@@ -19,6 +18,8 @@ import {
 import type { ApiRouter } from './openapi.ts';
 import type { Principal } from './principal.ts';
 import { problemResponse } from './problem.ts';
+
+export { createBodyHash } from './idempotency.fingerprint.ts';
 
 /** Larger answers are not kept (creating POSTs answer a few hundred bytes of JSON). */
 const MAX_STORED_BODY = 1024 * 1024;
@@ -147,139 +148,9 @@ export function documentIdempotencyKey(api: ApiRouter) {
 const callerOf = (principal: Principal) =>
   principal.via === 'token' ? `token:${principal.tokenId}` : `user:${principal.userId}`;
 
-function pathWithQuery(c: Context<AppEnv>) {
-  const url = new URL(c.req.url);
-  return `${url.pathname}${url.search}`.slice(0, 2000);
-}
-
-const mediaOf = (c: Context<AppEnv>) =>
-  (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-
-/**
- * JSON and form bodies go into the fingerprint (read whole; the body limit keeps them small and
- * Hono caches the bytes for the route). Every other body is `streamed`: the fingerprint holds
- * method, path and media type, the body's hash follows as it passes (hashWhilePassing).
- */
-async function fingerprintOf(c: Context<AppEnv>) {
-  const media = mediaOf(c);
-  const hash = createHash('sha256').update(`${c.req.method} ${pathWithQuery(c)}\n${media}\n`);
-  const whole =
-    media === 'application/json' || media.endsWith('+json') || media === 'application/x-www-form-urlencoded';
-  if (whole) hash.update(new Uint8Array(await c.req.arrayBuffer()));
-  return { fingerprint: hash.digest('hex'), streamed: !whole };
-}
-
-/**
- * SHA-256 of a body with every occurrence of the multipart boundary left out, fed chunk by chunk.
- * The last `separator.length - 1` bytes wait for the next chunk, so a boundary split across two
- * chunks is still found.
- */
-export function createBodyHash(separator: Buffer | null) {
-  const hash = createHash('sha256');
-  let carry = Buffer.alloc(0);
-  const keep = separator ? separator.length - 1 : 0;
-  return {
-    update(chunk: Uint8Array) {
-      if (!separator) {
-        hash.update(chunk);
-        return;
-      }
-      const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
-      let start = 0;
-      for (let at = data.indexOf(separator); at !== -1; at = data.indexOf(separator, start)) {
-        hash.update(data.subarray(start, at));
-        start = at + separator.length;
-      }
-      const safe = Math.max(start, data.length - keep);
-      hash.update(data.subarray(start, safe));
-      carry = Buffer.from(data.subarray(safe));
-    },
-    digest() {
-      hash.update(carry);
-      return hash.digest('hex');
-    },
-  };
-}
-
-function bodyHashFor(c: Context<AppEnv>) {
-  const boundary = /;\s*boundary="?([^";]+)"?/i.exec(c.req.header('content-type') ?? '')?.[1];
-  return createBodyHash(
-    mediaOf(c).startsWith('multipart/') && boundary ? Buffer.from(`--${boundary}`) : null,
-  );
-}
-
-/**
- * Puts a hashing step between the body and the route (one chunk at a time, nothing held). If the
- * route answered without reading the body to its end, the rest is read here; if the route holds
- * the stream unfinished, no hash is kept and a retry is compared by its fingerprint alone.
- */
-function hashWhilePassing(c: Context<AppEnv>) {
-  const hash = bodyHashFor(c);
-  let finished = false;
-  const passing = tapRequestBody(c, {
-    chunk: (value) => {
-      hash.update(value);
-      return undefined;
-    },
-    end: () => {
-      finished = true;
-    },
-  });
-  if (!passing) return { digest: async () => hash.digest() };
-  return {
-    async digest() {
-      if (!finished && !passing.locked) for await (const _ of passing);
-      return finished ? hash.digest() : null;
-    },
-  };
-}
-
-/** Reads a retry's body through the same hash (streamed) to compare it with the first attempt. */
-async function hashRemaining(c: Context<AppEnv>) {
-  const hash = bodyHashFor(c);
-  const body = c.req.raw.body;
-  if (body) for await (const chunk of body) hash.update(chunk);
-  return hash.digest();
-}
-
 function replay(stored: Stored) {
   return new Response(stored.status === 204 ? null : new Uint8Array(stored.body), {
     status: stored.status,
     headers: { ...stored.headers, 'idempotent-replayed': 'true' },
   });
 }
-
-const invalidKey = () =>
-  new AppError({
-    code: 'idempotency.key_invalid',
-    status: 400,
-    message: 'Idempotency-Key must be 1–255 visible ASCII characters',
-    messageDe: 'Der Idempotency-Key muss aus 1 bis 255 sichtbaren ASCII-Zeichen bestehen.',
-  });
-
-const keyReused = () =>
-  new AppError({
-    code: 'idempotency.key_reused',
-    status: 422,
-    message: 'this Idempotency-Key was used for a different request',
-    messageDe:
-      'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet. Bitte einen neuen Schlüssel wählen.',
-  });
-
-const inProgress = () =>
-  new AppError({
-    code: 'idempotency.in_progress',
-    status: 409,
-    message: 'a request with this Idempotency-Key is still being processed',
-    messageDe: 'Eine Anfrage mit diesem Idempotency-Key wird noch bearbeitet. Bitte gleich erneut versuchen.',
-  });
-
-const outcomeUnknown = () =>
-  new AppError({
-    code: 'idempotency.outcome_unknown',
-    status: 409,
-    message:
-      'the first request with this Idempotency-Key was carried out but its answer was lost; check the result instead of sending again',
-    messageDe:
-      'Die erste Anfrage mit diesem Schlüssel wurde ausgeführt, ihre Antwort ging verloren. Bitte prüfen Sie das Ergebnis, statt erneut zu senden.',
-  });

@@ -1,34 +1,12 @@
 import { type ChildProcess, fork, type Serializable } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { setPriority } from 'node:os';
+import { type BoundedPoolOptions, ParserBreach } from './bounded-pool.types.ts';
 import { createBulkReader, pack, partSize, unpack, writeParts } from './bounded-wire.ts';
+import { residentBytes } from './resident-memory.ts';
 
-/** Why a parser process was stopped: out of its heap (or memory), out of its time, or died otherwise. */
-export type BreachKind = 'heap' | 'time' | 'crash';
-
-/** A task whose parser process was stopped; the process is replaced and the pool goes on. */
-export class ParserBreach extends Error {
-  constructor(
-    readonly kind: BreachKind,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export type BoundedPoolOptions = {
-  /** Module (URL) whose export `task` runs in the parser processes: `(input) => value`. */
-  module: URL;
-  task: string;
-  size: number;
-  /** V8 heap per process (--max-old-space-size); the resident memory is capped at twice that + 256 MiB. */
-  heapMb: number;
-  /** Wall time per task, counted from the moment a process starts it (never while queued). */
-  timeoutMs: number;
-  /** An idle process ends after this long (default: never) and is started again when needed. */
-  idleMs?: number;
-};
+export { type BoundedPoolOptions, type BreachKind, ParserBreach } from './bounded-pool.types.ts';
+export { residentBytes } from './resident-memory.ts';
 
 type Job = {
   /** Produces the input once a process is free, so queued work holds no bytes (blobs are read late). */
@@ -53,16 +31,6 @@ type Parser = {
 const ENTRY = new URL('./bounded-child.mjs', import.meta.url);
 /** How often the resident memory of a busy process is looked at (Linux: /proc). */
 const WATCH_MS = 200;
-
-/** Resident memory of a process in bytes, where the system tells (Linux); otherwise undefined. */
-export async function residentBytes(pid: number) {
-  try {
-    const statm = await readFile(`/proc/${pid}/statm`, 'utf8');
-    return Number(statm.split(' ')[1]) * 4096;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Runs parsers of untrusted content outside the web process, bounded. Each parser is a child
