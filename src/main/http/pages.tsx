@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
-import { registerAuthRoutes } from '../../modules/identity/identity.module.ts';
-import { registerVerwaltungPages } from '../../modules/identity/identity.module.ts';
+import { registerAuthRoutes, registerVerwaltungPages } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsPages } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgStaffPages, registerPortalPages } from '../../modules/ozg/ozg.module.ts';
 import { createSearchFacets, registerRecordsPages } from '../../modules/records/records.module.ts';
