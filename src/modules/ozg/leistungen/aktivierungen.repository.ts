@@ -48,21 +48,6 @@ export async function lockActivation(trx: TenantTrx, leistungId: string) {
   return rows[0];
 }
 
-export async function unitExists(trx: TenantTrx, kennzeichen: string) {
-  const { rows } = await sql<{
-    id: string;
-  }>`select id from aktenplan_units where kennzeichen = ${kennzeichen}`.execute(trx);
-  return rows.length > 0;
-}
-
-/** The county's default Aktenplan unit (for a suggested unit it does not have). */
-export async function defaultKennzeichen(trx: TenantTrx) {
-  const { rows } = await sql<{
-    default_kennzeichen: string;
-  }>`select default_kennzeichen from records_settings`.execute(trx);
-  return rows[0]?.default_kennzeichen;
-}
-
 /** The short name of the OE now responsible for the service, if any. */
 export async function currentOe(trx: TenantTrx, leistungId: string) {
   const { rows } = await sql<{

@@ -1,17 +1,20 @@
 import type { DatabaseHandle, TenantTrx } from '../../../platform/database/database.ts';
 import { actorOf, hasRole, type Principal } from '../../../platform/http/principal.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
-import { createAkteInTrx } from '../../records/records.module.ts';
+import {
+  createAkteInTrx,
+  findDefaultKennzeichen,
+  findUnitByKennzeichen,
+  unknownAktenplanUnit,
+} from '../../records/records.module.ts';
 import { CATALOG_CACHE_MS, ttlCache } from '../ttl-cache.ts';
 import type { Activation } from './aktivierungen.models.ts';
 import {
   activationOf,
   currentOe,
-  defaultKennzeichen,
   listActivations,
   lockActivation,
   oeByRef,
-  unitExists,
   upsertActivation,
 } from './aktivierungen.repository.ts';
 import { leistungErrors } from './leistungen.errors.ts';
@@ -31,9 +34,9 @@ export async function activateInTrx(
 ) {
   const current = await lockActivation(trx, leistung.id);
   let kennzeichen = input.kennzeichen ?? current?.kennzeichen ?? leistung.kennzeichenVorschlag;
-  if (!(await unitExists(trx, kennzeichen))) {
-    if (input.kennzeichen) throw leistungErrors.unknownUnit(kennzeichen);
-    kennzeichen = (await defaultKennzeichen(trx)) ?? kennzeichen;
+  if (!(await findUnitByKennzeichen(trx, kennzeichen))) {
+    if (input.kennzeichen) throw unknownAktenplanUnit(kennzeichen);
+    kennzeichen = (await findDefaultKennzeichen(trx)) ?? kennzeichen;
   }
   const oeRef = input.oe !== undefined ? input.oe : ((await currentOe(trx, leistung.id)) ?? leistung.oe);
   const oe = oeRef ? await oeByRef(trx, oeRef) : undefined;

@@ -22,12 +22,6 @@ export const leistungErrors = {
     }),
   activationForbidden: () =>
     forbidden('kreis-admin required', 'Leistungen aktivieren darf nur die Kreis-Administration.'),
-  unknownUnit: (kennzeichen: string) =>
-    badRequest(
-      'aktenplan.unknown_unit',
-      `no unit ${kennzeichen}`,
-      `Die Aktenplaneinheit „${kennzeichen}“ gibt es nicht.`,
-    ),
   unknownOe: (ref: string) =>
     badRequest('oe.unknown', `no OE ${ref}`, `Die Organisationseinheit „${ref}“ gibt es nicht.`),
 };
