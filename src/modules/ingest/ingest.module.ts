@@ -2,8 +2,6 @@
 // modules and the composition root use. The bounded parser processes themselves are platform
 // (src/platform/parsers/), shared by extraction, the FIM import and the xdomea import.
 
-// decodeText lives in src/shared/text.ts; re-exported until every caller imports it from there.
-export { decodeText } from '../../shared/text.ts';
 export { detectContentType, safeFileName } from './content-type.ts';
 export { createExtractionPool } from './extraction-pool.ts';
 export {

