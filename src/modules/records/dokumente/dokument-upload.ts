@@ -4,7 +4,7 @@ import { noFileUploaded, streamMultipart } from '../../../platform/http/multipar
 import type { Principal } from '../../../platform/http/principal.ts';
 import { badRequest } from '../../../shared/errors.ts';
 import { DOKUMENT_ARTEN, VERTRAULICHKEIT } from '../records.models.ts';
-import type { DokumenteUsecases } from './dokumente.usecases.ts';
+import type { BlobSink, DokumenteUsecases } from './dokumente.usecases.ts';
 
 type Records = { dokumente: DokumenteUsecases };
 
@@ -47,40 +47,41 @@ export function dokumentUploadFields(fields: Record<string, string>) {
   };
 }
 
-/** Streams the file of a multipart upload (field `datei`) into the blob store, size-limited. */
-async function streamToBlobs(c: Context<AppEnv>, records: Records) {
-  const { fields, file, fileName } = await streamMultipart(c, 'datei', (f) =>
-    records.dokumente.blobs.put(f.stream, { maxBytes: records.dokumente.uploadLimitBytes }),
-  );
+/** Streams the file of a multipart upload (field `datei`) into `store`; the other fields come along. */
+async function receiveFile(c: Context<AppEnv>, store: BlobSink) {
+  const { fields, file, fileName } = await streamMultipart(c, 'datei', (f) => store(f.stream));
   if (!file || !fileName) throw noFileUploaded('datei');
   return { fields, file: { fileName, blob: file } };
 }
 
 /** Files the uploaded document into a Vorgang: streamed, size-limited, type from content (API and form). */
-export async function uploadDokument(
+export const uploadDokument = (
   c: Context<AppEnv>,
   principal: Principal,
   vorgangId: string,
   records: Records,
-) {
-  const target = await records.dokumente.uploadTarget(principal, vorgangId);
-  const { fields, file } = await streamToBlobs(c, records);
-  return records.dokumente.fileUploaded(
+) =>
+  records.dokumente.upload({
     principal,
-    { id: target.id, akteId: target.akte_id, context: target },
-    file,
-    dokumentUploadFields(fields),
-  );
-}
+    vorgangId,
+    receive: async (store) => {
+      const { fields, file } = await receiveFile(c, store);
+      return { file, fields: dokumentUploadFields(fields) };
+    },
+  });
 
 /** Adds the uploaded file as a new version of a document (API and form). */
-export async function uploadVersion(
+export const uploadVersion = (
   c: Context<AppEnv>,
   principal: Principal,
   dokumentId: string,
   records: Records,
-) {
-  await records.dokumente.writableDokument(principal, dokumentId);
-  const { fields, file } = await streamToBlobs(c, records);
-  return records.dokumente.addVersion(principal, dokumentId, file, fields.kommentar ?? null);
-}
+) =>
+  records.dokumente.uploadVersion({
+    principal,
+    dokumentId,
+    receive: async (store) => {
+      const { fields, file } = await receiveFile(c, store);
+      return { file, kommentar: fields.kommentar ?? null };
+    },
+  });

@@ -11,7 +11,6 @@ import { akteClosed } from './dokumente.errors.ts';
 import {
   type DokumentInput,
   dokumentChanges,
-  type FilingVorgang,
   type UploadedFile,
   type VorgangContext,
 } from './dokumente.models.ts';
@@ -23,6 +22,9 @@ import {
 } from './dokumente.repository.ts';
 import { addDokumentVersion, fileDokument } from './filing.usecases.ts';
 import { listVersions, loadVersionFile, loadVersionText } from './versionen.repository.ts';
+
+/** Takes a streamed file into the blob store (size-limited, hashed) and tells what was stored. */
+export type BlobSink = (stream: AsyncIterable<Uint8Array>) => ReturnType<BlobStore['put']>;
 
 /** The Dokument use-cases as routes and pages call them (records.dokumente.*). */
 export function createDokumenteUsecases({
@@ -58,48 +60,75 @@ export function createDokumenteUsecases({
     return context;
   }
 
-  return {
-    blobs,
-    uploadLimitBytes,
-    writableVorgang,
-    uploadTarget,
+  /** Checks that the caller may add a version to the document (visible, writable, Akte open). */
+  async function writableDokument(principal: Principal, dokumentId: string) {
+    requireWriter(principal);
+    const dokument = await inTenant(principal, (trx, viewer) => loadVisibleDokument(trx, viewer, dokumentId));
+    await writableVorgang(principal, dokument.vorgangId);
+    return dokument;
+  }
 
-    /** Files an already stored blob as a new document of the Vorgang (the upload: API and form). */
-    fileUploaded(principal: Principal, vorgang: FilingVorgang, file: UploadedFile, input: DokumentInput) {
+  /** A new immutable version of the content (blob already stored); earlier versions stay downloadable. */
+  async function addVersion(
+    principal: Principal,
+    dokumentId: string,
+    file: UploadedFile,
+    kommentar?: string | null,
+  ) {
+    requireWriter(principal);
+    return inTenant(principal, async (trx, viewer) => {
+      await loadVisibleDokument(trx, viewer, dokumentId);
+      await addDokumentVersion({ trx, actor: actorOf(principal), dokumentId, file, kommentar });
+      return loadVisibleDokument(trx, viewer, dokumentId);
+    });
+  }
+
+  /** Where the transport streams an upload: the blob store, limited to the upload limit. */
+  const store: BlobSink = (stream) => blobs.put(stream, { maxBytes: uploadLimitBytes });
+
+  return {
+    /**
+     * The upload of the API and the form, one operation (rt): the Vorgang is checked before a byte
+     * is stored (visible, writable, Akte open), the transport streams the file into `store` and
+     * hands back the file and its fields, then the document is filed in one round trip.
+     */
+    async upload({
+      principal,
+      vorgangId,
+      receive,
+    }: {
+      principal: Principal;
+      vorgangId: string;
+      receive: (store: BlobSink) => Promise<{ file: UploadedFile; fields: DokumentInput }>;
+    }) {
+      const context = await uploadTarget(principal, vorgangId);
+      const { file, fields } = await receive(store);
       return fileDokument({
         database,
         tenantId: principal.tenantId,
         actor: actorOf(principal),
-        vorgang,
+        vorgang: { id: context.id, akteId: context.akte_id, context },
         file,
-        fields: input,
+        fields,
       });
     },
 
-    /** Checks that the caller may add a version to the document (visible, writable, Akte open). */
-    async writableDokument(principal: Principal, dokumentId: string) {
-      requireWriter(principal);
-      const dokument = await inTenant(principal, (trx, viewer) =>
-        loadVisibleDokument(trx, viewer, dokumentId),
-      );
-      await writableVorgang(principal, dokument.vorgangId);
-      return dokument;
+    /** A new version by upload (API and form), one operation: checked, streamed into `store`, added. */
+    async uploadVersion({
+      principal,
+      dokumentId,
+      receive,
+    }: {
+      principal: Principal;
+      dokumentId: string;
+      receive: (store: BlobSink) => Promise<{ file: UploadedFile; kommentar: string | null }>;
+    }) {
+      await writableDokument(principal, dokumentId);
+      const { file, kommentar } = await receive(store);
+      return addVersion(principal, dokumentId, file, kommentar);
     },
 
-    /** A new immutable version of the content (blob already stored); earlier versions stay downloadable. */
-    async addVersion(
-      principal: Principal,
-      dokumentId: string,
-      file: UploadedFile,
-      kommentar?: string | null,
-    ) {
-      requireWriter(principal);
-      return inTenant(principal, async (trx, viewer) => {
-        await loadVisibleDokument(trx, viewer, dokumentId);
-        await addDokumentVersion({ trx, actor: actorOf(principal), dokumentId, file, kommentar });
-        return loadVisibleDokument(trx, viewer, dokumentId);
-      });
-    },
+    addVersion,
 
     async get(principal: Principal, id: string) {
       return inTenant(principal, (trx, viewer) => loadVisibleDokument(trx, viewer, id));
