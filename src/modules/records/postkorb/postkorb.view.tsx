@@ -1,5 +1,5 @@
-import type { Child } from 'hono/jsx';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
+import { Card } from '../../../platform/ui/card.tsx';
 import { SelectField } from '../../../platform/ui/components.tsx';
 import { dateDe } from '../../../platform/ui/format.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
@@ -75,17 +75,6 @@ export function PostkorbPage(props: PageBase & { bereich: string; postkorb: Post
     </Layout>
   );
 }
-
-const Card = ({ id, title, children }: { id: string; title: string; children?: Child }) => (
-  <section class="kern-card" aria-labelledby={id}>
-    <div class="kern-card__container">
-      <h2 class="kern-heading-small" id={id}>
-        {title}
-      </h2>
-      {children}
-    </div>
-  </section>
-);
 
 const VorgangList = ({
   items,
