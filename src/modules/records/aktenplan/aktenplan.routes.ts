@@ -134,10 +134,7 @@ export function registerAktenplanRoutes(api: ApiRouter, { records }: AktenplanRo
       request: jsonBody(settingsSchema.partial()),
       responses: { 200: jsonResponse(settingsSchema) },
     }),
-    async (c) => {
-      const principal = requirePrincipal(c);
-      await records.aktenplan.updateSettings(principal, c.req.valid('json'));
-      return c.json(await records.aktenplan.getSettings(principal.tenantId), 200);
-    },
+    async (c) =>
+      c.json(await records.aktenplan.updateSettings(requirePrincipal(c), c.req.valid('json')), 200),
   );
 }

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from '../../../platform/database/database.ts';
+import type { DatabaseHandle, TenantTrx } from '../../../platform/database/database.ts';
 import { actorOf, type Principal } from '../../../platform/http/principal.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { DEFAULT_AKTENZEICHEN_MUSTER, validateAktenzeichenMuster } from '../akten/akten.models.ts';
@@ -26,6 +26,15 @@ const requireAdmin = (principal: Principal) => {
 };
 
 /** The county's Aktenplan (units, CSV import and export) and its Aktenzeichen settings. */
+/** The county's Aktenzeichen pattern and default unit (the defaults where it set none). */
+async function readSettings(trx: TenantTrx) {
+  const row = await findSettings(trx);
+  return {
+    aktenzeichenMuster: row?.aktenzeichen_muster ?? DEFAULT_AKTENZEICHEN_MUSTER,
+    defaultKennzeichen: row?.default_kennzeichen ?? DEFAULT_KENNZEICHEN,
+  };
+}
+
 export function createAktenplanUsecases({ database }: { database: DatabaseHandle }) {
   return {
     async listUnits(principal: Principal) {
@@ -80,14 +89,10 @@ export function createAktenplanUsecases({ database }: { database: DatabaseHandle
     },
 
     async getSettings(tenantId: string) {
-      return database.withTenant(tenantId, async (trx) => {
-        const row = await findSettings(trx);
-        return {
-          aktenzeichenMuster: row?.aktenzeichen_muster ?? DEFAULT_AKTENZEICHEN_MUSTER,
-          defaultKennzeichen: row?.default_kennzeichen ?? DEFAULT_KENNZEICHEN,
-        };
-      });
+      return database.withTenant(tenantId, readSettings);
     },
+
+    /** Changes the pattern and/or the default unit (kreis-admin, audited); answers the settings now. */
 
     async updateSettings(
       principal: Principal,
@@ -110,6 +115,7 @@ export function createAktenplanUsecases({ database }: { database: DatabaseHandle
           objectId: trx.tenantId,
           data: input,
         });
+        return readSettings(trx);
       });
     },
 

@@ -36,7 +36,7 @@ export function registerDokumentPages(app: Hono<AppEnv>, { records, verbund }: R
       records.dokumente.versions(b.principal, id),
       records.dokumente.text(b.principal, id),
     ]);
-    if (b.principal.userId) await records.postkorb.markSeen(b.principal, 'dokument', id);
+    await records.postkorb.markOpened(b.principal, { dokumentIds: [id] });
     return c.html(<DokumentPage {...b} dokument={dokument} versions={versions} text={text.text} />);
   });
 

@@ -12,6 +12,18 @@ import { type Bereich, markSeen, readPostkorb } from './postkorb.repository.ts';
  */
 export function createPostkorbUsecases({ database }: { database: DatabaseHandle }) {
   const inTenant = inViewerTenant(database);
+
+  /** Marks a Vorgang or document as seen by the person (it leaves their "new" lists). */
+  async function markSeenBy(principal: Principal, objektTyp: 'vorgang' | 'dokument', objektId: string) {
+    const userId = principal.userId;
+    if (!userId) return;
+    await inTenant(principal, async (trx, viewer) => {
+      if (objektTyp === 'vorgang') await loadVisibleVorgang(trx, viewer, objektId);
+      else await loadVisibleDokument(trx, viewer, objektId);
+      await markSeen(trx, { userId, objektTyp, objektId });
+    });
+  }
+
   return {
     async postkorb(principal: Principal, options: { bereich: Bereich; fristTage?: number }) {
       if (!principal.userId) throw postkorbNoPerson();
@@ -21,16 +33,17 @@ export function createPostkorbUsecases({ database }: { database: DatabaseHandle 
       );
     },
 
-    /** Marks a Vorgang or document as seen by the person (it leaves their "new" lists). */
-    async markSeen(principal: Principal, objektTyp: 'vorgang' | 'dokument', objektId: string) {
-      const userId = principal.userId;
-      if (!userId) return;
-      await inTenant(principal, async (trx, viewer) => {
-        if (objektTyp === 'vorgang') await loadVisibleVorgang(trx, viewer, objektId);
-        else await loadVisibleDokument(trx, viewer, objektId);
-        await markSeen(trx, { userId, objektTyp, objektId });
-      });
+    /**
+     * Opening a Vorgang (with its documents shown) or a document takes them out of the person's
+     * "new" lists; nothing for a token that represents no person.
+     */
+    async markOpened(principal: Principal, opened: { vorgangId?: string; dokumentIds: string[] }) {
+      if (!principal.userId) return;
+      if (opened.vorgangId) await markSeenBy(principal, 'vorgang', opened.vorgangId);
+      for (const id of opened.dokumentIds) await markSeenBy(principal, 'dokument', id);
     },
+
+    markSeen: markSeenBy,
   };
 }
 

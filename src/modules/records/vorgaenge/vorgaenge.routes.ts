@@ -2,7 +2,6 @@ import { z } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../../platform/http/openapi.ts';
 import { jsonBody, jsonResponse, listOf, pageQuery, uuidPathParam } from '../../../platform/http/schemas.ts';
-import type { AktenUsecases } from '../akten/akten.usecases.ts';
 import { eakteRoute } from '../records.openapi.ts';
 import {
   historyEntry,
@@ -15,7 +14,7 @@ import type { VorgaengeUsecases } from './vorgaenge.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
 export type VorgaengeRoutesDeps = {
-  records: { akten: Pick<AktenUsecases, 'getAkte'>; vorgaenge: VorgaengeUsecases };
+  records: { vorgaenge: VorgaengeUsecases };
 };
 
 /** Vorgänge: those of an Akte, finding, reading, changing, and their history. */
@@ -28,16 +27,15 @@ export function registerVorgaengeRoutes(api: ApiRouter, { records }: VorgaengeRo
       request: { params: uuidPathParam, query: z.object(pageQuery) },
       responses: { 200: jsonResponse(listOf(vorgangSchema)) },
     }),
-    async (c) => {
-      const principal = requirePrincipal(c);
-      const { id } = c.req.valid('param');
-      // Reading the Akte first answers 404 for an Akte that is not there (or of another county).
-      await records.akten.getAkte(principal, id);
-      return c.json(
-        await records.vorgaenge.listVorgaenge(principal, { akteId: id }, c.req.valid('query')),
+    async (c) =>
+      c.json(
+        await records.vorgaenge.listVorgaengeOfAkte(
+          requirePrincipal(c),
+          c.req.valid('param').id,
+          c.req.valid('query'),
+        ),
         200,
-      );
-    },
+      ),
   );
 
   api.openapi(

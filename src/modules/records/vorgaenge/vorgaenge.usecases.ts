@@ -99,6 +99,14 @@ export function createVorgaengeUsecases({ database }: { database: DatabaseHandle
       });
     },
 
+    /** The Vorgänge of one Akte; 404 when the Akte is not there or not visible. */
+    async listVorgaengeOfAkte(principal: Principal, akteId: string, page: Page) {
+      return inTenant(principal, async (trx, viewer) => {
+        await loadVisibleAkte(trx, viewer, akteId);
+        return listVisibleVorgaenge(trx, { viewer, filter: { akteId }, page });
+      });
+    },
+
     async getVorgang(principal: Principal, id: string) {
       return inTenant(principal, (trx, viewer) => loadVisibleVorgang(trx, viewer, id));
     },

@@ -40,11 +40,10 @@ export function registerVorgangPages(app: Hono<AppEnv>, deps: RecordsPagesDeps) 
       records.vorgaenge.history(b.principal, id),
       identity.listOrgUnits({ tenantId: b.principal.tenantId }),
     ]);
-    // Opening a Vorgang takes it and its documents out of the person's "new" lists.
-    if (b.principal.userId) {
-      await records.postkorb.markSeen(b.principal, 'vorgang', id);
-      for (const d of dokumente.items) await records.postkorb.markSeen(b.principal, 'dokument', d.id);
-    }
+    await records.postkorb.markOpened(b.principal, {
+      vorgangId: id,
+      dokumentIds: dokumente.items.map((d) => d.id),
+    });
     return c.html(
       <VorgangPage
         {...b}
