@@ -40,12 +40,6 @@ export async function pageBase(
 export const toLogin = (c: Context<AppEnv>) =>
   c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
 
-/** The page of a paged list (25 a page) from `?offset=`. */
-export const pageOf = (c: Context<AppEnv>) => ({
-  limit: 25,
-  offset: Math.min(Math.max(Number.parseInt(c.req.query('offset') ?? '0', 10) || 0, 0), 1_000_000),
-});
-
 /** `path?ok=<message>` (and a fragment): where a successful form action leads. */
 export const withOk = (path: string, message: string, fragment = '') =>
   `${path}?ok=${encodeURIComponent(message)}${fragment}`;

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { toAppError } from '../../platform/http/problem.ts';
+import { pageFromQuery } from '../../platform/ui/pager.tsx';
 import type { VerbundUsecases } from '../verbund/verbund.module.ts';
 import type { SearchFacets } from './search.facets.ts';
 import type { SearchFilter } from './search.models.ts';
@@ -32,10 +33,7 @@ export function registerSearchPages(app: Hono<AppEnv>, { search, facets, verbund
       (typeof FILTER_KEYS)[number],
       string | undefined
     >;
-    const page = {
-      limit: 25,
-      offset: Math.min(Math.max(Number.parseInt(c.req.query('offset') ?? '0', 10) || 0, 0), 1_000_000),
-    };
+    const page = pageFromQuery(c);
     const units = await facets.aktenplanUnits(principal);
     let result = null;
     let error: string | undefined;

@@ -1,3 +1,12 @@
+import type { Context } from 'hono';
+
+/** The page of a paged list from the query's `offset` (at most 1,000,000), `limit` entries a page. */
+// biome-ignore lint/suspicious/noExplicitAny: any environment; only the query is read
+export const pageFromQuery = (c: Context<any>, limit = 25) => ({
+  limit,
+  offset: Math.min(Math.max(Number.parseInt(c.req.query('offset') ?? '0', 10) || 0, 0), 1_000_000),
+});
+
 /**
  * Previous/next links of a paged list ("1–50 von 230"); nothing when everything fits one page.
  * `base` is the list's URL with its filters; the offset is appended.

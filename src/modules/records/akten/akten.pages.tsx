@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import { requirePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
+import { pageFromQuery } from '../../../platform/ui/pager.tsx';
 import {
   formAction,
   formFields,
   pageBase,
-  pageOf,
   type RecordsPagesDeps,
   toLogin,
   withOk,
@@ -28,7 +28,7 @@ export function registerAktenPages(app: Hono<AppEnv>, deps: RecordsPagesDeps) {
       q: c.req.query('q') || undefined,
       status: (AKTE_STATUS as readonly string[]).includes(status) ? (status as AkteStatus) : undefined,
     };
-    const page = pageOf(c);
+    const page = pageFromQuery(c);
     const [units, akten, orgUnits, settings] = await Promise.all([
       records.aktenplan.listUnits(b.principal),
       records.akten.listAkten(b.principal, filter, page),
