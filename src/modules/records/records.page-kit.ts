@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
 import type { Config } from '../../platform/config.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
-import { flashFromQuery, redirectWithError } from '../../platform/ui/flash.tsx';
+import { redirectWithError } from '../../platform/ui/flash.tsx';
+import { type MemberNames, pageFrame } from '../../platform/ui/page-frame.ts';
 import type { IdentityUsecases } from '../identity/identity.module.ts';
 import type { VerbundUsecases } from '../verbund/verbund.module.ts';
 import type { AktenUsecases } from './akten/akten.usecases.ts';
 import type { AktenplanUsecases } from './aktenplan/aktenplan.usecases.ts';
 import type { DokumenteUsecases } from './dokumente/dokumente.usecases.ts';
 import type { PostkorbUsecases } from './postkorb/postkorb.usecases.ts';
-import type { PageBase } from './records.view.tsx';
 import type { VorgaengeUsecases } from './vorgaenge/vorgaenge.usecases.ts';
 
 /** What the staff pages of the E-Akte use, given by the composition root. */
@@ -25,20 +25,11 @@ export type RecordsPagesDeps = {
   verbund: VerbundUsecases;
 };
 
-/** Who is signed in, the county's name and the flash of a redirect; null when nobody is signed in. */
-export async function pageBase(
-  c: Context<AppEnv>,
-  verbund: Pick<VerbundUsecases, 'getMember'>,
-): Promise<PageBase | null> {
-  const principal = c.get('principal');
-  if (!principal) return null;
-  const tenant = await verbund.getMember(principal.tenantId);
-  return { principal, tenantName: tenant?.name ?? '', flash: flashFromQuery(c, { okLength: 200 }) };
-}
+/** The page frame of the E-Akte (its success messages are cut to 200 characters); null: toLogin. */
+export const pageBase = (c: Context<AppEnv>, verbund: MemberNames) =>
+  pageFrame(c, verbund, { okLength: 200 });
 
-/** To the sign-in page, and back here afterwards. */
-export const toLogin = (c: Context<AppEnv>) =>
-  c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
+export { toLogin } from '../../platform/ui/page-frame.ts';
 
 /** `path?ok=<message>` (and a fragment): where a successful form action leads. */
 export const withOk = (path: string, message: string, fragment = '') =>

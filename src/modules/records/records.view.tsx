@@ -1,11 +1,10 @@
 import type { Child } from 'hono/jsx';
-import type { Principal } from '../../platform/http/principal.ts';
 import { SelectField } from '../../platform/ui/components.tsx';
-import type { FlashMessage } from '../../platform/ui/flash.tsx';
+import type { PageFrame } from '../../platform/ui/page-frame.ts';
 import { vorgangStatusLabels } from './vorgaenge/vorgaenge.models.ts';
 
 /** What every staff page of the E-Akte shows: who is signed in, the county, a flash. */
-export type PageBase = { principal: Principal; tenantName: string; flash?: FlashMessage };
+export type PageBase = PageFrame;
 
 export type OrgUnitOption = { id: string; kuerzel: string; name: string };
 

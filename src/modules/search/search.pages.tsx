@@ -2,8 +2,8 @@ import type { Hono } from 'hono';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { toAppError } from '../../platform/http/problem.ts';
+import { type MemberNames, pageFrame, toLogin } from '../../platform/ui/page-frame.ts';
 import { pageFromQuery } from '../../platform/ui/pager.tsx';
-import type { VerbundUsecases } from '../verbund/verbund.module.ts';
 import type { SearchFacets } from './search.facets.ts';
 import type { SearchFilter } from './search.models.ts';
 import type { createSearchUsecases } from './search.usecases.ts';
@@ -16,7 +16,7 @@ import { SuchePage } from './search.view.tsx';
 export type SearchPagesDeps = {
   search: SearchUsecases;
   facets: SearchFacets;
-  verbund: Pick<VerbundUsecases, 'getMember'>;
+  verbund: MemberNames;
 };
 
 const FILTER_KEYS = ['q', 'aktenplan', 'art', 'vorgangStatus', 'von', 'bis'] as const;
@@ -26,9 +26,9 @@ export function registerSearchPages(app: Hono<AppEnv>, { search, facets, verbund
   app.use('/suche', resolvePrincipal, csrfProtection);
 
   app.get('/suche', async (c) => {
-    const principal = c.get('principal');
-    if (!principal) return c.redirect(`/anmelden?weiter=${encodeURIComponent(c.req.path)}`, 303);
-    const tenant = await verbund.getMember(principal.tenantId);
+    const frame = await pageFrame(c, verbund);
+    if (!frame) return toLogin(c);
+    const { principal } = frame;
     const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, c.req.query(k) || undefined])) as Record<
       (typeof FILTER_KEYS)[number],
       string | undefined
@@ -49,7 +49,7 @@ export function registerSearchPages(app: Hono<AppEnv>, { search, facets, verbund
     return c.html(
       <SuchePage
         principal={principal}
-        tenantName={tenant?.name ?? ''}
+        tenantName={frame.tenantName}
         filter={filter}
         result={result}
         units={units}
