@@ -29,6 +29,7 @@ export type RecordsPagesDeps = {
 export const pageBase = (c: Context<AppEnv>, verbund: MemberNames) =>
   pageFrame(c, verbund, { okLength: 200 });
 
+export { formFields } from '../../platform/ui/form-fields.ts';
 export { toLogin } from '../../platform/ui/page-frame.ts';
 
 /** `path?ok=<message>` (and a fragment): where a successful form action leads. */
@@ -42,10 +43,4 @@ export async function formAction(c: Context<AppEnv>, back: string, work: () => P
   } catch (error) {
     return redirectWithError(c, back, error);
   }
-}
-
-/** The trimmed text fields of a form body (missing fields are empty). */
-export async function formFields(c: Context<AppEnv>) {
-  const body = await c.req.parseBody();
-  return (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
 }
