@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
-import type { Child } from 'hono/jsx';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { isRole, roleLabels } from '../../platform/http/principal.ts';
+import { Card } from '../../platform/ui/card.tsx';
 import { Layout } from '../../platform/ui/layout.tsx';
 import type { VerbundUsecases } from './verbund.usecases.ts';
 
@@ -76,19 +76,5 @@ function StartPage({ principal, tenant, members, activations }: StartProps) {
         </Card>
       </div>
     </Layout>
-  );
-}
-
-/** A KERN card with its heading; the section is named by it. */
-function Card({ id, title, children }: { id: string; title: string; children: Child }) {
-  return (
-    <section class="kern-card" aria-labelledby={id}>
-      <div class="kern-card__container">
-        <h2 class="kern-heading-small" id={id}>
-          {title}
-        </h2>
-        {children}
-      </div>
-    </section>
   );
 }
