@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
+import { failure } from '../../../test/support/failure.ts';
 import { probeHealthDuring } from '../../../test/support/health-probe.ts';
 import { exponentialPageTreePdf, lyingZip } from '../../../test/support/hostile-files.ts';
 import {
@@ -25,14 +26,6 @@ const extractionPool = (options: Parameters<typeof createExtractionPool>[0]) => 
   const pool = createExtractionPool(options);
   closers.push(pool.close);
   return pool;
-};
-const failure = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the work to fail');
 };
 
 describe('hostile files in the extraction parsers', () => {

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { failure } from '../../../test/support/failure.ts';
 import { createBoundedPool, ParserBreach } from './bounded-pool.ts';
 
 // The bounded parser processes themselves, with a task module of their own (bounded-pool.fixture.ts);
@@ -20,14 +21,6 @@ const fixturePool = (options: { size: number; timeoutMs: number; heapMb?: number
 type Fixture = { startedAt: number; finishedAt: number };
 const task = (input: { busyMs?: number; forever?: boolean; heap?: boolean; buffers?: boolean }) => async () =>
   input;
-const failure = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the work to fail');
-};
 
 describe('bounded parser processes', () => {
   it('starts the clock of a task when a parser takes it, not while it waits in the queue', async () => {
