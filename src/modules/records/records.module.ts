@@ -37,10 +37,10 @@ export { dokumentFilingCtes } from './dokumente/dokumente.statements.ts';
 export { addDokumentVersion, type FilingScope, fileDokument } from './dokumente/filing.usecases.ts';
 export { renderTextPdf } from './dokumente/text-pdf.ts';
 export { VERTRAULICHKEIT, vertraulichkeitLabels } from './records.models.ts';
+export type { RecordsPagesDeps } from './records.page-kit.ts';
 // Transport (rt): the API, the staff pages, and the filter vocabulary for search's transport.
 export { registerRecordsPages } from './records.pages.tsx';
 export { type RecordsDeps, registerRecordsRoutes } from './records.routes.ts';
-export type { RecordsPagesDeps } from './records.page-kit.ts';
 export { createSearchFacets } from './search-facets.ts';
 export { canWrite, requireWriter } from './viewer/viewer.models.ts';
 export { dokumentVisible, type Viewer, viewerOf, vorgangVisible } from './viewer/viewer.ts';

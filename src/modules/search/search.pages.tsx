@@ -10,7 +10,7 @@ import type { createSearchUsecases } from './search.usecases.ts';
 
 type SearchUsecases = Pick<ReturnType<typeof createSearchUsecases>, 'search'>;
 
-import { SuchePage } from './search.view.tsx';
+import { SuchePage } from './search.page.tsx';
 
 /** What the search page uses, given by the composition root. */
 export type SearchPagesDeps = {

@@ -10,10 +10,10 @@ import {
   toLogin,
   withOk,
 } from '../records.page-kit.ts';
-import { AktePage } from './akte.view.tsx';
+import { AktePage } from './akte.page.tsx';
 import type { AkteStatus } from './akten.models.ts';
+import { AktenPage } from './akten.page.tsx';
 import { AKTE_STATUS } from './akten.schemas.ts';
-import { AktenPage } from './akten.view.tsx';
 
 /** The Akten pages: list with Aktenplan, one Akte, creating, z.d.A. and reopening. */
 export function registerAktenPages(app: Hono<AppEnv>, deps: RecordsPagesDeps) {

@@ -10,7 +10,7 @@ import {
   toLogin,
   withOk,
 } from '../records.page-kit.ts';
-import { DokumentPage } from './dokument.view.tsx';
+import { DokumentPage } from './dokument.page.tsx';
 import { uploadDokument, uploadVersion } from './dokument-upload.ts';
 
 const oneOf = <T extends string>(values: readonly T[], value: string) =>

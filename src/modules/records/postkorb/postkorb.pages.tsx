@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { pageBase, type RecordsPagesDeps, toLogin } from '../records.page-kit.ts';
+import { PostkorbPage } from './postkorb.page.tsx';
 import { POSTKORB_BEREICHE, type PostkorbBereich } from './postkorb.schemas.ts';
-import { PostkorbPage } from './postkorb.view.tsx';
 
 /** The Postkorb page. */
 export function registerPostkorbPages(app: Hono<AppEnv>, { records, verbund }: RecordsPagesDeps) {

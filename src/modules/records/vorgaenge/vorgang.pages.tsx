@@ -10,7 +10,7 @@ import {
   withOk,
 } from '../records.page-kit.ts';
 import { VORGANG_STATUS, type VorgangStatus } from './vorgaenge.models.ts';
-import { VorgangPage } from './vorgang.view.tsx';
+import { VorgangPage } from './vorgang.page.tsx';
 
 /** The Vorgang pages: creating one in an Akte, showing and changing it. */
 export function registerVorgangPages(app: Hono<AppEnv>, deps: RecordsPagesDeps) {

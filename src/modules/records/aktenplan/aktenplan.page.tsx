@@ -1,7 +1,7 @@
 import type { Principal } from '../../../platform/http/principal.ts';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
 import { csrfQuery } from '../../../platform/ui/csrf-field.tsx';
-import { FileInput, Section } from '../records.view.tsx';
+import { FileInput, Section } from '../records.components.tsx';
 import { type AktenplanUnit, aussonderungLabels } from './aktenplan.models.ts';
 
 /** The Aktenplan as a tree of links that filter the Akten by unit. */

@@ -3,13 +3,19 @@ import { Flash } from '../../../platform/ui/flash.tsx';
 import { dateDe, dateTimeDe, fileSize } from '../../../platform/ui/format.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { Table, Td, Tr } from '../../../platform/ui/table.tsx';
-import { DokumentUploadSection } from '../dokumente/dokument-upload.view.tsx';
+import { DokumentUploadSection } from '../dokumente/dokument-upload.page.tsx';
 import type { Dokument } from '../dokumente/dokumente.models.ts';
+import {
+  type OrgUnitOption,
+  type PageBase,
+  Section,
+  StatusBadge,
+  TextStatus,
+} from '../records.components.tsx';
 import { dokumentArtLabels } from '../records.models.ts';
-import { type OrgUnitOption, type PageBase, Section, StatusBadge, TextStatus } from '../records.view.tsx';
 import { canWrite } from '../viewer/viewer.models.ts';
 import type { Vorgang } from './vorgaenge.models.ts';
-import { VorgangEditSection } from './vorgang-edit.view.tsx';
+import { VorgangEditSection } from './vorgang-edit.page.tsx';
 
 type HistoryEntry = { zeit: string; akteur: string; aktion: string; objektTyp: string };
 

@@ -2,8 +2,8 @@ import type { Principal } from '../../../platform/http/principal.ts';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
 import { SelectField, TextField } from '../../../platform/ui/components.tsx';
 import { csrfQuery } from '../../../platform/ui/csrf-field.tsx';
+import { DropzoneForm, FileInput, Section, UploadProgress } from '../records.components.tsx';
 import { DOKUMENT_ARTEN, dokumentArtLabels } from '../records.models.ts';
-import { DropzoneForm, FileInput, Section, UploadProgress } from '../records.view.tsx';
 
 export const artOptions = DOKUMENT_ARTEN.map((a) => ({ value: a, label: dokumentArtLabels[a] }));
 

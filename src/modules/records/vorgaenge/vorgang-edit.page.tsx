@@ -2,7 +2,7 @@ import type { Principal } from '../../../platform/http/principal.ts';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
 import { SelectField, TextField } from '../../../platform/ui/components.tsx';
 import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
-import { type OrgUnitOption, OrgUnitSelect, Section } from '../records.view.tsx';
+import { type OrgUnitOption, OrgUnitSelect, Section } from '../records.components.tsx';
 import { VORGANG_STATUS, type Vorgang, vorgangStatusLabels } from './vorgaenge.models.ts';
 
 /** Status, Frist, Wiedervorlage and Zuständigkeit of a Vorgang. */

@@ -7,8 +7,14 @@ import { Layout } from '../../../platform/ui/layout.tsx';
 import { Pager } from '../../../platform/ui/pager.tsx';
 import { Table, Td, Tr } from '../../../platform/ui/table.tsx';
 import type { AktenplanUnit } from '../aktenplan/aktenplan.models.ts';
-import { AktenplanImportSection, UnitTree } from '../aktenplan/aktenplan.view.tsx';
-import { type OrgUnitOption, OrgUnitSelect, type PageBase, Section, StatusBadge } from '../records.view.tsx';
+import { AktenplanImportSection, UnitTree } from '../aktenplan/aktenplan.page.tsx';
+import {
+  type OrgUnitOption,
+  OrgUnitSelect,
+  type PageBase,
+  Section,
+  StatusBadge,
+} from '../records.components.tsx';
 import { canWrite } from '../viewer/viewer.models.ts';
 import type { Akte } from './akten.models.ts';
 

@@ -2,9 +2,9 @@ import type { Principal } from '../../../platform/http/principal.ts';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
 import { SelectField, TextField } from '../../../platform/ui/components.tsx';
 import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
+import { Section } from '../records.components.tsx';
 import { VERTRAULICHKEIT, vertraulichkeitLabels } from '../records.models.ts';
-import { Section } from '../records.view.tsx';
-import { artOptions } from './dokument-upload.view.tsx';
+import { artOptions } from './dokument-upload.page.tsx';
 import type { Dokument } from './dokumente.models.ts';
 
 /** Title, kind, date, sender, recipient and Vertraulichkeit of a document. */

@@ -4,11 +4,11 @@ import { Flash } from '../../../platform/ui/flash.tsx';
 import { dateDe, dateTimeDe, fileSize } from '../../../platform/ui/format.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { Table, Td, Tr } from '../../../platform/ui/table.tsx';
+import { type PageBase, TextStatus } from '../records.components.tsx';
 import { dokumentArtLabels, vertraulichkeitLabels } from '../records.models.ts';
-import { type PageBase, TextStatus } from '../records.view.tsx';
 import { canWrite } from '../viewer/viewer.models.ts';
-import { DokumentEditSection } from './dokument-edit.view.tsx';
-import { VersionUploadSection } from './dokument-upload.view.tsx';
+import { DokumentEditSection } from './dokument-edit.page.tsx';
+import { VersionUploadSection } from './dokument-upload.page.tsx';
 import type { Dokument } from './dokumente.models.ts';
 
 type VersionRow = {

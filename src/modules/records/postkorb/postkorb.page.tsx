@@ -3,7 +3,7 @@ import { Card } from '../../../platform/ui/card.tsx';
 import { SelectField } from '../../../platform/ui/components.tsx';
 import { dateDe } from '../../../platform/ui/format.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
-import type { PageBase } from '../records.view.tsx';
+import type { PageBase } from '../records.components.tsx';
 import type { Vorgang } from '../vorgaenge/vorgaenge.models.ts';
 
 type NeuesDokument = {

@@ -7,8 +7,14 @@ import { Flash } from '../../../platform/ui/flash.tsx';
 import { dateDe } from '../../../platform/ui/format.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { Table, Td, Tr } from '../../../platform/ui/table.tsx';
+import {
+  type OrgUnitOption,
+  OrgUnitSelect,
+  type PageBase,
+  Section,
+  StatusBadge,
+} from '../records.components.tsx';
 import { vertraulichkeitLabels } from '../records.models.ts';
-import { type OrgUnitOption, OrgUnitSelect, type PageBase, Section, StatusBadge } from '../records.view.tsx';
 import { canWrite } from '../viewer/viewer.models.ts';
 import type { Vorgang } from '../vorgaenge/vorgaenge.models.ts';
 import type { Akte } from './akten.models.ts';
