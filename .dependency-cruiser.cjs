@@ -28,8 +28,7 @@ module.exports = {
     },
     {
       name: 'modules-meet-through-module-ts',
-      comment:
-        "A module imports another module only through that module's public <module>.module.ts.",
+      comment: "A module imports another module only through that module's public <module>.module.ts.",
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/', pathNot: TESTS },
       to: {
