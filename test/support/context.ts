@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp } from '../../src/main/http/app.ts';
 import { buildServices } from '../../src/main/services.ts';
-import { loadConfig } from '../../src/platform/config.ts';
+import { type Config, loadConfig } from '../../src/platform/config.ts';
 import type { Role } from '../../src/platform/http/principal.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 
@@ -15,6 +15,24 @@ export const DEMO_TENANTS = [
   'unstrut-hainich-kreis',
   'wartburgkreis',
 ] as const;
+
+/**
+ * One web process of the product: its own service graph (own connection pool) and HTTP app. Tests
+ * use it for a second process on the same database, one with other settings, or one whose database
+ * is unreachable. Tests reach the composition root only through test/support.
+ */
+export function createWebProcess({
+  config,
+  appUrl,
+  poolSize = 2,
+}: {
+  config: Config;
+  appUrl: string;
+  poolSize?: number;
+}) {
+  const services = buildServices({ config, appUrl, logger: createLogger({ level: 'silent' }), poolSize });
+  return { services, app: createApp(services), close: () => services.close() };
+}
 
 /**
  * A fresh database (copy of the migrated, demo-seeded template) with the full service graph and
@@ -39,13 +57,11 @@ export async function createTestContext(env: Record<string, string> = {}) {
     DATABASE_APP_URL: url('verbund_app', info.appPassword, database),
     ...env,
   });
-  const services = buildServices({
+  const { services, app } = createWebProcess({
     config,
     appUrl: url('verbund_app', info.appPassword, database),
-    logger: createLogger({ level: 'silent' }),
     poolSize: 5,
   });
-  const app = createApp(services);
   const superuser = new pg.Pool({ connectionString: url('postgres', info.superPassword, database), max: 2 });
 
   async function tokenFor(
@@ -109,3 +125,4 @@ export async function createTestContext(env: Record<string, string> = {}) {
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
+export type WebProcess = ReturnType<typeof createWebProcess>;

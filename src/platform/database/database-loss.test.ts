@@ -1,9 +1,12 @@
 import net from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { createApp } from '../../main/http/app.ts';
-import { buildServices } from '../../main/services.ts';
+import {
+  createTestContext,
+  createWebProcess,
+  type TestContext,
+  type WebProcess,
+} from '../../../test/support/context.ts';
 import { toAppError } from '../http/problem.ts';
 import { createJobWorker, enqueueJob } from '../jobs/jobs.ts';
 import { createLogger } from '../logger.ts';
@@ -91,16 +94,11 @@ describe('a lost database connection', () => {
 
 describe('while the database cannot be reached', () => {
   // The same app on a server that is not there (nothing listens on port 1).
-  let down: ReturnType<typeof buildServices>;
-  let app: ReturnType<typeof createApp>;
+  let down: WebProcess;
+  let app: WebProcess['app'];
   beforeAll(() => {
-    down = buildServices({
-      config: t.config,
-      appUrl: 'postgres://verbund_app:x@127.0.0.1:1/verbund',
-      logger: createLogger({ level: 'silent' }),
-      poolSize: 2,
-    });
-    app = createApp(down);
+    down = createWebProcess({ config: t.config, appUrl: 'postgres://verbund_app:x@127.0.0.1:1/verbund' });
+    app = down.app;
   });
   afterAll(() => down.close());
 

@@ -2,36 +2,35 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/support/context.ts';
+import {
+  createTestContext,
+  createWebProcess,
+  type TestContext,
+  type WebProcess,
+} from '../../../test/support/context.ts';
 import { DEMO_PASSWORD } from '../../demo/verbund.seed.ts';
-import { createApp } from '../../main/http/app.ts';
-import { buildServices, type Services } from '../../main/services.ts';
 import { parseRate, parseTrustedProxies } from '../config.ts';
-import { createLogger } from '../logger.ts';
 import { addressSubject, resolveClientAddress } from './client-address.ts';
 import type { AppEnv } from './context.ts';
 import { rateLimit } from './rate-limit.ts';
 
 let t: TestContext;
-let second: Services;
-let secondApp: ReturnType<typeof createApp>;
-let proxied: Services;
-let proxiedApp: ReturnType<typeof createApp>;
+let second: WebProcess;
+let secondApp: WebProcess['app'];
+let proxied: WebProcess;
+let proxiedApp: WebProcess['app'];
 
 beforeAll(async () => {
   // The defaults for tracking codes (30/1m) and logins (20/10m); Anträge tightened to 3 per 10 min.
   t = await createTestContext({ VERBUND_RATE_PORTAL_SUBMIT: '3/10m' });
   // A second web process on the same database, and one behind a trusted proxy (10.0.0.0/8).
-  const logger = createLogger({ level: 'silent' });
-  second = buildServices({ config: t.config, appUrl: t.appUrl, logger, poolSize: 2 });
-  secondApp = createApp(second);
-  proxied = buildServices({
+  second = createWebProcess({ config: t.config, appUrl: t.appUrl });
+  secondApp = second.app;
+  proxied = createWebProcess({
     config: { ...t.config, trustedProxies: parseTrustedProxies('10.0.0.0/8')! },
     appUrl: t.appUrl,
-    logger,
-    poolSize: 2,
   });
-  proxiedApp = createApp(proxied);
+  proxiedApp = proxied.app;
 });
 afterAll(async () => {
   await second.close();
@@ -50,7 +49,7 @@ const socketFrom = (address: string) => ({
   },
 });
 
-type App = ReturnType<typeof createApp>;
+type App = WebProcess['app'];
 function send(
   address: string,
   path: string,
