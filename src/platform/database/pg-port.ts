@@ -4,26 +4,20 @@ import net from 'node:net';
 /** The port of the embedded PostgreSQL when VERBUND_PG_PORT is not set and it is free. */
 export const DEFAULT_PG_PORT = 54329;
 
-/** Whether nothing listens on 127.0.0.1:`port` (we could bind it). */
-export function isPortFree(port: number) {
-  return new Promise<boolean>((resolve) => {
+/** Binds 127.0.0.1:`port` for a moment (0: any port); the bound port, or null when it is taken. */
+function probePort(port: number) {
+  return new Promise<number | null>((resolve) => {
     const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(true)));
-  });
-}
-
-/** A port the system calls free right now (bind to 0, read, release). */
-function anyFreePort() {
-  return new Promise<number>((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
+    probe.once('error', () => resolve(null));
+    probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => {
+      const { port: bound } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(bound));
     });
   });
 }
+
+/** Whether nothing listens on 127.0.0.1:`port` (we could bind it). */
+const isPortFree = async (port: number) => (await probePort(port)) !== null;
 
 /**
  * The port of this installation's embedded PostgreSQL. Set (VERBUND_PG_PORT): that one, always.
@@ -50,7 +44,8 @@ export async function embeddedPort({
     if (wanted !== recorded) await writeFile(file, String(wanted));
     return wanted;
   }
-  const chosen = await anyFreePort();
+  const chosen = await probePort(0);
+  if (chosen === null) throw new Error('no free TCP port on 127.0.0.1 for the embedded PostgreSQL');
   await writeFile(file, String(chosen));
   return chosen;
 }
