@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { childProcesses, rssBytes } from '../test/support/verbund-process.ts';
 import { percentile } from './support.ts';
@@ -129,4 +131,78 @@ export function chunkedUpload({
       request.end(`\r\n--${boundary}--\r\n`);
     })().catch(reject);
   });
+}
+
+/** Clock ticks per second of the CPU times in /proc/<pid>/stat (`getconf CLK_TCK`, 100 almost everywhere). */
+export const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * One process's line of /proc/<pid>/stat: its parent, `own` CPU time = utime + stime (all its
+ * threads) and `reaped` = cutime + cstime (its exited children that it waited for, with theirs),
+ * in clock ticks. Undefined once it is gone.
+ */
+function readStat(pid: number) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command name (which may hold spaces and parentheses): state(3) ppid(4) …
+    // utime(14) stime(15) cutime(16) cstime(17).
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return {
+      ppid: Number(f[1]),
+      own: Number(f[11]) + Number(f[12]),
+      reaped: Number(f[13]) + Number(f[14]),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** All live processes with their CPU times (readStat), read once from /proc. Linux only. */
+export function processTable() {
+  const table = new Map<number, NonNullable<ReturnType<typeof readStat>>>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (stat) table.set(Number(entry), stat);
+  }
+  return table;
+}
+
+export type ProcessTable = ReturnType<typeof processTable>;
+
+/**
+ * CPU time in clock ticks of a process tree: `root` and all its descendants, without the subtrees
+ * rooted at `exclude`, each with the children it has reaped. A process that exits between two
+ * snapshots moves its whole time into its parent's `reaped`, so the difference of two snapshots is
+ * the CPU the tree used in between, provided the parent waits for its children (node and the
+ * postmaster do).
+ */
+export function treeTicks(table: ProcessTable, root: number, exclude: number[] = []) {
+  const children = new Map<number, number[]>();
+  for (const [pid, p] of table) {
+    const siblings = children.get(p.ppid);
+    if (siblings) siblings.push(pid);
+    else children.set(p.ppid, [pid]);
+  }
+  let ticks = 0;
+  const stack = table.has(root) && !exclude.includes(root) ? [root] : [];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    const p = table.get(pid)!;
+    ticks += p.own + p.reaped;
+    for (const child of children.get(pid) ?? []) if (!exclude.includes(child)) stack.push(child);
+  }
+  return ticks;
+}
+
+/** CPU time of one process in clock ticks, with its reaped children (undefined once it is gone). */
+export function processTicks(pid: number) {
+  const stat = readStat(pid);
+  return stat && stat.own + stat.reaped;
 }
