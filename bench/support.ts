@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,10 +17,19 @@ import { createLogger } from '../src/platform/logger.ts';
  * A fresh product instance for a benchmark, on the embedded default: its own PostgreSQL cluster and
  * data directory in /tmp, migrated and seeded with the demo Verbund and its services (no demo
  * documents), served
- * over real HTTP on a free port.
+ * over real HTTP on a free port. With `dataDir` the instance lives there and is kept after stop():
+ * a second run finds its data again (migrations and seeds only add what is missing), so a large
+ * data set is loaded once and queried many times.
  */
-export async function startBenchInstance({ poolSize = 20 }: { poolSize?: number } = {}) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'verbund-bench-'));
+export async function startBenchInstance({
+  poolSize = 20,
+  dataDir,
+}: {
+  poolSize?: number;
+  dataDir?: string;
+} = {}) {
+  const dir = dataDir ? path.resolve(dataDir) : await mkdtemp(path.join(tmpdir(), 'verbund-bench-'));
+  if (dataDir) await mkdir(dir, { recursive: true });
   await chmod(dir, 0o755);
   const port = 30000 + Math.floor(Math.random() * 20000);
   const server = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port });
@@ -52,7 +61,7 @@ export async function startBenchInstance({ poolSize = 20 }: { poolSize?: number 
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await services.close();
       await server.stop();
-      await rm(dir, { recursive: true, force: true });
+      if (!dataDir) await rm(dir, { recursive: true, force: true });
     },
   };
 }
