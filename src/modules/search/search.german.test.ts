@@ -118,7 +118,12 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
-type Answer = { items: { dokumentId: string }[]; total: number; vorschlag?: unknown };
+type Answer = {
+  items: { dokumentId: string }[];
+  total: number;
+  /** "Meinten Sie …?": the corrected query and its number of hits. */
+  vorschlag?: { q: string; treffer: number };
+};
 
 async function search(q: string, extra = '') {
   const res = await t.request(`/api/v1/suche?q=${encodeURIComponent(q)}${extra}`, { token: admin });
@@ -423,12 +428,14 @@ describe('"Meinten Sie …?" for typos', () => {
   it('Wiederspruch finds nothing and offers Widerspruch', async () => {
     const answer = await search('Wiederspruch');
     expect(answer.total).toBe(0);
-    expect(answer.vorschlag).toBe('Widerspruch');
+    expect(answer.vorschlag).toMatchObject({ q: 'Widerspruch' });
+    await expectFinds(answer.vorschlag!.q, ['widerspruch']);
   });
   it('Zweckvereinbahrung finds nothing and offers Zweckvereinbarung', async () => {
     const answer = await search('Zweckvereinbahrung');
     expect(answer.total).toBe(0);
-    expect(answer.vorschlag).toBe('Zweckvereinbarung');
+    expect(answer.vorschlag).toMatchObject({ q: 'Zweckvereinbarung' });
+    await expectFinds(answer.vorschlag!.q, ['zweckvereinbarung']);
   });
   it('a query with hits offers no suggestion', async () => {
     const answer = await search('Widerspruch');
