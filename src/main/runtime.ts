@@ -71,6 +71,8 @@ export async function startRuntime({
     }
   });
 
+  // After the migrations: counties whose documents an older analyzer indexed are reindexed in the background.
+  if (mode !== 'worker') await services.searchReindex.startWhereOutdated();
   const worker = mode === 'web' ? undefined : services.createWorker();
   worker?.start();
   // Connector deliveries (transactional outbox) run wherever jobs run.

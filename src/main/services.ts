@@ -5,7 +5,7 @@ import { createExtractionPool } from '../modules/ingest/ingest.module.ts';
 import { createIntegrationsModule } from '../modules/integrations/integrations.module.ts';
 import { createOzgModule, renderPortalError } from '../modules/ozg/ozg.module.ts';
 import { createRecordsModule } from '../modules/records/records.module.ts';
-import { createSearchModule } from '../modules/search/search.module.ts';
+import { createSearchModule, createSearchReindex } from '../modules/search/search.module.ts';
 import { createVerbundUsecases } from '../modules/verbund/verbund.module.ts';
 import type { Config } from '../platform/config.ts';
 import { createDatabase } from '../platform/database/database.ts';
@@ -58,7 +58,13 @@ export function buildServices({
   onboarding.register(records.onboardingHook);
   jobHandlers.set(...records.extractionJob);
   const batchJobHandlers = new Map<string, BatchJobHandler>([records.extractionBatchJob]);
-  const givenUpHandlers = new Map<string, JobGivenUpHandler>([records.extractionGivenUp]);
+  // Reindexing after an analyzer change: a job per batch, started by the web process and the CLI.
+  const searchReindex = createSearchReindex({ database, logger });
+  jobHandlers.set(...searchReindex.job);
+  const givenUpHandlers = new Map<string, JobGivenUpHandler>([
+    records.extractionGivenUp,
+    searchReindex.givenUp,
+  ]);
   // After records: activating a service creates its Akte in the county's Aktenplan.
   const ozg = createOzgModule({ database, blobs, config });
   onboarding.register(ozg.onboardingHook);
@@ -97,6 +103,7 @@ export function buildServices({
     extractors,
     records,
     search,
+    searchReindex,
     ozg,
     integrations,
     xdomea,

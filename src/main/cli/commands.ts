@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import { CONNECTOR_COMMANDS } from './connector.command.ts';
 import { IDENTITY_COMMANDS } from './identity.command.ts';
 import { OZG_COMMANDS } from './ozg.command.ts';
+import { SEARCH_COMMANDS } from './search.command.ts';
 import { SERVER_COMMANDS } from './server.command.ts';
 import { TENANT_COMMANDS } from './tenant.command.ts';
 
@@ -16,6 +17,7 @@ export const COMMANDS: Record<string, Command> = {
   ...CONNECTOR_COMMANDS,
   ...OZG_COMMANDS,
   ...AUDIT_COMMANDS,
+  ...SEARCH_COMMANDS,
 };
 
 export function usage() {

@@ -3,7 +3,7 @@ import { registerAuthRoutes, registerVerwaltungPages } from '../../modules/ident
 import { registerIntegrationsPages } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgStaffPages, registerPortalPages } from '../../modules/ozg/ozg.module.ts';
 import { createSearchFacets, registerRecordsPages } from '../../modules/records/records.module.ts';
-import { registerSearchPages } from '../../modules/search/search.module.ts';
+import { ReindexStatus, registerSearchPages } from '../../modules/search/search.module.ts';
 import { registerVerbundPages } from '../../modules/verbund/verbund.module.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import type { Services } from '../services.ts';
@@ -22,5 +22,10 @@ export function registerPages(app: Hono<AppEnv>, services: Services) {
   registerOzgStaffPages(app, services);
   registerIntegrationsPages(app, services);
   registerVerbundPages(app, services);
-  registerVerwaltungPages(app, services);
+  registerVerwaltungPages(app, {
+    ...services,
+    sections: [
+      async (tenantId) => <ReindexStatus progress={await services.searchReindex.progress(tenantId)} />,
+    ],
+  });
 }

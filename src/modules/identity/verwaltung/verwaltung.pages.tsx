@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { csrfProtection, requireRole, resolvePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
@@ -11,21 +12,30 @@ import type { AuditRepository } from '../../audit/audit.module.ts';
 import type { MemberDirectory } from '../identity.models.ts';
 import type { UserUsecases } from '../users/users.usecases.ts';
 
-/** The county's administration page: users, the audit log and its verification. */
+/**
+ * The county's administration page: users, the audit log and its verification, and the state
+ * blocks other modules hand in through main/ (`sections`, e.g. the search index's reindex).
+ */
 export function registerVerwaltungPages(
   app: Hono<AppEnv>,
-  deps: { identity: UserUsecases; audit: AuditRepository; verbund: Pick<MemberDirectory, 'getMember'> },
+  deps: {
+    identity: UserUsecases;
+    audit: AuditRepository;
+    verbund: Pick<MemberDirectory, 'getMember'>;
+    sections?: Array<(tenantId: string) => Promise<Child>>;
+  },
 ) {
   app.use('/verwaltung', resolvePrincipal, csrfProtection);
   app.get('/verwaltung', async (c) => {
     const principal = requireRole(c, 'kreis-admin', 'leitung', 'verbund-admin');
-    const [users, events, tenant, verification] = await Promise.all([
+    const [users, events, tenant, verification, sections] = await Promise.all([
       deps.identity.listUsers({ tenantId: principal.tenantId }),
       deps.audit.list({ tenantId: principal.tenantId, limit: 50 }),
       deps.verbund.getMember(principal.tenantId),
       c.req.query('pruefen')
         ? deps.audit.verify({ tenantId: principal.tenantId })
         : Promise.resolve(undefined),
+      Promise.all((deps.sections ?? []).map((section) => section(principal.tenantId))),
     ]);
     return c.html(
       <AdminPage
@@ -34,6 +44,7 @@ export function registerVerwaltungPages(
         users={users}
         events={events}
         verification={verification}
+        sections={sections}
       />,
     );
   });
@@ -52,9 +63,10 @@ type AdminProps = {
     objectId: string;
   }>;
   verification?: { ok: boolean; events: number; brokenSeq?: number; reason?: string };
+  sections: Child[];
 };
 
-function AdminPage({ principal, tenantName, users, events, verification }: AdminProps) {
+function AdminPage({ principal, tenantName, users, events, verification, sections }: AdminProps) {
   return (
     <Layout title="Verwaltung" principal={principal} tenantName={tenantName} active="verwaltung">
       <h1 class="kern-heading-large">Verwaltung</h1>
@@ -73,6 +85,7 @@ function AdminPage({ principal, tenantName, users, events, verification }: Admin
           </Tr>
         ))}
       </Table>
+      {sections}
       <h2 class="kern-heading-medium" id="pruefkette">
         Prüfkette
       </h2>

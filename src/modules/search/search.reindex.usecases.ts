@@ -1,0 +1,118 @@
+import type { DatabaseHandle, TenantTrx } from '../../platform/database/database.ts';
+import { enqueueJob } from '../../platform/jobs/jobs.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { ANALYZER_VERSION } from './analyzer/german-analyzer.ts';
+import { createReindexGivenUp, createReindexJob } from './search.reindex.job.ts';
+import { REINDEX_JOB, type ReindexProgress, reindexProgress } from './search.reindex.models.ts';
+import {
+  anyOutdated,
+  countDocuments,
+  countOutdated,
+  hasLiveJob,
+  loadRun,
+  lockStarts,
+  resumeRun,
+  saveNewRun,
+} from './search.reindex.repository.ts';
+
+/**
+ * Reindexing after an analyzer change, per county, in the background: documents whose
+ * `search_version` is below the analyzer's version are re-analysed batch by batch by the job
+ * `search.reindex` (search.reindex.job.ts) while search and filing go on. Started by every web
+ * process at its start (startWhereOutdated) and by `verbund suche reindex`.
+ */
+export function createSearchReindex({
+  database,
+  logger,
+  batchSize,
+}: {
+  database: DatabaseHandle;
+  logger: Logger;
+  /** Documents per job (REINDEX_BATCH); tests take small batches to watch a run go. */
+  batchSize?: number;
+}) {
+  // The indexer records this version with every write (searchColumnsSet).
+  const version = ANALYZER_VERSION;
+  async function progressIn(trx: TenantTrx): Promise<ReindexProgress> {
+    const run = await loadRun(trx);
+    // While a run goes, its own figures; otherwise a count along the index (empty when current).
+    const outdated =
+      run?.status === 'laeuft' ? Math.max(run.planned - run.done, 0) : await countOutdated(trx, version);
+    return reindexProgress({ run, outdated, analyzerVersion: version });
+  }
+
+  /**
+   * Starts the county's reindex unless one is running: of the outdated documents, or with `all`
+   * of every document (for a changed lexicon; the run walks all documents instead of marking them
+   * outdated first, which would rewrite every row twice). Idempotent: one run and one job per
+   * county; `all` while a run of the outdated ones goes turns that run into one over all.
+   */
+  async function start({ tenantId, all = false }: { tenantId: string; all?: boolean }) {
+    return database.withTenant(tenantId, async (trx) => {
+      await lockStarts(trx);
+      const run = await loadRun(trx);
+      const live = run?.status === 'laeuft' && (await hasLiveJob(trx));
+      const current = run?.analyzerVersion === version;
+      let started = false;
+      if (live && current && (!all || run.mode === 'alle')) {
+        // Already on its way.
+      } else if (run?.status === 'laeuft' && !live && current && !all) {
+        // Its job was given up without a word (or removed): go on where it stopped.
+        await resumeRun(trx);
+        await enqueueJob(trx, { kind: REINDEX_JOB });
+        started = true;
+      } else if (all || (await anyOutdated(trx, version))) {
+        const counts = await countDocuments(trx, version);
+        await saveNewRun(trx, {
+          analyzerVersion: version,
+          mode: all ? 'alle' : 'veraltet',
+          total: counts.total,
+          planned: all ? counts.total : counts.outdated,
+        });
+        // A live job picks the new run up with its next batch.
+        if (!live) await enqueueJob(trx, { kind: REINDEX_JOB });
+        started = true;
+      }
+      return { started, progress: await progressIn(trx) };
+    });
+  }
+
+  return {
+    job: createReindexJob({ version, batchSize }),
+    givenUp: createReindexGivenUp(),
+    start,
+    /** The county's reindex progress (admin page, CLI). */
+    progress: (tenantId: string) => database.withTenant(tenantId, progressIn),
+    /**
+     * At the start of a web process, after the migrations: a run for every county with outdated
+     * documents. One index probe per county when nothing is outdated; a failure is logged, never
+     * stops the start (search works with the older index meanwhile).
+     */
+    async startWhereOutdated() {
+      const started: string[] = [];
+      const tenants = await database.db
+        .selectFrom('tenants')
+        .select('id')
+        .orderBy('id')
+        .execute()
+        .catch((error) => {
+          logger.error({ err: error }, 'search reindex: counties could not be listed');
+          return [];
+        });
+      for (const { id } of tenants) {
+        try {
+          const result = await start({ tenantId: id });
+          if (result.started) {
+            started.push(id);
+            logger.info({ tenant: id, planned: result.progress.planned, version }, 'search reindex started');
+          }
+        } catch (error) {
+          logger.error({ err: error, tenant: id }, 'search reindex could not be started');
+        }
+      }
+      return { started };
+    },
+  };
+}
+
+export type SearchReindex = ReturnType<typeof createSearchReindex>;
