@@ -1,6 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
 import type { MetadataField } from '../../platform/database/database.types.ts';
+import { ANALYZER_VERSION } from './analyzer/german-analyzer.ts';
+import { searchVectors } from './analyzer/search-vectors.ts';
 import { extractReferences } from './search.models.ts';
 
 /**
@@ -23,7 +25,10 @@ export type IndexContext = {
   metadaten: MetadataField[];
 };
 
-/** Weight-B text and the reference numbers (Aktenzeichen, Drucksachen-Nr.) of a document. */
+/**
+ * What the index stores of a document: weight-B text, the reference numbers (Aktenzeichen,
+ * Drucksachen-Nr., e-mail addresses) and the two tsvector literals built by the German analyzer.
+ */
 export function indexTerms(ctx: IndexContext, content: string | null) {
   const values = ctx.metadaten.map((m) => String(m.wert)).join(' ');
   const meta = [
@@ -41,7 +46,8 @@ export function indexTerms(ctx: IndexContext, content: string | null) {
   const refs = extractReferences(
     `${ctx.titel} ${ctx.aktenzeichen} ${ctx.externe_referenz ?? ''} ${values} ${content ?? ''}`,
   );
-  return { meta, refs };
+  const { search, head } = searchVectors({ titel: ctx.titel, meta, content });
+  return { meta, refs, search, head };
 }
 
 /**
@@ -49,24 +55,23 @@ export function indexTerms(ctx: IndexContext, content: string | null) {
  * list, their values, and the source the values read (`from ${source}`).
  */
 export function newDokumentIndex(ctx: IndexContext) {
-  const { meta, refs } = indexTerms(ctx, null);
+  const { refs, head } = indexTerms(ctx, null);
   return {
-    columns: sql`refs, search, search_head`,
-    // Without content yet, the whole-document vector is the title/metadata one (computed once).
-    values: sql`${refs}::text[], h.v, h.v`,
-    source: sql`(select verbund_search_head(${ctx.titel}, ${meta}) as v) h`,
+    columns: sql`refs, search, search_head, search_version`,
+    // Without content yet, the whole-document vector is the title/metadata one.
+    values: sql`${refs}::text[], ${head}::tsvector, ${head}::tsvector, ${ANALYZER_VERSION}::smallint`,
+    source: sql`(select 1) h`,
   };
 }
 
-/** `set` assignments of the search columns (title, metadata text, content text, references as SQL). */
+/** `set` assignments of the search columns (the analyzer's vectors and the references, as SQL). */
 export const searchColumnsSet = (p: {
-  titel: RawBuilder<unknown>;
-  meta: RawBuilder<unknown>;
-  text: RawBuilder<unknown>;
+  search: RawBuilder<unknown>;
+  head: RawBuilder<unknown>;
   refs: RawBuilder<unknown>;
 }) =>
-  sql`refs = ${p.refs}, search = verbund_search_vector(${p.titel}, ${p.meta}, ${p.text}),
-      search_head = verbund_search_head(${p.titel}, ${p.meta})`;
+  sql`refs = ${p.refs}, search = (${p.search})::tsvector, search_head = (${p.head})::tsvector,
+      search_version = ${ANALYZER_VERSION}::smallint`;
 
 /** Loads the index context of a document (and, if asked, its current text) in one query. */
 async function loadIndexContext(trx: TenantTrx, dokumentId: string) {
@@ -85,11 +90,10 @@ async function loadIndexContext(trx: TenantTrx, dokumentId: string) {
 export async function reindexDokument(trx: TenantTrx, dokumentId: string, text?: string | null) {
   const ctx = await loadIndexContext(trx, dokumentId);
   const content = text === undefined ? ctx.text : text;
-  const { meta, refs } = indexTerms(ctx, content);
+  const { refs, search, head } = indexTerms(ctx, content);
   await sql`update dokumente set ${searchColumnsSet({
-    titel: sql`titel`,
-    meta: sql`${meta}`,
-    text: sql`${content ?? ''}`,
+    search: sql`${search}`,
+    head: sql`${head}`,
     refs: sql`${refs}::text[]`,
   })}
     where id = ${dokumentId}::uuid`.execute(trx);

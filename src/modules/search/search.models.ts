@@ -13,16 +13,22 @@ const FOLD: Record<string, string> = {
 
 /**
  * Reference numbers: tokens with a slash and a digit, like Drucksachen-Nr. `KT/103/2020`,
- * `KT/065-03/19` or Aktenzeichen `00.20-0001/2020`. Stored upper-cased for exact matching.
+ * `KT/065-03/19` or Aktenzeichen `00.20-0001/2020`, and e-mail addresses. Stored upper-cased for
+ * exact matching (numbers without a slash – Kreisschlüssel, LeiKa keys – are exact words of the index).
  */
 const REFERENCE =
   /(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*\/[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*/gu;
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 export function extractReferences(text: string, limit = 200): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(REFERENCE)) {
     const value = match[0];
     if (/\d/.test(value) && value.length >= 4 && value.length <= 60) found.add(value.toUpperCase());
     if (found.size >= limit) break;
+  }
+  for (const match of text.matchAll(EMAIL)) {
+    if (found.size >= limit) break;
+    if (match[0].length <= 120) found.add(match[0].toUpperCase());
   }
   return [...found];
 }

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
-import { COUNT_LIMIT, fold, type SearchFilter, type SearchTerm } from './search.models.ts';
+import { termTsquery } from './analyzer/tsquery.ts';
+import { COUNT_LIMIT, type SearchFilter, type SearchTerm } from './search.models.ts';
 
 /** Title/metadata hits ranked per query: the newest this many (all of them in smaller files). */
 const HEAD_POOL = 2_000;
@@ -22,22 +23,46 @@ type SearchRow = {
   kennzeichen: string;
   rang: number;
   total: string;
+  facetten: FacetRow[];
 };
 
-/** The tsquery of one term; the same German folding as the index (verbund_fold). */
+/** The tsquery of one term, built by the German analyzer (the same as the index); negation is the caller's. */
 function termQuery(term: SearchTerm): RawBuilder<unknown> {
-  const folded = fold(term.value);
-  if (term.kind === 'phrase') return sql`phraseto_tsquery('german', ${folded})`;
-  if (term.kind === 'prefix') {
-    const parts = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    return sql`to_tsquery('german', ${parts.map((p) => `'${p}':*`).join(' & ')})`;
-  }
-  return sql`plainto_tsquery('german', ${folded})`;
+  return sql`${termTsquery({ ...term, negated: false }) ?? ''}::tsquery`;
 }
 
+/** One facet value as the SQL counts it: over the collected matches (all of them up to COUNT_LIMIT). */
+export type FacetRow = {
+  facette: 'aktenplan' | 'art' | 'jahr' | 'vorgangStatus';
+  wert: string;
+  titel: string | null;
+  anzahl: number;
+};
+
 /**
- * One page of matches, ranked, with the total (exact up to COUNT_LIMIT). `filter` dates are
- * checked by the caller; `terms` come from parseSearchQuery.
+ * Facet counts over the collected matches `m` (id, datum, unit_id, art, vorgang_id): Aktenplan unit,
+ * kind, year and Vorgang status. `m` holds at most COUNT_LIMIT + 1 rows, so the cost is bounded;
+ * the counts are exact when that is all the matches. Units and Vorgänge are looked up once per
+ * distinct value, not once per match.
+ */
+const facetsOf = sql`facets as (
+      select coalesce(json_agg(f), '[]'::json) as list from (
+        select 'aktenplan' as facette, u.kennzeichen as wert, u.titel, x.n as anzahl
+        from (select unit_id, count(*) as n from m group by unit_id) x join aktenplan_units u on u.id = x.unit_id
+        union all
+        select 'art', x.art, null, count(*) from m x group by x.art
+        union all
+        select 'jahr', y.jahr, null, count(*) from (select to_char(datum, 'YYYY') as jahr from m) y group by y.jahr
+        union all
+        select 'vorgangStatus', vg.status, null, sum(x.n)
+        from (select vorgang_id, count(*) as n from m group by vorgang_id) x join vorgaenge vg on vg.id = x.vorgang_id
+        group by vg.status
+      ) f
+    )`;
+
+/**
+ * One page of matches, ranked, with the total (exact up to COUNT_LIMIT) and the facet counts over
+ * the same matches. `filter` dates are checked by the caller; `terms` come from parseSearchQuery.
  */
 export async function findDokumente(
   trx: TenantTrx,
@@ -74,6 +99,7 @@ export async function findDokumente(
     );
   if (filter.aktenplan)
     // An array, not a semi-join: the planner would otherwise repeat the full-text scan per unit.
+    // With the index dokumente_unit the units are a bitmap beside the full-text one (BitmapAnd).
     where.push(
       sql`d.unit_id = any(array(select id from aktenplan_units where kennzeichen = ${filter.aktenplan}
             or kennzeichen like ${`${filter.aktenplan}.%`}))`,
@@ -94,40 +120,66 @@ export async function findDokumente(
     references.length > 0
       ? sql`(case when upper(d.titel) like any(${references.map((r) => `%${r}%`)}::text[]) then 1 else 0 end)`
       : sql`0`;
+  const details = sql`d.id, d.titel, d.art, d.datum, d.text_status, d.vorgang_id, vg.betreff, vg.status as vorgang_status,
+           d.akte_id, a.aktenzeichen, u.kennzeichen`;
+  const detailJoins = sql`join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id
+    join aktenplan_units u on u.id = d.unit_id`;
+
+  if (!query) {
+    // No words: the newest documents (the search page's default), or the documents citing a
+    // reference number. The matches are collected in the order of the page through the index
+    // dokumente_neueste (datum desc, id) – the newest COUNT_LIMIT + 1 of them, read from the index
+    // alone with full clearance – so a listing costs the same at 20,000 and at 1,000,000 documents;
+    // their count is the total (exact up to COUNT_LIMIT) and the facets count them.
+    const collect = Math.max(COUNT_LIMIT + 1, page.offset + page.limit);
+    const { rows } = await sql<SearchRow>`
+      with m as materialized (
+        select d.id, d.datum, d.unit_id, d.art, d.vorgang_id, ${referenceBonus} as rang from ${from}
+        where ${condition}
+        order by ${references.length > 0 ? sql`rang desc, ` : sql``}d.datum desc, d.id limit ${collect}
+      ), matches as (select count(*) as n from m), ${facetsOf}, p as (
+        select m.id, m.rang, m.datum from m
+        order by m.rang desc, m.datum desc, m.id limit ${page.limit} offset ${page.offset}
+      )
+      select ${details}, p.rang, (select n from matches) as total, (select list from facets) as facetten
+      from p join dokumente d on d.id = p.id ${detailJoins}
+      order by p.rang desc, p.datum desc, p.id`.execute(trx);
+    return rows;
+  }
+
   // The GIN indexes are always the better way to find matches: a sequential scan would read
   // every document's (TOASTed) full-text vector. The same holds for a lossy bitmap: with the
   // default 4 MB a word in most of a million documents no longer fits exactly, and every row of
   // a lossy page is rechecked against its full vector. 64 MB keep it exact (≈ 70 bytes per page
   // of the table); the memory is used only by such a query, and only for its duration.
-  if (query)
-    await sql`select set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true)`.execute(
-      trx,
-    );
+  await sql`select set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true)`.execute(
+    trx,
+  );
   // Candidates, then ranking: the best title/metadata hits (small vector, own GIN index) and the
   // newest content hits, at least 100 of each; only these are ranked on the full content. Title
   // hits are ranked among the newest 2,000 of them, and the total is counted exactly up to
   // 10,000: so the cost of a query is bounded even for a word that occurs in almost every
-  // document. The matches are collected once through the GIN index (up to 10,001); when that is
-  // all of them, the newest content hits come from these. Only with more matches does the date
-  // index look for the newest – then they are dense enough to be found at once. (Walking the
-  // date index for a word whose matches the filters exclude would read every document.)
+  // document. The matches are collected once through the GIN index (up to 10,001) – the total
+  // and the facets count them; when that is all of them, the newest content hits come from these.
+  // Only with more matches does the date index look for the newest – then they are dense enough
+  // to be found at once. (Walking the date index for a word whose matches the filters exclude
+  // would read every document.)
   // Every candidate list breaks ties by id: documents of the same date (a bulk upload) must fall
   // into the same window on every page, or pages overlap and some hits are never shown.
   const candidates = Math.max(100, page.offset + page.limit);
-  const { rows } = await sql<SearchRow>`${
-    query
-      ? sql`
-    with head_pool as (
+  const { rows } = await sql<SearchRow>`
+    with m as materialized (
+      select d.id, d.datum, d.unit_id, d.art, d.vorgang_id from ${from}
+      where d.search @@ (${query}) and ${condition} limit ${COUNT_LIMIT + 1}
+    ), matches as (
+      select count(*) as n from m
+    ), ${facetsOf}, head_pool as (
       select d.id, d.datum, d.search_head from ${from}
       where d.search_head @@ (${query}) and ${condition}
       order by d.datum desc, d.id limit ${HEAD_POOL}
     ), head_hits as (
       select id, ts_rank_cd(search_head, (${query}), 32) as head_rank from head_pool
       order by head_rank desc, datum desc, id limit ${candidates}
-    ), m as materialized (
-      select d.id, d.datum from ${from} where d.search @@ (${query}) and ${condition} limit ${COUNT_LIMIT + 1}
-    ), matches as (
-      select count(*) as n from m
     ), body_hits as (
       (select id from m where (select n from matches) <= ${COUNT_LIMIT} order by datum desc, id limit ${candidates})
       union all
@@ -138,32 +190,14 @@ export async function findDokumente(
       select id, max(head_rank) as head_rank from (
         select id, head_rank from head_hits union all select id, 0 from body_hits) x group by id
     )
-    select d.id, d.titel, d.art, d.datum, d.text_status, d.vorgang_id, vg.betreff, vg.status as vorgang_status,
-           d.akte_id, a.aktenzeichen, u.kennzeichen,
+    select ${details},
            cand.head_rank + ts_rank_cd(d.search, (${query}), 32) + ${referenceBonus} as rang,
-           (select n from matches) as total
-    from cand join dokumente d on d.id = cand.id
-    join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id
-    join aktenplan_units u on u.id = d.unit_id
-    where d.search @@ (${query})`
-      : sql`
-    select d.id, d.titel, d.art, d.datum, d.text_status, d.vorgang_id, vg.betreff, vg.status as vorgang_status,
-           d.akte_id, a.aktenzeichen, u.kennzeichen, ${referenceBonus} as rang, count(*) over () as total
-    from dokumente d join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id
-    join aktenplan_units u on u.id = d.unit_id
-    where ${condition}`
-  }
+           (select n from matches) as total, (select list from facets) as facetten
+    from cand join dokumente d on d.id = cand.id ${detailJoins}
+    where d.search @@ (${query})
     order by rang desc, datum desc, id
     limit ${page.limit} offset ${page.offset}`.execute(trx);
   return rows;
-}
-
-/** The stems PostgreSQL derives from the (folded) query words, as the index does. */
-export async function queryStems(trx: TenantTrx, text: string) {
-  const { rows } = await sql<{
-    stems: string[];
-  }>`select tsvector_to_array(to_tsvector('german', ${text})) as stems`.execute(trx);
-  return rows[0]!.stems;
 }
 
 /** The current text (first 200,000 characters) and type of the documents of one page. */

@@ -3,6 +3,8 @@ import type { TestContext } from '../../../test/support/context.ts';
 import { drainJobs } from '../../../test/support/jobs.ts';
 import { renderTextPdf } from '../records/dokumente/text-pdf.ts';
 import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
+import { ANALYZER_VERSION } from './analyzer/german-analyzer.ts';
+import { searchVectors } from './analyzer/search-vectors.ts';
 
 let t: TestContext;
 let admin: string;
@@ -81,13 +83,13 @@ describe('text extraction and search', () => {
   /** Inserts `count` documents titled "<titel> n" with `text` as content into a new Vorgang, by SQL (faster than uploads). */
   const bulkDokumente = async (akte: string, titel: string, text: string, count: number) => {
     const { vorgangId, akteId } = await newVorgang(admin, akte);
+    const vectors = searchVectors({ titel, meta: '', content: text });
     await t.superuser.query(
       `with v as (select unit_id from akten where id = $2)
-       insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, created_by, search, search_head)
-       select 'nordhausen', $1, $2, v.unit_id, $3::text || ' ' || n, 'test',
-              verbund_search_vector($3, '', $4), verbund_search_head($3, '')
-       from generate_series(1, $5::int) n, v`,
-      [vorgangId, akteId, titel, text, count],
+       insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, created_by, search, search_head, search_version)
+       select 'nordhausen', $1, $2, v.unit_id, $3::text || ' ' || n, 'test', $5::tsvector, $6::tsvector, $7
+       from generate_series(1, $4::int) n, v`,
+      [vorgangId, akteId, titel, count, vectors.search, vectors.head, ANALYZER_VERSION],
     );
   };
 

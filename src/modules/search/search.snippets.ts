@@ -1,20 +1,22 @@
-import { fold } from './search.models.ts';
-
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /**
  * A highlighted snippet (HTML-escaped, matches in <mark>) of about `words` words around the
- * densest cluster of matches. `stems` are the folded stems PostgreSQL derived from the query;
- * a word matches when its folded form starts with a stem (German stems are word prefixes).
+ * densest cluster of matches. `matchesWord` says whether a word matches the query (the analyzer's
+ * wordMatcher: the same lemmas and compound parts as the index).
  */
-export function buildSnippet(text: string, stems: string[], references: string[], words = 32): string {
+export function buildSnippet(
+  text: string,
+  matchesWord: (word: string) => boolean,
+  references: string[],
+  words = 32,
+): string {
   const tokens = text.slice(0, 200_000).split(/(\s+)/);
   const isMatch = (token: string) => {
     const bare = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (!bare) return false;
     if (references.length > 0 && references.includes(bare.toUpperCase())) return true;
-    const folded = fold(bare);
-    return stems.some((stem) => stem.length > 0 && folded.startsWith(stem));
+    return matchesWord(bare);
   };
   const wordIndexes: number[] = [];
   const matches: boolean[] = [];

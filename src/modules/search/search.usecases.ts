@@ -1,11 +1,14 @@
 import type { DatabaseHandle, TenantTrx } from '../../platform/database/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { checkDate } from '../../shared/dates.ts';
+import { wordMatcher } from './analyzer/word-matcher.ts';
 import { invalidAkteFilter } from './search.errors.ts';
-import { COUNT_LIMIT, fold, type SearchFilter, type SearchHit } from './search.models.ts';
+import { emptyFacetten, type FacetLabels, facettenOf } from './search.facets.ts';
+import { COUNT_LIMIT, type SearchFilter, type SearchHit } from './search.models.ts';
 import { parseSearchQuery } from './search.query.ts';
-import { type DokumentScope, findDokumente, loadCurrentTexts, queryStems } from './search.repository.ts';
+import { type DokumentScope, findDokumente, loadCurrentTexts } from './search.repository.ts';
 import { buildSnippet } from './search.snippets.ts';
+import { suggestCorrection } from './search.suggest.ts';
 
 /** The visibility rule of the E-Akte (records' viewer), given to search by the composition root. */
 export type DokumentScopeOf = (trx: TenantTrx, principal: Principal) => Promise<DokumentScope>;
@@ -18,7 +21,13 @@ export function createSearchUsecases({
   dokumentScope: DokumentScopeOf;
 }) {
   return {
-    async search(principal: Principal, filter: SearchFilter, page: { limit: number; offset: number }) {
+    /** One page of hits with the total and the facet counts (kinds and states named by `labels`). */
+    async search(
+      principal: Principal,
+      filter: SearchFilter,
+      page: { limit: number; offset: number },
+      labels: FacetLabels = { dokumentArtLabels: {}, vorgangStatusLabels: {} },
+    ) {
       const q = (filter.q ?? '').slice(0, 500);
       const terms = parseSearchQuery(q);
       const positive = terms.filter((t) => t.kind !== 'reference' && !t.negated);
@@ -29,21 +38,40 @@ export function createSearchUsecases({
 
       return database.withTenant(principal.tenantId, async (trx) => {
         const scope = await dokumentScope(trx, principal);
-        const rows = await findDokumente(trx, {
-          scope,
-          terms,
-          filter: { ...filter, von: von ?? undefined, bis: bis ?? undefined },
-          page,
-        });
-        if (rows.length === 0) return { items: [] as SearchHit[], total: 0, totalRelation: 'eq' as const };
+        const checked = { ...filter, von: von ?? undefined, bis: bis ?? undefined };
+        const rows = await findDokumente(trx, { scope, terms, filter: checked, page });
+        if (rows.length === 0) {
+          // "Meinten Sie …?" (search.suggest.ts), on the first page only: past the last page is no typo.
+          const vorschlag =
+            page.offset === 0
+              ? await suggestCorrection({
+                  trx,
+                  scope,
+                  q,
+                  terms,
+                  count: async (corrected) => {
+                    const first = { limit: 1, offset: 0 };
+                    const hit = await findDokumente(trx, {
+                      scope,
+                      terms: corrected,
+                      filter: checked,
+                      page: first,
+                    });
+                    return Math.min(COUNT_LIMIT, Number(hit[0]?.total ?? 0));
+                  },
+                })
+              : null;
+          return {
+            items: [] as SearchHit[],
+            total: 0,
+            totalRelation: 'eq' as const,
+            facetten: emptyFacetten(),
+            ...(vorschlag ? { vorschlag } : {}),
+          };
+        }
 
-        // Snippets for this page only: the stems PostgreSQL derives from the query, matched on the text.
-        const stemSource = positive.map((t) => fold(t.value)).join(' ');
-        const stems = stemSource
-          ? (await queryStems(trx, stemSource)).concat(
-              positive.filter((t) => t.kind === 'prefix').map((t) => fold(t.value)),
-            )
-          : [];
+        // Snippets for this page only: words matched by the same analysis as the index.
+        const matchesWord = wordMatcher(positive);
         const byId = await loadCurrentTexts(
           trx,
           rows.map((r) => r.id),
@@ -55,7 +83,7 @@ export function createSearchUsecases({
           return {
             dokumentId: r.id,
             titel: r.titel,
-            snippet: buildSnippet(body, stems, references),
+            snippet: buildSnippet(body, matchesWord, references),
             rang: Number(r.rang),
             art: r.art,
             datum: r.datum,
@@ -70,10 +98,12 @@ export function createSearchUsecases({
           };
         });
         const total = Number(rows[0]!.total);
+        // The facets count the same matches as the total: exact up to 10,000, else lower bounds.
+        const facetten = facettenOf({ rows: rows[0]!.facetten, vollstaendig: total <= COUNT_LIMIT, labels });
         // Like Elasticsearch's track_total_hits: exact up to 10,000, beyond that a lower bound.
         return total > COUNT_LIMIT
-          ? { items, total: COUNT_LIMIT, totalRelation: 'gte' as const }
-          : { items, total, totalRelation: 'eq' as const };
+          ? { items, total: COUNT_LIMIT, totalRelation: 'gte' as const, facetten }
+          : { items, total, totalRelation: 'eq' as const, facetten };
       });
     },
   };

@@ -79,9 +79,8 @@ export async function writeExtraction(trx: TenantTrx, row: VersionRow, result: E
       where dokument_id = ${row.dokument_id}::uuid and version = ${row.version}
     )
     update dokumente set text_status = ${status}, text_fehler = ${fehler}, ${searchColumnsSet({
-      titel: sql`titel`,
-      meta: sql`${terms?.meta ?? ''}`,
-      text: sql`${text}`,
+      search: sql`${terms?.search ?? ''}`,
+      head: sql`${terms?.head ?? ''}`,
       refs: sql`${terms?.refs ?? []}::text[]`,
     })}
     where id = ${row.dokument_id}::uuid and ${current}`.execute(trx);
@@ -116,7 +115,8 @@ export async function writeExtractions(
       extractor: result.extractor,
       seiten: result.seiten,
       current: row.aktuelle_version === row.version,
-      meta: terms?.meta ?? '',
+      search: terms?.search ?? '',
+      head: terms?.head ?? '',
       refs: terms?.refs ?? [],
     };
   });
@@ -126,16 +126,15 @@ export async function writeExtractions(
     sql`
       with input as (
         select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(dokument_id uuid, version int,
-          text text, status text, fehler text, extractor text, seiten int, current boolean, meta text, refs text[])
+          text text, status text, fehler text, extractor text, seiten int, current boolean, search text, head text, refs text[])
       ), v as (
         update dokument_versionen dv set text = i.text, text_status = i.status, text_fehler = i.fehler,
                extractor = i.extractor, seiten = i.seiten
         from input i where dv.dokument_id = i.dokument_id and dv.version = i.version
       ), d as (
         update dokumente d set text_status = i.status, text_fehler = i.fehler, ${searchColumnsSet({
-          titel: column('d.titel'),
-          meta: column('i.meta'),
-          text: column('i.text'),
+          search: column('i.search'),
+          head: column('i.head'),
           refs: column('i.refs'),
         })}
         from input i where d.id = i.dokument_id and i.current

@@ -1,0 +1,219 @@
+import { stemmer } from '@orama/stemmers/german';
+import { umlautVariants } from './lexicon.build.ts';
+import { type LexiconEntry, lexicon } from './lexicon.ts';
+import { STOPWORDS } from './stopwords.ts';
+
+/**
+ * The German analyzer, the same at index and query time, run in the application (so it works the
+ * same on any PostgreSQL, managed ones included): a word becomes its lemma from the lexicon
+ * ("Anträge" → antrag, "Bescheides" → bescheid), spellings without umlauts are accepted where they
+ * are not words of their own ("Antraege", "Zustandigkeit" → zuständigkeit, but "Forderung" stays
+ * forderung), compounds are split into their parts ("Gebührenbescheide" → gebührenbescheid with the
+ * parts _gebühr and _bescheid), unknown words fall back to the Snowball stemmer.
+ */
+
+/** Bump when the analysis changes: documents indexed with an older version are reindexed. */
+export const ANALYZER_VERSION = 1;
+
+export type WordAnalysis = {
+  /** Index keys of the word: lower-case lemmas with umlauts (several when the form is ambiguous). */
+  keys: string[];
+  /** Keys of compound parts, marked with a leading "_" ("_bescheid" in "Gebührenbescheid"). */
+  parts: string[];
+  /** True for function words ("der", "und"): not indexed. */
+  stopword: boolean;
+  /** True when the key is a noun (shown capitalized). */
+  noun: boolean;
+};
+
+/** Words of a text: letters and digits; hyphenated words come as their parts. */
+const WORD = /[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)*/gu;
+
+export function tokenize(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.normalize('NFC').matchAll(WORD)) words.push(...match[0].split(/[-‐]/));
+  return words;
+}
+
+/** Hyphenated words with their parts (the index adds the joined word: "Kfz-Zulassung"). */
+export function tokenizeWithCompounds(text: string): Array<{ word: string; joined?: string }> {
+  const tokens: Array<{ word: string; joined?: string }> = [];
+  for (const match of text.normalize('NFC').matchAll(WORD)) {
+    const parts = match[0].split(/[-‐]/);
+    parts.forEach((word, i) =>
+      tokens.push(
+        i === 0 && parts.length > 1 && parts.length <= 3 ? { word, joined: parts.join('') } : { word },
+      ),
+    );
+  }
+  return tokens;
+}
+
+const LINKING = ['', 's', 'es', 'n', 'en', 'e', 'er', 'ns', 'ens'];
+
+/** A noun: from the lexicon, or an -ung noun of a known verb ("Bescheinigungen" ← bescheinigen). */
+function nounEntry(form: string): LexiconEntry | null {
+  const entry = lexicon().lookup(form);
+  if (entry?.lemmas.some((l) => l.pos === 'N'))
+    return { ...entry, lemmas: entry.lemmas.filter((l) => l.pos === 'N') };
+  const derived = /^(.{3,}?)ung(en)?$/.exec(form);
+  if (derived && !entry) {
+    const verb = lexicon().lookup(`${derived[1]}en`) ?? lexicon().lookup(`${derived[1]}n`);
+    if (verb?.lemmas.some((l) => l.pos === 'V')) {
+      const lemma = `${verb.canonical.replace(/e?n$/, '')}ung`;
+      return { lemmas: [{ pos: 'N', lemma }], modifier: false, canonical: form };
+    }
+  }
+  return null;
+}
+
+/** A modifier (first part of a compound): a word of any kind or a verb stem, ≥ 3 letters. */
+function modifierEntry(form: string): LexiconEntry | null {
+  for (const linking of LINKING) {
+    if (!form.endsWith(linking)) continue;
+    const bare = form.slice(0, form.length - linking.length);
+    if (bare.length < 3 || STOPWORDS.has(bare)) continue;
+    const entry = lexicon().lookup(bare);
+    if (entry && entry.lemmas.length > 0) return entry;
+    const noun = nounEntry(bare);
+    if (noun) return noun;
+    // An elided e: "Buß|geld" (Buße), "Schul|amt" (Schule).
+    const withE =
+      linking === '' && !/^(ent|ver|zer|emp|ge|be|er|miss)$/.test(bare) ? lexicon().lookup(`${bare}e`) : null;
+    if (withE?.lemmas.some((l) => l.pos === 'N')) return withE;
+    // Verb stems only from four letters ("wohn", "melde"; not "geb" in "Gebuhren").
+    if (entry?.modifier && bare.length >= 4) return entry;
+  }
+  return null;
+}
+
+type Atom = { surface: string; entry: LexiconEntry; head: boolean };
+
+/** A modifier as one known word or itself a compound ("landrats" → land | rats). */
+const modifierAtoms = (form: string, depth: number): Atom[] | null => {
+  const entry = modifierEntry(form);
+  if (entry) return [{ surface: form, entry, head: false }];
+  return splitCompound(form, depth + 1)?.map((a) => ({ ...a, head: false })) ?? null;
+};
+
+/** A head noun; umlaut-less variants only when written out ("gebuehr"), never dropped ("atzung"). */
+function headEntry(form: string): LexiconEntry | null {
+  const entry = nounEntry(form);
+  if (!entry || entry.canonical === form) return entry;
+  return umlautVariants(entry.canonical)[0] === form ? entry : null;
+}
+
+/**
+ * Splits a compound into its parts, the longest known noun at the end first ("bewohnerparkausweis"
+ * → bewohner | park | ausweis). Null when the word is not a compound of known parts.
+ */
+function splitCompound(word: string, depth = 0): Atom[] | null {
+  if (word.length < 6 || depth > 4) return null;
+  for (let start = 3; start <= word.length - 3; start++) {
+    let head = word.slice(start);
+    let entry = headEntry(head);
+    if (!entry) continue;
+    // The linking s before a head: "Landrats|amt", "Gesundheits|amt", not "Landrat|samt".
+    if (head.startsWith('s') && head.length > 3) {
+      const shorter = headEntry(head.slice(1));
+      if (shorter && modifierAtoms(word.slice(0, start + 1), depth)) {
+        start++;
+        head = head.slice(1);
+        entry = shorter;
+      }
+    }
+    const modAtoms = modifierAtoms(word.slice(0, start), depth);
+    if (!modAtoms) continue;
+    const headAtoms = splitCompound(head, depth + 1) ?? [{ surface: head, entry, head: true }];
+    return [...modAtoms, ...headAtoms];
+  }
+  return null;
+}
+
+/** The canonical spelling of a modifier ("gebuehren" → "gebühren"), linking element kept. */
+const canonicalSurface = (atom: Atom) => {
+  if (atom.entry.canonical === atom.surface) return atom.surface;
+  const variants = umlautVariants(atom.entry.canonical);
+  return variants.includes(atom.surface) ? atom.entry.canonical : atom.surface;
+};
+
+const lemmasOf = (entry: LexiconEntry) => [...new Set(entry.lemmas.map((l) => l.lemma))];
+
+/** The lemma of a modifier part for its own "_" key ("gebühren" → gebühr, "wohn" → wohnen). */
+function modifierLemma(atom: Atom): string {
+  if (atom.entry.lemmas.length > 0) return atom.entry.lemmas[0]!.lemma;
+  const bare = modifierEntry(atom.surface);
+  return bare?.lemmas[0]?.lemma ?? atom.entry.canonical;
+}
+
+/** Unknown words: umlauts written out (ae/oe/ue after a consonant) become umlauts, then Snowball. */
+function stem(word: string): string {
+  const restored = word.replace(
+    /([^aeiouäöü])(ae|oe|ue)/g,
+    (_, c: string, v: string) => c + { ae: 'ä', oe: 'ö', ue: 'ü' }[v]!,
+  );
+  return stemmer(restored.replace(/ß/g, 'ss'));
+}
+
+const cache = new Map<string, WordAnalysis>();
+
+export function analyzeWord(input: string): WordAnalysis {
+  const word = input.normalize('NFC').toLowerCase();
+  const cached = cache.get(word);
+  if (cached) return cached;
+  const result = analyzeUncached(word);
+  if (cache.size >= 200_000) cache.clear();
+  cache.set(word, result);
+  return result;
+}
+
+function analyzeUncached(word: string): WordAnalysis {
+  if (STOPWORDS.has(word)) return { keys: [], parts: [], stopword: true, noun: false };
+  // Numbers, Kreisschlüssel, LeiKa keys: exact.
+  if (/\d/.test(word)) return { keys: [word], parts: [], stopword: false, noun: false };
+  const entry = lexicon().lookup(word);
+  const known = entry && entry.lemmas.length > 0 ? entry : (inflectedFormOf(word) ?? null);
+  // Compounds are nouns: a word known only as verb or adjective is not split ("beantragen").
+  if (!known || known.lemmas.some((l) => l.pos === 'N')) {
+    const atoms = splitCompound(word);
+    if (atoms && atoms.length > 1) {
+      const head = atoms[atoms.length - 1]!;
+      const prefix = atoms.slice(0, -1).map(canonicalSurface).join('');
+      const keys = lemmasOf(head.entry).map((lemma) => prefix + lemma);
+      // Parts: every modifier, every tail ("_parkausweis", "_ausweis") and every leading group
+      // ("_kreistag" in "Kreistagssitzung").
+      const parts = new Set<string>();
+      for (let i = 0; i < atoms.length - 1; i++) {
+        const lead = atoms.slice(0, i).map(canonicalSurface).join('');
+        parts.add(`_${lead}${modifierLemma(atoms[i]!)}`);
+        if (i > 0) parts.add(`_${modifierLemma(atoms[i]!)}`);
+        const tail = atoms
+          .slice(i + 1, -1)
+          .map(canonicalSurface)
+          .join('');
+        for (const lemma of lemmasOf(head.entry)) parts.add(`_${tail}${lemma}`);
+      }
+      return { keys, parts: [...parts], stopword: false, noun: true };
+    }
+  }
+  if (known) return { keys: lemmasOf(known), parts: [], stopword: false, noun: known.lemmas[0]!.pos === 'N' };
+  const derived = nounEntry(word);
+  if (derived) return { keys: lemmasOf(derived), parts: [], stopword: false, noun: true };
+  return { keys: [stem(word)], parts: [], stopword: false, noun: false };
+}
+
+/** An inflected form the lexicon lacks: "Wiedervorlagen" of the lemma "Wiedervorlage". */
+function inflectedFormOf(word: string): LexiconEntry | undefined {
+  for (const ending of ['n', 'en', 's', 'es', 'e', 'er', 'ern', 'ens']) {
+    if (!word.endsWith(ending) || word.length - ending.length < 4) continue;
+    const base = lexicon().lookup(word.slice(0, -ending.length));
+    if (base?.lemmas.some((l) => l.lemma === base.canonical && l.pos !== 'V')) return base;
+  }
+  return undefined;
+}
+
+/** How a key is shown to a person: nouns capitalized ("widerspruch" → "Widerspruch"). */
+export function displayForm(key: string): string {
+  const analysis = analyzeWord(key);
+  return analysis.noun ? key.charAt(0).toUpperCase() + key.slice(1) : key;
+}

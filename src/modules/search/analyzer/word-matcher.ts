@@ -1,0 +1,28 @@
+import type { SearchTerm } from '../search.models.ts';
+import { analyzeWord, tokenize } from './german-analyzer.ts';
+
+/**
+ * Which words of a text a query matches, by the same analysis as the index: for highlighting
+ * ("Anträge" is marked for the query "Antrag", "Gebührenbescheid" for "Bescheid").
+ */
+export function wordMatcher(terms: SearchTerm[]): (word: string) => boolean {
+  const keys = new Set<string>();
+  const prefixes: string[] = [];
+  for (const term of terms) {
+    if (term.negated || term.kind === 'reference') continue;
+    const words = tokenize(term.value);
+    if (term.kind === 'prefix') {
+      const last = words.pop();
+      if (last) prefixes.push(last.toLowerCase());
+    }
+    for (const word of words) for (const key of analyzeWord(word).keys) keys.add(key);
+  }
+  return (text: string) =>
+    tokenize(text).some((word) => {
+      const analysis = analyzeWord(word);
+      if (analysis.keys.some((k) => keys.has(k)) || analysis.parts.some((p) => keys.has(p.slice(1))))
+        return true;
+      const lower = word.toLowerCase();
+      return prefixes.some((p) => lower.startsWith(p) || analysis.keys.some((k) => k.startsWith(p)));
+    });
+}
