@@ -40,11 +40,10 @@ export function tokenizeWithCompounds(text: string): Array<{ word: string; joine
   const tokens: Array<{ word: string; joined?: string }> = [];
   for (const match of text.normalize('NFC').matchAll(WORD)) {
     const parts = match[0].split(/[-‐]/);
-    parts.forEach((word, i) =>
+    for (const [i, word] of parts.entries())
       tokens.push(
         i === 0 && parts.length > 1 && parts.length <= 3 ? { word, joined: parts.join('') } : { word },
-      ),
-    );
+      );
   }
   return tokens;
 }
