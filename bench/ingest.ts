@@ -13,10 +13,16 @@
  * watches the progress. CPU time counts what the work costs even when other processes share the
  * cores; documents/s depends on them.
  *
+ * With --profile the V8 profiler records this process's main thread (HTTP, filing, job workers,
+ * indexing – not the parser processes) over the same phase into a .cpuprofile (it costs CPU
+ * itself: figures of such a run are not comparable).
+ *
  *   npm run bench:ingest -- [--docs 2000] [--concurrency 16] [--workers 2] [--json figures.json]
+ *     [--profile ingest.cpuprofile]
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -34,6 +40,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     workers: { type: 'string', default: '2' },
     json: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const N = Number(values.docs);
@@ -81,6 +88,11 @@ const watcherPid: number = (await watcher.query('select pg_backend_pid() as pid'
 const postmaster = readPostmasterPid(`${instance.dir}/pg`);
 if (postmaster === null) throw new Error('no postmaster.pid of the embedded PostgreSQL');
 const loadBefore = loadavg()[0]!;
+const profiler = values.profile ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+}
 const uploaded = progress('API-Upload + Extraktion', N);
 
 const pdfDir = `${instance.dir}/bench-pdfs`;
@@ -128,6 +140,7 @@ const started = await new Promise<number>((resolve) =>
     clientTicks = processTicks(client.pid!) ?? clientTicks;
     if (!clientOutput.includes('bereit\n') && `${clientOutput}${chunk}`.includes('bereit\n')) {
       cpuBefore = cpuNow();
+      void profiler?.post('Profiler.start');
       resolve(performance.now());
     }
     clientOutput += chunk;
@@ -149,6 +162,11 @@ for (;;) {
 const cpuAfter = cpuNow();
 const apiSeconds = (performance.now() - started) / 1000;
 const loadAfter = loadavg()[0]!;
+if (profiler && values.profile) {
+  const { profile } = await profiler.post('Profiler.stop');
+  await writeFile(values.profile, JSON.stringify(profile));
+  profiler.disconnect();
+}
 const uploadSeconds = ((await uploadDone) - started) / 1000;
 const { failed } = JSON.parse(clientOutput.slice(clientOutput.indexOf('bereit\n') + 7));
 if (failed > 0) throw new Error(`${failed} uploads failed`);
