@@ -121,6 +121,7 @@ export function buildServices({
     createDeliveryWorker: integrationsModule.createDeliveryWorker,
     close: async () => {
       await extractors.close();
+      await searchReindex.close();
       await integrationsModule.close();
       await ozg.close();
       await database.close();

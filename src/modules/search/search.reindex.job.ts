@@ -1,6 +1,5 @@
 import type { JobGivenUpHandler, JobHandler } from '../../platform/jobs/jobs.ts';
 import { enqueueJob } from '../../platform/jobs/jobs.ts';
-import { indexTerms } from './search.indexer.ts';
 import { REINDEX_BATCH, REINDEX_JOB, REINDEX_MAX_PASSES } from './search.reindex.models.ts';
 import {
   advanceRun,
@@ -15,16 +14,6 @@ import {
 } from './search.reindex.repository.ts';
 
 /**
- * A document's search columns as the current analyzer computes them from its metadata and current
- * text – what the indexer writes when a document is filed or changed (search.indexer.ts), computed
- * here for a whole batch so that the batch is written in one statement.
- */
-export function reindexColumns(row: ReindexRow): ReindexedColumns {
-  const { refs, search, head } = indexTerms(row, row.text);
-  return { id: row.id, search, head, refs };
-}
-
-/**
  * The job `search.reindex`: one batch of the county's run per job, in the job's own short
  * transaction (the worker's), which also records the progress and enqueues the next batch – so a
  * crash loses nothing and repeats at most one batch, and there is never more than one job of a
@@ -34,9 +23,12 @@ export function reindexColumns(row: ReindexRow): ReindexedColumns {
  */
 export function createReindexJob({
   version,
+  analyze,
   batchSize = REINDEX_BATCH,
 }: {
   version: number;
+  /** The batch's new search columns (search.reindex.task.ts, in the analysis processes). */
+  analyze: (rows: ReindexRow[]) => Promise<ReindexedColumns[]>;
   batchSize?: number;
 }): [string, JobHandler] {
   const handler: JobHandler = async ({ trx }) => {
@@ -52,7 +44,7 @@ export function createReindexJob({
     const mode = run.passes > 1 ? 'veraltet' : run.mode;
     const rows = await loadBatch(trx, { mode, version, cursor: run.cursor, limit: batchSize });
     if (rows.length > 0) {
-      await writeBatch(trx, rows.map(reindexColumns));
+      await writeBatch(trx, await analyze(rows));
       const last = rows.at(-1)!;
       await advanceRun(trx, { done: rows.length, cursor: { version: last.search_version, id: last.id } });
       await enqueueJob(trx, { kind: REINDEX_JOB });

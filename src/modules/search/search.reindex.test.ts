@@ -187,6 +187,7 @@ describe('reindexing after an analyzer change', () => {
     const done = await reindex.progress('nordhausen');
     expect(done).toMatchObject({ status: 'fertig', planned: 12, done: 12, percent: 100, outdated: 0 });
     expect(done.finishedAt).not.toBeNull();
+    await reindex.close();
     const after = await t.request('/verwaltung', { token: admin });
     expect(after.text).toContain(`Suchindex aktuell (Analyseverfahren Version ${ANALYZER_VERSION})`);
   }, 60_000);

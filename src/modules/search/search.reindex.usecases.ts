@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import type { DatabaseHandle, TenantTrx } from '../../platform/database/database.ts';
 import { enqueueJob } from '../../platform/jobs/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { createBoundedPool } from '../../platform/parsers/bounded-pool.ts';
 import { ANALYZER_VERSION } from './analyzer/german-analyzer.ts';
 import { createReindexGivenUp, createReindexJob } from './search.reindex.job.ts';
 import { REINDEX_JOB, type ReindexProgress, reindexProgress } from './search.reindex.models.ts';
@@ -11,6 +13,8 @@ import {
   hasLiveJob,
   loadRun,
   lockStarts,
+  type ReindexedColumns,
+  type ReindexRow,
   resumeRun,
   saveNewRun,
 } from './search.reindex.repository.ts';
@@ -33,6 +37,28 @@ export function createSearchReindex({
 }) {
   // The indexer records this version with every write (searchColumnsSet).
   const version = ANALYZER_VERSION;
+  // Analysis in child processes at low priority (one per core, started when a batch comes, ended
+  // after a minute without one): the event loop of a web process that also runs jobs stays free,
+  // and searches and PostgreSQL come first on a busy CPU.
+  const processes = Math.max(1, availableParallelism());
+  const analyzers = createBoundedPool({
+    module: new URL('./search.reindex.task.ts', import.meta.url),
+    task: 'analyzeTask',
+    size: processes,
+    heapMb: 512,
+    timeoutMs: 120_000,
+    idleMs: 60_000,
+  });
+  async function analyze(rows: ReindexRow[]) {
+    const size = Math.ceil(rows.length / processes);
+    const chunks = Array.from({ length: Math.ceil(rows.length / size) }, (_, i) =>
+      rows.slice(i * size, (i + 1) * size),
+    );
+    const results = await Promise.all(
+      chunks.map((chunk) => analyzers.run<ReindexedColumns[]>(async () => ({ rows: chunk }))),
+    );
+    return results.flat();
+  }
   async function progressIn(trx: TenantTrx): Promise<ReindexProgress> {
     const run = await loadRun(trx);
     // While a run goes, its own figures; otherwise a count along the index (empty when current).
@@ -78,7 +104,7 @@ export function createSearchReindex({
   }
 
   return {
-    job: createReindexJob({ version, batchSize }),
+    job: createReindexJob({ version, analyze, batchSize }),
     givenUp: createReindexGivenUp(),
     start,
     /** The county's reindex progress (admin page, CLI). */
@@ -112,6 +138,7 @@ export function createSearchReindex({
       }
       return { started };
     },
+    close: () => analyzers.close(),
   };
 }
 
