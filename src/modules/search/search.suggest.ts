@@ -51,19 +51,22 @@ export function correctedQuery(q: string, corrections: Map<string, string>): str
 }
 
 /**
- * How a key is written in a document that contains it: its display form (displayForm) when the
- * text has the lemma itself, else the first word of the text the analyzer derives the key from.
+ * How a key is written in a document that contains it, so the person sees a word of the file: the
+ * lemma as it stands there ("Widerspruch", a name "Großmann"; lower case where the text has it so,
+ * as verbs mid-sentence), else the first form the analyzer derives the key from ("Widersprüche").
  * A key is not always a word ("disziplinärverfahren" is the key of "Disziplinarverfahren": the
- * lexicon knows the modifier as "disziplinär"); the person sees a word that stands in the file.
+ * lexicon knows the modifier as "disziplinär"). displayForm(key) only for a key from the metadata.
  */
 export function spelling(key: string, text: string): string {
-  let first: string | undefined;
+  let lemma: string | undefined;
+  let form: string | undefined;
   for (const word of tokenize(text)) {
     if (!analyzeWord(word).keys.includes(key)) continue;
-    if (word.toLowerCase() === key) return displayForm(key);
-    first ??= word;
+    if (word === key) return word;
+    if (word.toLowerCase() === key) lemma ??= word;
+    else form ??= word;
   }
-  return first ?? displayForm(key);
+  return lemma ?? form ?? displayForm(key);
 }
 
 /**
