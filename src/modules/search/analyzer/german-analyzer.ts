@@ -26,27 +26,55 @@ export type WordAnalysis = {
   noun: boolean;
 };
 
-/** Words of a text: letters and digits; hyphenated words come as their parts. */
-const WORD = /[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)*/gu;
-
-export function tokenize(text: string): string[] {
-  const words: string[] = [];
-  for (const match of text.normalize('NFC').matchAll(WORD)) words.push(...match[0].split(/[-‐]/));
-  return words;
-}
-
-/** Hyphenated words with their parts (the index adds the joined word: "Kfz-Zulassung"). */
-export function tokenizeWithCompounds(text: string): Array<{ word: string; joined?: string }> {
-  const tokens: Array<{ word: string; joined?: string }> = [];
-  for (const match of text.normalize('NFC').matchAll(WORD)) {
-    const parts = match[0].split(/[-‐]/);
-    for (const [i, word] of parts.entries())
-      tokens.push(
-        i === 0 && parts.length > 1 && parts.length <= 3 ? { word, joined: parts.join('') } : { word },
-      );
+/** Letters and digits; non-ASCII characters are classified once each. */
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+const classified = new Map<number, boolean>();
+function isWordChar(code: number): boolean {
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  let known = classified.get(code);
+  if (known === undefined) {
+    known = LETTER.test(String.fromCharCode(code));
+    classified.set(code, known);
   }
+  return known;
+}
+const isHyphen = (code: number) => code === 45 || code === 0x2010;
+
+/**
+ * The words of a text, each with its hyphenated group ("Kfz-Zulassung" → Kfz, Zulassung; the first
+ * part carries the joined word for groups of up to three). A hand-written scanner: the analyzer
+ * runs on every filed text, and a Unicode regular expression costs several times as much.
+ */
+export function tokenizeWithCompounds(input: string): Array<{ word: string; joined?: string }> {
+  const text = input.normalize('NFC');
+  const tokens: Array<{ word: string; joined?: string }> = [];
+  let group: string[] = [];
+  const flush = () => {
+    if (group.length > 1 && group.length <= 3) tokens[tokens.length - group.length]!.joined = group.join('');
+    group = [];
+  };
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    const word = text.slice(start, i);
+    tokens.push({ word });
+    group.push(word);
+    // A hyphen followed by a letter continues the group; anything else ends it.
+    if (!(i + 1 < n && isHyphen(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) flush();
+  }
+  flush();
   return tokens;
 }
+
+/** Words of a text: letters and digits; hyphenated words come as their parts. */
+export const tokenize = (text: string): string[] => tokenizeWithCompounds(text).map((t) => t.word);
 
 const LINKING = ['', 's', 'es', 'n', 'en', 'e', 'er', 'ns', 'ens'];
 
@@ -157,12 +185,13 @@ function stem(word: string): string {
 const cache = new Map<string, WordAnalysis>();
 
 export function analyzeWord(input: string): WordAnalysis {
+  const hit = cache.get(input);
+  if (hit) return hit;
   const word = input.normalize('NFC').toLowerCase();
-  const cached = cache.get(word);
-  if (cached) return cached;
-  const result = analyzeUncached(word);
+  const result = cache.get(word) ?? analyzeUncached(word);
   if (cache.size >= 200_000) cache.clear();
   cache.set(word, result);
+  cache.set(input, result);
   return result;
 }
 

@@ -15,38 +15,50 @@ export const CONTENT_LIMIT = 400_000;
 
 type Weight = 'A' | 'B' | 'D';
 
+const WEIGHT_CODE = { A: 3, B: 2, D: 0 } as const;
+const WEIGHT_LETTER = ['', '', 'B', 'A'];
+
 class VectorBuilder {
-  private readonly lexemes = new Map<string, string[]>();
-  position = 0;
+  /** Per lexeme its positions, each as position * 4 + weight code (one number, no strings). */
+  private readonly lexemes = new Map<string, number[]>();
+  private position = 0;
 
   addText(text: string, weight: Weight) {
+    const code = WEIGHT_CODE[weight];
     for (const { word, joined } of tokenizeWithCompounds(text)) {
-      this.position = Math.min(this.position + 1, MAX_POSITION);
+      if (this.position < MAX_POSITION) this.position++;
+      const entry = this.position * 4 + code;
       const analysis = analyzeWord(word);
-      for (const key of analysis.keys) this.add(key, weight);
-      for (const part of analysis.parts) this.add(part, weight);
+      for (const key of analysis.keys) this.add(key, entry);
+      for (const part of analysis.parts) this.add(part, entry);
       // "Kfz-Zulassung" is also found as "Kfzzulassung".
-      if (joined) for (const key of analyzeWord(joined).keys) this.add(key, weight);
+      if (joined) for (const key of analyzeWord(joined).keys) this.add(key, entry);
     }
   }
 
-  private add(lexeme: string, weight: Weight) {
-    if (lexeme.length === 0 || lexeme.length > 200) return;
-    const positions = this.lexemes.get(lexeme) ?? [];
-    if (positions.length === 0) this.lexemes.set(lexeme, positions);
-    const entry = `${this.position}${weight === 'D' ? '' : weight}`;
-    if (positions.length < MAX_POSITIONS_PER_LEXEME && positions.at(-1) !== entry) positions.push(entry);
+  private add(lexeme: string, entry: number) {
+    const positions = this.lexemes.get(lexeme);
+    if (!positions) {
+      if (lexeme.length > 0 && lexeme.length <= 200) this.lexemes.set(lexeme, [entry]);
+      return;
+    }
+    if (positions.length < MAX_POSITIONS_PER_LEXEME && positions[positions.length - 1] !== entry)
+      positions.push(entry);
   }
 
   literal(): string {
     const out: string[] = [];
-    for (const [lexeme, positions] of this.lexemes) out.push(`${quoteLexeme(lexeme)}:${positions.join(',')}`);
+    for (const [lexeme, positions] of this.lexemes) {
+      const list = positions.map((e) => `${e >> 2}${WEIGHT_LETTER[e & 3]}`).join(',');
+      out.push(`${quoteLexeme(lexeme)}:${list}`);
+    }
     return out.join(' ');
   }
 }
 
 /** A lexeme in tsvector/tsquery syntax: quoted, ' doubled and \ escaped. */
-export const quoteLexeme = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+export const quoteLexeme = (lexeme: string) =>
+  /['\\]/.test(lexeme) ? `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${lexeme}'`;
 
 /** The whole-document vector (`search`) and the title/metadata vector (`search_head`). */
 export function searchVectors({
