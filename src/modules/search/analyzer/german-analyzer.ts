@@ -80,7 +80,7 @@ const LINKING = ['', 's', 'es', 'n', 'en', 'e', 'er', 'ns', 'ens'];
 
 /** A noun: from the lexicon, or an -ung noun of a known verb ("Bescheinigungen" ← bescheinigen). */
 function nounEntry(form: string): LexiconEntry | null {
-  const entry = lexicon().lookup(form);
+  const entry = lexicon().lookup(form) ?? inflectedFormOf(form) ?? null;
   if (entry?.lemmas.some((l) => l.pos === 'N'))
     return { ...entry, lemmas: entry.lemmas.filter((l) => l.pos === 'N') };
   const derived = /^(.{3,}?)ung(en)?$/.exec(form);
@@ -208,31 +208,60 @@ function analyzeUncached(word: string): WordAnalysis {
       const head = atoms[atoms.length - 1]!;
       const prefix = atoms.slice(0, -1).map(canonicalSurface).join('');
       const keys = lemmasOf(head.entry).map((lemma) => prefix + lemma);
-      // Parts: every modifier, every tail ("_parkausweis", "_ausweis") and every leading group
-      // ("_kreistag" in "Kreistagssitzung").
-      const parts = new Set<string>();
-      for (let i = 0; i < atoms.length - 1; i++) {
-        const lead = atoms.slice(0, i).map(canonicalSurface).join('');
-        parts.add(`_${lead}${modifierLemma(atoms[i]!)}`);
-        if (i > 0) parts.add(`_${modifierLemma(atoms[i]!)}`);
-        const tail = atoms
-          .slice(i + 1, -1)
-          .map(canonicalSurface)
-          .join('');
-        for (const lemma of lemmasOf(head.entry)) parts.add(`_${tail}${lemma}`);
+      // A word of the lexicon keeps its lemma; its split counts only if it yields that lemma
+      // ("Maßnahmen" is maßnahme, not maßn|ahmen; "Ergebnisse" is not ergeb|nisse).
+      const confirmed = !known || keys.some((key) => lemmasOf(known).includes(key));
+      if (confirmed) {
+        // Parts: every modifier, every tail ("_parkausweis", "_ausweis") and every leading group
+        // ("_kreistag" in "Kreistagssitzung").
+        const parts = new Set<string>();
+        for (let i = 0; i < atoms.length - 1; i++) {
+          const lead = atoms.slice(0, i).map(canonicalSurface).join('');
+          parts.add(`_${lead}${modifierLemma(atoms[i]!)}`);
+          if (i > 0) parts.add(`_${modifierLemma(atoms[i]!)}`);
+          const tail = atoms
+            .slice(i + 1, -1)
+            .map(canonicalSurface)
+            .join('');
+          for (const lemma of lemmasOf(head.entry)) parts.add(`_${tail}${lemma}`);
+        }
+        return normalized({
+          keys: known ? lemmasOf(known) : keys,
+          parts: [...parts],
+          stopword: false,
+          noun: true,
+        });
       }
-      return { keys, parts: [...parts], stopword: false, noun: true };
     }
   }
-  if (known) return { keys: lemmasOf(known), parts: [], stopword: false, noun: known.lemmas[0]!.pos === 'N' };
+  if (known)
+    return normalized({
+      keys: lemmasOf(known),
+      parts: [],
+      stopword: false,
+      noun: known.lemmas[0]!.pos === 'N',
+    });
   const derived = nounEntry(word);
-  if (derived) return { keys: lemmasOf(derived), parts: [], stopword: false, noun: true };
+  if (derived) return normalized({ keys: lemmasOf(derived), parts: [], stopword: false, noun: true });
   return { keys: [stem(word)], parts: [], stopword: false, noun: false };
+}
+
+/**
+ * Keys in reformed spelling: ß and ss are one letter pair for the index (the lexicon has old
+ * spellings like "Beschluß" beside "Beschluss"; Maße and Masse meet – the price of that).
+ */
+function normalized(analysis: WordAnalysis): WordAnalysis {
+  const fix = (key: string) => key.replace(/ß/g, 'ss');
+  return {
+    ...analysis,
+    keys: [...new Set(analysis.keys.map(fix))],
+    parts: [...new Set(analysis.parts.map(fix))],
+  };
 }
 
 /** An inflected form the lexicon lacks: "Wiedervorlagen" of the lemma "Wiedervorlage". */
 function inflectedFormOf(word: string): LexiconEntry | undefined {
-  for (const ending of ['n', 'en', 's', 'es', 'e', 'er', 'ern', 'ens']) {
+  for (const ending of ['n', 'en', 's', 'es', 'e', 'er', 'ern', 'ens', 'se', 'sen']) {
     if (!word.endsWith(ending) || word.length - ending.length < 4) continue;
     const base = lexicon().lookup(word.slice(0, -ending.length));
     if (base?.lemmas.some((l) => l.lemma === base.canonical && l.pos !== 'V')) return base;

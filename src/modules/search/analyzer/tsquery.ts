@@ -46,7 +46,7 @@ function prefixQuery(value: string): string | null {
   const words = tokenize(value);
   const last = words.at(-1);
   if (!last) return null;
-  const lower = last.toLowerCase();
+  const lower = last.toLowerCase().replace(/ß/g, 'ss');
   const spelled = [lower, ...restoredUmlauts(lower)];
   const alternatives = spelled.map((p) => `${quoteLexeme(p)}:*`);
   // A complete word as prefix ("Gebühren*") also finds its lemma ("Gebühr").
@@ -60,13 +60,11 @@ function prefixQuery(value: string): string | null {
 
 /** "antrae" → "anträ": written-out umlauts in a prefix, as the keys keep umlauts. */
 function restoredUmlauts(prefix: string): string[] {
-  if (!/(ae|oe|ue|ss)/.test(prefix)) return [];
   const restored = prefix.replace(
     /([^aeiouäöü]|^)(ae|oe|ue)/g,
     (_, c: string, v: string) => c + { ae: 'ä', oe: 'ö', ue: 'ü' }[v]!,
   );
-  const sharp = restored.replace(/ss/g, 'ß');
-  return [...new Set([restored, sharp])].filter((p) => p !== prefix && umlautVariants(p).includes(prefix));
+  return restored !== prefix && umlautVariants(restored).includes(prefix) ? [restored] : [];
 }
 
 /** The tsquery literal of one term (not for reference numbers). Null when nothing can match it. */
