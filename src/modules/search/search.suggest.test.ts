@@ -3,7 +3,7 @@ import type { TestContext } from '../../../test/support/context.ts';
 import { drainJobs } from '../../../test/support/jobs.ts';
 import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
 import { parseSearchQuery } from './search.query.ts';
-import { correctableWords, correctedQuery, spelling } from './search.suggest.ts';
+import { bestCandidate, correctableWords, correctedQuery, editDistance, spelling } from './search.suggest.ts';
 
 let t: TestContext;
 let admin: string;
@@ -50,6 +50,12 @@ describe('Meinten Sie …? from the county’s own vocabulary', () => {
     const corrected = await search(result.vorschlag.q);
     expect(corrected.total).toBe(1);
     expect(corrected.items[0].titel).toBe('einspruch');
+  });
+
+  it('an inflected typo "Wiedersprüche" also leads to Widerspruch', async () => {
+    const result = await search('Wiedersprüche');
+    expect(result.total).toBe(0);
+    expect(result.vorschlag).toEqual({ q: 'Widerspruch', treffer: 1 });
   });
 
   it('"Zweckvereinbahrung" suggests Zweckvereinbarung', async () => {
@@ -120,5 +126,26 @@ describe('which words are corrected, and how the query is rewritten', () => {
     expect(spelling('widerspruch', 'Der Widerspruch wird begründet.')).toBe('Widerspruch');
     expect(spelling('widerspruch', 'Die Widersprüche werden begründet.')).toBe('Widersprüche');
     expect(spelling('zweckvereinbarung', 'Titel ohne das Wort')).toBe('Zweckvereinbarung');
+  });
+
+  it('counts edits: insertions, deletions, substitutions and swapped neighbours', () => {
+    expect(editDistance('wiederspruch', 'widerspruch')).toBe(1);
+    expect(editDistance('zweckvereinbahrung', 'zweckvereinbarung')).toBe(1);
+    expect(editDistance('sitznug', 'sitzung')).toBe(1);
+    expect(editDistance('antrag', 'antrag')).toBe(0);
+    expect(editDistance('photovoltaik', 'photographie')).toBe(6);
+  });
+
+  it('picks the candidate with the fewest edits, also for an inflected typo, and none that is too far', () => {
+    const key = (schluessel: string, aehnlichkeit: number) => ({
+      schluessel,
+      gefaltet: schluessel.replace('ü', 'ue'),
+      aehnlichkeit,
+      dokumentId: 'x',
+    });
+    const candidates = [key('wiederholung', 0.5), key('widerspruch', 0.45)];
+    expect(bestCandidate('Wiederspruch', candidates)?.schluessel).toBe('widerspruch');
+    expect(bestCandidate('Wiedersprüche', candidates)?.schluessel).toBe('widerspruch');
+    expect(bestCandidate('Photovoltaik', [key('photographie', 0.4)])).toBeNull();
   });
 });

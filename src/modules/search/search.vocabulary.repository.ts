@@ -31,34 +31,45 @@ export async function hasVisibleMatch(
   return rows[0]!.found;
 }
 
+/** A vocabulary key similar to a query word, with a document the caller may see that contains it. */
+export type VisibleKey = { schluessel: string; gefaltet: string; aehnlichkeit: number; dokumentId: string };
+
 /**
- * The vocabulary key most similar to `folded` (a query word, folded like `gefaltet`) that occurs
- * in a document the caller may see – as a word or as a part of compounds –, with one such
- * document; null when there is none.
+ * The `candidates` vocabulary keys most similar to one of `forms` (a query word folded like
+ * `gefaltet`: as typed, and its analysis) by trigram similarity of at least `threshold`, each with
+ * one document the caller may see that contains it – as a word or as a part of compounds; keys no
+ * visible document contains are left out, so a word of documents the caller may not see is never
+ * returned.
  *
- * The trigram index (GIN, `%`) finds the `candidates` most similar keys above `threshold`; only
- * these are checked against the documents, each with one probe of the full-text index that stops
- * at the first visible match. A key of documents the caller may not see is never returned.
+ * The trigram index (GIN, `%`) finds the candidates of each form; each key is then checked with
+ * one probe of the full-text index that stops at the first visible match.
  */
-export async function similarVisibleKey(
+export async function similarVisibleKeys(
   trx: TenantTrx,
   {
     scope,
-    folded,
+    forms,
     threshold,
     candidates,
-  }: { scope: DokumentScope; folded: string; threshold: number; candidates: number },
-) {
+  }: { scope: DokumentScope; forms: string[]; threshold: number; candidates: number },
+): Promise<VisibleKey[]> {
   const visible = visibleDokumente(scope);
   // `%` compares with the threshold of the setting; local to this transaction.
   await sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`.execute(trx);
   // The keys hold letters only (the trigger leaves out everything else), so quoting them in the
   // tsquery needs nothing but the quotes.
-  const { rows } = await sql<{ schluessel: string; dokument_id: string }>`
-    select c.schluessel, m.id as dokument_id from (
-      select v.schluessel, similarity(v.gefaltet, ${folded}) as s from search_vocabulary v
-      where v.gefaltet % ${folded}
-      order by s desc, v.schluessel limit ${candidates}
+  const { rows } = await sql<{ schluessel: string; gefaltet: string; s: number; dokument_id: string }>`
+    select c.schluessel, c.gefaltet, c.s, m.id as dokument_id from (
+      select * from (
+        select distinct on (x.schluessel) x.* from unnest(${forms}::text[]) f
+        cross join lateral (
+          select v.schluessel, v.gefaltet, similarity(v.gefaltet, f) as s from search_vocabulary v
+          where v.gefaltet % f
+          order by s desc, v.schluessel limit ${candidates}
+        ) x
+        order by x.schluessel, x.s desc
+      ) y
+      order by y.s desc, y.schluessel limit ${candidates}
     ) c
     cross join lateral (
       select d.id from ${visible.from}
@@ -66,10 +77,13 @@ export async function similarVisibleKey(
         and ${visible.where}
       limit 1
     ) m
-    order by c.s desc, c.schluessel
-    limit 1`.execute(trx);
-  const row = rows[0];
-  return row ? { schluessel: row.schluessel, dokumentId: row.dokument_id } : null;
+    order by c.s desc, c.schluessel`.execute(trx);
+  return rows.map((r) => ({
+    schluessel: r.schluessel,
+    gefaltet: r.gefaltet,
+    aehnlichkeit: Number(r.s),
+    dokumentId: r.dokument_id,
+  }));
 }
 
 /** Title and current text (first 200,000 characters) of one document: where a key is spelled out. */
