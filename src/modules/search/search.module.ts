@@ -1,7 +1,19 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
+import { warmAnalyzer } from './analyzer/german-analyzer.ts';
 import { createSearchUsecases, type DokumentScopeOf } from './search.usecases.ts';
 
 // Transport (rt): the /suche API and page; the filter vocabulary comes from records as SearchFacets.
+export {
+  ANALYZER_VERSION,
+  analyzeWord,
+  displayForm,
+  tokenize,
+  type WordAnalysis,
+  warmAnalyzer,
+} from './analyzer/german-analyzer.ts';
+export { searchVectors } from './analyzer/search-vectors.ts';
+export { exactTsqueryOf, termTsquery, tsqueryOf } from './analyzer/tsquery.ts';
+export { wordMatcher } from './analyzer/word-matcher.ts';
 export type { SearchFacets } from './search.facets.ts';
 export type { IndexContext } from './search.indexer.ts';
 export { indexTerms, newDokumentIndex, reindexDokument, searchColumnsSet } from './search.indexer.ts';
@@ -22,6 +34,7 @@ export type { DokumentScopeOf } from './search.usecases.ts';
  * composition root passes it), so search does not import records and records may use the indexer.
  */
 export function createSearchModule(deps: { database: DatabaseHandle; dokumentScope: DokumentScopeOf }) {
+  warmAnalyzer();
   return createSearchUsecases(deps);
 }
 

@@ -274,3 +274,11 @@ export function displayForm(key: string): string {
   const analysis = analyzeWord(key);
   return analysis.noun ? key.charAt(0).toUpperCase() + key.slice(1) : key;
 }
+
+/**
+ * Loads the lexicon now (building its table on the very first start, ~4 s), so the first filing
+ * or search does not wait for it.
+ */
+export function warmAnalyzer(): void {
+  analyzeWord('Anträge');
+}
