@@ -59,6 +59,8 @@ const CORPUS = {
   zahlen: 'Die Mieter zahlen pünktlich.',
   druecken: 'Zum Öffnen der Tür bitte den Knopf drücken.',
   drucken: 'Wir lassen die Broschüre drucken.',
+  akte: 'Die Akte liegt im Archiv.',
+  verwaltungsakt: 'Der Verwaltungsakt ist bestandskräftig.',
   // Compounds (dated later, see above); each mirrors the sentence of its whole-word document.
   gebuehrenbescheid: 'Der Gebührenbescheid wurde am Dienstag versandt.',
   parkausweis: 'Der Parkausweis liegt zur Abholung bereit.',
@@ -212,6 +214,7 @@ describe('inflection, umlaut plurals included, both ways', () => {
     ['Ergebnisse finds the document that only says Ergebnis', 'Ergebnisse', ['ergebnis']],
     ['Ergebnis finds the document that only says Ergebnisse', 'Ergebnis', ['ergebnisse']],
     ['Fahrerlaubnis finds the document that only says Fahrerlaubnisse', 'Fahrerlaubnis', ['fahrerlaubnisse']],
+    ['Akten finds the document that only says Akte', 'Akten', ['akte']],
     [
       'two words with inflection (Anträge Wohngeld) find only the document with both',
       'Anträge Wohngeld',
@@ -308,6 +311,13 @@ describe('different words stay apart', () => {
       'druecken',
       ['druecken'],
       ['drucken'],
+    ],
+    // Akte is also the plural of Akt; that reading must not make every Verwaltungsakt a hit for Akte.
+    [
+      'Akte finds the Akte document and not the one that only says Verwaltungsakt',
+      'Akte',
+      ['akte'],
+      ['verwaltungsakt'],
     ],
   ]);
 });
