@@ -5,11 +5,17 @@ import { Alert, SelectField, TextField } from '../../platform/ui/components.tsx'
 import { dateDe } from '../../platform/ui/format.ts';
 import { Layout } from '../../platform/ui/layout.tsx';
 import { Pager } from '../../platform/ui/pager.tsx';
-import type { SearchFacets } from './search.facets.ts';
+import type { Facetten, FacetValue, SearchFacets } from './search.facets.ts';
 import type { SearchHit } from './search.models.ts';
 
 type Page = { limit: number; offset: number };
-type Result = { items: SearchHit[]; total: number; totalRelation: 'eq' | 'gte' };
+type Result = {
+  items: SearchHit[];
+  total: number;
+  totalRelation: 'eq' | 'gte';
+  facetten: Facetten;
+  vorschlag?: { q: string; treffer: number };
+};
 type Filter = Record<string, string | undefined>;
 type Labels = Pick<
   SearchFacets,
@@ -83,7 +89,12 @@ export function SuchePage(props: {
           {props.error}
         </Alert>
       ) : null}
-      {result ? <Hits result={result} filter={filter} labels={labels} page={props.page} /> : null}
+      {result ? (
+        <div class="vb-results">
+          <Hits result={result} filter={filter} labels={labels} page={props.page} />
+          {result.total > 0 ? <FacetList facetten={result.facetten} filter={filter} /> : null}
+        </div>
+      ) : null}
     </Layout>
   );
 }
@@ -104,10 +115,22 @@ function Hits({
       <h2 class="kern-heading-medium" id="treffer">
         {result.total === 0
           ? 'Keine Treffer'
-          : `${result.totalRelation === 'gte' ? 'Mehr als ' : ''}${result.total.toLocaleString('de-DE')} Treffer`}
+          : `${result.totalRelation === 'eq' ? '' : result.total >= 10_000 ? 'Mehr als ' : 'Mindestens '}${result.total.toLocaleString('de-DE')} Treffer`}
       </h2>
       {result.total === 0 ? (
-        <p class="kern-body">Versuchen Sie weniger oder andere Begriffe, oder ein Präfix wie „Zweck*“.</p>
+        <>
+          {result.vorschlag ? (
+            // "Meinten Sie …?" (search.suggest.ts): the corrected query with the same filters.
+            <p class="kern-body vb-vorschlag">
+              Meinten Sie:{' '}
+              <a class="kern-link" href={searchUrl(filter, { q: result.vorschlag.q })}>
+                {result.vorschlag.q}
+              </a>
+              ? ({result.vorschlag.treffer.toLocaleString('de-DE')} Treffer)
+            </p>
+          ) : null}
+          <p class="kern-body">Versuchen Sie weniger oder andere Begriffe, oder ein Präfix wie „Zweck*“.</p>
+        </>
       ) : (
         <ol class="vb-hits" start={page.offset + 1}>
           {result.items.map((hit) => (
@@ -132,5 +155,107 @@ function Hits({
         base={`/suche?${new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])))}`}
       />
     </section>
+  );
+}
+
+/** The URL of the search with `change` applied to the filter (a value of undefined removes it), from page 1. */
+const searchUrl = (filter: Filter, change: Filter) => {
+  const next = { ...filter, ...change };
+  return `/suche?${new URLSearchParams(Object.entries(next).filter((e): e is [string, string] => Boolean(e[1])))}`;
+};
+
+type FacetSpec = {
+  key: 'aktenplan' | 'art' | 'jahr' | 'vorgangStatus';
+  heading: string;
+  label: (v: FacetValue) => string;
+  filterOf: (v: FacetValue) => Filter;
+  active: (v: FacetValue, filter: Filter) => boolean;
+  reset: Filter;
+};
+
+const FACETS: FacetSpec[] = [
+  {
+    key: 'aktenplan',
+    heading: 'Aktenplaneinheit',
+    label: (v) => `${v.wert} ${v.titel}`,
+    filterOf: (v) => ({ aktenplan: v.wert }),
+    active: (v, f) => f.aktenplan === v.wert,
+    reset: { aktenplan: undefined },
+  },
+  {
+    key: 'art',
+    heading: 'Dokumentart',
+    label: (v) => v.titel,
+    filterOf: (v) => ({ art: v.wert }),
+    active: (v, f) => f.art === v.wert,
+    reset: { art: undefined },
+  },
+  {
+    key: 'jahr',
+    heading: 'Jahr',
+    label: (v) => v.wert,
+    filterOf: (v) => ({ von: `${v.wert}-01-01`, bis: `${v.wert}-12-31` }),
+    active: (v, f) => f.von === `${v.wert}-01-01` && f.bis === `${v.wert}-12-31`,
+    reset: { von: undefined, bis: undefined },
+  },
+  {
+    key: 'vorgangStatus',
+    heading: 'Status des Vorgangs',
+    label: (v) => v.titel,
+    filterOf: (v) => ({ vorgangStatus: v.wert }),
+    active: (v, f) => f.vorgangStatus === v.wert,
+    reset: { vorgangStatus: undefined },
+  },
+];
+
+/**
+ * The facets beside the hits: per facet a list of links that add the filter (plain links, so
+ * they work without JavaScript). Above 10,000 matches the counts are lower bounds ("mind.").
+ */
+function FacetList({ facetten, filter }: { facetten: Facetten; filter: Filter }) {
+  const prefix = facetten.vollstaendig ? '' : 'mind. ';
+  return (
+    <aside class="vb-facets" aria-labelledby="facetten">
+      <h2 class="kern-heading-medium" id="facetten">
+        Eingrenzen
+      </h2>
+      {facetten.vollstaendig ? null : (
+        <p class="kern-body kern-body--small vb-muted">
+          Mehr als 10.000 Treffer: gezählt über die ersten 10.000, die Zahlen sind Mindestwerte.
+        </p>
+      )}
+      {FACETS.filter((spec) => facetten[spec.key].length > 0).map((spec) => (
+        <section aria-labelledby={`facette-${spec.key}`}>
+          <h3 class="kern-heading-small" id={`facette-${spec.key}`}>
+            {spec.heading}
+          </h3>
+          <ul class="vb-facet-list">
+            {facetten[spec.key].map((v) =>
+              spec.active(v, filter) ? (
+                <li>
+                  <span class="kern-body" aria-current="true">
+                    {spec.label(v)} ({prefix}
+                    {v.anzahl.toLocaleString('de-DE')})
+                  </span>{' '}
+                  <a class="kern-link" href={searchUrl(filter, spec.reset)}>
+                    Filter „{spec.heading}“ aufheben
+                  </a>
+                </li>
+              ) : (
+                <li>
+                  <a class="kern-link" href={searchUrl(filter, spec.filterOf(v))}>
+                    {spec.label(v)}
+                  </a>{' '}
+                  <span class="kern-body vb-muted">
+                    ({prefix}
+                    {v.anzahl.toLocaleString('de-DE')})
+                  </span>
+                </li>
+              ),
+            )}
+          </ul>
+        </section>
+      ))}
+    </aside>
   );
 }

@@ -37,14 +37,18 @@ export function registerSearchPages(app: Hono<AppEnv>, { search, facets, verbund
     const units = await facets.aktenplanUnits(principal);
     let result = null;
     let error: string | undefined;
-    if (Object.values(filter).some(Boolean)) {
-      try {
-        result = await search.search(principal, { ...filter, art: filter.art as SearchFilter['art'] }, page);
-      } catch (e) {
-        const appError = toAppError(e);
-        if (appError.status >= 500) throw e;
-        error = appError.messageDe;
-      }
+    // Without a query or filter the page lists the newest documents, with their facets.
+    try {
+      result = await search.search(
+        principal,
+        { ...filter, art: filter.art as SearchFilter['art'] },
+        page,
+        facets,
+      );
+    } catch (e) {
+      const appError = toAppError(e);
+      if (appError.status >= 500) throw e;
+      error = appError.messageDe;
     }
     return c.html(
       <SuchePage

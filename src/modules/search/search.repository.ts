@@ -1,10 +1,17 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
-import { termTsquery } from './analyzer/tsquery.ts';
+import { exactTsqueryOf, termTsquery } from './analyzer/tsquery.ts';
 import { COUNT_LIMIT, type SearchFilter, type SearchTerm } from './search.models.ts';
 
 /** Title/metadata hits ranked per query: the newest this many (all of them in smaller files). */
 const HEAD_POOL = 2_000;
+/** The same when they are more than COUNT_LIMIT, found by walking the date index. */
+const HEAD_WALK = 500;
+/**
+ * Documents checked for a phrase at most: a phrase is checked on each document's full vector
+ * (word positions, read from TOAST), so only this many documents with all of its words are.
+ */
+const PHRASE_CHECKS = 2_000;
 
 /** Which documents the caller may see: all of the county, or those the visibility rule lets through. */
 export type DokumentScope = { seesAll: boolean; visible: RawBuilder<boolean> };
@@ -23,12 +30,20 @@ type SearchRow = {
   kennzeichen: string;
   rang: number;
   total: string;
+  /** false: the total is a lower bound (more than COUNT_LIMIT matches, or a phrase checked on PHRASE_CHECKS documents). */
+  vollstaendig: boolean;
   facetten: FacetRow[];
 };
 
 /** The tsquery of one term, built by the German analyzer (the same as the index); negation is the caller's. */
 function termQuery(term: SearchTerm): RawBuilder<unknown> {
   return sql`${termTsquery({ ...term, negated: false }) ?? ''}::tsquery`;
+}
+
+/** A phrase as the plain AND of its words (no positions): what the GIN index answers without rechecks. */
+function allWordsQuery(term: SearchTerm): RawBuilder<unknown> {
+  const phrase = termTsquery({ ...term, negated: false }) ?? '';
+  return sql`${phrase.replace(/<(\d+|-)>/g, '&')}::tsquery`;
 }
 
 /** One facet value as the SQL counts it: over the collected matches (all of them up to COUNT_LIMIT). */
@@ -52,7 +67,7 @@ const facetsOf = sql`facets as (
         union all
         select 'art', x.art, null, count(*) from m x group by x.art
         union all
-        select 'jahr', y.jahr, null, count(*) from (select to_char(datum, 'YYYY') as jahr from m) y group by y.jahr
+        select 'jahr', y.jahr::text, null, count(*) from (select extract(year from datum)::int as jahr from m) y group by y.jahr
         union all
         select 'vorgangStatus', vg.status, null, sum(x.n)
         from (select vorgang_id, count(*) as n from m group by vorgang_id) x join vorgaenge vg on vg.id = x.vorgang_id
@@ -91,6 +106,9 @@ export async function findDokumente(
           sql` && `,
         )
       : null;
+  // Whole words rank above compounds that only contain them ("Bescheid" before "Gebührenbescheid").
+  const exact = exactTsqueryOf(textTerms.filter((t) => !t.negated));
+  const exactBonus = exact ? sql`ts_rank_cd(d.search, ${exact}::tsquery, 32)` : sql`0`;
   for (const term of terms.filter((t) => t.kind === 'reference'))
     where.push(
       term.negated
@@ -106,7 +124,11 @@ export async function findDokumente(
     );
   if (filter.akteId) where.push(sql`d.akte_id = ${filter.akteId}::uuid`);
   if (filter.vorgangStatus)
-    where.push(sql`d.vorgang_id in (select id from vorgaenge where status = ${filter.vorgangStatus})`);
+    // An array as well: a bitmap of dokumente_vorgang beside the full-text one. (As a semi-join the
+    // planner walked the Vorgänge and checked each of their documents' full vectors: 12 s.)
+    where.push(
+      sql`d.vorgang_id = any(array(select id from vorgaenge where status = ${filter.vorgangStatus}))`,
+    );
   if (filter.art) where.push(sql`d.art = ${filter.art}`);
   if (filter.von) where.push(sql`d.datum >= ${filter.von}::date`);
   if (filter.bis) where.push(sql`d.datum <= ${filter.bis}::date`);
@@ -141,7 +163,8 @@ export async function findDokumente(
         select m.id, m.rang, m.datum from m
         order by m.rang desc, m.datum desc, m.id limit ${page.limit} offset ${page.offset}
       )
-      select ${details}, p.rang, (select n from matches) as total, (select list from facets) as facetten
+      select ${details}, p.rang, (select n from matches) as total, (select n from matches) <= ${COUNT_LIMIT} as vollstaendig,
+             (select list from facets) as facetten
       from p join dokumente d on d.id = p.id ${detailJoins}
       order by p.rang desc, p.datum desc, p.id`.execute(trx);
     return rows;
@@ -156,43 +179,81 @@ export async function findDokumente(
     trx,
   );
   // Candidates, then ranking: the best title/metadata hits (small vector, own GIN index) and the
-  // newest content hits, at least 100 of each; only these are ranked on the full content. Title
-  // hits are ranked among the newest 2,000 of them, and the total is counted exactly up to
-  // 10,000: so the cost of a query is bounded even for a word that occurs in almost every
-  // document. The matches are collected once through the GIN index (up to 10,001) – the total
-  // and the facets count them; when that is all of them, the newest content hits come from these.
-  // Only with more matches does the date index look for the newest – then they are dense enough
-  // to be found at once. (Walking the date index for a word whose matches the filters exclude
-  // would read every document.)
+  // newest content hits, at least 100 of each; only these are ranked on the full content, so the
+  // cost of a query is bounded even for a word that occurs in almost every document.
+  // Every list is first collected through the GIN bitmaps (with the filters' B-tree bitmaps:
+  // BitmapAnd), capped at COUNT_LIMIT + 1 rows in the table's order: the matches `m` (their count
+  // is the total, exact up to 10,000, and the facets count them) and the title/metadata matches
+  // `hm`. When that is all of them, the newest come from these. Only above the cap does the date
+  // index (dokumente_neueste) look for the newest, row by row – the matches are then at least 1 %
+  // of 1,000,000 documents, dense enough to be met soon; `ts_match_vq(…)` written as a function
+  // keeps that walk off the GIN index. (Walking the date index for a word whose matches the
+  // filters exclude would read every document; a bitmap of 800,000 matches sorted by date would
+  // read them all.)
   // Every candidate list breaks ties by id: documents of the same date (a bulk upload) must fall
   // into the same window on every page, or pages overlap and some hits are never shown.
   const candidates = Math.max(100, page.offset + page.limit);
-  const { rows } = await sql<SearchRow>`
-    with m as materialized (
+  // A phrase needs the word positions of each document's full vector: PostgreSQL rechecks every
+  // document that has all its words (a common phrase: most documents, seconds at 200,000). So the
+  // matches of a phrase come from the first PHRASE_CHECKS documents with all its words (found
+  // through the GIN index without positions); with more such documents the total and the facets
+  // are lower bounds ("mindestens") and the newest hits are the newest of these.
+  const phrases = textTerms.filter((t) => t.kind === 'phrase' && !t.negated);
+  const wordsOnly =
+    phrases.length > 0
+      ? sql.join(
+          textTerms.map((t) =>
+            t.negated ? sql`!!${termQuery(t)}` : t.kind === 'phrase' ? allWordsQuery(t) : termQuery(t),
+          ),
+          sql` && `,
+        )
+      : null;
+  const collected = wordsOnly
+    ? sql`with r as materialized (
+      select d.id from ${from} where d.search @@ (${wordsOnly}) and ${condition} limit ${PHRASE_CHECKS + 1}
+    ), m as materialized (
+      select d.id, d.datum, d.unit_id, d.art, d.vorgang_id from r join dokumente d on d.id = r.id
+      where ts_match_vq(d.search, (${query}))
+    ), matches as (
+      select count(*) as n, (select count(*) from r) <= ${PHRASE_CHECKS} as checked_all from m
+    )`
+    : sql`with m as materialized (
       select d.id, d.datum, d.unit_id, d.art, d.vorgang_id from ${from}
       where d.search @@ (${query}) and ${condition} limit ${COUNT_LIMIT + 1}
     ), matches as (
-      select count(*) as n from m
-    ), ${facetsOf}, head_pool as (
+      select count(*) as n, true as checked_all from m
+    )`;
+  const { rows } = await sql<SearchRow>`
+    ${collected}, ${facetsOf}, hm as materialized (
       select d.id, d.datum, d.search_head from ${from}
-      where d.search_head @@ (${query}) and ${condition}
-      order by d.datum desc, d.id limit ${HEAD_POOL}
+      where d.search_head @@ (${query}) and ${condition} limit ${COUNT_LIMIT + 1}
+    ), head_pool as (
+      (select id, datum, search_head from hm where (select count(*) from hm) <= ${COUNT_LIMIT}
+       order by datum desc, id limit ${HEAD_POOL})
+      union all
+      (select d.id, d.datum, d.search_head from ${from}
+       where (select count(*) from hm) > ${COUNT_LIMIT} and ts_match_vq(d.search_head, (${query})) and ${condition}
+       order by d.datum desc, d.id limit ${HEAD_WALK})
     ), head_hits as (
       select id, ts_rank_cd(search_head, (${query}), 32) as head_rank from head_pool
       order by head_rank desc, datum desc, id limit ${candidates}
     ), body_hits as (
-      (select id from m where (select n from matches) <= ${COUNT_LIMIT} order by datum desc, id limit ${candidates})
+      (select id from m where (select n from matches) <= ${COUNT_LIMIT} or ${wordsOnly !== null}
+       order by datum desc, id limit ${candidates})
       union all
       (select d.id from ${from}
-       where (select n from matches) > ${COUNT_LIMIT} and d.search @@ (${query}) and ${condition}
+       where (select n from matches) > ${COUNT_LIMIT} and not ${wordsOnly !== null}
+         and ts_match_vq(d.search, (${query})) and ${condition}
        order by d.datum desc, d.id limit ${candidates})
     ), cand as (
       select id, max(head_rank) as head_rank from (
         select id, head_rank from head_hits union all select id, 0 from body_hits) x group by id
     )
     select ${details},
-           cand.head_rank + ts_rank_cd(d.search, (${query}), 32) + ${referenceBonus} as rang,
-           (select n from matches) as total, (select list from facets) as facetten
+           cand.head_rank + ts_rank_cd(d.search, (${query}), 32) + ${exactBonus} + ${referenceBonus} as rang,
+           (select n from matches) as total,
+           (select n <= ${COUNT_LIMIT} and checked_all from matches) as vollstaendig,
+           (select list from facets) as facetten
     from cand join dokumente d on d.id = cand.id ${detailJoins}
     where d.search @@ (${query})
     order by rang desc, datum desc, id

@@ -29,7 +29,12 @@ export function registerSearchRoutes(api: ApiRouter, { search, facets }: SearchR
       const { limit, offset, art, ...filter } = c.req.valid('query');
       const principal = requirePrincipal(c);
       return c.json(
-        await search.search(principal, { ...filter, art: art as SearchFilter['art'] }, { limit, offset }),
+        await search.search(
+          principal,
+          { ...filter, art: art as SearchFilter['art'] },
+          { limit, offset },
+          facets,
+        ),
         200,
       );
     },

@@ -21,10 +21,47 @@ export const searchHit = z
   })
   .openapi('Suchtreffer');
 
+const facetValue = z
+  .object({
+    wert: z.string().openapi({ description: 'Wert des Filters (Kennzeichen, Art, Jahr, Status)' }),
+    titel: z.string(),
+    anzahl: z.number().int(),
+  })
+  .openapi('Facettenwert');
+
+export const searchFacetten = z
+  .object({
+    aktenplan: z
+      .array(facetValue)
+      .openapi({ description: 'Aktenplaneinheiten, die häufigsten zuerst (höchstens 12)' }),
+    art: z.array(facetValue),
+    jahr: z.array(facetValue).openapi({ description: 'Jahr des Dokumentdatums, das neueste zuerst' }),
+    vorgangStatus: z.array(facetValue),
+    vollstaendig: z.boolean().openapi({
+      description:
+        'true: Zahlen exakt (alle Treffer); false: mehr als 10.000 Treffer, gezählt über die ersten 10.000 – Mindestwerte („mind.“)',
+    }),
+  })
+  .openapi('Suchfacetten');
+
 export const searchResult = listOf(searchHit).extend({
   totalRelation: z
     .enum(['eq', 'gte'])
     .openapi({ description: 'eq: total ist exakt; gte: mindestens total Treffer (ab 10.000)' }),
+  facetten: searchFacetten,
+  vorschlag: z
+    .object({
+      q: z.string().openapi({ description: 'Die Anfrage mit korrigierten Wörtern, z. B. „Widerspruch“' }),
+      treffer: z
+        .number()
+        .int()
+        .openapi({ description: 'Treffer der korrigierten Anfrage (höchstens 10.000)' }),
+    })
+    .optional()
+    .openapi('Suchvorschlag', {
+      description:
+        '„Meinten Sie …?“ – nur bei 0 Treffern: Wörter ohne Treffer, ersetzt durch das ähnlichste Wort aus den Dokumenten des eigenen Landkreises, die die Person sehen darf; nur wenn die korrigierte Anfrage Treffer hat',
+    }),
 });
 
 export const searchQuery = (facets: SearchFacets) =>

@@ -97,13 +97,13 @@ export function createSearchUsecases({
             aktenplan: r.kennzeichen,
           };
         });
-        const total = Number(rows[0]!.total);
-        // The facets count the same matches as the total: exact up to 10,000, else lower bounds.
-        const facetten = facettenOf({ rows: rows[0]!.facetten, vollstaendig: total <= COUNT_LIMIT, labels });
-        // Like Elasticsearch's track_total_hits: exact up to 10,000, beyond that a lower bound.
-        return total > COUNT_LIMIT
-          ? { items, total: COUNT_LIMIT, totalRelation: 'gte' as const, facetten }
-          : { items, total, totalRelation: 'eq' as const, facetten };
+        const total = Math.min(COUNT_LIMIT, Number(rows[0]!.total));
+        // Like Elasticsearch's track_total_hits: exact up to 10,000, beyond that a lower bound (also
+        // for a phrase whose words are in more documents than are checked for it). The facets count
+        // the same matches: exact or lower bounds alike.
+        const vollstaendig = rows[0]!.vollstaendig;
+        const facetten = facettenOf({ rows: rows[0]!.facetten, vollstaendig, labels });
+        return { items, total, totalRelation: vollstaendig ? ('eq' as const) : ('gte' as const), facetten };
       });
     },
   };

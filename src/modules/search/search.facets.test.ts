@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestContext } from '../../../test/support/context.ts';
+import { drainJobs } from '../../../test/support/jobs.ts';
+import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
+
+let t: TestContext;
+let admin: string;
+const { upload, newVorgang } = recordsHelpers(() => t);
+
+beforeAll(async () => ({ t, admin } = await openRecordsContext()));
+afterAll(() => t.close());
+
+type FacetValue = { wert: string; titel: string; anzahl: number };
+const counts = (values: FacetValue[]) => Object.fromEntries(values.map((v) => [v.wert, v.anzahl]));
+const search = async (query: string, token = admin) => {
+  const response = await t.request(`/api/v1/suche?${query}`, { token });
+  expect(response.status).toBe(200);
+  return response.json;
+};
+
+describe('facets beside the search hits', () => {
+  let akteA: string;
+  beforeAll(async () => {
+    // Five documents with the word "Facettenprobe": four in 00.20 (a new Vorgang), one in 02.20
+    // (a Vorgang beschieden); one of the four is vertraulich. One document without the word.
+    const a = await newVorgang(admin, 'Facetten A', '00.20');
+    const b = await newVorgang(admin, 'Facetten B', '02.20');
+    akteA = a.akteId;
+    await t.superuser.query(`update vorgaenge set status = 'beschieden' where id = $1`, [b.vorgangId]);
+    const up = async (vorgangId: string, name: string, text: string, fields: Record<string, string>) =>
+      expect((await upload(admin, vorgangId, text, name, fields)).status).toBe(201);
+    await up(a.vorgangId, 'a1.txt', 'Facettenprobe eins', { art: 'eingang', datum: '2024-03-01' });
+    await up(a.vorgangId, 'a2.txt', 'Facettenprobe zwei', { art: 'eingang', datum: '2025-03-01' });
+    await up(a.vorgangId, 'a3.txt', 'Facettenprobe drei', { art: 'intern', datum: '2025-06-01' });
+    await up(a.vorgangId, 'a4.txt', 'Facettenprobe geheim', {
+      art: 'intern',
+      datum: '2025-07-01',
+      vertraulichkeit: 'vertraulich',
+    });
+    await up(b.vorgangId, 'b1.txt', 'Facettenprobe fünf', { art: 'ausgang', datum: '2023-01-15' });
+    await up(b.vorgangId, 'b2.txt', 'Etwas ganz anderes', { art: 'ausgang', datum: '2023-01-15' });
+    await drainJobs(t);
+  });
+
+  it('counts the matches by Aktenplan unit, kind, year and Vorgang status, exactly below 10,000', async () => {
+    const result = await search('q=Facettenprobe');
+    expect(result.total).toBe(5);
+    const { facetten } = result;
+    expect(facetten.vollstaendig).toBe(true);
+    expect(facetten.aktenplan).toEqual([
+      { wert: '00.20', titel: expect.any(String), anzahl: 4 },
+      { wert: '02.20', titel: expect.any(String), anzahl: 1 },
+    ]);
+    expect(counts(facetten.art)).toEqual({ eingang: 2, intern: 2, ausgang: 1 });
+    expect(facetten.art.find((v: FacetValue) => v.wert === 'eingang').titel).toBe('Eingang');
+    // Years newest first.
+    expect(facetten.jahr.map((v: FacetValue) => [v.wert, v.anzahl])).toEqual([
+      ['2025', 3],
+      ['2024', 1],
+      ['2023', 1],
+    ]);
+    expect(counts(facetten.vorgangStatus)).toEqual({ neu: 4, beschieden: 1 });
+  });
+
+  it('counts only what the filters leave', async () => {
+    const { facetten, total } = await search('q=Facettenprobe&aktenplan=00.20&art=intern');
+    expect(total).toBe(2);
+    expect(counts(facetten.aktenplan)).toEqual({ '00.20': 2 });
+    expect(counts(facetten.jahr)).toEqual({ '2025': 2 });
+    expect(counts(facetten.vorgangStatus)).toEqual({ neu: 2 });
+  });
+
+  it('a case worker without clearance for vertraulich sees counts of the documents they may see only', async () => {
+    const clerk = await t.tokenFor('nordhausen', ['sachbearbeitung']);
+    const { facetten, total } = await search('q=Facettenprobe', clerk);
+    expect(total).toBe(4);
+    expect(counts(facetten.aktenplan)).toEqual({ '00.20': 3, '02.20': 1 });
+    expect(counts(facetten.art)).toEqual({ eingang: 2, intern: 1, ausgang: 1 });
+    expect(counts(facetten.jahr)).toEqual({ '2025': 2, '2024': 1, '2023': 1 });
+    // Another county sees neither the documents nor their counts.
+    const other = await search('q=Facettenprobe', await t.tokenFor('kyffhaeuserkreis'));
+    expect(other.total).toBe(0);
+    expect(other.facetten.aktenplan).toEqual([]);
+  });
+
+  it('the listing of the newest documents (no words) has facets too', async () => {
+    const { facetten, total, items } = await search(`akteId=${akteA}`);
+    expect(total).toBe(4);
+    expect(items.map((i: { datum: string }) => i.datum)).toEqual([
+      '2025-07-01',
+      '2025-06-01',
+      '2025-03-01',
+      '2024-03-01',
+    ]);
+    expect(counts(facetten.art)).toEqual({ eingang: 2, intern: 2 });
+  });
+
+  it('the search page shows the facets as links that add the filter', async () => {
+    const page = await t.request('/suche?q=Facettenprobe', { token: admin });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<aside class="vb-facets" aria-labelledby="facetten">');
+    expect(page.text).toMatch(/<h3[^>]*>Aktenplaneinheit<\/h3>/);
+    const link = /href="(\/suche\?q=Facettenprobe&amp;aktenplan=02\.20)"/.exec(page.text);
+    expect(link).not.toBeNull();
+    const filtered = await t.request(link![1]!.replaceAll('&amp;', '&'), { token: admin });
+    expect(filtered.text).toContain('1 Treffer');
+    // The active filter is marked and can be removed again.
+    expect(filtered.text).toMatch(/aria-current="true">02\.20 [^<]+ \(1\)/);
+    expect(filtered.text).toContain('href="/suche?q=Facettenprobe">Filter „Aktenplaneinheit“ aufheben');
+    const year = await t.request('/suche?q=Facettenprobe', { token: admin });
+    expect(year.text).toContain('href="/suche?q=Facettenprobe&amp;von=2023-01-01&amp;bis=2023-12-31"');
+  });
+
+  it('above 10,000 matches the facets are lower bounds counted over the first 10,000 ("mind.")', async () => {
+    const { vorgangId, akteId } = await newVorgang(admin, 'Massenakte Facetten', '00.20');
+    await t.superuser.query(
+      `insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, art, datum, created_by)
+       select 'nordhausen', $1, $2, a.unit_id, 'Massenbrief ' || n, 'eingang', date '2024-01-01' + (n % 300), 'test'
+       from generate_series(1, 10050) n, akten a where a.id = $2`,
+      [vorgangId, akteId],
+    );
+    await t.superuser.query(
+      `insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)
+       select tenant_id, id, 1, repeat('a', 64), 0, 'text/plain', 'x.txt', 'test' from dokumente where akte_id = $1`,
+      [akteId],
+    );
+    const { facetten, total, totalRelation } = await search(`akteId=${akteId}`);
+    expect({ total, totalRelation }).toEqual({ total: 10000, totalRelation: 'gte' });
+    expect(facetten.vollstaendig).toBe(false);
+    const eingang = counts(facetten.art).eingang;
+    expect(eingang).toBeGreaterThanOrEqual(10000);
+    expect(eingang).toBeLessThanOrEqual(10050);
+    const page = await t.request('/suche?aktenplan=00.20&art=eingang', { token: admin });
+    expect(page.text).toContain('Mehr als 10.000 Treffer');
+    expect(page.text).toContain('gezählt über die ersten 10.000, die Zahlen sind Mindestwerte');
+    expect(page.text).toMatch(/aria-current="true">Eingang \(mind\. 10\.00\d\)/);
+  });
+});
