@@ -30,3 +30,18 @@ select verbund_tenant_table('search_reindex', 'select, insert, update');
 -- walking the current ones: the reindex reads its batches along this index with a cursor, and the
 -- start of the web process asks it whether a county has any outdated document at all.
 create index dokumente_search_version on dokumente (tenant_id, search_version, id);
+
+-- For GET /health (no county, no login): how many counties are reindexing and how many documents
+-- they have left, summed over the Verbund – no county's name or figures. SECURITY DEFINER: it
+-- reads every county's run, and nothing else. FORCE applies RLS to the owner too, so the owner
+-- (never verbund_app) may read the runs, as claim_jobs() reads the queue (0003).
+do $$ begin
+  execute format('create policy owner_overview on search_reindex for select to %I using (true)', current_user);
+end $$;
+create function search_reindex_overview(out laufend int, out verbleibend bigint)
+  language sql stable security definer set search_path = public as $$
+  select count(*)::int, coalesce(sum(greatest(planned - done, 0)), 0)::bigint
+  from search_reindex where status = 'laeuft'
+$$;
+revoke all on function search_reindex_overview() from public;
+grant execute on function search_reindex_overview() to verbund_app;

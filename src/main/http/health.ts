@@ -9,7 +9,8 @@ const HEALTH_TIMEOUT_MS = 2_000;
 /**
  * `GET /health`: 200 with the database latency, or 503 `degraded` when the database cannot be
  * reached within two seconds (down, restarting, pool exhausted). It answers within that bound
- * even when a connection attempt would hang.
+ * even when a connection attempt would hang. `searchIndex` tells whether a reindex of the search
+ * runs after an analyzer change (counties and documents left, summed over the Verbund).
  */
 export function registerHealthRoute(app: Hono<AppEnv>, services: Services) {
   const { logger } = services;
@@ -25,8 +26,10 @@ export function registerHealthRoute(app: Hono<AppEnv>, services: Services) {
         .executeTakeFirst();
       // A probe that loses the race still ends on its own (connect timeout of the pool).
       probe.catch(() => {});
+      // Informational: its failure never makes the instance unhealthy.
+      const searchIndex = services.searchReindex.overview().catch(() => undefined);
       await Promise.race([
-        probe,
+        Promise.all([probe, searchIndex]),
         new Promise((_, reject) => {
           timer = setTimeout(
             () => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)),
@@ -37,6 +40,7 @@ export function registerHealthRoute(app: Hono<AppEnv>, services: Services) {
       return c.json({
         status: 'ok',
         database: { status: 'ok', kind, latencyMs: Math.round(performance.now() - started) },
+        searchIndex: await searchIndex,
         version: '0.1.0',
       });
     } catch (error) {

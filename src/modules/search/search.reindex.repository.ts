@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TenantTrx } from '../../platform/database/database.ts';
+import type { Db, TenantTrx } from '../../platform/database/database.ts';
 import { type IndexContext, searchColumnsSet } from './search.indexer.ts';
 import {
   REINDEX_JOB,
@@ -190,4 +190,11 @@ export async function writeBatch(trx: TenantTrx, rows: ReindexedColumns[]) {
     update dokumente d set ${searchColumnsSet({ search: sql`v.search`, head: sql`v.head`, refs: sql`v.refs` })}
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, search text, head text, refs text[])
     where d.tenant_id = ${trx.tenantId} and d.id = v.id`.execute(trx);
+}
+
+/** Counties reindexing and the documents they have left, summed over the Verbund (migration 0017). */
+export async function loadOverview(db: Db) {
+  const { rows } = await sql<{ laufend: number; verbleibend: string }>`
+    select * from search_reindex_overview()`.execute(db);
+  return { reindexing: rows[0]!.laufend, remaining: Number(rows[0]!.verbleibend) };
 }

@@ -176,6 +176,9 @@ describe('reindexing after an analyzer change', () => {
     expect(page.text).toContain('Suchindex: 5 von 12 Dokumenten neu indexiert (41 %)');
     expect(page.text).toMatch(/<progress[^>]*class="kern-progress[^"]*"[^>]*max="12"[^>]*value="5"/);
 
+    // /health says that a reindex runs, summed over the Verbund (no county named).
+    expect((await t.request('/health')).json.searchIndex).toEqual({ reindexing: 1, remaining: 7 });
+
     // And the CLI.
     const status = await cli(t, 'suche', 'status', '--tenant', 'nordhausen');
     expect(status.code).toBe(0);
@@ -188,6 +191,7 @@ describe('reindexing after an analyzer change', () => {
     expect(done).toMatchObject({ status: 'fertig', planned: 12, done: 12, percent: 100, outdated: 0 });
     expect(done.finishedAt).not.toBeNull();
     await reindex.close();
+    expect((await t.request('/health')).json.searchIndex).toEqual({ reindexing: 0, remaining: 0 });
     const after = await t.request('/verwaltung', { token: admin });
     expect(after.text).toContain(`Suchindex aktuell (Analyseverfahren Version ${ANALYZER_VERSION})`);
   }, 60_000);

@@ -11,6 +11,7 @@ import {
   countDocuments,
   countOutdated,
   hasLiveJob,
+  loadOverview,
   loadRun,
   lockStarts,
   type ReindexedColumns,
@@ -138,6 +139,8 @@ export function createSearchReindex({
       }
       return { started };
     },
+    /** Over the whole Verbund, for /health: counties reindexing and documents they have left. */
+    overview: () => loadOverview(database.db),
     close: () => analyzers.close(),
   };
 }
