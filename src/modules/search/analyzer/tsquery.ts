@@ -13,14 +13,24 @@ import { quoteLexeme } from './search-vectors.ts';
 const group = (alternatives: string[]) =>
   alternatives.length === 1 ? alternatives[0]! : `( ${alternatives.join(' | ')} )`;
 
+/**
+ * The lexemes of one word: its keys and, with `parts`, the same as parts of compounds – for an
+ * ambiguous word that is itself a lemma only that reading ("Akte" finds Bauakte, not Verwaltungsakt
+ * through the plural of Akt).
+ */
+function wordLexemes(word: string, parts: boolean): string[] {
+  const { keys } = analyzeWord(word);
+  const self = word.normalize('NFC').toLowerCase().replace(/ß/g, 'ss');
+  const partKeys = !parts ? [] : keys.includes(self) ? [self] : keys;
+  return [...keys, ...partKeys.map((key) => `_${key}`)];
+}
+
 /** One word: its keys, and with `parts` also as a part of compounds. Null for a function word. */
 function wordQuery(word: string, parts: boolean): string | null {
   const tokens = tokenize(word);
   if (tokens.length > 1) return phraseQuery(tokens, parts);
-  const analysis = analyzeWord(word);
-  if (analysis.keys.length === 0) return null;
-  const lexemes = analysis.keys.flatMap((key) => (parts ? [key, `_${key}`] : [key]));
-  return group(lexemes.map(quoteLexeme));
+  const lexemes = wordLexemes(word, parts);
+  return lexemes.length === 0 ? null : group(lexemes.map(quoteLexeme));
 }
 
 function phraseQuery(words: string[], parts = false): string | null {
@@ -33,7 +43,7 @@ function phraseQuery(words: string[], parts = false): string | null {
       continue;
     }
     // Inside a phrase only the first word may be a compound's end ("Gebührenbescheid der Stadt").
-    const lexemes = analysis.keys.flatMap((key) => (parts && pieces.length === 0 ? [key, `_${key}`] : [key]));
+    const lexemes = wordLexemes(word, parts && pieces.length === 0);
     const piece = group(lexemes.map(quoteLexeme));
     pieces.push(pieces.length === 0 ? piece : `<${gap}> ${piece}`);
     gap = 1;
