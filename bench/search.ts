@@ -18,9 +18,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
-import { AREAS, createDocumentGenerator } from '../src/demo/generator/documents.ts';
+import { AREAS, type GeneratedDocument } from '../src/demo/generator/documents.ts';
 import * as searchModule from '../src/modules/search/search.module.ts';
-import { extractReferences } from '../src/modules/search/search.module.ts';
 import type { Principal } from '../src/platform/http/principal.ts';
 import { percentile, progress, startBenchInstance } from './support.ts';
 
@@ -38,6 +37,15 @@ const TENANT = 'nordhausen';
 const analyzer = searchModule as unknown as { searchVectors?: unknown; ANALYZER_VERSION?: number };
 const APP_VECTORS = typeof analyzer.searchVectors === 'function';
 const ANALYZER_VERSION = analyzer.ANALYZER_VERSION ?? 0;
+/** Documents per generated batch and insert; batch k is generated from seed 7 + k (search.worker.ts). */
+const BATCH = 500;
+/** A generated document as the workers hand it over, with its metadata text, references and vectors. */
+type GeneratedRow = GeneratedDocument & {
+  meta: string;
+  refs: string;
+  search: string | null;
+  head: string | null;
+};
 
 const instance = await startBenchInstance({ dataDir: values.data });
 // Ctrl-C stops PostgreSQL too (with --data it would otherwise keep running and block the next run).
@@ -114,13 +122,6 @@ if (await hasColumn('dokumente', 'search_version')) {
 /** Loads documents `from`..N-1 (the generator skips the ones already there) and returns the seconds. */
 async function load(from: number) {
   // Akten and Vorgänge through the product (Aktenzeichen, audit), documents in bulk as the owner role.
-  const generator = createDocumentGenerator({
-    seed: 7,
-    county: {
-      name: 'Landkreis Nordhausen',
-      places: ['Nordhausen', 'Bleicherode', 'Ellrich', 'Heringen/Helme'],
-    },
-  });
   const units = new Map<string, string>(
     (
       await owner.query(`select kennzeichen, id from aktenplan_units where tenant_id = $1`, [TENANT])
@@ -140,33 +141,37 @@ async function load(from: number) {
     vorgaenge.set(key, [...(vorgaenge.get(key) ?? []), { id: r.id, akteId: r.akte_id, unitId: r.unit_id }]);
   }
   const STATUS = ['neu', 'in-bearbeitung', 'in-bearbeitung', 'nachforderung', 'beschieden', 'abgeschlossen'];
+  // One Akte with 20 Vorgänge per subject, created once (batches are assigned concurrently).
+  const creating = new Map<string, Promise<Target[]>>();
+  async function createVorgaenge(unit: string, subject: string) {
+    const akte = await services.records.akten.createAkte(principal, { titel: subject, aktenplan: unit });
+    const unitId = (await owner.query('select unit_id from akten where id = $1', [akte.id])).rows[0].unit_id;
+    const list: Target[] = [];
+    for (let i = 0; i < 20; i++) {
+      const { rows } = await owner.query(
+        `insert into vorgaenge (tenant_id, akte_id, betreff, created_by, status) values ($1, $2, $3, 'bench', $4) returning id`,
+        [
+          TENANT,
+          akte.id,
+          `${subject} – Vorgang ${String(i + 1).padStart(2, '0')}`,
+          STATUS[i % STATUS.length],
+        ],
+      );
+      list.push({ id: rows[0].id, akteId: akte.id, unitId });
+    }
+    return list;
+  }
   async function vorgangFor(kennzeichen: string, subject: string, pick: number) {
     const unit = units.has(kennzeichen) ? kennzeichen : '00.40';
     const key = `${unit}|${subject}`;
     let list = vorgaenge.get(key);
     if (!list) {
-      const akte = await services.records.akten.createAkte(principal, { titel: subject, aktenplan: unit });
-      list = [];
-      const unitId = (await owner.query('select unit_id from akten where id = $1', [akte.id])).rows[0]
-        .unit_id;
-      for (let i = 0; i < 20; i++) {
-        const { rows } = await owner.query(
-          `insert into vorgaenge (tenant_id, akte_id, betreff, created_by, status) values ($1, $2, $3, 'bench', $4) returning id`,
-          [
-            TENANT,
-            akte.id,
-            `${subject} – Vorgang ${String(i + 1).padStart(2, '0')}`,
-            STATUS[i % STATUS.length],
-          ],
-        );
-        list.push({ id: rows[0].id, akteId: akte.id, unitId });
-      }
+      if (!creating.has(key)) creating.set(key, createVorgaenge(unit, subject));
+      list = await creating.get(key)!;
       vorgaenge.set(key, list);
     }
     return list[pick % list.length]!;
   }
-  for (let i = 0; i < from; i++) generator.next();
-
   // The full-text indexes are built once after the load (much faster than updating them per row);
   // their definitions wait in the data directory in case the load is interrupted.
   const defs = (
@@ -179,48 +184,48 @@ async function load(from: number) {
     for (const def of defs) await owner.query(`drop index ${/^CREATE INDEX (\S+)/.exec(def)![1]}`);
   }
 
-  // Worker threads do not inherit tsx's loader (--import): each registers it before loading the worker.
+  // Two worker threads generate the documents (batch by batch, each batch from its own seed, so a
+  // load resumes where it stopped) and compute their search vectors with the application's analyzer;
+  // the main thread only assigns Vorgänge and inserts. Worker threads do not inherit tsx's loader
+  // (--import): each registers it before loading the worker.
   const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register();
     await import(${JSON.stringify(new URL('./search.worker.ts', import.meta.url).href)});`;
-  const workers = APP_VECTORS
-    ? [0, 1].map(() => new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`)))
-    : [];
-  const pending = new Map<number, (v: { search: string[]; head: string[] }) => void>();
-  for (const w of workers) w.on('message', (m) => pending.get(m.id)?.(m));
-  let batchId = 0;
-  const vectorsOf = (docs: Array<{ titel: string; meta: string; content: string }>) =>
-    new Promise<{ search: string[]; head: string[] }>((resolve) => {
-      const id = batchId++;
-      pending.set(id, (v) => {
-        pending.delete(id);
-        resolve(v);
+  const workers = [0, 1].map(
+    () =>
+      new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
+        workerData: { vectors: APP_VECTORS },
+      }),
+  );
+  const pending = new Map<number, (docs: GeneratedRow[]) => void>();
+  for (const w of workers)
+    w.on('message', (m: { batch: number; docs: GeneratedRow[] }) => pending.get(m.batch)?.(m.docs));
+  const generate = (batch: number, count: number) =>
+    new Promise<GeneratedRow[]>((resolve) => {
+      pending.set(batch, (docs) => {
+        pending.delete(batch);
+        resolve(docs);
       });
-      workers[id % workers.length]!.postMessage({ id, docs });
+      workers[batch % workers.length]!.postMessage({ batch, count });
     });
   const withVersion = await hasColumn('dokumente', 'search_version');
 
   const insertBar = progress(`${N.toLocaleString('de-DE')} Dokumente anlegen`, N);
   const started = performance.now();
-  const BATCH = 500;
-  // Several batches in flight: the workers (or PostgreSQL) compute the vectors of some while Node
-  // generates the next.
+  // Several batches in flight: the workers generate and analyse some while PostgreSQL inserts others.
   let inFlight: Promise<unknown>[] = [];
-  for (let done = from; done < N; done += BATCH) {
-    const rows: Array<{ id: string; v: Target; doc: ReturnType<typeof generator.next>; meta: string }> = [];
-    for (let i = 0; i < Math.min(BATCH, N - done); i++) {
-      const doc = generator.next();
-      const area = AREAS.find((a) => a.key === doc.area)!;
-      const v = await vorgangFor(area.kennzeichen, doc.subject, done + i);
-      const meta = [doc.sender, doc.recipient, doc.subject, doc.reference].filter(Boolean).join(' ');
-      rows.push({ id: randomUUID(), v, doc, meta });
-    }
-    const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
-    const insert = (
-      APP_VECTORS
-        ? vectorsOf(rows.map((r) => ({ titel: r.doc.title, meta: r.meta, content: r.doc.body })))
-        : Promise.resolve(null)
-    ).then((vectors) =>
-      owner.query(
+  for (let batch = Math.floor(from / BATCH); batch * BATCH < N; batch++) {
+    const first = batch * BATCH;
+    const count = Math.min(BATCH, N - first);
+    const insert = generate(batch, count).then(async (docs) => {
+      const rows: Array<{ id: string; v: Target; doc: GeneratedRow }> = [];
+      // A batch loaded partly before an interruption: only its missing documents.
+      for (const [i, doc] of docs.entries()) {
+        if (first + i < from) continue;
+        const area = AREAS.find((a) => a.key === doc.area)!;
+        rows.push({ id: randomUUID(), v: await vorgangFor(area.kennzeichen, doc.subject, first + i), doc });
+      }
+      const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+      await owner.query(
         `with input as (
            select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::date[],
                                 $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::text[], $15::text[])
@@ -231,8 +236,8 @@ async function load(from: number) {
                                   ${withVersion ? ', search_version' : ''})
            select $13, id, vorgang_id, akte_id, unit_id, titel, art, datum, absender, empfaenger, 1, 'done', 'bench',
                   string_to_array(refs, ' '),
-                  ${vectors ? 'sv::tsvector, hv::tsvector' : 'verbund_search_vector(titel, meta, body), verbund_search_head(titel, meta)'}
-                  ${withVersion ? `, ${vectors ? ANALYZER_VERSION : 0}` : ''}
+                  ${APP_VECTORS ? 'sv::tsvector, hv::tsvector' : 'verbund_search_vector(titel, meta, body), verbund_search_head(titel, meta)'}
+                  ${withVersion ? `, ${APP_VECTORS ? ANALYZER_VERSION : 0}` : ''}
            from input
          )
          insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by, text, text_status)
@@ -248,17 +253,17 @@ async function load(from: number) {
           col((r) => r.doc.date),
           col((r) => r.doc.sender),
           col((r) => r.doc.recipient),
-          col((r) => r.meta),
+          col((r) => r.doc.meta),
           col((r) => r.doc.body),
-          col((r) => extractReferences(`${r.doc.title} ${r.doc.reference ?? ''} ${r.doc.body}`).join(' ')),
+          col((r) => r.doc.refs),
           TENANT,
-          vectors?.search ?? [],
-          vectors?.head ?? [],
+          col((r) => r.doc.search ?? ''),
+          col((r) => r.doc.head ?? ''),
         ],
-      ),
-    );
-    const finished = Math.min(N, done + BATCH);
-    inFlight.push(insert.then(() => insertBar(finished)));
+      );
+      insertBar(Math.min(N, first + count));
+    });
+    inFlight.push(insert);
     if (inFlight.length >= 4) {
       await inFlight[0];
       inFlight = inFlight.slice(1);
