@@ -34,14 +34,17 @@ begin
   end if;
 end $$;
 
--- Runs once per statement that writes dokumente (filing inserts a document, extraction and
--- reindexing update many in one statement): one insert of the distinct keys of the new vectors
--- that the vocabulary does not have yet. Left out: compound parts ("_…"), keys with a digit or
--- another character that is not a letter (numbers, e-mail addresses), keys shorter than 3 or
--- longer than 40 characters, and vectors of the old analyzer (search_version 0: folded Snowball
--- stems, nothing to show a person). The keys are checked against the primary key first (a probe
--- is half the cost of a conflicting insert) and the rare new ones inserted in key order, so that
--- two filings adding the same new keys lock them in the same order and cannot deadlock; `on
+-- Runs once per statement that updates dokumente – extraction writes a document's full vector
+-- (title, metadata, content) in one statement for a whole batch, the background reindex likewise,
+-- and a failed extraction updates the row too. Filing's insert fires nothing: its vector (title
+-- and metadata) is a part of the full one that extraction writes after it, and the one-round-trip
+-- insert stays as fast as before. One insert per statement of the distinct keys of the new
+-- vectors that the vocabulary does not have yet. Left out: compound parts ("_…"), keys with a
+-- digit or another character that is not a letter (numbers, e-mail addresses), keys shorter than
+-- 3 or longer than 40 characters, and vectors of the old analyzer (search_version 0: folded
+-- Snowball stems, nothing to show a person). The keys are checked against the primary key first
+-- (a probe costs half a conflicting insert) and the rare new ones inserted in key order, so that
+-- two statements adding the same new keys lock them in the same order and cannot deadlock; `on
 -- conflict do nothing` covers a key another transaction added in between. The trigger runs with
 -- the rights of the writer: row-level security checks that every key goes to the writer's county.
 create function verbund_vocabulary_collect() returns trigger
@@ -62,8 +65,5 @@ begin
   return null;
 end $$;
 
--- A trigger with transition tables serves one event, hence two.
-create trigger dokumente_vocabulary_insert after insert on dokumente
-  referencing new table as neu for each statement execute function verbund_vocabulary_collect();
-create trigger dokumente_vocabulary_update after update on dokumente
+create trigger dokumente_vocabulary after update on dokumente
   referencing new table as neu for each statement execute function verbund_vocabulary_collect();
