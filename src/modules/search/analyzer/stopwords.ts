@@ -16,7 +16,7 @@ keines können konnen koennen könnte konnte koennte machen man manche manchem m
 meinem meinen meiner meines mich mir mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr sein seine
 seinem seinen seiner seines selbst sich sie sind so solche solchem solchen solcher solches soll sollte sondern
 sonst über uber ueber um und uns unsere unserem unseren unserer unseres unter viel vom von vor während waehrend
-wahrend war waren warst was weg weil weiter welche welchem welchen welcher welches wenn werde werden wie wieder
+wahrend war waren warst was weil weiter welche welchem welchen welcher welches wenn werde werden wie wieder
 will wir wird wirst wo wollen wollte würde wurde wuerde würden wurden wuerden zu zum zur zwar zwischen`.split(
     /\s+/,
   ),
