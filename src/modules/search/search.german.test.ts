@@ -129,7 +129,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Answer = {
-  items: { dokumentId: string }[];
+  items: { dokumentId: string; snippet: string }[];
   total: number;
   /** "Meinten Sie …?": the corrected query and its number of hits. */
   vorschlag?: { q: string; treffer: number };
@@ -142,16 +142,19 @@ async function search(q: string, extra = '') {
 }
 
 /** The corpus documents a query finds, in rank order (all pages). */
-async function found(q: string): Promise<Key[]> {
-  const keys: Key[] = [];
+/** All hits of a query, in rank order (every page). */
+async function allHits(q: string): Promise<Answer['items']> {
+  const items: Answer['items'] = [];
   for (let offset = 0; ; offset += 200) {
     const page = await search(q, `&limit=200&offset=${offset}`);
-    for (const item of page.items) {
-      const key = keyOf.get(item.dokumentId);
-      if (key) keys.push(key);
-    }
-    if (page.items.length < 200 || offset + 200 >= Math.min(page.total, 10_000)) return keys;
+    items.push(...page.items);
+    if (page.items.length < 200 || offset + 200 >= Math.min(page.total, 10_000)) return items;
   }
+}
+
+/** The corpus documents a query finds, in rank order. */
+async function found(q: string): Promise<Key[]> {
+  return (await allHits(q)).flatMap((item) => keyOf.get(item.dokumentId) ?? []);
 }
 
 async function expectFinds(q: string, finds: Key[], misses: Key[] = []) {
@@ -451,6 +454,17 @@ describe('reference numbers match exactly', () => {
       ['mailPoststelle'],
     ],
   ]);
+});
+
+describe('the snippet marks the form the document uses', () => {
+  const snippetOf = async (q: string, key: Key) =>
+    (await allHits(q)).find((item) => item.dokumentId === ids[key])?.snippet;
+  it('Anträge marks Antrag in the document that only says Antrag', async () =>
+    expect(await snippetOf('Anträge', 'antrag')).toContain('<mark>Antrag</mark>'));
+  it('Bescheid marks Gebührenbescheid in the document that only says Gebührenbescheid', async () =>
+    expect(await snippetOf('Bescheid', 'gebuehrenbescheid')).toContain('<mark>Gebührenbescheid</mark>'));
+  it('Zustandigkeit marks Zuständigkeit in the document that says Zuständigkeit', async () =>
+    expect(await snippetOf('Zustandigkeit', 'zustaendigkeit')).toContain('<mark>Zuständigkeit</mark>'));
 });
 
 describe('"Meinten Sie …?" for typos', () => {
