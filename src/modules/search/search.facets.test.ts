@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../../test/support/context.ts';
 import { drainJobs } from '../../../test/support/jobs.ts';
 import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
+import { searchVectors } from './search.module.ts';
 
 let t: TestContext;
 let admin: string;
@@ -134,5 +135,41 @@ describe('facets beside the search hits', () => {
     expect(page.text).toContain('Mehr als 10.000 Treffer');
     expect(page.text).toContain('gezählt über die ersten 10.000, die Zahlen sind Mindestwerte');
     expect(page.text).toMatch(/aria-current="true">Eingang \(mind\. 10\.00\d\)/);
+  });
+
+  it('filters by Vorgang status, facets included', async () => {
+    const { facetten, total } = await search('q=Facettenprobe&vorgangStatus=beschieden');
+    expect(total).toBe(1);
+    expect(counts(facetten.aktenplan)).toEqual({ '02.20': 1 });
+  });
+
+  it('checks a phrase on at most 2,000 documents with all its words; beyond that its total is a lower bound', async () => {
+    /** Documents with the phrase and without it (`counts`) in a new Akte in a new Akte, vectors by the application's analyzer. */
+    const bulk = async (titel: string, text: [string, string], counts: [number, number]) => {
+      const { vorgangId, akteId } = await newVorgang(admin, titel, '00.20');
+      const v = searchVectors({ titel, meta: '', content: text[0] });
+      const w = searchVectors({ titel, meta: '', content: text[1] });
+      // The documents with the phrase first: the GIN bitmap visits the table in its order.
+      for (const [i, vectors] of [v, w].entries())
+        await t.superuser.query(
+          `insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, created_by, search, search_head)
+           select 'nordhausen', $1, $2, a.unit_id, $3 || ' ' || n, 'test', $4::tsvector, $5::tsvector
+           from generate_series(1, $6::int) n, akten a where a.id = $2`,
+          [vorgangId, akteId, titel, vectors.search, vectors.head, counts[i]],
+        );
+      return akteId;
+    };
+    const texts: [string, string] = [
+      'Der Wasserzähler im Kellerraum wurde geprüft.',
+      'Kellerraum ohne Zähler; der Wasserzähler hängt im Flur.',
+    ];
+    const phrase = encodeURIComponent('"Wasserzähler im Kellerraum"');
+    const few = await bulk('Phrasenakte klein', texts, [3, 100]);
+    expect(await search(`q=${phrase}&akteId=${few}`)).toMatchObject({ total: 3, totalRelation: 'eq' });
+    const many = await bulk('Phrasenakte groß', texts, [3, 2100]);
+    const result = await search(`q=${phrase}&akteId=${many}`);
+    expect(result).toMatchObject({ total: 3, totalRelation: 'gte' });
+    expect(result.facetten.vollstaendig).toBe(false);
+    expect(result.items).toHaveLength(3);
   });
 });

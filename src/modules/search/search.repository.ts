@@ -124,15 +124,20 @@ export async function findDokumente(
     );
   if (filter.akteId) where.push(sql`d.akte_id = ${filter.akteId}::uuid`);
   if (filter.vorgangStatus)
-    // An array as well: a bitmap of dokumente_vorgang beside the full-text one. (As a semi-join the
-    // planner walked the Vorgänge and checked each of their documents' full vectors: 12 s.)
+    // Checked on the rows, never an index condition: PostgreSQL cannot estimate how many documents
+    // the Vorgänge of a state have, and took their index (dokumente_vorgang) with the full vector
+    // checked on each of their documents – 10,000 vectors read, seconds. (`coalesce` keeps the
+    // condition off that index.)
     where.push(
-      sql`d.vorgang_id = any(array(select id from vorgaenge where status = ${filter.vorgangStatus}))`,
+      sql`coalesce(d.vorgang_id, d.vorgang_id) = any(array(select id from vorgaenge where status = ${filter.vorgangStatus}))`,
     );
   if (filter.art) where.push(sql`d.art = ${filter.art}`);
   if (filter.von) where.push(sql`d.datum >= ${filter.von}::date`);
   if (filter.bis) where.push(sql`d.datum <= ${filter.bis}::date`);
   const condition = where.length > 0 ? sql.join(where, sql` and `) : sql`true`;
+  // The same filters for walking the date index: `is true` keeps them off every other index, so
+  // PostgreSQL walks dokumente_neueste in the page's order and stops at the limit.
+  const walkCondition = sql`(${condition}) is true`;
   const from = fullClearance
     ? sql`dokumente d`
     : sql`dokumente d join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id`;
@@ -198,7 +203,10 @@ export async function findDokumente(
   // matches of a phrase come from the first PHRASE_CHECKS documents with all its words (found
   // through the GIN index without positions); with more such documents the total and the facets
   // are lower bounds ("mindestens") and the newest hits are the newest of these.
-  const phrases = textTerms.filter((t) => t.kind === 'phrase' && !t.negated);
+  // (A "phrase" of one word has no positions to check.)
+  const phrases = textTerms.filter(
+    (t) => t.kind === 'phrase' && !t.negated && /<(\d+|-)>/.test(termTsquery({ ...t, negated: false }) ?? ''),
+  );
   const wordsOnly =
     phrases.length > 0
       ? sql.join(
@@ -232,7 +240,7 @@ export async function findDokumente(
        order by datum desc, id limit ${HEAD_POOL})
       union all
       (select d.id, d.datum, d.search_head from ${from}
-       where (select count(*) from hm) > ${COUNT_LIMIT} and ts_match_vq(d.search_head, (${query})) and ${condition}
+       where (select count(*) from hm) > ${COUNT_LIMIT} and ts_match_vq(d.search_head, (${query})) and ${walkCondition}
        order by d.datum desc, d.id limit ${HEAD_WALK})
     ), head_hits as (
       select id, ts_rank_cd(search_head, (${query}), 32) as head_rank from head_pool
@@ -243,7 +251,7 @@ export async function findDokumente(
       union all
       (select d.id from ${from}
        where (select n from matches) > ${COUNT_LIMIT} and not ${wordsOnly !== null}
-         and ts_match_vq(d.search, (${query})) and ${condition}
+         and ts_match_vq(d.search, (${query})) and ${walkCondition}
        order by d.datum desc, d.id limit ${candidates})
     ), cand as (
       select id, max(head_rank) as head_rank from (
