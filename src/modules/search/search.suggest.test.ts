@@ -3,7 +3,13 @@ import type { TestContext } from '../../../test/support/context.ts';
 import { drainJobs } from '../../../test/support/jobs.ts';
 import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
 import { parseSearchQuery } from './search.query.ts';
-import { bestCandidate, correctableWords, correctedQuery, editDistance, spelling } from './search.suggest.ts';
+import {
+  correctableWords,
+  correctedQuery,
+  editDistance,
+  rankCandidates,
+  spelling,
+} from './search.suggest.ts';
 
 let t: TestContext;
 let admin: string;
@@ -136,16 +142,17 @@ describe('which words are corrected, and how the query is rewritten', () => {
     expect(editDistance('photovoltaik', 'photographie')).toBe(6);
   });
 
-  it('picks the candidate with the fewest edits, also for an inflected typo, and none that is too far', () => {
+  it('tries the candidates with the fewest edits first, also for an inflected typo, and none too far', () => {
     const key = (schluessel: string, aehnlichkeit: number) => ({
       schluessel,
       gefaltet: schluessel.replace('ü', 'ue'),
       aehnlichkeit,
-      dokumentId: 'x',
     });
     const candidates = [key('wiederholung', 0.5), key('widerspruch', 0.45)];
-    expect(bestCandidate('Wiederspruch', candidates)?.schluessel).toBe('widerspruch');
-    expect(bestCandidate('Wiedersprüche', candidates)?.schluessel).toBe('widerspruch');
-    expect(bestCandidate('Photovoltaik', [key('photographie', 0.4)])).toBeNull();
+    const ranked = (word: string) => rankCandidates(word, candidates).map((c) => c.schluessel);
+    expect(ranked('Wiederspruch')).toEqual(['widerspruch']);
+    expect(ranked('Wiedersprüche')).toEqual(['widerspruch']);
+    expect(ranked('Wiederholug')).toEqual(['wiederholung']);
+    expect(rankCandidates('Photovoltaik', [key('photographie', 0.4)])).toEqual([]);
   });
 });

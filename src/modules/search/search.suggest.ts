@@ -7,8 +7,9 @@ import type { DokumentScope } from './search.repository.ts';
 import {
   dokumentWords,
   hasVisibleMatch,
-  similarVisibleKeys,
-  type VisibleKey,
+  type SimilarKey,
+  similarKeys,
+  visibleDokumentWith,
 } from './search.vocabulary.repository.ts';
 
 /**
@@ -26,8 +27,10 @@ import {
  */
 const THRESHOLD = 0.35;
 const CANDIDATES = 20;
-/** Words of a query corrected at most (each costs two index look-ups). */
+/** Words of a query corrected at most. */
 const MAX_WORDS = 5;
+/** Candidates per word checked against the documents the person may see (one probe each). */
+const MAX_PROBES = 5;
 /** Shorter words are not corrected: too few trigrams to tell a typo from another word. */
 const MIN_LENGTH = 4;
 /** Edits a correction may need: one in a short word, two from 6 letters, three from 12. */
@@ -83,18 +86,18 @@ export function editDistance(a: string, b: string): number {
 const foldedForms = (word: string) => [...new Set([fold(word), ...analyzeWord(word).keys.map(fold)])];
 
 /**
- * The correction among the visible candidates for `word`: the fewest edits from the word as typed
+ * The candidates for `word` in the order they are tried: the fewest edits from the word as typed
  * or from its analysis (an inflected typo "Wiedersprüche" is near the lemma "widerspruch" through
  * its stem), then the highest trigram similarity; none beyond maxEdits.
  */
-export function bestCandidate(word: string, candidates: VisibleKey[]): VisibleKey | null {
+export function rankCandidates(word: string, candidates: SimilarKey[]): SimilarKey[] {
   const forms = foldedForms(word);
   const limit = maxEdits(forms[0]!.length);
-  const scored = candidates
+  return candidates
     .map((c) => ({ c, edits: Math.min(...forms.map((f) => editDistance(f, c.gefaltet))) }))
     .filter((x) => x.edits <= limit)
-    .sort((x, y) => x.edits - y.edits || y.c.aehnlichkeit - x.c.aehnlichkeit);
-  return scored[0]?.c ?? null;
+    .sort((x, y) => x.edits - y.edits || y.c.aehnlichkeit - x.c.aehnlichkeit)
+    .map((x) => x.c);
 }
 
 /**
@@ -139,14 +142,19 @@ export async function suggestCorrection({
     const tsquery = termTsquery({ kind: 'word', value: word, negated: false });
     // A word that finds something visible is no typo: the query as a whole found nothing.
     if (!tsquery || (await hasVisibleMatch(trx, { scope, tsquery }))) continue;
-    const candidates = await similarVisibleKeys(trx, {
-      scope,
+    const candidates = await similarKeys(trx, {
       forms: foldedForms(word),
       threshold: THRESHOLD,
       candidates: CANDIDATES,
     });
-    const found = bestCandidate(word, candidates);
-    if (found) corrections.set(word, spelling(found.schluessel, await dokumentWords(trx, found.dokumentId)));
+    // In rank order until one is in a document the person may see: usually the first, as the
+    // vocabulary holds the words of the county's documents; never a word only hidden ones contain.
+    for (const candidate of rankCandidates(word, candidates).slice(0, MAX_PROBES)) {
+      const dokumentId = await visibleDokumentWith(trx, { scope, schluessel: candidate.schluessel });
+      if (!dokumentId) continue;
+      corrections.set(word, spelling(candidate.schluessel, await dokumentWords(trx, dokumentId)));
+      break;
+    }
   }
   if (corrections.size === 0) return null;
   const corrected = correctedQuery(q, corrections);

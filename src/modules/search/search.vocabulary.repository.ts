@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
+import { quoteLexeme } from './analyzer/search-vectors.ts';
 import type { DokumentScope } from './search.repository.ts';
 
 /**
@@ -31,59 +32,50 @@ export async function hasVisibleMatch(
   return rows[0]!.found;
 }
 
-/** A vocabulary key similar to a query word, with a document the caller may see that contains it. */
-export type VisibleKey = { schluessel: string; gefaltet: string; aehnlichkeit: number; dokumentId: string };
+/** A vocabulary key similar to a query word. */
+export type SimilarKey = { schluessel: string; gefaltet: string; aehnlichkeit: number };
 
 /**
  * The `candidates` vocabulary keys most similar to one of `forms` (a query word folded like
- * `gefaltet`: as typed, and its analysis) by trigram similarity of at least `threshold`, each with
- * one document the caller may see that contains it – as a word or as a part of compounds; keys no
- * visible document contains are left out, so a word of documents the caller may not see is never
- * returned.
- *
- * The trigram index (GIN, `%`) finds the candidates of each form; each key is then checked with
- * one probe of the full-text index that stops at the first visible match.
+ * `gefaltet`: as typed, and its analysis) by trigram similarity of at least `threshold`, through
+ * the trigram index (GIN, `%`). Only candidates: whether a person may be shown one is
+ * visibleDokumentWith's question.
  */
-export async function similarVisibleKeys(
+export async function similarKeys(
   trx: TenantTrx,
-  {
-    scope,
-    forms,
-    threshold,
-    candidates,
-  }: { scope: DokumentScope; forms: string[]; threshold: number; candidates: number },
-): Promise<VisibleKey[]> {
-  const visible = visibleDokumente(scope);
+  { forms, threshold, candidates }: { forms: string[]; threshold: number; candidates: number },
+): Promise<SimilarKey[]> {
   // `%` compares with the threshold of the setting; local to this transaction.
   await sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`.execute(trx);
-  // The keys hold letters only (the trigger leaves out everything else), so quoting them in the
-  // tsquery needs nothing but the quotes.
-  const { rows } = await sql<{ schluessel: string; gefaltet: string; s: number; dokument_id: string }>`
-    select c.schluessel, c.gefaltet, c.s, m.id as dokument_id from (
-      select * from (
-        select distinct on (x.schluessel) x.* from unnest(${forms}::text[]) f
-        cross join lateral (
-          select v.schluessel, v.gefaltet, similarity(v.gefaltet, f) as s from search_vocabulary v
-          where v.gefaltet % f
-          order by s desc, v.schluessel limit ${candidates}
-        ) x
-        order by x.schluessel, x.s desc
-      ) y
-      order by y.s desc, y.schluessel limit ${candidates}
-    ) c
-    cross join lateral (
-      select d.id from ${visible.from}
-      where d.search @@ (quote_literal(c.schluessel) || ' | ' || quote_literal('_' || c.schluessel))::tsquery
-        and ${visible.where}
-      limit 1
-    ) m
-    order by c.s desc, c.schluessel`.execute(trx);
-  return rows.map((r) => ({
-    schluessel: r.schluessel,
-    gefaltet: r.gefaltet,
-    aehnlichkeit: Number(r.s),
-    dokumentId: r.dokument_id,
-  }));
+  const { rows } = await sql<{ schluessel: string; gefaltet: string; s: number }>`
+    select * from (
+      select distinct on (x.schluessel) x.* from unnest(${forms}::text[]) f
+      cross join lateral (
+        select v.schluessel, v.gefaltet, similarity(v.gefaltet, f) as s from search_vocabulary v
+        where v.gefaltet % f
+        order by s desc, v.schluessel limit ${candidates}
+      ) x
+      order by x.schluessel, x.s desc
+    ) y
+    order by y.s desc, y.schluessel limit ${candidates}`.execute(trx);
+  return rows.map((r) => ({ schluessel: r.schluessel, gefaltet: r.gefaltet, aehnlichkeit: Number(r.s) }));
+}
+
+/**
+ * A document the caller may see that contains the vocabulary key – as a word or as a part of
+ * compounds –, or null: one probe of the full-text index that stops at the first visible match.
+ */
+export async function visibleDokumentWith(
+  trx: TenantTrx,
+  { scope, schluessel }: { scope: DokumentScope; schluessel: string },
+) {
+  const visible = visibleDokumente(scope);
+  const tsquery = [schluessel, `_${schluessel}`].map(quoteLexeme).join(' | ');
+  const { rows } = await sql<{ id: string }>`
+    select d.id from ${visible.from} where d.search @@ ${tsquery}::tsquery and ${visible.where} limit 1`.execute(
+    trx,
+  );
+  return rows[0]?.id ?? null;
 }
 
 /** Title and current text (first 200,000 characters) of one document: where a key is spelled out. */
