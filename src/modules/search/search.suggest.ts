@@ -8,6 +8,7 @@ import {
   dokumentWords,
   hasVisibleMatch,
   type SimilarKey,
+  settingsForSuggestions,
   similarKeys,
   visibleDokumentWith,
 } from './search.vocabulary.repository.ts';
@@ -136,17 +137,16 @@ export async function suggestCorrection({
   terms: SearchTerm[];
   count: (terms: SearchTerm[]) => Promise<number>;
 }): Promise<Vorschlag | null> {
+  const words = correctableWords(terms);
+  if (words.length === 0) return null;
+  await settingsForSuggestions(trx, { threshold: THRESHOLD });
   const corrections = new Map<string, string>();
-  for (const word of correctableWords(terms)) {
+  for (const word of words) {
     if (analyzeWord(word).stopword) continue;
     const tsquery = termTsquery({ kind: 'word', value: word, negated: false });
     // A word that finds something visible is no typo: the query as a whole found nothing.
     if (!tsquery || (await hasVisibleMatch(trx, { scope, tsquery }))) continue;
-    const candidates = await similarKeys(trx, {
-      forms: foldedForms(word),
-      threshold: THRESHOLD,
-      candidates: CANDIDATES,
-    });
+    const candidates = await similarKeys(trx, { forms: foldedForms(word), candidates: CANDIDATES });
     // In rank order until one is in a document the person may see: usually the first, as the
     // vocabulary holds the words of the county's documents; never a word only hidden ones contain.
     for (const candidate of rankCandidates(word, candidates).slice(0, MAX_PROBES)) {

@@ -18,6 +18,17 @@ const visibleDokumente = (scope: DokumentScope) =>
         where: scope.visible,
       };
 
+/**
+ * The settings of this transaction's look-ups: `%` compares with the similarity threshold of the
+ * setting; every look-up is one probe that stops at the first match, and the planner would take
+ * a sequential scan for that (expecting a match early) and read every vector of a word that is in
+ * no document – the indexes are always right here.
+ */
+export async function settingsForSuggestions(trx: TenantTrx, { threshold }: { threshold: number }) {
+  await sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true),
+                   set_config('enable_seqscan', 'off', true)`.execute(trx);
+}
+
 /** Whether a document the caller may see matches `tsquery` (a literal of the analyzer). */
 export async function hasVisibleMatch(
   trx: TenantTrx,
@@ -37,16 +48,14 @@ export type SimilarKey = { schluessel: string; gefaltet: string; aehnlichkeit: n
 
 /**
  * The `candidates` vocabulary keys most similar to one of `forms` (a query word folded like
- * `gefaltet`: as typed, and its analysis) by trigram similarity of at least `threshold`, through
- * the trigram index (GIN, `%`). Only candidates: whether a person may be shown one is
- * visibleDokumentWith's question.
+ * `gefaltet`: as typed, and its analysis) by trigram similarity of at least the threshold of
+ * settingsForSuggestions, through the trigram index (GIN, `%`). Only candidates: whether a person
+ * may be shown one is visibleDokumentWith's question.
  */
 export async function similarKeys(
   trx: TenantTrx,
-  { forms, threshold, candidates }: { forms: string[]; threshold: number; candidates: number },
+  { forms, candidates }: { forms: string[]; candidates: number },
 ): Promise<SimilarKey[]> {
-  // `%` compares with the threshold of the setting; local to this transaction.
-  await sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`.execute(trx);
   const { rows } = await sql<{ schluessel: string; gefaltet: string; s: number }>`
     select * from (
       select distinct on (x.schluessel) x.* from unnest(${forms}::text[]) f
