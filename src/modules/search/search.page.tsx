@@ -225,7 +225,9 @@ function FacetList({ facetten, filter }: { facetten: Facetten; filter: Filter })
         </p>
       )}
       {FACETS.filter((spec) => facetten[spec.key].length > 0).map((spec) => (
-        <section aria-labelledby={`facette-${spec.key}`}>
+        // Plain headings, no labelled regions: the facets' names are those of the form's filter
+        // fields, and a field's label must stay unique on the page.
+        <div class="vb-facet">
           <h3 class="kern-heading-small" id={`facette-${spec.key}`}>
             {spec.heading}
           </h3>
@@ -254,7 +256,7 @@ function FacetList({ facetten, filter }: { facetten: Facetten; filter: Filter })
               ),
             )}
           </ul>
-        </section>
+        </div>
       ))}
     </aside>
   );
