@@ -100,6 +100,18 @@ describe('Meinten Sie …? from the county’s own vocabulary', () => {
     expect((await search('Disziplinarverfahren', clerk)).total).toBe(0);
   });
 
+  it('the vocabulary holds the words of the county’s documents, without numbers and compound parts', async () => {
+    const { rows } = await t.superuser.query<{ schluessel: string; gefaltet: string }>(
+      `select schluessel, gefaltet from search_vocabulary where tenant_id = 'nordhausen'`,
+    );
+    const keys = new Map(rows.map((r) => [r.schluessel, r.gefaltet]));
+    expect(keys.get('widerspruch')).toBe('widerspruch');
+    expect(keys.get('gebührenbescheid')).toBe('gebuehrenbescheid');
+    expect(keys.get('beschäftigte')).toBe('beschaeftigte');
+    expect([...keys.keys()].filter((k) => /^_|\d|[^\p{L}]/u.test(k))).toEqual([]);
+    expect([...keys.keys()].filter((k) => k.length < 3 || k.length > 40)).toEqual([]);
+  });
+
   it('the search page offers the corrected query as a link, with the filters kept', async () => {
     const page = await t.request('/suche?q=Wiederspruch&aktenplan=00.20', { token: admin });
     expect(page.status).toBe(200);
