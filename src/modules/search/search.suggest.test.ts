@@ -112,6 +112,14 @@ describe('Meinten Sie …? from the county’s own vocabulary', () => {
     expect([...keys.keys()].filter((k) => k.length < 3 || k.length > 40)).toEqual([]);
   });
 
+  it('the OpenAPI document describes the suggestion', async () => {
+    const spec = (await t.request('/api/v1/openapi.json')).json;
+    expect(spec.components.schemas.Suchvorschlag).toMatchObject({
+      type: 'object',
+      properties: { q: { type: 'string' }, treffer: { type: 'integer' } },
+    });
+  });
+
   it('the search page offers the corrected query as a link, with the filters kept', async () => {
     const page = await t.request('/suche?q=Wiederspruch&aktenplan=00.20', { token: admin });
     expect(page.status).toBe(200);
