@@ -80,7 +80,7 @@ const LINKING = ['', 's', 'es', 'n', 'en', 'e', 'er', 'ns', 'ens'];
 
 /** A noun: from the lexicon, or an -ung noun of a known verb ("Bescheinigungen" ← bescheinigen). */
 function nounEntry(form: string): LexiconEntry | null {
-  const entry = lexicon().lookup(form) ?? inflectedFormOf(form) ?? null;
+  const entry = lexicon().lookup(form) ?? (form.length >= 6 ? inflectedFormOf(form) : undefined) ?? null;
   if (entry?.lemmas.some((l) => l.pos === 'N'))
     return { ...entry, lemmas: entry.lemmas.filter((l) => l.pos === 'N') };
   const derived = /^(.{3,}?)ung(en)?$/.exec(form);

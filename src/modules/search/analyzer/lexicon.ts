@@ -84,8 +84,11 @@ export function lexicon(): Lexicon {
   const offsets = Uint32Array.from(starts);
   const count = offsets.length;
 
+  const scratch = Buffer.alloc(1024);
   const find = (form: string): string | null => {
-    const key = Buffer.from(form);
+    if (form.length > 300) return null;
+    const length = scratch.write(form);
+    const key = scratch.subarray(0, length);
     let lo = 0;
     let hi = count - 1;
     while (lo <= hi) {
@@ -100,9 +103,16 @@ export function lexicon(): Lexicon {
     }
     return null;
   };
+  // Compound splitting looks up the same pieces again and again ("bescheid", "amt", "ung").
+  const memo = new Map<string, LexiconEntry | null>();
   const lookup = (form: string): LexiconEntry | null => {
+    const cached = memo.get(form);
+    if (cached !== undefined) return cached;
     const specs = find(form);
-    return specs === null ? null : parseEntry(form, specs, lookup);
+    const entry = specs === null ? null : parseEntry(form, specs, lookup);
+    if (memo.size >= 500_000) memo.clear();
+    memo.set(form, entry);
+    return entry;
   };
   loaded = { lookup, size: count };
   return loaded;
