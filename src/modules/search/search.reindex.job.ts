@@ -44,9 +44,11 @@ export function createReindexJob({
     const mode = run.passes > 1 ? 'veraltet' : run.mode;
     const rows = await loadBatch(trx, { mode, version, cursor: run.cursor, limit: batchSize });
     if (rows.length > 0) {
-      await writeBatch(trx, await analyze(rows));
+      // A document that could not be analysed is left out (and counted again at the end of the pass).
+      const columns = await analyze(rows);
+      await writeBatch(trx, columns);
       const last = rows.at(-1)!;
-      await advanceRun(trx, { done: rows.length, cursor: { version: last.search_version, id: last.id } });
+      await advanceRun(trx, { done: columns.length, cursor: { version: last.search_version, id: last.id } });
       await enqueueJob(trx, { kind: REINDEX_JOB });
       return;
     }
@@ -55,7 +57,7 @@ export function createReindexJob({
     if (run.passes >= REINDEX_MAX_PASSES)
       return finishRun(trx, {
         status: 'abgebrochen',
-        lastError: `${left} Dokumente nach ${run.passes} Durchgängen noch veraltet (gesperrt oder von einem älteren Prozess geschrieben)`,
+        lastError: `${left === 1 ? '1 Dokument' : `${left} Dokumente`} nach ${run.passes} Durchgängen noch veraltet (gesperrt, nicht analysierbar oder von einem älteren Prozess geschrieben)`,
       });
     // A second pass only for what is left, after a moment for the locks that made us skip.
     await nextPass(trx);

@@ -310,4 +310,35 @@ describe('reindexing after an analyzer change', () => {
     await drainJobs(t);
     expect((await columns(wak!)).search_version).toBe(ANALYZER_VERSION);
   });
+  it('a document the analyzer cannot handle stays outdated and the run says so; the others are reindexed', async () => {
+    const [bad, good] = await fileTexts(admin, ['Anträge, nicht analysierbar.', 'Anträge, analysierbar.']);
+    await indexAsBefore([bad!, good!]);
+    // A metadata entry that is not an object makes the analysis of this one document throw.
+    await t.superuser.query(`update dokumente set metadaten = '[null]' where id = $1`, [bad]);
+    await t.services.searchReindex.start({ tenantId: 'nordhausen' });
+    for (
+      let i = 0;
+      i < 40 && (await t.services.searchReindex.progress('nordhausen')).status === 'laeuft';
+      i++
+    ) {
+      await drainJobs(t);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect((await columns(good!)).search_version).toBe(ANALYZER_VERSION);
+    expect((await columns(bad!)).search_version).toBe(0);
+    const progress = await t.services.searchReindex.progress('nordhausen');
+    expect(progress).toMatchObject({ status: 'abgebrochen', outdated: 1, planned: 2, done: 1 });
+    expect(progress.lastError).toContain('1 Dokument nach 3 Durchgängen noch veraltet');
+    const page = await t.request('/verwaltung', { token: admin });
+    expect(page.text).toContain('Suchindex: Neuindexierung abgebrochen nach');
+    // Once the document can be analysed, the next start finishes the county.
+    await t.superuser.query(`update dokumente set metadaten = '[]' where id = $1`, [bad]);
+    expect((await t.services.searchReindex.startWhereOutdated()).started).toEqual(['nordhausen']);
+    await drainJobs(t);
+    expect((await columns(bad!)).search_version).toBe(ANALYZER_VERSION);
+    expect(await t.services.searchReindex.progress('nordhausen')).toMatchObject({
+      status: 'fertig',
+      outdated: 0,
+    });
+  });
 });

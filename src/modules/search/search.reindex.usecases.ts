@@ -50,13 +50,33 @@ export function createSearchReindex({
     timeoutMs: 120_000,
     idleMs: 60_000,
   });
+  const analyzeChunk = (rows: ReindexRow[]) => analyzers.run<ReindexedColumns[]>(async () => ({ rows }));
+  /**
+   * The batch's new columns, its chunks analysed side by side. A chunk that fails is tried
+   * document by document: one document the analyzer cannot handle stays outdated (the run counts
+   * it at the end, tries it again in the next pass and then says so) instead of stopping the
+   * county's reindex at its batch for ever. Should the analysis processes fail altogether, the run
+   * ends the same way, with the number of documents left, and the next start tries again.
+   */
   async function analyze(rows: ReindexRow[]) {
     const size = Math.ceil(rows.length / processes);
     const chunks = Array.from({ length: Math.ceil(rows.length / size) }, (_, i) =>
       rows.slice(i * size, (i + 1) * size),
     );
     const results = await Promise.all(
-      chunks.map((chunk) => analyzers.run<ReindexedColumns[]>(async () => ({ rows: chunk }))),
+      chunks.map((chunk) =>
+        analyzeChunk(chunk).catch(async () => {
+          const single = await Promise.all(
+            chunk.map((row) =>
+              analyzeChunk([row]).catch((error) => {
+                logger.warn({ err: error, dokument: row.id }, 'search reindex: document not analysed');
+                return [];
+              }),
+            ),
+          );
+          return single.flat();
+        }),
+      ),
     );
     return results.flat();
   }
