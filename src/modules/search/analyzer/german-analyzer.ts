@@ -176,7 +176,7 @@ function modifierLemma(atom: Atom): string {
 /** Unknown words: umlauts written out (ae/oe/ue after a consonant) become umlauts, then Snowball. */
 function stem(word: string): string {
   const restored = word.replace(
-    /([^aeiouäöü])(ae|oe|ue)/g,
+    /([^aeiouäöüq])(ae|oe|ue)/g,
     (_, c: string, v: string) => c + { ae: 'ä', oe: 'ö', ue: 'ü' }[v]!,
   );
   return stemmer(restored.replace(/ß/g, 'ss'));

@@ -71,7 +71,7 @@ function prefixQuery(value: string): string | null {
 /** "antrae" → "anträ": written-out umlauts in a prefix, as the keys keep umlauts. */
 function restoredUmlauts(prefix: string): string[] {
   const restored = prefix.replace(
-    /([^aeiouäöü]|^)(ae|oe|ue)/g,
+    /([^aeiouäöüq]|^)(ae|oe|ue)/g,
     (_, c: string, v: string) => c + { ae: 'ä', oe: 'ö', ue: 'ü' }[v]!,
   );
   return restored !== prefix && umlautVariants(restored).includes(prefix) ? [restored] : [];
