@@ -98,7 +98,10 @@ export function createSearchReindex({
     return database.withTenant(tenantId, async (trx) => {
       await lockStarts(trx);
       const run = await loadRun(trx);
-      const live = run?.status === 'laeuft' && (await hasLiveJob(trx));
+      // A job may outlive its run (the delayed one of a pass that found nothing left): it takes
+      // up the next run, so a second one is never queued beside it.
+      const jobQueued = await hasLiveJob(trx);
+      const live = run?.status === 'laeuft' && jobQueued;
       const current = run?.analyzerVersion === version;
       let started = false;
       if (live && current && (!all || run.mode === 'alle')) {
@@ -117,7 +120,7 @@ export function createSearchReindex({
           planned: all ? counts.total : counts.outdated,
         });
         // A live job picks the new run up with its next batch.
-        if (!live) await enqueueJob(trx, { kind: REINDEX_JOB });
+        if (!jobQueued) await enqueueJob(trx, { kind: REINDEX_JOB });
         started = true;
       }
       return { started, progress: await progressIn(trx) };
