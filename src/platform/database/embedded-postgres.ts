@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
+import { totalmem, userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EmbeddedPostgres } from './embedded-postgres.library.ts';
@@ -64,6 +64,11 @@ export async function startEmbeddedPostgres({
       'listen_addresses=127.0.0.1',
       '-c',
       'max_connections=200',
+      // The embedded server is the database of this machine: an eighth of its memory (128 MB to
+      // 2 GB) keeps a county's documents and search indexes in PostgreSQL's own cache instead of
+      // copying pages from the operating system's for every query (search at 1,000,000 documents).
+      '-c',
+      `shared_buffers=${sharedBuffersMb()}MB`,
       ...(socketDir ? ['-c', `unix_socket_directories=${socketDir}`] : []),
     ],
     onLog: (message) => onLog?.(String(message).trim()),
@@ -236,3 +241,8 @@ export type WatchEvent =
   | { kind: 'recovered'; ms: number; pid: number | null };
 
 export type EmbeddedServer = Awaited<ReturnType<typeof startEmbeddedPostgres>>;
+
+/** shared_buffers of the embedded server: totalmem / 8, at least 128 MB, at most 2 GB. */
+export function sharedBuffersMb(totalBytes = totalmem()): number {
+  return Math.min(2048, Math.max(128, Math.floor(totalBytes / 8 / 1024 / 1024)));
+}
