@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { AREAS, type GeneratedDocument } from '../src/demo/generator/documents.ts';
-import * as searchModule from '../src/modules/search/search.module.ts';
+import { ANALYZER_VERSION } from '../src/modules/search/search.module.ts';
 import type { Principal } from '../src/platform/http/principal.ts';
 import { percentile, progress, startBenchInstance } from './support.ts';
 
@@ -33,18 +33,14 @@ const { values } = parseArgs({
 const N = Number(values.docs);
 const ROUNDS = Number(values.rounds);
 const TENANT = 'nordhausen';
-// The analyzer of the application when there is one (issue 11); the SQL vectors before it.
-const analyzer = searchModule as unknown as { searchVectors?: unknown; ANALYZER_VERSION?: number };
-const APP_VECTORS = typeof analyzer.searchVectors === 'function';
-const ANALYZER_VERSION = analyzer.ANALYZER_VERSION ?? 0;
 /** Documents per generated batch and insert; batch k is generated from seed 7 + k (search.worker.ts). */
 const BATCH = 500;
 /** A generated document as the workers hand it over, with its metadata text, references and vectors. */
 type GeneratedRow = GeneratedDocument & {
   meta: string;
   refs: string;
-  search: string | null;
-  head: string | null;
+  search: string;
+  head: string;
 };
 
 const instance = await startBenchInstance({ dataDir: values.data });
@@ -68,14 +64,6 @@ const tokenFor = async (roles: Principal['roles']) =>
 const token = await tokenFor(['leitung', 'sachbearbeitung']);
 // A case worker without full clearance: the visibility rule joins Vorgang and Akte.
 const clerkToken = await tokenFor(['sachbearbeitung']);
-
-const hasColumn = async (table: string, column: string) =>
-  (
-    await owner.query('select 1 from information_schema.columns where table_name = $1 and column_name = $2', [
-      table,
-      column,
-    ])
-  ).rowCount! > 0;
 
 // A load interrupted after dropping the full-text indexes gets them back first.
 const droppedFile = path.join(instance.dir, 'bench-dropped-indexes.json');
@@ -108,7 +96,7 @@ if (loadSeconds !== null || existing === 0) {
   await owner.query('vacuum analyze dokumente');
   await owner.query('analyze dokument_versionen; analyze vorgaenge; analyze akten');
 }
-if (await hasColumn('dokumente', 'search_version')) {
+{
   const versions = (
     await owner.query('select search_version, count(*) as n from dokumente where tenant_id = $1 group by 1', [
       TENANT,
@@ -191,10 +179,7 @@ async function load(from: number) {
   const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register();
     await import(${JSON.stringify(new URL('./search.worker.ts', import.meta.url).href)});`;
   const workers = [0, 1].map(
-    () =>
-      new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
-        workerData: { vectors: APP_VECTORS },
-      }),
+    () => new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {}),
   );
   const pending = new Map<number, (docs: GeneratedRow[]) => void>();
   for (const w of workers)
@@ -207,7 +192,6 @@ async function load(from: number) {
       });
       workers[batch % workers.length]!.postMessage({ batch, count });
     });
-  const withVersion = await hasColumn('dokumente', 'search_version');
 
   const insertBar = progress(`${N.toLocaleString('de-DE')} Dokumente anlegen`, N);
   const started = performance.now();
@@ -232,12 +216,10 @@ async function load(from: number) {
              as t(id, vorgang_id, akte_id, unit_id, titel, art, datum, absender, empfaenger, meta, body, refs, sv, hv)
          ), d as (
            insert into dokumente (tenant_id, id, vorgang_id, akte_id, unit_id, titel, art, datum, absender, empfaenger,
-                                  aktuelle_version, text_status, created_by, refs, search, search_head
-                                  ${withVersion ? ', search_version' : ''})
+                                  aktuelle_version, text_status, created_by, refs, search, search_head, search_version)
            select $13, id, vorgang_id, akte_id, unit_id, titel, art, datum, absender, empfaenger, 1, 'done', 'bench',
                   string_to_array(refs, ' '),
-                  ${APP_VECTORS ? 'sv::tsvector, hv::tsvector' : 'verbund_search_vector(titel, meta, body), verbund_search_head(titel, meta)'}
-                  ${withVersion ? `, ${APP_VECTORS ? ANALYZER_VERSION : 0}` : ''}
+                  sv::tsvector, hv::tsvector, ${ANALYZER_VERSION}
            from input
          )
          insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by, text, text_status)
@@ -257,8 +239,8 @@ async function load(from: number) {
           col((r) => r.doc.body),
           col((r) => r.doc.refs),
           TENANT,
-          col((r) => r.doc.search ?? ''),
-          col((r) => r.doc.head ?? ''),
+          col((r) => r.doc.search),
+          col((r) => r.doc.head),
         ],
       );
       insertBar(Math.min(N, first + count));
@@ -387,9 +369,7 @@ const groupBy = (list: Run[], key: (r: Run) => string) => {
 console.log(
   `\nSuch-Benchmark: ${N.toLocaleString('de-DE')} Dokumente in einem Landkreis (eingebettetes PostgreSQL, 2 Kerne)`,
 );
-console.log(
-  `  Vektoren: ${APP_VECTORS ? `Analyzer der Anwendung (Version ${ANALYZER_VERSION}, 2 Worker-Threads)` : 'SQL verbund_search_vector'}`,
-);
+console.log(`  Vektoren: Analyzer der Anwendung (Version ${ANALYZER_VERSION}, 2 Worker-Threads)`);
 console.log(
   `  Laden: ${loadSeconds === null ? 'übersprungen (--data)' : `${loadSeconds.toFixed(0)} s`}; dokumente gesamt ${mb(total.d)}, dokument_versionen gesamt ${mb(total.v)}`,
 );

@@ -4,13 +4,10 @@
  * application's analyzer (the function the indexer uses), so loading a million documents keeps both
  * cores busy while the main thread inserts.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createDocumentGenerator } from '../src/demo/generator/documents.ts';
-import * as search from '../src/modules/search/search.module.ts';
+import { extractReferences, searchVectors } from '../src/modules/search/search.module.ts';
 
-type Vectors = (input: { titel: string; meta: string; content: string }) => { search: string; head: string };
-const searchVectors = (search as unknown as { searchVectors?: Vectors }).searchVectors;
-const withVectors = Boolean((workerData as { vectors: boolean }).vectors && searchVectors);
 const county = {
   name: 'Landkreis Nordhausen',
   places: ['Nordhausen', 'Bleicherode', 'Ellrich', 'Heringen/Helme'],
@@ -21,13 +18,13 @@ parentPort!.on('message', ({ batch, count }: { batch: number; count: number }) =
   const docs = Array.from({ length: count }, () => {
     const doc = generator.next();
     const meta = [doc.sender, doc.recipient, doc.subject, doc.reference].filter(Boolean).join(' ');
-    const vectors = withVectors ? searchVectors!({ titel: doc.title, meta, content: doc.body }) : null;
+    const { search, head } = searchVectors({ titel: doc.title, meta, content: doc.body });
     return {
       ...doc,
       meta,
-      refs: search.extractReferences(`${doc.title} ${doc.reference ?? ''} ${doc.body}`).join(' '),
-      search: vectors?.search ?? null,
-      head: vectors?.head ?? null,
+      refs: extractReferences(`${doc.title} ${doc.reference ?? ''} ${doc.body}`).join(' '),
+      search,
+      head,
     };
   });
   parentPort!.postMessage({ batch, docs });

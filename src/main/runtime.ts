@@ -3,6 +3,7 @@ import { seedServices } from '../demo/ozg.seed.ts';
 import { assignDemoTemplateOwner, seedDemoRecords } from '../demo/records.seed.ts';
 import { demoLogins, seedDemoVerbund } from '../demo/verbund.seed.ts';
 import { removeStaleTempFiles, uploadTempDir } from '../modules/blobs/blobs.module.ts';
+import { warmAnalyzer } from '../modules/search/search.module.ts';
 import type { Config } from '../platform/config.ts';
 import { prepareDatabase } from '../platform/database/bootstrap.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -71,6 +72,8 @@ export async function startRuntime({
     }
   });
 
+  // The lexicon before the first filing or search waits for it (its table is built on the very first start).
+  warmAnalyzer();
   // After the migrations: counties whose documents an older analyzer indexed are reindexed in the background.
   if (mode !== 'worker') await services.searchReindex.startWhereOutdated();
   const worker = mode === 'web' ? undefined : services.createWorker();

@@ -1,5 +1,4 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
-import { warmAnalyzer } from './analyzer/german-analyzer.ts';
 import { createSearchUsecases, type DokumentScopeOf } from './search.usecases.ts';
 
 // Transport (rt): the /suche API and page; the filter vocabulary comes from records as SearchFacets.
@@ -34,7 +33,6 @@ export type { DokumentScopeOf } from './search.usecases.ts';
  * composition root passes it), so search does not import records and records may use the indexer.
  */
 export function createSearchModule(deps: { database: DatabaseHandle; dokumentScope: DokumentScopeOf }) {
-  warmAnalyzer();
   return createSearchUsecases(deps);
 }
 

@@ -173,14 +173,15 @@ function modifierLemma(atom: Atom): string {
   return bare?.lemmas[0]?.lemma ?? atom.entry.canonical;
 }
 
-/** Unknown words: umlauts written out (ae/oe/ue after a consonant) become umlauts, then Snowball. */
-function stem(word: string): string {
-  const restored = word.replace(
-    /([^aeiouäöüq])(ae|oe|ue)/g,
+/** Written-out umlauts back as umlauts: ae/oe/ue at the start or after a consonant (not "qu", "eue"). */
+export const restoreUmlauts = (word: string) =>
+  word.replace(
+    /([^aeiouäöüq]|^)(ae|oe|ue)/g,
     (_, c: string, v: string) => c + { ae: 'ä', oe: 'ö', ue: 'ü' }[v]!,
   );
-  return stemmer(restored.replace(/ß/g, 'ss'));
-}
+
+/** Unknown words: written-out umlauts restored, then Snowball. */
+const stem = (word: string) => stemmer(restoreUmlauts(word).replace(/ß/g, 'ss'));
 
 const cache = new Map<string, WordAnalysis>();
 

@@ -1,5 +1,5 @@
 import type { SearchTerm } from '../search.models.ts';
-import { analyzeWord, tokenize } from './german-analyzer.ts';
+import { analyzeWord, restoreUmlauts, tokenize } from './german-analyzer.ts';
 import { umlautVariants } from './lexicon.build.ts';
 import { quoteLexeme } from './search-vectors.ts';
 
@@ -70,10 +70,7 @@ function prefixQuery(value: string): string | null {
 
 /** "antrae" → "anträ": written-out umlauts in a prefix, as the keys keep umlauts. */
 function restoredUmlauts(prefix: string): string[] {
-  const restored = prefix.replace(
-    /([^aeiouäöüq]|^)(ae|oe|ue)/g,
-    (_, c: string, v: string) => c + { ae: 'ä', oe: 'ö', ue: 'ü' }[v]!,
-  );
+  const restored = restoreUmlauts(prefix);
   return restored !== prefix && umlautVariants(restored).includes(prefix) ? [restored] : [];
 }
 
