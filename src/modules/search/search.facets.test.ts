@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../../test/support/context.ts';
 import { drainJobs } from '../../../test/support/jobs.ts';
 import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
+import { COUNT_LIMIT } from './search.models.ts';
 import { searchVectors } from './search.module.ts';
+import { PHRASE_CHECKS } from './search.repository.ts';
 
 let t: TestContext;
 let admin: string;
@@ -43,7 +45,7 @@ describe('facets beside the search hits', () => {
     await drainJobs(t);
   });
 
-  it('counts the matches by Aktenplan unit, kind, year and Vorgang status, exactly below 10,000', async () => {
+  it(`counts the matches by Aktenplan unit, kind, year and Vorgang status, exactly below ${COUNT_LIMIT}`, async () => {
     const result = await search('q=Facettenprobe');
     expect(result.total).toBe(5);
     const { facetten } = result;
@@ -112,13 +114,13 @@ describe('facets beside the search hits', () => {
     expect(year.text).toContain('href="/suche?q=Facettenprobe&amp;von=2023-01-01&amp;bis=2023-12-31"');
   });
 
-  it('above 10,000 matches the facets are lower bounds counted over the first 10,000 ("mind.")', async () => {
+  it(`above ${COUNT_LIMIT} matches the facets are lower bounds counted over the first ${COUNT_LIMIT} ("mind.")`, async () => {
     const { vorgangId, akteId } = await newVorgang(admin, 'Massenakte Facetten', '00.20');
     await t.superuser.query(
       `insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, art, datum, created_by)
        select 'nordhausen', $1, $2, a.unit_id, 'Massenbrief ' || n, 'eingang', date '2024-01-01' + (n % 300), 'test'
-       from generate_series(1, 10050) n, akten a where a.id = $2`,
-      [vorgangId, akteId],
+       from generate_series(1, $3::int) n, akten a where a.id = $2`,
+      [vorgangId, akteId, COUNT_LIMIT + 50],
     );
     await t.superuser.query(
       `insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)
@@ -126,15 +128,15 @@ describe('facets beside the search hits', () => {
       [akteId],
     );
     const { facetten, total, totalRelation } = await search(`akteId=${akteId}`);
-    expect({ total, totalRelation }).toEqual({ total: 10000, totalRelation: 'gte' });
+    expect({ total, totalRelation }).toEqual({ total: COUNT_LIMIT, totalRelation: 'gte' });
     expect(facetten.vollstaendig).toBe(false);
     const eingang = counts(facetten.art).eingang;
-    expect(eingang).toBeGreaterThanOrEqual(10000);
-    expect(eingang).toBeLessThanOrEqual(10050);
+    expect(eingang).toBeGreaterThanOrEqual(COUNT_LIMIT);
+    expect(eingang).toBeLessThanOrEqual(COUNT_LIMIT + 50);
     const page = await t.request('/suche?aktenplan=00.20&art=eingang', { token: admin });
-    expect(page.text).toContain('Mehr als 10.000 Treffer');
-    expect(page.text).toContain('gezählt über die ersten 10.000, die Zahlen sind Mindestwerte');
-    expect(page.text).toMatch(/aria-current="true">Eingang \(mind\. 10\.00\d\)/);
+    expect(page.text).toContain('Mehr als 1.000 Treffer');
+    expect(page.text).toContain('gezählt über die ersten 1.000, die Zahlen sind Mindestwerte');
+    expect(page.text).toMatch(/aria-current="true">Eingang \(mind\. 1\.0[0-4]\d\)/);
   });
 
   it('filters by Vorgang status, facets included', async () => {
@@ -143,7 +145,7 @@ describe('facets beside the search hits', () => {
     expect(counts(facetten.aktenplan)).toEqual({ '02.20': 1 });
   });
 
-  it('checks a phrase on at most 2,000 documents with all its words; beyond that its total is a lower bound', async () => {
+  it(`checks a phrase on at most ${PHRASE_CHECKS} documents with all its words; beyond that its total is a lower bound`, async () => {
     /** Documents with the phrase and without it (`counts`) in a new Akte in a new Akte, vectors by the application's analyzer. */
     const bulk = async (titel: string, text: [string, string], counts: [number, number]) => {
       const { vorgangId, akteId } = await newVorgang(admin, titel, '00.20');
@@ -166,7 +168,7 @@ describe('facets beside the search hits', () => {
     const phrase = encodeURIComponent('"Wasserzähler im Kellerraum"');
     const few = await bulk('Phrasenakte klein', texts, [3, 100]);
     expect(await search(`q=${phrase}&akteId=${few}`)).toMatchObject({ total: 3, totalRelation: 'eq' });
-    const many = await bulk('Phrasenakte groß', texts, [3, 2100]);
+    const many = await bulk('Phrasenakte groß', texts, [3, PHRASE_CHECKS + 100]);
     const result = await search(`q=${phrase}&akteId=${many}`);
     expect(result).toMatchObject({ total: 3, totalRelation: 'gte' });
     expect(result.facetten.vollstaendig).toBe(false);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../../test/support/context.ts';
 import { drainJobs } from '../../../test/support/jobs.ts';
 import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
+import { COUNT_LIMIT } from './search.models.ts';
+import { searchTuning } from './search.repository.ts';
 
 /**
  * German queries a case worker types, each against a small corpus filed through the product (upload,
@@ -148,7 +150,7 @@ async function allHits(q: string): Promise<Answer['items']> {
   for (let offset = 0; ; offset += 200) {
     const page = await search(q, `&limit=200&offset=${offset}`);
     items.push(...page.items);
-    if (page.items.length < 200 || offset + 200 >= Math.min(page.total, 10_000)) return items;
+    if (page.items.length < 200 || offset + 200 >= Math.min(page.total, COUNT_LIMIT)) return items;
   }
 }
 
@@ -175,8 +177,13 @@ async function expectRanksAbove(q: string, above: Key, below: Key) {
 }
 
 type Case = [name: string, q: string, finds: Key[], misses?: Key[]];
+/** Every query of the cases, asked again below in each of the ways search can collect matches. */
+const asked: string[] = [];
 const cases = (list: Case[]) => {
-  for (const [name, q, finds, misses] of list) it(name, () => expectFinds(q, finds, misses));
+  for (const [name, q, finds, misses] of list) {
+    asked.push(q);
+    it(name, () => expectFinds(q, finds, misses));
+  }
 };
 
 describe('inflection, umlaut plurals included, both ways', () => {
@@ -484,5 +491,48 @@ describe('"Meinten Sie …?" for typos', () => {
     const answer = await search('Widerspruch');
     expect(answer.total).toBeGreaterThan(0);
     expect(answer.vorschlag ?? null).toBeNull();
+  });
+});
+
+describe('the same answers whichever way the matches are collected', () => {
+  // Words in most of a million documents are checked document by document on their key hashes
+  // (search_keys), other queries go through the GIN index; a walk that reads too many documents
+  // without finding enough gives up and the GIN index answers. All three must find the same
+  // documents in the same order, for every query above.
+  /** The documents found (all pages), the total and the facets of the first page. */
+  const answer = async (q: string) => {
+    const first = (await search(q)) as Answer & { totalRelation: string; facetten: unknown };
+    return {
+      found: await found(q),
+      total: first.total,
+      relation: first.totalRelation,
+      facetten: first.facetten,
+    };
+  };
+  const ways = async (q: string) => {
+    const answers: Record<string, Awaited<ReturnType<typeof answer>>> = {};
+    try {
+      for (const [way, walkCap] of [
+        ['index', 40_000],
+        ['walk', 40_000],
+        ['walk, cut short', 5],
+      ] as const) {
+        searchTuning.force = way === 'index' ? 'index' : 'walk';
+        searchTuning.walkCap = walkCap;
+        answers[way] = await answer(q);
+      }
+    } finally {
+      searchTuning.force = undefined;
+      searchTuning.walkCap = 40_000;
+    }
+    return answers;
+  };
+  it('every query of the cases finds the same documents in the same order, with the same counts', async () => {
+    expect(asked.length).toBeGreaterThan(40);
+    for (const q of asked) {
+      const answers = await ways(q);
+      expect(answers.walk, `"${q}" by walk`).toEqual(answers.index);
+      expect(answers['walk, cut short'], `"${q}" by walk cut short`).toEqual(answers.index);
+    }
   });
 });

@@ -67,4 +67,4 @@ export type SearchHit = {
 };
 
 /** Totals are counted exactly up to this many matches; more is reported as "at least". */
-export const COUNT_LIMIT = 10_000;
+export const COUNT_LIMIT = 1_000;

@@ -6,9 +6,10 @@ import { dateDe } from '../../platform/ui/format.ts';
 import { Layout } from '../../platform/ui/layout.tsx';
 import { Pager } from '../../platform/ui/pager.tsx';
 import type { Facetten, FacetValue, SearchFacets } from './search.facets.ts';
-import type { SearchHit } from './search.models.ts';
+import { COUNT_LIMIT, type SearchHit } from './search.models.ts';
 
 type Page = { limit: number; offset: number };
+const LIMIT_DE = COUNT_LIMIT.toLocaleString('de-DE');
 type Result = {
   items: SearchHit[];
   total: number;
@@ -92,7 +93,9 @@ export function SuchePage(props: {
       {result ? (
         <div class="vb-results">
           <Hits result={result} filter={filter} labels={labels} page={props.page} />
-          {result.total > 0 ? <FacetList facetten={result.facetten} filter={filter} /> : null}
+          {result.total > 0 ? (
+            <FacetList facetten={result.facetten} filter={filter} total={result.total} />
+          ) : null}
         </div>
       ) : null}
     </Layout>
@@ -115,7 +118,7 @@ function Hits({
       <h2 class="kern-heading-medium" id="treffer">
         {result.total === 0
           ? 'Keine Treffer'
-          : `${result.totalRelation === 'eq' ? '' : result.total >= 10_000 ? 'Mehr als ' : 'Mindestens '}${result.total.toLocaleString('de-DE')} Treffer`}
+          : `${result.totalRelation === 'eq' ? '' : result.total >= COUNT_LIMIT ? 'Mehr als ' : 'Mindestens '}${result.total.toLocaleString('de-DE')} Treffer`}
       </h2>
       {result.total === 0 ? (
         <>
@@ -210,9 +213,9 @@ const FACETS: FacetSpec[] = [
 
 /**
  * The facets beside the hits: per facet a list of links that add the filter (plain links, so
- * they work without JavaScript). Above 10,000 matches the counts are lower bounds ("mind.").
+ * they work without JavaScript). Above COUNT_LIMIT matches the counts are lower bounds ("mind.").
  */
-function FacetList({ facetten, filter }: { facetten: Facetten; filter: Filter }) {
+function FacetList({ facetten, filter, total }: { facetten: Facetten; filter: Filter; total: number }) {
   const prefix = facetten.vollstaendig ? '' : 'mind. ';
   return (
     <aside class="vb-facets" aria-labelledby="facetten">
@@ -221,7 +224,9 @@ function FacetList({ facetten, filter }: { facetten: Facetten; filter: Filter })
       </h2>
       {facetten.vollstaendig ? null : (
         <p class="kern-body kern-body--small vb-muted">
-          Mehr als 10.000 Treffer: gezählt über die ersten 10.000, die Zahlen sind Mindestwerte.
+          {total >= COUNT_LIMIT
+            ? `Mehr als ${LIMIT_DE} Treffer: gezählt über die ersten ${LIMIT_DE}, die Zahlen sind Mindestwerte.`
+            : 'Eine Phrase wird in einem Teil der Dokumente mit allen ihren Wörtern geprüft: die Zahlen sind Mindestwerte.'}
         </p>
       )}
       {FACETS.filter((spec) => facetten[spec.key].length > 0).map((spec) => (

@@ -39,7 +39,7 @@ export const searchFacetten = z
     vorgangStatus: z.array(facetValue),
     vollstaendig: z.boolean().openapi({
       description:
-        'true: Zahlen exakt (alle Treffer); false: mehr als 10.000 Treffer, gezählt über die ersten 10.000 – Mindestwerte („mind.“)',
+        'true: Zahlen exakt (alle Treffer); false: mehr als 1.000 Treffer, gezählt über die ersten 1.000 (oder eine Phrase, in einem Teil der Dokumente geprüft) – Mindestwerte („mind.“)',
     }),
   })
   .openapi('Suchfacetten');
@@ -47,7 +47,7 @@ export const searchFacetten = z
 export const searchResult = listOf(searchHit).extend({
   totalRelation: z
     .enum(['eq', 'gte'])
-    .openapi({ description: 'eq: total ist exakt; gte: mindestens total Treffer (ab 10.000)' }),
+    .openapi({ description: 'eq: total ist exakt; gte: mindestens total Treffer (ab 1.000)' }),
   facetten: searchFacetten,
   vorschlag: z
     .object({
@@ -55,7 +55,7 @@ export const searchResult = listOf(searchHit).extend({
       treffer: z
         .number()
         .int()
-        .openapi({ description: 'Treffer der korrigierten Anfrage (höchstens 10.000)' }),
+        .openapi({ description: 'Treffer der korrigierten Anfrage (höchstens 1.000)' }),
     })
     .optional()
     .openapi('Suchvorschlag', {

@@ -1,9 +1,16 @@
+import { NOTHING } from './analyzer/word-matcher.ts';
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** Characters of a text looked at for matches: the snippet comes from its first pages. */
+const SNIPPET_SCAN = 12_000;
 
 /**
  * A highlighted snippet (HTML-escaped, matches in <mark>) of about `words` words around the
  * densest cluster of matches. `matchesWord` says whether a word matches the query (the analyzer's
- * wordMatcher: the same lemmas and compound parts as the index).
+ * wordMatcher: the same lemmas and compound parts as the index). Matches are looked for in the
+ * first SNIPPET_SCAN characters (a long PDF's first pages: a page of hits must not analyse whole
+ * books); nothing to look for – a listing – gives the text's beginning.
  */
 export function buildSnippet(
   text: string,
@@ -11,12 +18,26 @@ export function buildSnippet(
   references: string[],
   words = 32,
 ): string {
-  const tokens = text.slice(0, 200_000).split(/(\s+)/);
+  if (matchesWord === NOTHING && references.length === 0) {
+    const head = text
+      .slice(0, words * 40)
+      .split(/\s+/)
+      .filter(Boolean);
+    const shown = head.slice(0, words);
+    return `${escapeHtml(shown.join(' '))}${head.length > words || text.length > words * 40 ? ' …' : ''}`;
+  }
+  const tokens = text.slice(0, SNIPPET_SCAN).split(/(\s+)/);
+  const known = new Map<string, boolean>();
   const isMatch = (token: string) => {
-    const bare = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (!bare) return false;
-    if (references.length > 0 && references.includes(bare.toUpperCase())) return true;
-    return matchesWord(bare);
+    let match = known.get(token);
+    if (match === undefined) {
+      const bare = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      match =
+        bare !== '' &&
+        ((references.length > 0 && references.includes(bare.toUpperCase())) || matchesWord(bare));
+      known.set(token, match);
+    }
+    return match;
   };
   const wordIndexes: number[] = [];
   const matches: boolean[] = [];

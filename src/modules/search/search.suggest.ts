@@ -120,6 +120,9 @@ export function spelling(key: string, text: string): string {
   return lemma ?? form ?? displayForm(key);
 }
 
+/** Documents read at most for how a suggested key is written. */
+const SPELLING_DOCUMENTS = 5;
+
 /**
  * The suggestion for a query that found nothing, or null. `count` runs the search with the same
  * filters for the corrected terms (the total, 0 when nothing matches).
@@ -150,9 +153,24 @@ export async function suggestCorrection({
     // In rank order until one is in a document the person may see: usually the first, as the
     // vocabulary holds the words of the county's documents; never a word only hidden ones contain.
     for (const candidate of rankCandidates(word, candidates).slice(0, MAX_PROBES)) {
-      const dokumentId = await visibleDokumentWith(trx, { scope, schluessel: candidate.schluessel });
-      if (!dokumentId) continue;
-      corrections.set(word, spelling(candidate.schluessel, await dokumentWords(trx, dokumentId)));
+      // Up to SPELLING_DOCUMENTS documents with the key: the first that spells out its lemma, else
+      // the first form found (which document comes first is the table's order).
+      const dokumentIds = await visibleDokumentWith(trx, {
+        scope,
+        schluessel: candidate.schluessel,
+        limit: SPELLING_DOCUMENTS,
+      });
+      if (dokumentIds.length === 0) continue;
+      let written: string | undefined;
+      for (const id of dokumentIds) {
+        const spelled = spelling(candidate.schluessel, await dokumentWords(trx, id));
+        written ??= spelled;
+        if (spelled.toLowerCase() === candidate.schluessel) {
+          written = spelled;
+          break;
+        }
+      }
+      corrections.set(word, written!);
       break;
     }
   }

@@ -6,7 +6,7 @@ import { invalidAkteFilter } from './search.errors.ts';
 import { emptyFacetten, type FacetLabels, facettenOf } from './search.facets.ts';
 import { COUNT_LIMIT, type SearchFilter, type SearchHit } from './search.models.ts';
 import { parseSearchQuery } from './search.query.ts';
-import { type DokumentScope, findDokumente, loadCurrentTexts } from './search.repository.ts';
+import { countDokumente, type DokumentScope, findDokumente, loadCurrentTexts } from './search.repository.ts';
 import { buildSnippet } from './search.snippets.ts';
 import { suggestCorrection } from './search.suggest.ts';
 
@@ -49,16 +49,11 @@ export function createSearchUsecases({
                   scope,
                   q,
                   terms,
-                  count: async (corrected) => {
-                    const first = { limit: 1, offset: 0 };
-                    const hit = await findDokumente(trx, {
-                      scope,
-                      terms: corrected,
-                      filter: checked,
-                      page: first,
-                    });
-                    return Math.min(COUNT_LIMIT, Number(hit[0]?.total ?? 0));
-                  },
+                  count: async (corrected) =>
+                    Math.min(
+                      COUNT_LIMIT,
+                      await countDokumente(trx, { scope, terms: corrected, filter: checked }),
+                    ),
                 })
               : null;
           return {
@@ -98,7 +93,7 @@ export function createSearchUsecases({
           };
         });
         const total = Math.min(COUNT_LIMIT, Number(rows[0]!.total));
-        // Like Elasticsearch's track_total_hits: exact up to 10,000, beyond that a lower bound (also
+        // Like Elasticsearch's track_total_hits: exact up to COUNT_LIMIT, beyond that a lower bound (also
         // for a phrase whose words are in more documents than are checked for it). The facets count
         // the same matches: exact or lower bounds alike.
         const vollstaendig = rows[0]!.vollstaendig;

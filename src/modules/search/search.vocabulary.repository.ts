@@ -76,15 +76,15 @@ export async function similarKeys(
  */
 export async function visibleDokumentWith(
   trx: TenantTrx,
-  { scope, schluessel }: { scope: DokumentScope; schluessel: string },
-) {
+  { scope, schluessel, limit = 1 }: { scope: DokumentScope; schluessel: string; limit?: number },
+): Promise<string[]> {
   const visible = visibleDokumente(scope);
   const tsquery = [schluessel, `_${schluessel}`].map(quoteLexeme).join(' | ');
   const { rows } = await sql<{ id: string }>`
-    select d.id from ${visible.from} where d.search @@ ${tsquery}::tsquery and ${visible.where} limit 1`.execute(
+    select d.id from ${visible.from} where d.search @@ ${tsquery}::tsquery and ${visible.where} limit ${limit}`.execute(
     trx,
   );
-  return rows[0]?.id ?? null;
+  return rows.map((r) => r.id);
 }
 
 /** Title and current text (first 200,000 characters) of one document: where a key is spelled out. */

@@ -220,6 +220,8 @@ export interface DokumenteTable {
   refs: ColumnType<string[], string[] | undefined, string[]>;
   search: ColumnType<string, string | undefined, string>;
   search_head: ColumnType<string, string | undefined, string>;
+  /** Generated from `search` (migration 0019): never written. */
+  search_keys: ColumnType<number[], never, never>;
   created_at: Generated<Date>;
   created_by: string;
   updated_at: Generated<Date>;

@@ -1,12 +1,17 @@
 import type { DokumentScopeOf } from '../../search/search.module.ts';
 import { VERTRAULICHKEIT } from '../records.models.ts';
-import { dokumentVisible, viewerOf } from '../viewer/viewer.ts';
+import { dokumentVisible, viewerOf, vorgangVisible } from '../viewer/viewer.ts';
 
 /**
  * The viewer rule as search asks for it: with full clearance (Leitung, administration) every
- * document of the county is visible; otherwise the documents dokumentVisible lets through.
+ * document of the county is visible; otherwise the documents dokumentVisible lets through (and
+ * the Vorgänge vorgangVisible does: a document is visible only in a visible Vorgang).
  */
 export const dokumentScope: DokumentScopeOf = async (trx, principal) => {
   const viewer = await viewerOf(trx, principal);
-  return { seesAll: viewer.clearance.length === VERTRAULICHKEIT.length, visible: dokumentVisible(viewer) };
+  return {
+    seesAll: viewer.clearance.length === VERTRAULICHKEIT.length,
+    visible: dokumentVisible(viewer),
+    vorgangVisible: vorgangVisible(viewer),
+  };
 };

@@ -17,12 +17,25 @@ export function wordMatcher(terms: SearchTerm[]): (word: string) => boolean {
     }
     for (const word of words) for (const key of analyzeWord(word).keys) keys.add(key);
   }
-  return (text: string) =>
-    tokenize(text).some((word) => {
-      const analysis = analyzeWord(word);
-      if (analysis.keys.some((k) => keys.has(k)) || analysis.parts.some((p) => keys.has(p.slice(1))))
-        return true;
-      const lower = word.toLowerCase();
-      return prefixes.some((p) => lower.startsWith(p) || analysis.keys.some((k) => k.startsWith(p)));
-    });
+  if (keys.size === 0 && prefixes.length === 0) return NOTHING;
+  const matches = (word: string) => {
+    const analysis = analyzeWord(word);
+    if (analysis.keys.some((k) => keys.has(k)) || analysis.parts.some((p) => keys.has(p.slice(1))))
+      return true;
+    const lower = word.toLowerCase();
+    return prefixes.some((p) => lower.startsWith(p) || analysis.keys.some((k) => k.startsWith(p)));
+  };
+  // Texts repeat their words: each distinct one is analysed once per matcher (one page of hits).
+  const seen = new Map<string, boolean>();
+  return (text: string) => {
+    let known = seen.get(text);
+    if (known === undefined) {
+      known = tokenize(text).some(matches);
+      if (seen.size < 50_000) seen.set(text, known);
+    }
+    return known;
+  };
 }
+
+/** The matcher of a query without words (a listing, reference numbers only): matches nothing. */
+export const NOTHING = (_word: string) => false;
