@@ -3,7 +3,7 @@ import type { TestContext } from '../../../test/support/context.ts';
 import { drainJobs } from '../../../test/support/jobs.ts';
 import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
 import { COUNT_LIMIT } from './search.models.ts';
-import { searchTuning } from './search.repository.ts';
+import { searchTuning } from './search.plan.repository.ts';
 
 /**
  * German queries a case worker types, each against a small corpus filed through the product (upload,

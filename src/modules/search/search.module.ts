@@ -19,11 +19,11 @@ export { indexTerms, newDokumentIndex, reindexDokument, searchColumnsSet } from 
 export type { SearchFilter, SearchHit, SearchTerm } from './search.models.ts';
 export { COUNT_LIMIT, extractReferences, fold } from './search.models.ts';
 export { registerSearchPages, type SearchPagesDeps } from './search.pages.tsx';
+export type { DokumentScope } from './search.plan.repository.ts';
 export { parseSearchQuery } from './search.query.ts';
 export { REINDEX_JOB, type ReindexProgress, reindexLineDe } from './search.reindex.models.ts';
 export { ReindexStatus } from './search.reindex.page.tsx';
 export { createSearchReindex, type SearchReindex } from './search.reindex.usecases.ts';
-export type { DokumentScope } from './search.repository.ts';
 export { registerSearchRoutes, type SearchRoutesDeps } from './search.routes.ts';
 export { buildSnippet } from './search.snippets.ts';
 export type { DokumentScopeOf } from './search.usecases.ts';

@@ -1,50 +1,25 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
-import { exactTsqueryOf, termTsquery } from './analyzer/tsquery.ts';
-import { type KeyTest, keyTestOf } from './analyzer/tsquery-keys.ts';
-import { COUNT_LIMIT, type SearchFilter, type SearchTerm } from './search.models.ts';
-
-/**
- * Candidates of each kind (title/metadata hits, newest content hits) ranked on their full vector:
- * each vector is read from TOAST (about 80 µs at a million documents), so a page of 20 looks at
- * 120 documents at most.
- */
-const CANDIDATES = 60;
-/** Title/metadata hits ranked per query: the newest this many (all of them in smaller files). */
-const HEAD_POOL = 2_000;
-/** The same when found among the most recently filed documents. */
-const HEAD_WALK = 200;
-/** A prefix is tested on key hashes when the vocabulary has at most this many keys starting with it. */
-const PREFIX_KEYS = 2_000;
-/** Microseconds per document: a GIN posting (bitmap), a row read and checked (textPlan). */
-const COST = { posting: 0.35, row: 1.5 };
-/** Matches read through the GIN index at most: the newest hits are taken from them when that is all. */
-const POOL = 10_000;
-/** Documents read at most when looking for the most recently filed matches row by row. */
-const WALK_ROWS = 10_000;
-/**
- * Tests and benchmarks only: `force` takes one way to collect the matches whatever the estimates
- * say; `walkCap` is the number of documents a walk reads at most before it gives up and the GIN
- * index answers instead (40,000: about 60 ms).
- */
-export const searchTuning: { force: 'walk' | 'index' | undefined; walkCap: number } = {
-  force: undefined,
-  walkCap: 40_000,
-};
-/**
- * Documents checked for a phrase at most: a phrase is checked on each document's full vector
- * (word positions, read from TOAST), so only this many documents with all of its words are.
- */
-export const PHRASE_CHECKS = 300;
-
-/** Which documents the caller may see: all of the county, or those the visibility rule lets through. */
-export type DokumentScope = {
-  seesAll: boolean;
-  /** The rule on a document `d` in Vorgang `vg` and Akte `a`. */
-  visible: RawBuilder<boolean>;
-  /** The rule on a Vorgang `vg` in Akte `a`: a visible document is always in a visible Vorgang. */
-  vorgangVisible: RawBuilder<boolean>;
-};
+import { exactTsqueryOf } from './analyzer/tsquery.ts';
+import { COUNT_LIMIT } from './search.models.ts';
+import {
+  allWordsQuery,
+  CANDIDATES,
+  HEAD_POOL,
+  HEAD_WALK,
+  PHRASE_CHECKS,
+  POOL,
+  planSettings,
+  resolveFilters,
+  type SearchInput,
+  type SearchParts,
+  searchParts,
+  searchTuning,
+  type TextPlan,
+  termQuery,
+  textPlan,
+  WALK_ROWS,
+} from './search.plan.repository.ts';
 
 type SearchRow = {
   id: string;
@@ -64,17 +39,6 @@ type SearchRow = {
   vollstaendig: boolean;
   facetten: FacetRow[];
 };
-
-/** The tsquery of one term, built by the German analyzer (the same as the index); negation is the caller's. */
-function termQuery(term: SearchTerm): RawBuilder<unknown> {
-  return sql`${termTsquery({ ...term, negated: false }) ?? ''}::tsquery`;
-}
-
-/** A phrase as the plain AND of its words (no positions): what the GIN index answers without rechecks. */
-function allWordsQuery(term: SearchTerm): RawBuilder<unknown> {
-  const phrase = termTsquery({ ...term, negated: false }) ?? '';
-  return sql`${phrase.replace(/<(\d+|-)>/g, '&')}::tsquery`;
-}
 
 /** One facet value as the SQL counts it: over the collected matches (all of them up to COUNT_LIMIT). */
 export type FacetRow = {
@@ -109,223 +73,6 @@ const facetsOf = sql`g as (
         group by vg.status
       ) f
     )`;
-
-type SearchInput = { scope: DokumentScope; terms: SearchTerm[]; filter: Omit<SearchFilter, 'q'> };
-
-/** At most this many Vorgänge are given to PostgreSQL as a list (resolveFilters). */
-const VORGANG_LIST = 5_000;
-
-/**
- * The filters on Aktenplan units, Vorgang status and visibility as lists of ids, read first from
- * the small tables: PostgreSQL then knows how many documents they leave (from its statistics of
- * dokumente.unit_id and vorgang_id) instead of guessing – a guess that let it read a million
- * documents for a filter none of them passed. `none`: no document can pass (a unit without
- * documents, or no visible Vorgang under the filters: a document is in its Akte's unit, and visible
- * only in a visible Vorgang).
- */
-async function resolveFilters(trx: TenantTrx, { scope, filter }: Omit<SearchInput, 'terms'>) {
-  let units: string[] | undefined;
-  if (filter.aktenplan) {
-    const { rows } = await sql<{ id: string }>`select id from aktenplan_units
-      where kennzeichen = ${filter.aktenplan} or kennzeichen like ${`${filter.aktenplan}.%`}`.execute(trx);
-    units = rows.map((r) => r.id);
-    if (units.length === 0) return { none: true };
-  }
-  let vorgaenge: string[] | undefined;
-  if (filter.vorgangStatus || !scope.seesAll) {
-    const where: RawBuilder<unknown>[] = [sql`true`];
-    if (!scope.seesAll) where.push(scope.vorgangVisible);
-    if (filter.vorgangStatus) where.push(sql`vg.status = ${filter.vorgangStatus}`);
-    if (units) where.push(sql`a.unit_id = any(${units}::uuid[])`);
-    if (filter.akteId) where.push(sql`a.id = ${filter.akteId}::uuid`);
-    const { rows } = await sql<{ id: string; alle: string }>`
-      select vg.id, (select count(*) from vorgaenge) as alle from vorgaenge vg join akten a on a.id = vg.akte_id
-      where ${sql.join(where, sql` and `)} limit ${VORGANG_LIST + 1}`.execute(trx);
-    if (rows.length === 0) return { none: true };
-    // A short list – or one a status filter needs (all of them, or none when it would be long).
-    if (rows.length <= VORGANG_LIST && rows.length <= Number(rows[0]!.alle) / 2)
-      vorgaenge = rows.map((r) => r.id);
-  }
-  return { none: false, units, vorgaenge };
-}
-
-/** The pieces every search statement shares: what is searched, the filters, the visibility rule. */
-type SearchParts = ReturnType<typeof searchParts>;
-type Resolved = Awaited<ReturnType<typeof resolveFilters>>;
-
-function searchParts({ scope, terms, filter }: SearchInput, resolved: Resolved) {
-  const textTerms = terms.filter((t) => t.kind !== 'reference');
-  const references = terms.filter((t) => t.kind === 'reference' && !t.negated).map((t) => t.value);
-  // With full clearance (Leitung, administration) every document of the county is visible, so
-  // the matches need no joins; otherwise the visibility rule needs the Vorgang and the Akte.
-  const fullClearance = scope.seesAll;
-  const where: RawBuilder<unknown>[] = [];
-  const query =
-    textTerms.length > 0
-      ? sql.join(
-          textTerms.map((t) => (t.negated ? sql`!!${termQuery(t)}` : termQuery(t))),
-          sql` && `,
-        )
-      : null;
-  for (const term of terms.filter((t) => t.kind === 'reference'))
-    where.push(
-      term.negated
-        ? sql`not (d.refs @> array[${term.value}]::text[])`
-        : sql`d.refs @> array[${term.value}]::text[]`,
-    );
-  if (resolved.units) where.push(sql`d.unit_id = any(${resolved.units}::uuid[])`);
-  if (filter.akteId) where.push(sql`d.akte_id = ${filter.akteId}::uuid`);
-  if (resolved.vorgaenge) where.push(sql`d.vorgang_id = any(${resolved.vorgaenge}::uuid[])`);
-  else if (filter.vorgangStatus)
-    // Too many Vorgänge for a list: checked on the rows, never an index condition (`coalesce`
-    // keeps it off dokumente_vorgang, whose documents would each be checked on the full vector).
-    where.push(
-      sql`coalesce(d.vorgang_id, d.vorgang_id) = any(array(select id from vorgaenge where status = ${filter.vorgangStatus}))`,
-    );
-  if (filter.art) where.push(sql`d.art = ${filter.art}`);
-  if (filter.von) where.push(sql`d.datum >= ${filter.von}::date`);
-  if (filter.bis) where.push(sql`d.datum <= ${filter.bis}::date`);
-  // The filters on the document's own columns, and the visibility rule (Vorgang and Akte).
-  const docCondition = where.length > 0 ? sql.join(where, sql` and `) : sql`true`;
-  const visible = fullClearance ? sql`true` : sql`${scope.visible}`;
-  const condition = fullClearance ? docCondition : sql`${docCondition} and ${visible}`;
-  const joins = fullClearance
-    ? sql``
-    : sql`join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id`;
-  const from = sql`dokumente d ${joins}`;
-  /**
-   * At most `n` documents that pass the filters, in `order` (the table's without), then the
-   * visibility rule: a walk that reads no more rows than that, however few of them are visible
-   * or match. (Columns of the documents as `d`, with `vg` and `a` for the rule.)
-   */
-  const bounded = (n: number, order: RawBuilder<unknown> = sql``) =>
-    sql`(select d.* from dokumente d where ${docCondition} ${order} limit ${n}) d ${joins}`;
-  return { textTerms, references, query, docCondition, condition, visible, bounded, from };
-}
-
-/** How a text query is answered: PostgreSQL's estimates of its matches, and the key test if it has one. */
-type TextPlan = {
-  /** PostgreSQL's estimates: matches of the content and of the title/metadata, documents the filters leave. */
-  estimated: { body: number; head: number; filtered: number };
-  /** Collect the matches by checking documents one by one on their key hashes (true) or through the GIN index. */
-  bodyWalk: boolean;
-  /**
-   * The title/metadata hits: through the GIN index, by checking every document the filters leave
-   * (few), or among the most recently filed documents (when they are in many).
-   */
-  head: 'index' | 'filter' | 'walk';
-  /** The query as a test of search_keys (null: a prefix the vocabulary cannot expand, or a function word only). */
-  keys: RawBuilder<unknown> | null;
-  /** A phrase: the words' positions are checked on the full vector, for PHRASE_CHECKS documents at most. */
-  phrase: boolean;
-};
-
-/** PostgreSQL's estimates of the rows of each statement (EXPLAIN, nothing is executed). */
-async function estimateRows(trx: TenantTrx, statements: RawBuilder<unknown>[]): Promise<number[]> {
-  type PlanNode = { 'Node Type': string; 'Plan Rows': number; Plans?: PlanNode[] };
-  const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>`explain (format json) ${sql.join(
-    statements.map((s) => sql`(${s})`),
-    sql` union all `,
-  )}`.execute(trx);
-  const plan = rows[0]!['QUERY PLAN'][0]!.Plan;
-  const parts = statements.length > 1 && plan['Node Type'] === 'Append' ? (plan.Plans ?? []) : [plan];
-  return parts.map((p) => p['Plan Rows']);
-}
-
-/** search_keys overlaps the hashes of these keys (written as constants: the planner folds them). */
-function anyKey(lexemes: string[]): RawBuilder<unknown> {
-  if (lexemes.length === 0) return sql`false`;
-  if (lexemes.length <= 16)
-    return sql`d.search_keys && array[${sql.join(lexemes.map((l) => sql`hashtext(${l}::text)`))}]`;
-  return sql`d.search_keys && array(select hashtext(k) from unnest(${lexemes}::text[]) k)`;
-}
-
-function keyTestSql(test: KeyTest, expansions: Map<string, string[]>): RawBuilder<unknown> {
-  switch (test.kind) {
-    case 'any':
-      return anyKey(test.lexemes);
-    case 'prefix':
-      return anyKey(expansions.get(test.prefix) ?? []);
-    case 'not':
-      return sql`not ${keyTestSql(test.item, expansions)}`;
-    default:
-      return sql`(${sql.join(
-        test.items.map((item) => keyTestSql(item, expansions)),
-        test.kind === 'and' ? sql` and ` : sql` or `,
-      )})`;
-  }
-}
-
-/**
- * The keys of the county's vocabulary that start with each prefix, or null when one cannot be
- * expanded: not only letters, shorter than 3, or more than PREFIX_KEYS keys (the vocabulary holds
- * every key of 3 to 40 letters of the county's documents; search.vocabulary).
- */
-async function prefixExpansions(trx: TenantTrx, prefixes: string[]): Promise<Map<string, string[]> | null> {
-  const expansions = new Map<string, string[]>();
-  for (const prefix of prefixes) {
-    if (!/^\p{L}{3,40}$/u.test(prefix)) return null;
-    const { rows } = await sql<{ schluessel: string }>`
-      select schluessel from search_vocabulary
-      where schluessel >= ${prefix} and schluessel < ${prefix} || chr(1114111) limit ${PREFIX_KEYS + 1}`.execute(
-      trx,
-    );
-    if (rows.length > PREFIX_KEYS) return null;
-    expansions.set(
-      prefix,
-      rows.map((r) => r.schluessel),
-    );
-  }
-  return expansions;
-}
-
-async function textPlan(
-  trx: TenantTrx,
-  { from, condition, textTerms: terms }: SearchParts,
-  query: RawBuilder<unknown>,
-): Promise<TextPlan> {
-  const literals = terms.map((t) => termTsquery(t));
-  let keys: RawBuilder<unknown> | null = null;
-  let phrase = false;
-  if (literals.every((l): l is string => l !== null)) {
-    const parsed = keyTestOf(literals.join(' & '));
-    phrase = parsed.positional;
-    const expansions = await prefixExpansions(trx, parsed.prefixes);
-    if (expansions) keys = keyTestSql(parsed.test, expansions);
-  } else phrase = literals.some((l) => l !== null && /<(\d+|-)>/.test(l));
-  // Each term alone (a negated one too: the GIN index reads its documents to leave them out): the
-  // documents a bitmap of the query decodes.
-  const single = terms.map((t) => termQuery(t));
-  const [body = 0, head = 0, filtered = 0, ...perTerm] = await estimateRows(trx, [
-    sql`select 1 from ${from} where d.search @@ (${query}) and ${condition}`,
-    sql`select 1 from ${from} where d.search_head @@ (${query}) and ${condition}`,
-    sql`select 1 from ${from} where ${condition}`,
-    ...single.map((q) => sql`select 1 from dokumente d where d.search @@ ${q}`),
-    ...single.map((q) => sql`select 1 from dokumente d where d.search_head @@ ${q}`),
-  ]);
-  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
-  const text = sum(perTerm.slice(0, single.length));
-  const headText = sum(perTerm.slice(single.length));
-  // Estimated microseconds of each way (measured at 1,000,000 documents on 2 cores): a GIN bitmap
-  // costs per document with the words (whatever the filters), then each match read; a walk reads
-  // documents in the table's order (or those of a filter's index) until it has COUNT_LIMIT + 1.
-  const density = (hits: number) => Math.max(hits, 1) / Math.max(filtered, 1);
-  const walk = (hits: number, wanted: number) => Math.min(filtered, wanted / density(hits)) * COST.row;
-  const bitmap = (postings: number, hits: number, wanted: number) =>
-    postings * COST.posting + Math.min(hits, wanted) * COST.row;
-  const bodyWalk =
-    keys !== null &&
-    (searchTuning.force
-      ? searchTuning.force === 'walk'
-      : walk(body, COUNT_LIMIT + 1) < bitmap(text, body, POOL + 1));
-  const headCosts: Array<[TextPlan['head'], number]> = [
-    ['index', bitmap(headText, head, HEAD_POOL + HEAD_POOL / 4)],
-    ['filter', filtered * COST.row],
-    ['walk', walk(head, HEAD_WALK)],
-  ];
-  const [headWay] = headCosts.sort((x, y) => x[1] - y[1])[0]!;
-  return { estimated: { body, head, filtered }, bodyWalk, head: headWay, keys, phrase };
-}
 
 /**
  * The CTEs `m` (the matches, at most COUNT_LIMIT + 1, with what the facets count), `matches`
@@ -404,16 +151,6 @@ export async function countDokumente(trx: TenantTrx, input: SearchInput): Promis
     plan = { ...plan, bodyWalk: false };
   }
 }
-
-/**
- * Per statement: without a walk, no sequential scan (it would read every document's full vector);
- * 64 MB for the bitmap of a common word, which otherwise turns lossy (every row of a lossy page
- * is rechecked against its full vector). Only such a query uses it, only while it runs.
- */
-const planSettings = (trx: TenantTrx, plan: TextPlan) =>
-  sql`select set_config('enable_seqscan', ${plan.bodyWalk ? 'on' : 'off'}, true), set_config('work_mem', '64MB', true)`.execute(
-    trx,
-  );
 
 /**
  * One page of matches, ranked, with the total (exact up to COUNT_LIMIT) and the facet counts over

@@ -5,8 +5,9 @@ import { wordMatcher } from './analyzer/word-matcher.ts';
 import { invalidAkteFilter } from './search.errors.ts';
 import { emptyFacetten, type FacetLabels, facettenOf } from './search.facets.ts';
 import { COUNT_LIMIT, type SearchFilter, type SearchHit } from './search.models.ts';
+import type { DokumentScope } from './search.plan.repository.ts';
 import { parseSearchQuery } from './search.query.ts';
-import { countDokumente, type DokumentScope, findDokumente, loadCurrentTexts } from './search.repository.ts';
+import { countDokumente, findDokumente, loadCurrentTexts } from './search.repository.ts';
 import { buildSnippet } from './search.snippets.ts';
 import { suggestCorrection } from './search.suggest.ts';
 
