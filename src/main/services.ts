@@ -1,5 +1,6 @@
 import { createAuditRepository } from '../modules/audit/audit.module.ts';
 import { createBlobStore } from '../modules/blobs/blobs.module.ts';
+import { createGremienModule } from '../modules/gremien/gremien.module.ts';
 import { createIdentityModule } from '../modules/identity/identity.module.ts';
 import { createExtractionPool } from '../modules/ingest/ingest.module.ts';
 import { createIntegrationsModule } from '../modules/integrations/integrations.module.ts';
@@ -55,6 +56,8 @@ export function buildServices({
   });
   // Search sees the documents the E-Akte's viewer rule lets through.
   const search = createSearchModule({ database, dokumentScope: records.dokumentScope });
+  // Council bodies and Vorlagen of each county.
+  const gremien = createGremienModule({ database });
   onboarding.register(records.onboardingHook);
   jobHandlers.set(...records.extractionJob);
   const batchJobHandlers = new Map<string, BatchJobHandler>([records.extractionBatchJob]);
@@ -104,6 +107,7 @@ export function buildServices({
     records,
     search,
     searchReindex,
+    gremien,
     ozg,
     integrations,
     xdomea,

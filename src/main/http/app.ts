@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { registerAuditRoutes } from '../../modules/audit/audit.module.ts';
+import { registerGremienRoutes } from '../../modules/gremien/gremien.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgRoutes } from '../../modules/ozg/ozg.module.ts';
@@ -94,6 +95,7 @@ export function createApp(services: Services) {
   registerAuditRoutes(api, services);
   registerRecordsRoutes(api, services);
   registerSearchRoutes(api, { search: services.search, facets: createSearchFacets(services.records) });
+  registerGremienRoutes(api, services.gremien);
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);

@@ -1,0 +1,65 @@
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../shared/errors.ts';
+
+/** Errors of the council module, stable codes with German texts. */
+export const gremienErrors = {
+  gremiumNotFound: () => notFound('gremium', 'Das Gremium'),
+  vorlageNotFound: () => notFound('vorlage', 'Die Vorlage'),
+  kuerzelTaken: (kuerzel: string) =>
+    conflict(
+      'gremium.kuerzel_taken',
+      `abbreviation ${kuerzel} is in use`,
+      `Das Kürzel „${kuerzel}“ hat schon ein anderes Gremium des Landkreises.`,
+    ),
+  nummernvorlage: (messageDe: string) =>
+    badRequest('vorlage.nummernvorlage_invalid', 'invalid template of Drucksachen-Nr.', messageDe),
+  nummerTaken: (nr: string) =>
+    conflict(
+      'vorlage.nummer_taken',
+      `Drucksachen-Nr. ${nr} is in use`,
+      `Die Drucksachen-Nr. „${nr}“ trägt schon eine andere Vorlage.`,
+    ),
+  nummerFrozen: () =>
+    conflict(
+      'vorlage.nummer_frozen',
+      'the number of a published Vorlage cannot change',
+      'Die Drucksachen-Nr. einer veröffentlichten Vorlage ist unveränderlich.',
+    ),
+  notEditable: (status: string) =>
+    conflict(
+      'vorlage.not_editable',
+      `a Vorlage in state ${status} cannot be edited`,
+      status === 'veroeffentlicht'
+        ? 'Eine veröffentlichte Vorlage lässt sich nicht mehr ändern.'
+        : 'Eine zurückgezogene Vorlage lässt sich nicht mehr ändern.',
+    ),
+  wrongState: (action: string, status: string) =>
+    conflict(
+      'vorlage.wrong_state',
+      `cannot ${action} a Vorlage in state ${status}`,
+      `Das geht nur mit einer Vorlage im passenden Stand (jetzt: ${statusDe(status)}).`,
+    ),
+  freigabeForbidden: () => forbidden('leitung required', 'Eine Vorlage freigeben darf nur die Leitung.'),
+  unknownGremien: (ids: string[]) =>
+    new AppError({
+      code: 'vorlage.unknown_gremium',
+      status: 422,
+      message: `unknown Gremium in Beratungsfolge: ${ids.join(', ')}`,
+      messageDe: 'Die Beratungsfolge nennt ein Gremium, das es im Landkreis nicht gibt.',
+      details: { gremien: ids },
+    }),
+  unknownOe: () =>
+    new AppError({
+      code: 'vorlage.unknown_oe',
+      status: 422,
+      message: 'unknown federführende OE',
+      messageDe: 'Die federführende Organisationseinheit gibt es im Landkreis nicht.',
+    }),
+};
+
+export const statusDe = (status: string) =>
+  ({
+    entwurf: 'Entwurf',
+    freigegeben: 'freigegeben',
+    veroeffentlicht: 'veröffentlicht',
+    zurueckgezogen: 'zurückgezogen',
+  })[status] ?? status;
