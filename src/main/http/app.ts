@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { registerAuditRoutes } from '../../modules/audit/audit.module.ts';
-import { registerGremienRoutes } from '../../modules/gremien/gremien.module.ts';
+import { registerGremienRoutes, registerVorlagenRoutes } from '../../modules/gremien/gremien.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgRoutes } from '../../modules/ozg/ozg.module.ts';
@@ -96,6 +96,7 @@ export function createApp(services: Services) {
   registerRecordsRoutes(api, services);
   registerSearchRoutes(api, { search: services.search, facets: createSearchFacets(services.records) });
   registerGremienRoutes(api, services.gremien);
+  registerVorlagenRoutes(api, services.gremien);
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);

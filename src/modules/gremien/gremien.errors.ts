@@ -1,5 +1,8 @@
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../shared/errors.ts';
 
+const unprocessable = (code: string, message: string, messageDe: string) =>
+  new AppError({ code, status: 422, message, messageDe });
+
 /** Errors of the council module, stable codes with German texts. */
 export const gremienErrors = {
   gremiumNotFound: () => notFound('gremium', 'Das Gremium'),
@@ -47,6 +50,31 @@ export const gremienErrors = {
       messageDe: 'Die Beratungsfolge nennt ein Gremium, das es im Landkreis nicht gibt.',
       details: { gremien: ids },
     }),
+  personNotFound: () => notFound('person', 'Die Person'),
+  unknownPerson: () =>
+    unprocessable('gremien.unknown_person', 'unknown person', 'Die Person gibt es im Landkreis nicht.'),
+  unknownWahlperiode: () =>
+    unprocessable(
+      'gremien.unknown_wahlperiode',
+      'unknown term',
+      'Die Wahlperiode gibt es im Landkreis nicht.',
+    ),
+  wahlperiodeTaken: (name: string) =>
+    conflict('gremien.wahlperiode_taken', `term ${name} exists`, `Die Wahlperiode „${name}“ gibt es schon.`),
+  periodEndsBeforeStart: () =>
+    badRequest('gremien.period_invalid', 'end before start', 'Das Ende liegt vor dem Beginn.'),
+  alreadyMember: () =>
+    conflict(
+      'gremien.already_member',
+      'the person already has a seat in this period',
+      'Die Person gehört dem Gremium in diesem Zeitraum schon an.',
+    ),
+  seatsFull: (gremium: string, sitze: number) =>
+    unprocessable(
+      'gremien.seats_full',
+      `all ${sitze} voting seats are taken`,
+      `${gremium} hat ${sitze} Sitze mit Stimmrecht; in diesem Zeitraum sind alle besetzt.`,
+    ),
   unknownOe: () =>
     new AppError({
       code: 'vorlage.unknown_oe',

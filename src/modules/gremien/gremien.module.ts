@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import { createGremienUsecases } from './gremien/gremien.usecases.ts';
+import { createMitgliederUsecases } from './gremien/mitglieder.usecases.ts';
 import { createVorlagenUsecases } from './vorlagen/vorlagen.usecases.ts';
 
 export type { Gremium } from './gremien/gremien.usecases.ts';
@@ -11,13 +12,18 @@ export {
   STANDARD_NUMMERNVORLAGE,
 } from './vorlagen/drucksachen-nr.models.ts';
 export type { Vorlage } from './vorlagen/vorlagen.usecases.ts';
+export { registerVorlagenRoutes, type VorlagenRoutesDeps } from './vorlagen.routes.ts';
 
 /**
- * Gremien (issue 12, part 1): each county's council bodies and its Vorlagen with a gapless
+ * Gremien (issue 12, part 1): each county's council bodies with members and terms, and its Vorlagen with a gapless
  * Drucksachen-Nr. Sessions, agenda, votes, resolutions, public pages and OParl follow.
  */
 export function createGremienModule(deps: { database: DatabaseHandle }) {
-  return { gremien: createGremienUsecases(deps), vorlagen: createVorlagenUsecases(deps) };
+  return {
+    gremien: createGremienUsecases(deps),
+    mitglieder: createMitgliederUsecases(deps),
+    vorlagen: createVorlagenUsecases(deps),
+  };
 }
 
 export type GremienModule = ReturnType<typeof createGremienModule>;

@@ -1,45 +1,33 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { requirePrincipal } from '../../platform/http/auth.middleware.ts';
 import type { ApiRouter } from '../../platform/http/openapi.ts';
 import {
-  bearerSecurity,
   errorResponses,
   jsonBody,
   jsonResponse,
   listOf,
-  problemSchema,
   uuidPathParam,
 } from '../../platform/http/schemas.ts';
 import type { GremienUsecases } from './gremien/gremien.usecases.ts';
+import type { MitgliederUsecases } from './gremien/mitglieder.usecases.ts';
+import { conflict, route, unprocessable } from './gremien.openapi.ts';
 import {
   gremiumInput,
   gremiumSchema,
-  nummernvorlageInput,
-  nummernvorlageSchema,
-  vorlageCreate,
-  vorlagenQuery,
-  vorlageSchema,
-  vorlageUpdate,
+  mitgliederQuery,
+  mitgliedInput,
+  mitgliedSchema,
+  personenQuery,
+  personInput,
+  personSchema,
+  wahlperiodeInput,
+  wahlperiodeSchema,
 } from './gremien.schemas.ts';
-import type { VorlagenUsecases } from './vorlagen/vorlagen.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
-export type GremienRoutesDeps = { gremien: GremienUsecases; vorlagen: VorlagenUsecases };
+export type GremienRoutesDeps = { gremien: GremienUsecases; mitglieder: MitgliederUsecases };
 
-const conflict = {
-  description: 'Konflikt',
-  content: { 'application/problem+json': { schema: problemSchema } },
-};
-const unprocessable = {
-  description: 'Nicht verarbeitbar',
-  content: { 'application/problem+json': { schema: problemSchema } },
-};
-
-/** Council bodies and Vorlagen of the county (staff API). */
-export function registerGremienRoutes(api: ApiRouter, { gremien, vorlagen }: GremienRoutesDeps) {
-  const route = <R extends Omit<RouteConfig, 'tags' | 'security'>>(config: R) =>
-    createRoute({ ...config, tags: ['Gremien'], security: bearerSecurity });
-
+/** Council bodies, their members and terms, and the people of the council (staff API). */
+export function registerGremienRoutes(api: ApiRouter, { gremien, mitglieder }: GremienRoutesDeps) {
   api.openapi(
     route({
       method: 'get',
@@ -78,69 +66,18 @@ export function registerGremienRoutes(api: ApiRouter, { gremien, vorlagen }: Gre
   api.openapi(
     route({
       method: 'get',
-      path: '/drucksachen-nummern',
-      summary: 'Vorlage der Drucksachen-Nr. des Landkreises, z. B. KT/{seq:3}/{yyyy}',
-      responses: { 200: jsonResponse(nummernvorlageSchema), ...errorResponses },
-    }),
-    async (c) => c.json(await vorlagen.getNummernvorlage(requirePrincipal(c)), 200),
-  );
-
-  api.openapi(
-    route({
-      method: 'put',
-      path: '/drucksachen-nummern',
-      summary: 'Vorlage der Drucksachen-Nr. setzen (Kreis-Administration): {seq} oder {seq:N}, {yyyy}, {yy}',
-      request: jsonBody(nummernvorlageInput),
-      responses: { 200: jsonResponse(nummernvorlageSchema), ...errorResponses },
-    }),
-    async (c) =>
-      c.json(await vorlagen.setNummernvorlage(requirePrincipal(c), c.req.valid('json').vorlage), 200),
-  );
-
-  api.openapi(
-    route({
-      method: 'get',
-      path: '/vorlagen',
-      summary: 'Vorlagen (Drucksachen) des Landkreises, die neuesten zuerst',
-      request: { query: vorlagenQuery },
-      responses: { 200: jsonResponse(listOf(vorlageSchema)), ...errorResponses },
-    }),
-    async (c) => c.json(await vorlagen.listVorlagen(requirePrincipal(c), c.req.valid('query')), 200),
-  );
-
-  api.openapi(
-    route({
-      method: 'post',
-      path: '/vorlagen',
-      summary: 'Vorlage anlegen; die Drucksachen-Nr. wird lückenlos vergeben',
-      request: jsonBody(vorlageCreate),
-      responses: { 201: jsonResponse(vorlageSchema, 'Angelegt'), 422: unprocessable, ...errorResponses },
-    }),
-    async (c) => c.json(await vorlagen.createVorlage(requirePrincipal(c), c.req.valid('json')), 201),
-  );
-
-  api.openapi(
-    route({
-      method: 'get',
-      path: '/vorlagen/{id}',
-      summary: 'Eine Vorlage mit Beratungsfolge',
-      request: { params: uuidPathParam },
-      responses: { 200: jsonResponse(vorlageSchema), ...errorResponses },
-    }),
-    async (c) => c.json(await vorlagen.getVorlage(requirePrincipal(c), c.req.valid('param').id), 200),
-  );
-
-  api.openapi(
-    route({
-      method: 'patch',
-      path: '/vorlagen/{id}',
-      summary: 'Vorlage ändern (nicht mehr nach der Veröffentlichung; eine Änderung hebt die Freigabe auf)',
-      request: { params: uuidPathParam, ...jsonBody(vorlageUpdate) },
-      responses: { 200: jsonResponse(vorlageSchema), 409: conflict, 422: unprocessable, ...errorResponses },
+      path: '/gremien/{id}/mitglieder',
+      summary: 'Mitglieder eines Gremiums (alle Sitze oder an einem Stichtag), nach Rolle und Fraktion',
+      request: { params: uuidPathParam, query: mitgliederQuery },
+      responses: { 200: jsonResponse(listOf(mitgliedSchema)), ...errorResponses },
     }),
     async (c) =>
       c.json(
-        await vorlagen.updateVorlage(requirePrincipal(c), c.req.valid('param').id, c.req.valid('json')),
+        await mitglieder.listMitglieder(
+          requirePrincipal(c),
+          c.req.valid('param').id,
+          c.req.valid('query').stichtag,
+        ),
         200,
       ),
   );
@@ -148,22 +85,78 @@ export function registerGremienRoutes(api: ApiRouter, { gremien, vorlagen }: Gre
   api.openapi(
     route({
       method: 'post',
-      path: '/vorlagen/{id}/freigabe',
-      summary: 'Vorlage freigeben (Leitung)',
-      request: { params: uuidPathParam },
-      responses: { 200: jsonResponse(vorlageSchema), 409: conflict, ...errorResponses },
+      path: '/gremien/{id}/mitglieder',
+      summary:
+        'Mitgliedschaft eintragen (höchstens so viele Stimmberechtigte wie Sitze, eine Person einmal zugleich)',
+      request: { params: uuidPathParam, ...jsonBody(mitgliedInput) },
+      responses: {
+        201: jsonResponse(mitgliedSchema, 'Eingetragen'),
+        409: conflict,
+        422: unprocessable,
+        ...errorResponses,
+      },
     }),
-    async (c) => c.json(await vorlagen.freigeben(requirePrincipal(c), c.req.valid('param').id), 200),
+    async (c) =>
+      c.json(
+        await mitglieder.addMitglied(requirePrincipal(c), c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
+  );
+
+  api.openapi(
+    route({
+      method: 'get',
+      path: '/wahlperioden',
+      summary: 'Wahlperioden des Landkreises, die neueste zuerst',
+      responses: { 200: jsonResponse(listOf(wahlperiodeSchema)), ...errorResponses },
+    }),
+    async (c) => {
+      const items = await mitglieder.listWahlperioden(requirePrincipal(c));
+      return c.json({ items, total: items.length }, 200);
+    },
   );
 
   api.openapi(
     route({
       method: 'post',
-      path: '/vorlagen/{id}/veroeffentlichung',
-      summary: 'Freigegebene Vorlage veröffentlichen; die Drucksachen-Nr. ist danach unveränderlich',
-      request: { params: uuidPathParam },
-      responses: { 200: jsonResponse(vorlageSchema), 409: conflict, ...errorResponses },
+      path: '/wahlperioden',
+      summary: 'Wahlperiode anlegen',
+      request: jsonBody(wahlperiodeInput),
+      responses: { 201: jsonResponse(wahlperiodeSchema, 'Angelegt'), 409: conflict, ...errorResponses },
     }),
-    async (c) => c.json(await vorlagen.veroeffentlichen(requirePrincipal(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await mitglieder.createWahlperiode(requirePrincipal(c), c.req.valid('json')), 201),
+  );
+
+  api.openapi(
+    route({
+      method: 'get',
+      path: '/personen',
+      summary: 'Personen der Gremien (Mitglieder, Verwaltung), alphabetisch',
+      request: { query: personenQuery },
+      responses: { 200: jsonResponse(listOf(personSchema)), ...errorResponses },
+    }),
+    async (c) => c.json(await mitglieder.listPersonen(requirePrincipal(c), c.req.valid('query')), 200),
+  );
+
+  api.openapi(
+    route({
+      method: 'post',
+      path: '/personen',
+      summary: 'Person anlegen',
+      request: jsonBody(personInput),
+      responses: { 201: jsonResponse(personSchema, 'Angelegt'), ...errorResponses },
+    }),
+    async (c) => c.json(await mitglieder.createPerson(requirePrincipal(c), c.req.valid('json')), 201),
+  );
+
+  api.openapi(
+    route({
+      method: 'get',
+      path: '/personen/{id}',
+      summary: 'Eine Person',
+      request: { params: uuidPathParam },
+      responses: { 200: jsonResponse(personSchema), ...errorResponses },
+    }),
+    async (c) => c.json(await mitglieder.getPerson(requirePrincipal(c), c.req.valid('param').id), 200),
   );
 }

@@ -112,3 +112,65 @@ export const nummernvorlageSchema = z
 export const nummernvorlageInput = z
   .object({ vorlage: z.string().max(60).openapi({ example: 'KT/{seq:3}/{yyyy}' }) })
   .openapi('NummernvorlageEingabe');
+
+export const wahlperiodeInput = z
+  .object({
+    name: text(100).openapi({ example: '2019–2024' }),
+    beginn: isoDate,
+    ende: isoDate.nullable().optional(),
+  })
+  .openapi('WahlperiodeEingabe');
+
+export const wahlperiodeSchema = z
+  .object({ id: z.string().uuid(), name: z.string(), beginn: z.string(), ende: z.string().nullable() })
+  .openapi('Wahlperiode');
+
+export const personInput = z
+  .object({
+    familienname: text(200),
+    vorname: optionalText(200),
+    titel: optionalText(50).openapi({ example: 'Dr.' }),
+  })
+  .openapi('PersonEingabe');
+
+export const personSchema = z
+  .object({
+    id: z.string().uuid(),
+    familienname: z.string(),
+    vorname: z.string().nullable(),
+    titel: z.string().nullable(),
+  })
+  .openapi('Person');
+
+export const mitgliedInput = z
+  .object({
+    personId: z.string().uuid(),
+    wahlperiodeId: z.string().uuid().nullable().optional(),
+    rolle: z.enum(['vorsitz', 'stellvertretung', 'mitglied', 'beratend', 'verwaltung']).optional(),
+    fraktion: optionalText(200).openapi({ example: 'Fraktion A (Beispiel)' }),
+    stimmberechtigt: z.boolean().optional(),
+    von: isoDate,
+    bis: isoDate.nullable().optional(),
+  })
+  .openapi('MitgliedschaftEingabe');
+
+export const mitgliedSchema = z
+  .object({
+    id: z.string().uuid(),
+    gremiumId: z.string().uuid(),
+    person: personSchema,
+    wahlperiodeId: z.string().nullable(),
+    wahlperiode: z.string().nullable(),
+    rolle: z.string(),
+    fraktion: z.string().nullable(),
+    stimmberechtigt: z.boolean(),
+    von: z.string(),
+    bis: z.string().nullable(),
+  })
+  .openapi('Mitgliedschaft');
+
+export const mitgliederQuery = z.object({
+  stichtag: isoDate.optional().openapi({ description: 'nur die Mitglieder an diesem Tag' }),
+});
+
+export const personenQuery = z.object(pageQuery);
