@@ -164,6 +164,11 @@ export type TextPlan = {
   /** Collect the matches by checking documents one by one on their key hashes (true) or through the GIN index. */
   bodyWalk: boolean;
   /**
+   * Documents such a walk reads at most: three times what the estimate needs (at least 5,000, at
+   * most searchTuning.walkCap), so a wrong estimate costs little before the GIN index answers.
+   */
+  walkCap: number;
+  /**
    * The title/metadata hits: through the GIN index, by checking every document the filters leave
    * (few), or among the most recently filed documents (when they are in many).
    */
@@ -284,7 +289,9 @@ export async function textPlan(
     ['walk', walk(head, HEAD_WALK)],
   ];
   const [headWay] = headCosts.sort((x, y) => x[1] - y[1])[0]!;
-  return { estimated: { body, head, filtered }, bodyWalk, head: headWay, keys, phrase };
+  const expectedRows = walk(body, COUNT_LIMIT + 1) / COST.row;
+  const walkCap = Math.min(searchTuning.walkCap, Math.max(5_000, Math.ceil(3 * expectedRows)));
+  return { estimated: { body, head, filtered }, bodyWalk, walkCap, head: headWay, keys, phrase };
 }
 
 /**

@@ -85,18 +85,18 @@ const facetsOf = sql`g as (
 function matchesOf(parts: SearchParts, query: RawBuilder<unknown>, plan: TextPlan) {
   const { from, condition, visible, bounded, textTerms } = parts;
   const columns = sql`d.id, d.datum, d.unit_id, d.art, d.vorgang_id`;
-  // A walk that found fewer than it wanted among the WALK_CAP documents it may read, while the
+  // A walk that found fewer than it wanted among the plan.walkCap documents it may read, while the
   // filters leave more: PostgreSQL's estimate was wrong (a rule or filter excludes most
   // documents); the caller asks again through the GIN index.
   const cut = (found: RawBuilder<unknown>, wanted: number) => sql`case when ${found} < ${wanted}
-      then (select count(*) from (select 1 from dokumente d where ${parts.docCondition} limit ${searchTuning.walkCap + 1}) x) > ${searchTuning.walkCap}
+      then (select count(*) from (select 1 from dokumente d where ${parts.docCondition} limit ${plan.walkCap + 1}) x) > ${plan.walkCap}
       else false end`;
   if (plan.phrase) {
     // The documents with all the phrase's words: through the GIN index without positions (no
     // rechecks), or on their key hashes. Their vectors are then checked in the order they were
     // found (the table's), not looked up again by id: a tenth of the cost at a million documents.
     const r = plan.bodyWalk
-      ? sql`select ${columns}, d.search from ${bounded(searchTuning.walkCap)} where ${plan.keys!} and ${visible}`
+      ? sql`select ${columns}, d.search from ${bounded(plan.walkCap)} where ${plan.keys!} and ${visible}`
       : sql`select ${columns}, d.search from ${from} where d.search @@ (${sql.join(
           textTerms.map((t) =>
             t.negated ? sql`!!${termQuery(t)}` : t.kind === 'phrase' ? allWordsQuery(t) : termQuery(t),
@@ -113,7 +113,7 @@ function matchesOf(parts: SearchParts, query: RawBuilder<unknown>, plan: TextPla
   }
   if (plan.bodyWalk)
     return sql`with m as materialized (
-      select ${columns} from ${bounded(searchTuning.walkCap)} where ${plan.keys!} and ${visible} limit ${COUNT_LIMIT + 1}
+      select ${columns} from ${bounded(plan.walkCap)} where ${plan.keys!} and ${visible} limit ${COUNT_LIMIT + 1}
     ), matches as (
       select count(*) as n, true as checked_all, ${cut(sql`count(*)`, COUNT_LIMIT + 1)} as walk_cut from m
     ), pool as (select * from m)`;
