@@ -14,7 +14,6 @@ import {
   type SearchInput,
   type SearchParts,
   searchParts,
-  searchTuning,
   type TextPlan,
   termQuery,
   textPlan,
