@@ -7,6 +7,10 @@ export const gremienCrossTenant = defineCrossTenantCase({
     '/gremien/{id}',
     '/gremien/{id}/mitglieder',
     '/personen/{id}',
+    '/gremien/{id}/sitzungen',
+    '/sitzungen/{id}',
+    '/sitzungen/{id}/tagesordnung',
+    '/sitzungen/{id}/tagesordnung/reihenfolge',
     '/vorlagen/{id}',
     '/vorlagen/{id}/freigabe',
     '/vorlagen/{id}/veroeffentlichung',
@@ -29,6 +33,16 @@ export const gremienCrossTenant = defineCrossTenantCase({
       json: { familienname: 'Geheim' },
     });
     expect(person.status).toBe(201);
+    const sitzung = await t.request(`/api/v1/gremien/${gremium.json.id}/sitzungen`, {
+      token: ownerToken,
+      json: { beginn: '2020-06-24T17:00:00+02:00' },
+    });
+    expect(sitzung.status).toBe(201);
+    const mitTop = await t.request(`/api/v1/sitzungen/${sitzung.json.id}/tagesordnung`, {
+      token: ownerToken,
+      json: { titel: 'Eröffnung' },
+    });
+    const topIds = mitTop.json.tagesordnung.map((top: { id: string }) => top.id);
     return {
       probes: [
         { method: 'GET', path: `/api/v1/gremien/${gremium.json.id}` },
@@ -39,6 +53,23 @@ export const gremienCrossTenant = defineCrossTenantCase({
           json: { personId: person.json.id, von: '2020-01-01' },
         },
         { method: 'GET', path: `/api/v1/personen/${person.json.id}` },
+        {
+          method: 'POST',
+          path: `/api/v1/gremien/${gremium.json.id}/sitzungen`,
+          json: { beginn: '2020-07-01T17:00:00+02:00' },
+        },
+        { method: 'GET', path: `/api/v1/sitzungen/${sitzung.json.id}` },
+        { method: 'PATCH', path: `/api/v1/sitzungen/${sitzung.json.id}`, json: { ort: 'Saal' } },
+        {
+          method: 'POST',
+          path: `/api/v1/sitzungen/${sitzung.json.id}/tagesordnung`,
+          json: { titel: 'Fremd' },
+        },
+        {
+          method: 'PUT',
+          path: `/api/v1/sitzungen/${sitzung.json.id}/tagesordnung/reihenfolge`,
+          json: { ids: topIds },
+        },
         { method: 'GET', path: `/api/v1/vorlagen/${id}` },
         { method: 'PATCH', path: `/api/v1/vorlagen/${id}`, json: { betreff: 'Übernommen' } },
         { method: 'POST', path: `/api/v1/vorlagen/${id}/freigabe` },
@@ -47,6 +78,7 @@ export const gremienCrossTenant = defineCrossTenantCase({
       lists: [
         { path: '/api/v1/gremien', ids: [gremium.json.id] },
         { path: '/api/v1/personen', ids: [person.json.id] },
+        { path: '/api/v1/sitzungen', ids: [sitzung.json.id] },
         { path: '/api/v1/vorlagen', ids: [id] },
       ],
     };

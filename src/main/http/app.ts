@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { registerAuditRoutes } from '../../modules/audit/audit.module.ts';
-import { registerGremienRoutes, registerVorlagenRoutes } from '../../modules/gremien/gremien.module.ts';
+import {
+  registerGremienRoutes,
+  registerSitzungenRoutes,
+  registerVorlagenRoutes,
+} from '../../modules/gremien/gremien.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgRoutes } from '../../modules/ozg/ozg.module.ts';
@@ -97,6 +101,7 @@ export function createApp(services: Services) {
   registerSearchRoutes(api, { search: services.search, facets: createSearchFacets(services.records) });
   registerGremienRoutes(api, services.gremien);
   registerVorlagenRoutes(api, services.gremien);
+  registerSitzungenRoutes(api, services.gremien);
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);

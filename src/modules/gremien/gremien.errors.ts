@@ -50,6 +50,33 @@ export const gremienErrors = {
       messageDe: 'Die Beratungsfolge nennt ein Gremium, das es im Landkreis nicht gibt.',
       details: { gremien: ids },
     }),
+  sitzungNotFound: () => notFound('sitzung', 'Die Sitzung'),
+  sitzungStatus: (from: string, to: string) =>
+    conflict(
+      'sitzung.status',
+      `cannot change a session from ${from} to ${to}`,
+      `Eine Sitzung im Stand „${sitzungStatusDe(from)}“ kann nicht „${sitzungStatusDe(to)}“ werden.`,
+    ),
+  agendaClosed: (status: string) =>
+    conflict(
+      'sitzung.agenda_closed',
+      `the agenda of a session in state ${status} is closed`,
+      `Die Tagesordnung einer ${status === 'abgesagt' ? 'abgesagten' : 'durchgeführten'} Sitzung ist geschlossen.`,
+    ),
+  unknownVorlage: () =>
+    unprocessable('sitzung.unknown_vorlage', 'unknown Vorlage', 'Die Vorlage gibt es im Landkreis nicht.'),
+  nonPublicVorlageInPublicPart: () =>
+    unprocessable(
+      'sitzung.vorlage_nicht_oeffentlich',
+      'a non-public Vorlage belongs to the non-public part',
+      'Eine nichtöffentliche Vorlage gehört in den nichtöffentlichen Teil der Sitzung.',
+    ),
+  notAPermutation: () =>
+    unprocessable(
+      'sitzung.reihenfolge',
+      'the new order must name every agenda item exactly once',
+      'Die neue Reihenfolge muss jeden Tagesordnungspunkt genau einmal nennen.',
+    ),
   personNotFound: () => notFound('person', 'Die Person'),
   unknownPerson: () =>
     unprocessable('gremien.unknown_person', 'unknown person', 'Die Person gibt es im Landkreis nicht.'),
@@ -91,3 +118,8 @@ export const statusDe = (status: string) =>
     veroeffentlicht: 'veröffentlicht',
     zurueckgezogen: 'zurückgezogen',
   })[status] ?? status;
+
+const sitzungStatusDe = (status: string) =>
+  ({ geplant: 'geplant', eingeladen: 'eingeladen', durchgefuehrt: 'durchgeführt', abgesagt: 'abgesagt' })[
+    status
+  ] ?? status;

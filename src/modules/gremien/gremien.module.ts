@@ -1,11 +1,13 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import { createGremienUsecases } from './gremien/gremien.usecases.ts';
 import { createMitgliederUsecases } from './gremien/mitglieder.usecases.ts';
+import { createSitzungenUsecases } from './sitzungen/sitzungen.usecases.ts';
 import { createVorlagenUsecases } from './vorlagen/vorlagen.usecases.ts';
 
 export type { Gremium } from './gremien/gremien.usecases.ts';
 // Transport (rt): the staff API of council bodies and Vorlagen.
 export { type GremienRoutesDeps, registerGremienRoutes } from './gremien.routes.ts';
+export { registerSitzungenRoutes, type SitzungenRoutesDeps } from './sitzungen.routes.ts';
 export {
   parseNummernvorlage,
   renderDrucksachenNr,
@@ -16,13 +18,14 @@ export { registerVorlagenRoutes, type VorlagenRoutesDeps } from './vorlagen.rout
 
 /**
  * Gremien (issue 12, part 1): each county's council bodies with members and terms, and its Vorlagen with a gapless
- * Drucksachen-Nr. Sessions, agenda, votes, resolutions, public pages and OParl follow.
+ * Drucksachen-Nr. Sessions with their agenda; votes, resolutions, public pages and OParl follow.
  */
 export function createGremienModule(deps: { database: DatabaseHandle }) {
   return {
     gremien: createGremienUsecases(deps),
     mitglieder: createMitgliederUsecases(deps),
     vorlagen: createVorlagenUsecases(deps),
+    sitzungen: createSitzungenUsecases(deps),
   };
 }
 

@@ -174,3 +174,77 @@ export const mitgliederQuery = z.object({
 });
 
 export const personenQuery = z.object(pageQuery);
+
+const isoDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+    'Zeitpunkt im Format JJJJ-MM-TTThh:mm+01:00',
+  )
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'Kein gültiger Zeitpunkt');
+
+export const sitzungInput = z
+  .object({
+    beginn: isoDateTime.openapi({ example: '2020-06-24T17:00:00+02:00' }),
+    ende: isoDateTime.nullable().optional(),
+    ort: optionalText(300).openapi({ example: 'Kreistagssaal, Lindenbühl 28/29, Mühlhausen' }),
+  })
+  .openapi('SitzungNeu');
+
+export const sitzungUpdate = z
+  .object({
+    beginn: isoDateTime.optional(),
+    ende: isoDateTime.nullable().optional(),
+    ort: optionalText(300),
+    status: z.enum(['geplant', 'eingeladen', 'durchgefuehrt', 'abgesagt']).optional(),
+  })
+  .openapi('SitzungAenderung');
+
+export const sitzungSchema = z
+  .object({
+    id: z.string().uuid(),
+    gremiumId: z.string().uuid(),
+    gremium: z.string(),
+    kuerzel: z.string(),
+    nummer: z.number().int(),
+    beginn: z.string(),
+    ende: z.string().nullable(),
+    ort: z.string().nullable(),
+    status: z.enum(['geplant', 'eingeladen', 'durchgefuehrt', 'abgesagt']),
+    sequenz: z.number().int(),
+    tagesordnung: z
+      .array(
+        z.object({
+          id: z.string().uuid(),
+          position: z.number().int(),
+          nummer: z.string().openapi({ example: 'Ö 3' }),
+          titel: z.string(),
+          oeffentlich: z.boolean(),
+          vorlageId: z.string().nullable(),
+          drucksachenNr: z.string().nullable(),
+        }),
+      )
+      .optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Sitzung');
+
+export const sitzungenQuery = z.object({
+  gremiumId: z.string().uuid().optional(),
+  von: isoDate.optional(),
+  bis: isoDate.optional(),
+  ...pageQuery,
+});
+
+export const topInput = z
+  .object({
+    titel: text(1000),
+    oeffentlich: z.boolean().optional(),
+    vorlageId: z.string().uuid().nullable().optional(),
+  })
+  .openapi('TagesordnungspunktNeu');
+
+export const reihenfolgeInput = z
+  .object({ ids: z.array(z.string().uuid()).min(1).max(500) })
+  .openapi('TagesordnungReihenfolge');
