@@ -77,6 +77,33 @@ export const gremienErrors = {
       'the new order must name every agenda item exactly once',
       'Die neue Reihenfolge muss jeden Tagesordnungspunkt genau einmal nennen.',
     ),
+  topNotFound: () => notFound('tagesordnungspunkt', 'Der Tagesordnungspunkt'),
+  notMembers: (ids: string[]) =>
+    new AppError({
+      code: 'sitzung.keine_mitglieder',
+      status: 422,
+      message: `not members of the Gremium on the day of the session: ${ids.join(', ')}`,
+      messageDe: 'Anwesend sein können nur Mitglieder des Gremiums am Tag der Sitzung.',
+      details: { personen: ids },
+    }),
+  votesIncomplete: () =>
+    badRequest(
+      'beratung.stimmen_unvollstaendig',
+      'give ja, nein and enthaltung together or none',
+      'Ja, Nein und Enthaltungen werden zusammen angegeben (oder keine davon).',
+    ),
+  notInSession: (status: string) =>
+    conflict(
+      'beratung.keine_sitzung',
+      `no deliberation in a session in state ${status}`,
+      `Beratungen werden erst ab der Einladung erfasst (die Sitzung ist ${sitzungStatusDe(status)}).`,
+    ),
+  tooManyVotes: (sum: number, present: number) =>
+    unprocessable(
+      'beratung.zu_viele_stimmen',
+      `${sum} votes but ${present} voting members present`,
+      `Ja, Nein und Enthaltungen (${sum}) übersteigen die anwesenden Stimmberechtigten (${present}).`,
+    ),
   personNotFound: () => notFound('person', 'Die Person'),
   unknownPerson: () =>
     unprocessable('gremien.unknown_person', 'unknown person', 'Die Person gibt es im Landkreis nicht.'),

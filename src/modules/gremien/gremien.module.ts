@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import { createGremienUsecases } from './gremien/gremien.usecases.ts';
 import { createMitgliederUsecases } from './gremien/mitglieder.usecases.ts';
+import { createBeratungenUsecases } from './sitzungen/beratungen.usecases.ts';
 import { createSitzungenUsecases } from './sitzungen/sitzungen.usecases.ts';
 import { createVorlagenUsecases } from './vorlagen/vorlagen.usecases.ts';
 
@@ -26,6 +27,7 @@ export function createGremienModule(deps: { database: DatabaseHandle }) {
     mitglieder: createMitgliederUsecases(deps),
     vorlagen: createVorlagenUsecases(deps),
     sitzungen: createSitzungenUsecases(deps),
+    beratungen: createBeratungenUsecases(deps),
   };
 }
 

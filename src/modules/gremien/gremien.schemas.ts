@@ -222,9 +222,18 @@ export const sitzungSchema = z
           oeffentlich: z.boolean(),
           vorlageId: z.string().nullable(),
           drucksachenNr: z.string().nullable(),
+          beratung: z
+            .object({
+              ergebnis: z.string(),
+              ja: z.number().int().nullable(),
+              nein: z.number().int().nullable(),
+              enthaltung: z.number().int().nullable(),
+            })
+            .nullable(),
         }),
       )
       .optional(),
+    anwesend: z.array(z.string().uuid()).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -248,3 +257,33 @@ export const topInput = z
 export const reihenfolgeInput = z
   .object({ ids: z.array(z.string().uuid()).min(1).max(500) })
   .openapi('TagesordnungReihenfolge');
+
+export const anwesenheitInput = z
+  .object({ personIds: z.array(z.string().uuid()).max(500) })
+  .openapi('Anwesenheit');
+
+export const anwesenheitSchema = z
+  .object({ sitzungId: z.string().uuid(), anwesend: z.array(z.string().uuid()) })
+  .openapi('AnwesenheitErfasst');
+
+const stimmen = z.number().int().min(0).max(1000).nullable().optional();
+export const beratungInput = z
+  .object({
+    ergebnis: z.enum(['beschlossen', 'abgelehnt', 'vertagt', 'zur_kenntnis', 'verwiesen']),
+    ja: stimmen,
+    nein: stimmen,
+    enthaltung: stimmen,
+  })
+  .openapi('BeratungEingabe');
+
+export const beratungSchema = z
+  .object({
+    topId: z.string().uuid(),
+    ergebnis: z.string(),
+    ja: z.number().int().nullable(),
+    nein: z.number().int().nullable(),
+    enthaltung: z.number().int().nullable(),
+    erfasstVon: z.string(),
+    erfasstAm: z.string(),
+  })
+  .openapi('Beratung');

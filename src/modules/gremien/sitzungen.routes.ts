@@ -9,6 +9,10 @@ import {
 } from '../../platform/http/schemas.ts';
 import { conflict, route, unprocessable } from './gremien.openapi.ts';
 import {
+  anwesenheitInput,
+  anwesenheitSchema,
+  beratungInput,
+  beratungSchema,
   reihenfolgeInput,
   sitzungenQuery,
   sitzungInput,
@@ -16,13 +20,14 @@ import {
   sitzungUpdate,
   topInput,
 } from './gremien.schemas.ts';
+import type { BeratungenUsecases } from './sitzungen/beratungen.usecases.ts';
 import type { SitzungenUsecases } from './sitzungen/sitzungen.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
-export type SitzungenRoutesDeps = { sitzungen: SitzungenUsecases };
+export type SitzungenRoutesDeps = { sitzungen: SitzungenUsecases; beratungen: BeratungenUsecases };
 
 /** Sessions of the county's Gremien and their agenda (staff API). */
-export function registerSitzungenRoutes(api: ApiRouter, { sitzungen }: SitzungenRoutesDeps) {
+export function registerSitzungenRoutes(api: ApiRouter, { sitzungen, beratungen }: SitzungenRoutesDeps) {
   api.openapi(
     route({
       method: 'post',
@@ -99,6 +104,46 @@ export function registerSitzungenRoutes(api: ApiRouter, { sitzungen }: Sitzungen
     async (c) =>
       c.json(
         await sitzungen.reorderTops(requirePrincipal(c), c.req.valid('param').id, c.req.valid('json').ids),
+        200,
+      ),
+  );
+
+  api.openapi(
+    route({
+      method: 'put',
+      path: '/sitzungen/{id}/anwesenheit',
+      summary: 'Anwesenheit erfassen: die anwesenden Mitglieder (am Sitzungstag Mitglied des Gremiums)',
+      request: { params: uuidPathParam, ...jsonBody(anwesenheitInput) },
+      responses: {
+        200: jsonResponse(anwesenheitSchema),
+        409: conflict,
+        422: unprocessable,
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await beratungen.setAnwesenheit(
+          requirePrincipal(c),
+          c.req.valid('param').id,
+          c.req.valid('json').personIds,
+        ),
+        200,
+      ),
+  );
+
+  api.openapi(
+    route({
+      method: 'put',
+      path: '/tagesordnungspunkte/{id}/beratung',
+      summary:
+        'Ergebnis und Abstimmung eines Tagesordnungspunkts (Ja + Nein + Enthaltungen ≤ anwesende Stimmberechtigte)',
+      request: { params: uuidPathParam, ...jsonBody(beratungInput) },
+      responses: { 200: jsonResponse(beratungSchema), 409: conflict, 422: unprocessable, ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await beratungen.setBeratung(requirePrincipal(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   );

@@ -25,6 +25,10 @@ export type TopRow = {
   oeffentlich: boolean;
   vorlage_id: string | null;
   drucksachen_nr: string | null;
+  ergebnis: string | null;
+  ja: number | null;
+  nein: number | null;
+  enthaltung: number | null;
 };
 
 const COLUMNS = sql`s.id, s.gremium_id, g.name as gremium, g.kuerzel, s.nummer, s.beginn, s.ende, s.ort, s.status,
@@ -106,8 +110,10 @@ export async function updateSitzung(
 
 export async function loadTagesordnung(trx: TenantTrx, sitzungId: string) {
   const { rows } = await sql<TopRow>`
-    select t.id, t.sitzung_id, t.position, t.titel, t.oeffentlich, t.vorlage_id, v.drucksachen_nr
+    select t.id, t.sitzung_id, t.position, t.titel, t.oeffentlich, t.vorlage_id, v.drucksachen_nr,
+           b.ergebnis, b.ja, b.nein, b.enthaltung
     from tagesordnungspunkte t left join vorlagen v on v.id = t.vorlage_id
+    left join beratungen b on b.top_id = t.id
     where t.sitzung_id = ${sitzungId}::uuid order by t.position`.execute(trx);
   return rows;
 }
@@ -134,4 +140,11 @@ export async function vorlageOeffentlich(trx: TenantTrx, vorlageId: string) {
   const { rows } = await sql<{ oeffentlich: boolean }>`select oeffentlich from vorlagen
     where id = ${vorlageId}::uuid`.execute(trx);
   return rows[0]?.oeffentlich ?? null;
+}
+
+/** The people marked present at a session. */
+export async function loadAnwesenheit(trx: TenantTrx, sitzungId: string) {
+  const { rows } = await sql<{ person_id: string }>`select person_id from anwesenheiten
+    where sitzung_id = ${sitzungId}::uuid order by person_id`.execute(trx);
+  return rows.map((r) => r.person_id);
 }

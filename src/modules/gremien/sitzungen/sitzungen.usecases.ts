@@ -9,6 +9,7 @@ import {
   findSitzung,
   insertSitzung,
   listSitzungen,
+  loadAnwesenheit,
   loadTagesordnung,
   nextSitzungNummer,
   reorderTops,
@@ -18,7 +19,7 @@ import {
   vorlageOeffentlich,
 } from './sitzungen.repository.ts';
 
-export function sitzungOf(s: SitzungRow, tops?: TopRow[]) {
+export function sitzungOf(s: SitzungRow, tops?: TopRow[], anwesend?: string[]) {
   let oe = 0;
   let ne = 0;
   return {
@@ -43,9 +44,13 @@ export function sitzungOf(s: SitzungRow, tops?: TopRow[]) {
             oeffentlich: t.oeffentlich,
             vorlageId: t.vorlage_id,
             drucksachenNr: t.drucksachen_nr,
+            beratung: t.ergebnis
+              ? { ergebnis: t.ergebnis, ja: t.ja, nein: t.nein, enthaltung: t.enthaltung }
+              : null,
           })),
         }
       : {}),
+    ...(anwesend ? { anwesend } : {}),
     createdAt: s.created_at.toISOString(),
     updatedAt: s.updated_at.toISOString(),
   };
@@ -55,7 +60,7 @@ const ORGANISERS = ['sachbearbeitung', 'leitung', 'kreis-admin'] as const;
 
 export function createSitzungenUsecases({ database }: { database: DatabaseHandle }) {
   const withAgenda = async (trx: TenantTrx, row: SitzungRow) =>
-    sitzungOf(row, await loadTagesordnung(trx, row.id));
+    sitzungOf(row, await loadTagesordnung(trx, row.id), await loadAnwesenheit(trx, row.id));
   const audit = (
     trx: TenantTrx,
     principal: Principal,

@@ -1,0 +1,99 @@
+import type { DatabaseHandle } from '../../../platform/database/database.ts';
+import { actorOf, hasRole, type Principal } from '../../../platform/http/principal.ts';
+import { forbidden } from '../../../shared/errors.ts';
+import { appendAuditEvent } from '../../audit/audit.module.ts';
+import { gremienErrors } from '../gremien.errors.ts';
+import {
+  findTop,
+  mitgliederAmSitzungstag,
+  replaceAnwesenheit,
+  upsertBeratung,
+} from './beratungen.repository.ts';
+import { findSitzung } from './sitzungen.repository.ts';
+
+export type BeratungInput = {
+  ergebnis: 'beschlossen' | 'abgelehnt' | 'vertagt' | 'zur_kenntnis' | 'verwiesen';
+  ja?: number | null;
+  nein?: number | null;
+  enthaltung?: number | null;
+};
+
+const RECORDERS = ['sachbearbeitung', 'leitung', 'kreis-admin'] as const;
+
+/** The session cockpit's records: attendance, and the result and votes of each agenda item. */
+export function createBeratungenUsecases({ database }: { database: DatabaseHandle }) {
+  return {
+    /** Who is present: members of the Gremium on the day of the session only. */
+    async setAnwesenheit(principal: Principal, sitzungId: string, personIds: string[]) {
+      if (!hasRole(principal, ...RECORDERS)) throw forbidden();
+      const unique = [...new Set(personIds)];
+      return database.withTenant(principal.tenantId, async (trx) => {
+        const sitzung = await findSitzung(trx, sitzungId, { lock: true });
+        if (!sitzung) throw gremienErrors.sitzungNotFound();
+        if (sitzung.status === 'abgesagt') throw gremienErrors.agendaClosed('abgesagt');
+        const members = new Set((await mitgliederAmSitzungstag(trx, sitzungId)).map((m) => m.person_id));
+        const strangers = unique.filter((id) => !members.has(id));
+        if (strangers.length > 0) throw gremienErrors.notMembers(strangers);
+        await replaceAnwesenheit(trx, sitzungId, unique);
+        await appendAuditEvent(trx, {
+          actor: actorOf(principal),
+          action: 'gremien.anwesenheit_erfasst',
+          objectType: 'sitzung',
+          objectId: sitzungId,
+          data: { anwesend: unique.length },
+        });
+        return { sitzungId, anwesend: unique.sort() };
+      });
+    },
+
+    /**
+     * The result of an agenda item with its votes: Ja + Nein + Enthaltungen never exceed the
+     * members with a voting right who are present.
+     */
+    async setBeratung(principal: Principal, topId: string, input: BeratungInput) {
+      if (!hasRole(principal, ...RECORDERS)) throw forbidden();
+      const votes = [input.ja, input.nein, input.enthaltung];
+      const counted = votes.every((v) => v !== undefined && v !== null);
+      if (!counted && votes.some((v) => v !== undefined && v !== null)) throw gremienErrors.votesIncomplete();
+      return database.withTenant(principal.tenantId, async (trx) => {
+        const top = await findTop(trx, topId);
+        if (!top) throw gremienErrors.topNotFound();
+        if (top.status !== 'eingeladen' && top.status !== 'durchgefuehrt')
+          throw gremienErrors.notInSession(top.status);
+        if (counted) {
+          const present = (await mitgliederAmSitzungstag(trx, top.sitzung_id)).filter(
+            (m) => m.anwesend && m.stimmberechtigt,
+          ).length;
+          const sum = input.ja! + input.nein! + input.enthaltung!;
+          if (sum > present) throw gremienErrors.tooManyVotes(sum, present);
+        }
+        const row = await upsertBeratung(trx, {
+          topId,
+          ergebnis: input.ergebnis,
+          ja: counted ? input.ja! : null,
+          nein: counted ? input.nein! : null,
+          enthaltung: counted ? input.enthaltung! : null,
+          actor: actorOf(principal),
+        });
+        await appendAuditEvent(trx, {
+          actor: actorOf(principal),
+          action: 'gremien.beratung_erfasst',
+          objectType: 'tagesordnungspunkt',
+          objectId: topId,
+          data: { ergebnis: row.ergebnis, ja: row.ja, nein: row.nein, enthaltung: row.enthaltung },
+        });
+        return {
+          topId: row.top_id,
+          ergebnis: row.ergebnis,
+          ja: row.ja,
+          nein: row.nein,
+          enthaltung: row.enthaltung,
+          erfasstVon: row.updated_by,
+          erfasstAm: row.updated_at.toISOString(),
+        };
+      });
+    },
+  };
+}
+
+export type BeratungenUsecases = ReturnType<typeof createBeratungenUsecases>;
