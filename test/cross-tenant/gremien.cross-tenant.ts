@@ -13,6 +13,7 @@ export const gremienCrossTenant = defineCrossTenantCase({
     '/sitzungen/{id}/tagesordnung/reihenfolge',
     '/sitzungen/{id}/anwesenheit',
     '/tagesordnungspunkte/{id}/beratung',
+    '/beschluesse/{id}',
     '/vorlagen/{id}',
     '/vorlagen/{id}/freigabe',
     '/vorlagen/{id}/veroeffentlichung',
@@ -45,6 +46,21 @@ export const gremienCrossTenant = defineCrossTenantCase({
       json: { titel: 'Eröffnung' },
     });
     const topIds = mitTop.json.tagesordnung.map((top: { id: string }) => top.id);
+    await t.request(`/api/v1/sitzungen/${sitzung.json.id}`, {
+      method: 'PATCH',
+      token: ownerToken,
+      json: { status: 'eingeladen' },
+    });
+    const beraten = await t.request(`/api/v1/tagesordnungspunkte/${topIds[0]}/beratung`, {
+      method: 'PUT',
+      token: ownerToken,
+      json: { ergebnis: 'beschlossen' },
+    });
+    expect(beraten.json.beschlussNr).toBeTruthy();
+    const beschluesse = await t.request('/api/v1/beschluesse', { token: ownerToken });
+    const beschlussId = beschluesse.json.items.find(
+      (b: { nummer: string }) => b.nummer === beraten.json.beschlussNr,
+    ).id as string;
     return {
       probes: [
         { method: 'GET', path: `/api/v1/gremien/${gremium.json.id}` },
@@ -76,8 +92,9 @@ export const gremienCrossTenant = defineCrossTenantCase({
         {
           method: 'PUT',
           path: `/api/v1/tagesordnungspunkte/${topIds[0]}/beratung`,
-          json: { ergebnis: 'vertagt' },
+          json: { ergebnis: 'beschlossen' },
         },
+        { method: 'PATCH', path: `/api/v1/beschluesse/${beschlussId}`, json: { umsetzung: 'erledigt' } },
         { method: 'GET', path: `/api/v1/vorlagen/${id}` },
         { method: 'PATCH', path: `/api/v1/vorlagen/${id}`, json: { betreff: 'Übernommen' } },
         { method: 'POST', path: `/api/v1/vorlagen/${id}/freigabe` },
@@ -87,6 +104,7 @@ export const gremienCrossTenant = defineCrossTenantCase({
         { path: '/api/v1/gremien', ids: [gremium.json.id] },
         { path: '/api/v1/personen', ids: [person.json.id] },
         { path: '/api/v1/sitzungen', ids: [sitzung.json.id] },
+        { path: '/api/v1/beschluesse', ids: [beschlussId] },
         { path: '/api/v1/vorlagen', ids: [id] },
       ],
     };

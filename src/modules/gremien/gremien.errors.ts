@@ -104,6 +104,13 @@ export const gremienErrors = {
       `${sum} votes but ${present} voting members present`,
       `Ja, Nein und Enthaltungen (${sum}) übersteigen die anwesenden Stimmberechtigten (${present}).`,
     ),
+  beschlussNotFound: () => notFound('beschluss', 'Der Beschluss'),
+  beschlussInUmsetzung: () =>
+    conflict(
+      'beratung.beschluss_in_umsetzung',
+      'the resolution is being carried out',
+      'Der Beschluss wird schon umgesetzt; das Ergebnis lässt sich nicht mehr ändern.',
+    ),
   personNotFound: () => notFound('person', 'Die Person'),
   unknownPerson: () =>
     unprocessable('gremien.unknown_person', 'unknown person', 'Die Person gibt es im Landkreis nicht.'),

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../../platform/database/database.ts';
 import { createGremienUsecases } from './gremien/gremien.usecases.ts';
 import { createMitgliederUsecases } from './gremien/mitglieder.usecases.ts';
 import { createBeratungenUsecases } from './sitzungen/beratungen.usecases.ts';
+import { createBeschluesseUsecases } from './sitzungen/beschluesse.usecases.ts';
 import { createSitzungenUsecases } from './sitzungen/sitzungen.usecases.ts';
 import { createVorlagenUsecases } from './vorlagen/vorlagen.usecases.ts';
 
@@ -28,6 +29,7 @@ export function createGremienModule(deps: { database: DatabaseHandle }) {
     vorlagen: createVorlagenUsecases(deps),
     sitzungen: createSitzungenUsecases(deps),
     beratungen: createBeratungenUsecases(deps),
+    beschluesse: createBeschluesseUsecases(deps),
   };
 }
 

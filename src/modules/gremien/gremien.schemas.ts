@@ -283,7 +283,36 @@ export const beratungSchema = z
     ja: z.number().int().nullable(),
     nein: z.number().int().nullable(),
     enthaltung: z.number().int().nullable(),
+    beschlussNr: z.string().nullable(),
     erfasstVon: z.string(),
     erfasstAm: z.string(),
   })
   .openapi('Beratung');
+
+export const beschlussSchema = z
+  .object({
+    id: z.string().uuid(),
+    nummer: z.string().openapi({ example: 'KT/065-03/19' }),
+    text: z.string().nullable(),
+    umsetzung: z.enum(['offen', 'in_umsetzung', 'erledigt']),
+    topId: z.string().uuid(),
+    top: z.string(),
+    sitzungId: z.string().uuid(),
+    sitzungBeginn: z.string(),
+    gremium: z.string(),
+    drucksachenNr: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('Beschluss');
+
+export const beschluesseQuery = z.object({
+  umsetzung: z.enum(['offen', 'in_umsetzung', 'erledigt']).optional(),
+  ...pageQuery,
+});
+
+export const beschlussUpdate = z
+  .object({
+    text: optionalText(100_000),
+    umsetzung: z.enum(['offen', 'in_umsetzung', 'erledigt']).optional(),
+  })
+  .openapi('BeschlussAenderung');

@@ -13,6 +13,9 @@ import {
   anwesenheitSchema,
   beratungInput,
   beratungSchema,
+  beschluesseQuery,
+  beschlussSchema,
+  beschlussUpdate,
   reihenfolgeInput,
   sitzungenQuery,
   sitzungInput,
@@ -21,13 +24,21 @@ import {
   topInput,
 } from './gremien.schemas.ts';
 import type { BeratungenUsecases } from './sitzungen/beratungen.usecases.ts';
+import type { BeschluesseUsecases } from './sitzungen/beschluesse.usecases.ts';
 import type { SitzungenUsecases } from './sitzungen/sitzungen.usecases.ts';
 
 /** What these handlers use, given by the composition root. */
-export type SitzungenRoutesDeps = { sitzungen: SitzungenUsecases; beratungen: BeratungenUsecases };
+export type SitzungenRoutesDeps = {
+  sitzungen: SitzungenUsecases;
+  beratungen: BeratungenUsecases;
+  beschluesse: BeschluesseUsecases;
+};
 
 /** Sessions of the county's Gremien and their agenda (staff API). */
-export function registerSitzungenRoutes(api: ApiRouter, { sitzungen, beratungen }: SitzungenRoutesDeps) {
+export function registerSitzungenRoutes(
+  api: ApiRouter,
+  { sitzungen, beratungen, beschluesse }: SitzungenRoutesDeps,
+) {
   api.openapi(
     route({
       method: 'post',
@@ -144,6 +155,32 @@ export function registerSitzungenRoutes(api: ApiRouter, { sitzungen, beratungen 
     async (c) =>
       c.json(
         await beratungen.setBeratung(requirePrincipal(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+
+  api.openapi(
+    route({
+      method: 'get',
+      path: '/beschluesse',
+      summary: 'Beschlüsse mit Umsetzungsstand (Beschlusskontrolle), die neuesten Sitzungen zuerst',
+      request: { query: beschluesseQuery },
+      responses: { 200: jsonResponse(listOf(beschlussSchema)), ...errorResponses },
+    }),
+    async (c) => c.json(await beschluesse.listBeschluesse(requirePrincipal(c), c.req.valid('query')), 200),
+  );
+
+  api.openapi(
+    route({
+      method: 'patch',
+      path: '/beschluesse/{id}',
+      summary: 'Beschlusstext oder Umsetzungsstand (offen, in Umsetzung, erledigt) ändern',
+      request: { params: uuidPathParam, ...jsonBody(beschlussUpdate) },
+      responses: { 200: jsonResponse(beschlussSchema), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await beschluesse.updateBeschluss(requirePrincipal(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   );

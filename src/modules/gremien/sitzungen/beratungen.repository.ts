@@ -59,3 +59,82 @@ export async function upsertBeratung(
     returning top_id, ergebnis, ja, nein, enthaltung, updated_by, updated_at`.execute(trx);
   return rows[0]!;
 }
+
+/** What a Beschluss-Nr. is built from: the Gremium, the session's number and year, the item's position. */
+export async function beschlussKontext(trx: TenantTrx, topId: string) {
+  const { rows } = await sql<{ kuerzel: string; sitzung: number; position: number; jahr: number }>`
+    select g.kuerzel, s.nummer as sitzung, t.position,
+           extract(year from s.beginn at time zone 'Europe/Berlin')::int as jahr
+    from tagesordnungspunkte t join sitzungen s on s.id = t.sitzung_id join gremien g on g.id = s.gremium_id
+    where t.id = ${topId}::uuid`.execute(trx);
+  return rows[0]!;
+}
+
+/** The Beschluss of an item; its number is kept once given. */
+export async function ensureBeschluss(trx: TenantTrx, topId: string, nummer: string) {
+  await sql`insert into beschluesse (tenant_id, top_id, nummer) values (${trx.tenantId}, ${topId}::uuid, ${nummer})
+    on conflict (tenant_id, top_id) do nothing`.execute(trx);
+  const { rows } = await sql<{ nummer: string; umsetzung: string }>`select nummer, umsetzung from beschluesse
+    where top_id = ${topId}::uuid`.execute(trx);
+  return rows[0]!;
+}
+
+export async function findBeschlussOf(trx: TenantTrx, topId: string) {
+  const { rows } = await sql<{ id: string; umsetzung: string }>`select id, umsetzung from beschluesse
+    where top_id = ${topId}::uuid`.execute(trx);
+  return rows[0] ?? null;
+}
+
+export async function deleteBeschluss(trx: TenantTrx, id: string) {
+  await sql`delete from beschluesse where id = ${id}::uuid`.execute(trx);
+}
+
+export type BeschlussRow = {
+  id: string;
+  nummer: string;
+  text: string | null;
+  umsetzung: 'offen' | 'in_umsetzung' | 'erledigt';
+  top_id: string;
+  top: string;
+  sitzung_id: string;
+  sitzung_beginn: Date;
+  gremium: string;
+  drucksachen_nr: string | null;
+  updated_at: Date;
+};
+
+const BESCHLUSS_COLUMNS = sql`b.id, b.nummer, b.text, b.umsetzung, b.top_id, t.titel as top, s.id as sitzung_id,
+  s.beginn as sitzung_beginn, g.name as gremium, v.drucksachen_nr, b.updated_at`;
+const BESCHLUSS_FROM = sql`beschluesse b join tagesordnungspunkte t on t.id = b.top_id
+  join sitzungen s on s.id = t.sitzung_id join gremien g on g.id = s.gremium_id
+  left join vorlagen v on v.id = t.vorlage_id`;
+
+export async function listBeschluesse(
+  trx: TenantTrx,
+  { umsetzung, limit, offset }: { umsetzung?: string; limit: number; offset: number },
+) {
+  const { rows } = await sql<BeschlussRow & { total: string }>`
+    select ${BESCHLUSS_COLUMNS}, count(*) over () as total from ${BESCHLUSS_FROM}
+    ${umsetzung ? sql`where b.umsetzung = ${umsetzung}` : sql``}
+    order by s.beginn desc, t.position, b.id limit ${limit} offset ${offset}`.execute(trx);
+  return { rows, total: Number(rows[0]?.total ?? 0) };
+}
+
+export async function updateBeschluss(
+  trx: TenantTrx,
+  id: string,
+  fields: { text?: string | null; umsetzung?: string },
+) {
+  const set = [
+    fields.text !== undefined && sql`text = ${fields.text}`,
+    fields.umsetzung !== undefined && sql`umsetzung = ${fields.umsetzung}`,
+  ].filter((x) => x !== false);
+  const { rowCount } = await sql`update beschluesse set ${sql.join([...set, sql`updated_at = now()`])}
+    where id = ${id}::uuid`
+    .execute(trx)
+    .then((r) => ({ rowCount: Number(r.numAffectedRows ?? 0) }));
+  if (rowCount === 0) return null;
+  const { rows } = await sql<BeschlussRow>`select ${BESCHLUSS_COLUMNS} from ${BESCHLUSS_FROM}
+    where b.id = ${id}::uuid`.execute(trx);
+  return rows[0] ?? null;
+}

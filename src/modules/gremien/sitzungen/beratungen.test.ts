@@ -81,8 +81,39 @@ describe('attendance and votes in a session', () => {
       enthaltung: 1,
     });
     expect(view.json.anwesend.sort()).toEqual([a, b, d].sort());
-    // A result without a count (e.g. vertagt) is fine.
+    // The resolution is a Beschluss: Gremium, session number, item position, two-digit year.
+    expect(ok.json.beschlussNr).toBe(`KA/${String(sitzung.nummer).padStart(3, '0')}-01/20`);
+    const list = await call('GET', '/beschluesse?umsetzung=offen');
+    const beschluss = list.json.items.find((b: { nummer: string }) => b.nummer === ok.json.beschlussNr);
+    expect(beschluss).toMatchObject({
+      top: 'Zweckvereinbarung',
+      gremium: 'Kreisausschuss',
+      umsetzung: 'offen',
+    });
+    // A result without a count (e.g. vertagt) is fine and removes a Beschluss nobody works on yet.
     const vertagt = await call('PUT', `/tagesordnungspunkte/${top}/beratung`, { ergebnis: 'vertagt' });
-    expect(vertagt.json).toMatchObject({ ergebnis: 'vertagt', ja: null });
+    expect(vertagt.json).toMatchObject({ ergebnis: 'vertagt', ja: null, beschlussNr: null });
+    expect((await call('GET', '/beschluesse')).json.items.map((b: { id: string }) => b.id)).not.toContain(
+      beschluss.id,
+    );
+    // Resolved again: the same number; once in Umsetzung, the result can no longer change.
+    const again = await call('PUT', `/tagesordnungspunkte/${top}/beratung`, { ergebnis: 'beschlossen' });
+    expect(again.json.beschlussNr).toBe(ok.json.beschlussNr);
+    const id = (await call('GET', '/beschluesse')).json.items.find(
+      (b: { nummer: string }) => b.nummer === ok.json.beschlussNr,
+    ).id;
+    const followUp = await call('PATCH', `/beschluesse/${id}`, {
+      umsetzung: 'in_umsetzung',
+      text: 'Der Kreisausschuss beschließt …',
+    });
+    expect(followUp.json).toMatchObject({
+      umsetzung: 'in_umsetzung',
+      text: 'Der Kreisausschuss beschließt …',
+    });
+    const locked = await call('PUT', `/tagesordnungspunkte/${top}/beratung`, { ergebnis: 'abgelehnt' });
+    expect(locked.status).toBe(409);
+    expect(locked.json.detailDe).toBe(
+      'Der Beschluss wird schon umgesetzt; das Ergebnis lässt sich nicht mehr ändern.',
+    );
   });
 });

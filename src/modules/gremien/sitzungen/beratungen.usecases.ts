@@ -4,11 +4,16 @@ import { forbidden } from '../../../shared/errors.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { gremienErrors } from '../gremien.errors.ts';
 import {
+  beschlussKontext,
+  deleteBeschluss,
+  ensureBeschluss,
+  findBeschlussOf,
   findTop,
   mitgliederAmSitzungstag,
   replaceAnwesenheit,
   upsertBeratung,
 } from './beratungen.repository.ts';
+import { beschlussNummer } from './beschluss-nr.models.ts';
 import { findSitzung } from './sitzungen.repository.ts';
 
 export type BeratungInput = {
@@ -67,6 +72,23 @@ export function createBeratungenUsecases({ database }: { database: DatabaseHandl
           const sum = input.ja! + input.nein! + input.enthaltung!;
           if (sum > present) throw gremienErrors.tooManyVotes(sum, present);
         }
+        // A resolution gets its Beschluss (number kept once given); another result removes a
+        // Beschluss nobody works on yet, and is refused for one already being carried out.
+        const existing = await findBeschlussOf(trx, topId);
+        let beschlussNr: string | null = null;
+        if (input.ergebnis === 'beschlossen') {
+          const k = await beschlussKontext(trx, topId);
+          beschlussNr = (
+            await ensureBeschluss(
+              trx,
+              topId,
+              beschlussNummer({ gremium: k.kuerzel, sitzung: k.sitzung, top: k.position, jahr: k.jahr }),
+            )
+          ).nummer;
+        } else if (existing) {
+          if (existing.umsetzung !== 'offen') throw gremienErrors.beschlussInUmsetzung();
+          await deleteBeschluss(trx, existing.id);
+        }
         const row = await upsertBeratung(trx, {
           topId,
           ergebnis: input.ergebnis,
@@ -80,7 +102,13 @@ export function createBeratungenUsecases({ database }: { database: DatabaseHandl
           action: 'gremien.beratung_erfasst',
           objectType: 'tagesordnungspunkt',
           objectId: topId,
-          data: { ergebnis: row.ergebnis, ja: row.ja, nein: row.nein, enthaltung: row.enthaltung },
+          data: {
+            ergebnis: row.ergebnis,
+            ja: row.ja,
+            nein: row.nein,
+            enthaltung: row.enthaltung,
+            beschlussNr,
+          },
         });
         return {
           topId: row.top_id,
@@ -88,6 +116,7 @@ export function createBeratungenUsecases({ database }: { database: DatabaseHandl
           ja: row.ja,
           nein: row.nein,
           enthaltung: row.enthaltung,
+          beschlussNr,
           erfasstVon: row.updated_by,
           erfasstAm: row.updated_at.toISOString(),
         };
