@@ -2,8 +2,8 @@
 -- as 32-bit hashes in the row itself, so that a word in most documents is checked row by row
 -- without reading the full vector (kilobytes in TOAST, compressed).
 
--- intarray's operators compare sorted integer arrays in one pass (0.4 µs per document instead of
--- 1.5–4 µs with the built-in generic array operator). It ships with every PostgreSQL and is a
+-- intarray's operators compare sorted integer arrays in one pass (measured at 1M documents: 38,000
+-- rows read and tested in 59 ms instead of 168 ms with the built-in generic array operator). It ships with every PostgreSQL and is a
 -- trusted extension since PostgreSQL 13 (the database owner may create it). Where it is refused,
 -- search uses the built-in operator: correct, slower.
 do $$

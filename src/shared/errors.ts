@@ -34,4 +34,7 @@ export const badRequest = (code: string, message: string, messageDe: string, det
 export const conflict = (code: string, message: string, messageDe: string) =>
   new AppError({ code, status: 409, message, messageDe });
 
+export const unprocessable = (code: string, message: string, messageDe: string) =>
+  new AppError({ code, status: 422, message, messageDe });
+
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

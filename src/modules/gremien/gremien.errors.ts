@@ -1,7 +1,4 @@
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../shared/errors.ts';
-
-const unprocessable = (code: string, message: string, messageDe: string) =>
-  new AppError({ code, status: 422, message, messageDe });
+import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../shared/errors.ts';
 
 /** Errors of the council module, stable codes with German texts. */
 export const gremienErrors = {

@@ -8,6 +8,9 @@ import {
   uuidPathParam,
 } from '../../platform/http/schemas.ts';
 import { conflict, route, unprocessable } from './gremien.openapi.ts';
+import type { BeratungenUsecases } from './sitzungen/beratungen.usecases.ts';
+import type { BeschluesseUsecases } from './sitzungen/beschluesse.usecases.ts';
+import type { SitzungenUsecases } from './sitzungen/sitzungen.usecases.ts';
 import {
   anwesenheitInput,
   anwesenheitSchema,
@@ -22,10 +25,7 @@ import {
   sitzungSchema,
   sitzungUpdate,
   topInput,
-} from './gremien.schemas.ts';
-import type { BeratungenUsecases } from './sitzungen/beratungen.usecases.ts';
-import type { BeschluesseUsecases } from './sitzungen/beschluesse.usecases.ts';
-import type { SitzungenUsecases } from './sitzungen/sitzungen.usecases.ts';
+} from './sitzungen.schemas.ts';
 
 /** What these handlers use, given by the composition root. */
 export type SitzungenRoutesDeps = {

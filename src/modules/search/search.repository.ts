@@ -141,14 +141,28 @@ export async function countDokumente(trx: TenantTrx, input: SearchInput): Promis
       select 1 from ${from} where ${condition} limit ${COUNT_LIMIT + 1}) x`.execute(trx);
     return Number(rows[0]?.n ?? 0);
   }
-  let plan = await textPlan(trx, parts, query);
-  for (;;) {
-    await planSettings(trx, plan);
+  return withWalkFallback(trx, await textPlan(trx, parts, query), async (plan) => {
     const { rows } = await sql<{ n: string; walk_cut: boolean }>`${matchesOf(parts, query, plan)}
       select n, walk_cut from matches`.execute(trx);
-    if (!rows[0]?.walk_cut) return Number(rows[0]?.n ?? 0);
-    plan = { ...plan, bodyWalk: false };
-  }
+    return { cut: rows[0]?.walk_cut ?? false, value: Number(rows[0]?.n ?? 0) };
+  });
+}
+
+/**
+ * Runs a planned statement with the plan's settings; when its walk was cut short (the estimate was
+ * wrong), once more through the GIN index.
+ */
+async function withWalkFallback<T>(
+  trx: TenantTrx,
+  plan: TextPlan,
+  run: (plan: TextPlan) => Promise<{ cut: boolean; value: T }>,
+): Promise<T> {
+  await planSettings(trx, plan);
+  const first = await run(plan);
+  if (!first.cut) return first.value;
+  const index = { ...plan, bodyWalk: false };
+  await planSettings(trx, index);
+  return (await run(index)).value;
 }
 
 /**
@@ -207,7 +221,7 @@ export async function findDokumente(
   // costs about a microsecond per document read. So up to WALK_ABOVE matches the GIN index finds
   // them; for a word in most documents the table is read in its order until COUNT_LIMIT + 1
   // matches are found (1/density documents per match).
-  let plan = await textPlan(trx, parts, query);
+  const planned = await textPlan(trx, parts, query);
   // Candidates, then ranking: the best title/metadata hits (small vector, own GIN index) and the
   // newest content hits, CANDIDATES of each; only these are ranked on the full content, so the
   // cost of a query is bounded even for a word that occurs in almost every document.
@@ -215,8 +229,7 @@ export async function findDokumente(
   // into the same window on every page, or pages overlap and some hits are never shown.
   const candidates = Math.max(CANDIDATES, page.offset + page.limit);
   const newest = sql`order by d.created_at desc, d.id`;
-  for (;;) {
-    await planSettings(trx, plan);
+  return withWalkFallback(trx, planned, async (plan) => {
     // Title/metadata hits, the cheapest way (textPlan): through the GIN index (up to HEAD_POOL ×
     // 1.25 of them, the newest HEAD_POOL ranked), every document the filters leave checked (at
     // most WALK_ROWS), or the first HEAD_WALK among the WALK_ROWS most recently filed documents.
@@ -268,12 +281,8 @@ export async function findDokumente(
              (select list from facets) as facetten, (select walk_cut from matches) as walk_cut
       from (select 1) one left join ranked on true
       order by ranked.rang desc, ranked.datum desc, ranked.id`.execute(trx);
-    if (rows[0]?.walk_cut) {
-      plan = { ...plan, bodyWalk: false };
-      continue;
-    }
-    return rows.filter((r) => r.id !== null);
-  }
+    return { cut: rows[0]?.walk_cut ?? false, value: rows.filter((r) => r.id !== null) };
+  });
 }
 
 /** The current text (first 200,000 characters) and type of the documents of one page. */

@@ -1,7 +1,4 @@
-import { AppError, badRequest, forbidden, notFound } from '../../../shared/errors.ts';
-
-const unprocessable = (code: string, message: string, messageDe: string) =>
-  new AppError({ code, status: 422, message, messageDe });
+import { AppError, badRequest, forbidden, notFound, unprocessable } from '../../../shared/errors.ts';
 
 /** Errors of the service catalogue, the municipalities and the activations. */
 export const leistungErrors = {
