@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -36,6 +37,7 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
   S3_PREFIX: z.string().default(''),
   VERBUND_XDF_XSD_DIR: z.string().optional(),
+  VERBUND_IMPORT_DIR: z.string().optional(),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Verbund E-Government <noreply@verbund.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -50,6 +52,19 @@ const envSchema = z.object({
   VERBUND_RATE_PORTAL_UPLOAD: rateSetting('120/10m'),
   VERBUND_RATE_TRACKING: rateSetting('30/1m'),
   VERBUND_RATE_LOGIN: rateSetting('20/10m'),
+  VERBUND_CLAMD_SOCKET: z.string().default(''),
+  VERBUND_VIRENSCAN_PFLICHT: z
+    .string()
+    .default('')
+    .refine(
+      (value) => /^(alle|[a-z0-9-]+(,[a-z0-9-]+)*)?$/.test(value.trim()),
+      'alle oder Kennungen mit Komma',
+    ),
+  VERBUND_CLAMD_TIMEOUT_S: z.coerce.number().positive().max(3600).default(60),
+  VERBUND_OCR_THREADS: z.coerce.number().int().min(0).max(256).default(0),
+  VERBUND_OCR_MAX_MEGAPIXEL: z.coerce.number().positive().max(10_000).default(100),
+  VERBUND_OCR_MAX_PAGES: z.coerce.number().int().min(1).max(10_000).default(500),
+  VERBUND_OCR_TIMEOUT_S: z.coerce.number().positive().max(86_400).default(600),
 });
 
 export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string> = {
@@ -84,6 +99,8 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
   S3_PREFIX: 'Präfix der Objektschlüssel, z. B. verbund/ (Standard leer).',
   VERBUND_XDF_XSD_DIR:
     'Verzeichnis mit den XDatenfelder-XSD (Unterordner 2.0 und 3.0.0) für die Prüfung beim FIM-Import mit xmllint. Standard: ../shared/standards/xdatenfelder, falls vorhanden.',
+  VERBUND_IMPORT_DIR:
+    'Massenimport über die API: Wurzel der Importordner, je Landkreis ein Unterordner <kennung> (Standard VERBUND_DATA_DIR/import). Die Kommandozeile importiert aus jedem Verzeichnis.',
   SMTP_URL:
     'SMTP-Server für E-Mail-Benachrichtigungen an Antragstellende, z. B. smtp://relay.example.de:25 (leer: keine E-Mails).',
   SMTP_FROM: 'Absender der Benachrichtigungen.',
@@ -97,6 +114,20 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
   VERBUND_RATE_TRACKING: 'Bürgerportal je Client-Adresse: Abrufe mit Vorgangscode (Standard 30/1m).',
   VERBUND_RATE_LOGIN:
     'Fehlgeschlagene Anmeldungen je Client-Adresse, zusätzlich zur Sperre je Konto (Standard 20/10m).',
+  VERBUND_CLAMD_SOCKET:
+    'Virenprüfung: Socket von clamd (Pfad, z. B. /run/clamav/clamd.ctl, oder host:port). Leer (Standard): keine Virenprüfung; Start und /health sagen es.',
+  VERBUND_VIRENSCAN_PFLICHT:
+    'Landkreise, die nur geprüfte Dateien annehmen (Kennungen mit Komma oder alle): ist clamd nicht erreichbar, warten Uploads (503) statt ungeprüft abgelegt zu werden.',
+  VERBUND_CLAMD_TIMEOUT_S:
+    'Höchste Dauer einer Virenprüfung in Sekunden (Standard 60); danach gilt clamd als nicht erreichbar.',
+  VERBUND_OCR_THREADS:
+    'OCR: höchstens so viele Tesseract-Prozesse gleichzeitig, je einer mit einem Thread (OMP_THREAD_LIMIT=1). 0 (Standard): Anzahl der Kerne.',
+  VERBUND_OCR_MAX_MEGAPIXEL:
+    'OCR: größtes Bild in Megapixeln (Standard 100); größere werden vor dem Decodieren nach den Angaben im Dateikopf abgelehnt.',
+  VERBUND_OCR_MAX_PAGES:
+    'OCR: höchste Seitenzahl eines Scans (Standard 500); längere werden mit Meldung nicht erkannt.',
+  VERBUND_OCR_TIMEOUT_S:
+    'OCR: höchste Laufzeit je Dokument in Sekunden (Standard 600); danach wird abgebrochen.',
 };
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -138,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ),
       ),
     },
+    intake: { importRoot: path.resolve(e.VERBUND_IMPORT_DIR ?? path.join(dataDir, 'import')) },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     logLevel: e.LOG_LEVEL,
     trustedProxies: parseTrustedProxies(e.VERBUND_TRUSTED_PROXIES)!,
@@ -146,6 +178,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       portalUpload: parseRate(e.VERBUND_RATE_PORTAL_UPLOAD),
       tracking: parseRate(e.VERBUND_RATE_TRACKING),
       login: parseRate(e.VERBUND_RATE_LOGIN),
+    },
+    virenscan: {
+      address: e.VERBUND_CLAMD_SOCKET.trim() || null,
+      required: parseRequired(e.VERBUND_VIRENSCAN_PFLICHT),
+      timeoutMs: Math.round(e.VERBUND_CLAMD_TIMEOUT_S * 1000),
+    },
+    ocr: {
+      threads: e.VERBUND_OCR_THREADS || availableParallelism(),
+      maxPixels: Math.round(e.VERBUND_OCR_MAX_MEGAPIXEL * 1_000_000),
+      maxPages: e.VERBUND_OCR_MAX_PAGES,
+      timeoutMs: Math.round(e.VERBUND_OCR_TIMEOUT_S * 1000),
     },
   };
 }
@@ -194,6 +237,13 @@ export function parseTrustedProxies(value: string): TrustedProxies | null {
     return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
   });
   return valid ? { kind: 'list', entries } : null;
+}
+
+/** `alle` → every county; `a,b` → those counties; empty → none. */
+function parseRequired(value: string): string[] | 'alle' {
+  const text = value.trim();
+  if (text === 'alle') return 'alle';
+  return text ? text.split(',').map((id) => id.trim()) : [];
 }
 
 export class ConfigError extends Error {}

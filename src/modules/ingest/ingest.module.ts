@@ -13,3 +13,19 @@ export {
   type Extractor,
 } from './extractors/extractor.ts';
 export { createExtractorRegistry, type ExtractorRegistry } from './extractors.ts';
+// OCR (issue 14, point 1): the state of a version's OCR and its German labels.
+export { OCR_IMAGE_TYPES, OCR_STATUS_DE, type OcrStatus } from './ocr/ocr.models.ts';
+// Virus scan (issue 14, point 5): call scanForViruses before anything is filed (portal, API,
+// intake, import); assertMayFile throws the one German 422/503, intake reads mayFile and quarantines.
+export { auditVirusFinding } from './virenscan/virenscan.audit.ts';
+export { virenscanErrors } from './virenscan/virenscan.errors.ts';
+export {
+  assertMayFile,
+  createVirusScanner,
+  mayFile,
+  type VirusScanInput,
+  type VirusScanner,
+  type VirusScannerHealth,
+  type VirusScanResult,
+  type VirusScanStatus,
+} from './virenscan/virenscan.ts';
