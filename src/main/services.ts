@@ -57,7 +57,7 @@ export function buildServices({
   // Search sees the documents the E-Akte's viewer rule lets through.
   const search = createSearchModule({ database, dokumentScope: records.dokumentScope });
   // Council bodies and Vorlagen of each county.
-  const gremien = createGremienModule({ database });
+  const gremien = createGremienModule({ database, blobs, uploadLimitBytes: config.uploads.limitBytes });
   onboarding.register(records.onboardingHook);
   jobHandlers.set(...records.extractionJob);
   const batchJobHandlers = new Map<string, BatchJobHandler>([records.extractionBatchJob]);

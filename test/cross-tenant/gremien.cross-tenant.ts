@@ -17,6 +17,8 @@ export const gremienCrossTenant = defineCrossTenantCase({
     '/vorlagen/{id}',
     '/vorlagen/{id}/freigabe',
     '/vorlagen/{id}/veroeffentlichung',
+    '/vorlagen/{id}/anlagen',
+    '/vorlagen/{id}/anlagen/{anlageId}/inhalt',
   ],
   async setup({ t, ownerToken }) {
     const kuerzel = `X${String(Date.now()).slice(-6)}`;
@@ -31,6 +33,10 @@ export const gremienCrossTenant = defineCrossTenantCase({
     });
     expect(vorlage.status).toBe(201);
     const id = vorlage.json.id as string;
+    const form = new FormData();
+    form.set('datei', new File(['Geheime Anlage'], 'anlage.txt', { type: 'text/plain' }));
+    const anlage = await t.request(`/api/v1/vorlagen/${id}/anlagen`, { token: ownerToken, body: form });
+    expect(anlage.status).toBe(201);
     const person = await t.request('/api/v1/personen', {
       token: ownerToken,
       json: { familienname: 'Geheim' },
@@ -99,6 +105,9 @@ export const gremienCrossTenant = defineCrossTenantCase({
         { method: 'PATCH', path: `/api/v1/vorlagen/${id}`, json: { betreff: 'Übernommen' } },
         { method: 'POST', path: `/api/v1/vorlagen/${id}/freigabe` },
         { method: 'POST', path: `/api/v1/vorlagen/${id}/veroeffentlichung` },
+        { method: 'GET', path: `/api/v1/vorlagen/${id}/anlagen` },
+        { method: 'POST', path: `/api/v1/vorlagen/${id}/anlagen`, json: { titel: 'Fremd' } },
+        { method: 'GET', path: `/api/v1/vorlagen/${id}/anlagen/${anlage.json.id}/inhalt` },
       ],
       lists: [
         { path: '/api/v1/gremien', ids: [gremium.json.id] },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { registerAuditRoutes } from '../../modules/audit/audit.module.ts';
 import {
+  registerAnlagenRoutes,
   registerGremienRoutes,
   registerSitzungenRoutes,
   registerVorlagenRoutes,
@@ -102,6 +103,7 @@ export function createApp(services: Services) {
   registerGremienRoutes(api, services.gremien);
   registerVorlagenRoutes(api, services.gremien);
   registerSitzungenRoutes(api, services.gremien);
+  registerAnlagenRoutes(api, { anlagen: services.gremien.anlagen, records: services.records });
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);

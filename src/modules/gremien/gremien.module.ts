@@ -1,4 +1,6 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
+import type { BlobStore } from '../blobs/blobs.module.ts';
+import { createAnlagenUsecases } from './anlagen/anlagen.usecases.ts';
 import { createGremienUsecases } from './gremien/gremien.usecases.ts';
 import { createMitgliederUsecases } from './gremien/mitglieder.usecases.ts';
 import { createBeratungenUsecases } from './sitzungen/beratungen.usecases.ts';
@@ -6,6 +8,8 @@ import { createBeschluesseUsecases } from './sitzungen/beschluesse.usecases.ts';
 import { createSitzungenUsecases } from './sitzungen/sitzungen.usecases.ts';
 import { createVorlagenUsecases } from './vorlagen/vorlagen.usecases.ts';
 
+export { type AnlagenRoutesDeps, registerAnlagenRoutes } from './anlagen/anlagen.routes.ts';
+export type { Anlage } from './anlagen/anlagen.usecases.ts';
 export type { Gremium } from './gremien/gremien.usecases.ts';
 // Transport (rt): the staff API of council bodies and Vorlagen.
 export { type GremienRoutesDeps, registerGremienRoutes } from './gremien.routes.ts';
@@ -22,8 +26,13 @@ export { registerVorlagenRoutes, type VorlagenRoutesDeps } from './vorlagen.rout
  * Gremien (issue 12, part 1): each county's council bodies with members and terms, and its Vorlagen with a gapless
  * Drucksachen-Nr. Sessions with their agenda; votes, resolutions, public pages and OParl follow.
  */
-export function createGremienModule(deps: { database: DatabaseHandle }) {
+export function createGremienModule(deps: {
+  database: DatabaseHandle;
+  blobs: BlobStore;
+  uploadLimitBytes: number;
+}) {
   return {
+    anlagen: createAnlagenUsecases(deps),
     gremien: createGremienUsecases(deps),
     mitglieder: createMitgliederUsecases(deps),
     vorlagen: createVorlagenUsecases(deps),

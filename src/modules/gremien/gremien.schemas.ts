@@ -81,6 +81,7 @@ export const vorlageSchema = z
     freigegebenVon: z.string().nullable(),
     freigegebenAm: z.string().nullable(),
     veroeffentlichtAm: z.string().nullable(),
+    akteId: z.string().uuid().nullable().openapi({ description: 'Die Akte der Vorlage in der E-Akte' }),
     beratungsfolge: z.array(
       z.object({
         position: z.number().int(),

@@ -35,6 +35,8 @@ export type {
 export { loadVorgangContext } from './dokumente/dokumente.repository.ts';
 export { dokumentFilingCtes } from './dokumente/dokumente.statements.ts';
 export { addDokumentVersion, type FilingScope, fileDokument } from './dokumente/filing.usecases.ts';
+// The content of a document version as an HTTP answer (type, safe file name, hash as ETag).
+export { serveContent } from './dokumente/dokument-content.routes.ts';
 export { renderTextPdf } from './dokumente/text-pdf.ts';
 export { VERTRAULICHKEIT, vertraulichkeitLabels } from './records.models.ts';
 export type { RecordsPagesDeps } from './records.page-kit.ts';

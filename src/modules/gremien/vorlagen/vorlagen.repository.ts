@@ -19,6 +19,7 @@ export type VorlageRow = {
   freigegeben_von: string | null;
   freigegeben_am: Date | null;
   veroeffentlicht_am: Date | null;
+  akte_id: string | null;
   created_by: string;
   created_at: Date;
   updated_at: Date;
@@ -58,7 +59,7 @@ export async function nextZaehler(trx: TenantTrx, { reihe, jahr }: { reihe: stri
 
 const COLUMNS = sql`id, drucksachen_nr, art, status, oeffentlich, betreff, einreicher, federfuehrende_oe_id,
   einreichung::text as einreichung, beschlussvorschlag, begruendung, unterzeichner, freigegeben_von,
-  freigegeben_am, veroeffentlicht_am, created_by, created_at, updated_at`;
+  freigegeben_am, veroeffentlicht_am, akte_id, created_by, created_at, updated_at`;
 
 export type VorlageFields = {
   art: string;

@@ -2,6 +2,7 @@ import type { DatabaseHandle, TenantTrx } from '../../../platform/database/datab
 import { actorOf, hasRole, type Principal } from '../../../platform/http/principal.ts';
 import { forbidden } from '../../../shared/errors.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
+import { ensureVorlageAkteById } from '../anlagen/vorlage-akte.ts';
 import { existingGremien } from '../gremien/gremien.repository.ts';
 import { gremienErrors } from '../gremien.errors.ts';
 import {
@@ -51,6 +52,7 @@ export function vorlageOf(row: VorlageRow, folge: BeratungRow[]) {
     freigegebenVon: row.freigegeben_von,
     freigegebenAm: row.freigegeben_am?.toISOString() ?? null,
     veroeffentlichtAm: row.veroeffentlicht_am?.toISOString() ?? null,
+    akteId: row.akte_id,
     beratungsfolge: folge.map((b) => ({
       position: b.position,
       gremiumId: b.gremium_id,
@@ -164,14 +166,16 @@ export function createVorlagenUsecases({ database }: { database: DatabaseHandle 
           throw mapped(error, drucksachenNr);
         });
         if (input.beratungsfolge) await replaceBeratungsfolge(trx, row.id, folgeRows(input.beratungsfolge));
+        // Its own Akte in the county's E-Akte, in this transaction (anlagen/vorlage-akte.ts).
+        const { akteId } = await ensureVorlageAkteById(trx, { id: row.id, actor: actorOf(principal) });
         await appendAuditEvent(trx, {
           actor: actorOf(principal),
           action: 'gremien.vorlage_angelegt',
           objectType: 'vorlage',
           objectId: row.id,
-          data: { drucksachenNr, betreff: row.betreff },
+          data: { drucksachenNr, betreff: row.betreff, akteId },
         });
-        return withVorlage(trx, row);
+        return withVorlage(trx, { ...row, akte_id: akteId });
       });
     },
 
