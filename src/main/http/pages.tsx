@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { registerGremienPages } from '../../modules/gremien/gremien.module.ts';
 import { registerAuthRoutes, registerVerwaltungPages } from '../../modules/identity/identity.module.ts';
 import { registerIntegrationsPages } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgStaffPages, registerPortalPages } from '../../modules/ozg/ozg.module.ts';
@@ -21,6 +22,11 @@ export function registerPages(app: Hono<AppEnv>, services: Services) {
   registerPortalPages(app, services);
   registerOzgStaffPages(app, services);
   registerIntegrationsPages(app, services);
+  registerGremienPages(app, {
+    gremien: services.gremien,
+    identity: services.identity,
+    verbund: services.verbund,
+  });
   registerVerbundPages(app, services);
   registerVerwaltungPages(app, {
     ...services,

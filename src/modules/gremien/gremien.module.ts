@@ -5,11 +5,16 @@ import { createGremienUsecases } from './gremien/gremien.usecases.ts';
 import { createMitgliederUsecases } from './gremien/mitglieder.usecases.ts';
 import { createBeratungenUsecases } from './sitzungen/beratungen.usecases.ts';
 import { createBeschluesseUsecases } from './sitzungen/beschluesse.usecases.ts';
+import { createBeschlussNummernUsecases } from './sitzungen/beschluss-nummern.usecases.ts';
 import { createSitzungenUsecases } from './sitzungen/sitzungen.usecases.ts';
 import { createVorlagenUsecases } from './vorlagen/vorlagen.usecases.ts';
 
 export { type AnlagenRoutesDeps, registerAnlagenRoutes } from './anlagen/anlagen.routes.ts';
 export type { Anlage } from './anlagen/anlagen.usecases.ts';
+export {
+  type BeschlussNummernRoutesDeps,
+  registerBeschlussNummernRoutes,
+} from './sitzungen/beschluss-nummern.routes.ts';
 export type { Gremium } from './gremien/gremien.usecases.ts';
 // Transport (rt): the staff API of council bodies and Vorlagen.
 export { type GremienRoutesDeps, registerGremienRoutes } from './gremien.routes.ts';
@@ -33,6 +38,7 @@ export function createGremienModule(deps: {
 }) {
   return {
     anlagen: createAnlagenUsecases(deps),
+    beschlussNummern: createBeschlussNummernUsecases(deps),
     gremien: createGremienUsecases(deps),
     mitglieder: createMitgliederUsecases(deps),
     vorlagen: createVorlagenUsecases(deps),

@@ -14,7 +14,7 @@ export const NAVIGATION: NavItem[] = [
   { key: 'suche', label: 'Suche', href: '/suche' },
   { key: 'onlinedienste', label: 'Onlinedienste', href: '/onlinedienste' },
   { key: 'anbindungen', label: 'Fachverfahren', href: '/anbindungen' },
-  { key: 'gremien', label: 'Gremien' },
+  { key: 'gremien', label: 'Gremien', href: '/gremien' },
   { key: 'steuerung', label: 'Steuerung' },
   { key: 'verbund', label: 'Verbund', href: '/verbund' },
   {

@@ -1,0 +1,159 @@
+import type { Principal } from '../../../platform/http/principal.ts';
+import { roleLabels } from '../../../platform/http/principal.ts';
+import { SubmitButton } from '../../../platform/ui/buttons.tsx';
+import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
+import { Facts } from '../../../platform/ui/facts.tsx';
+import type { FlashMessage } from '../../../platform/ui/flash.tsx';
+import { dateDe, dateTimeDe } from '../../../platform/ui/format.ts';
+import type { Gremium } from '../gremien/gremien.usecases.ts';
+import type { Vorlage } from '../vorlagen/vorlagen.usecases.ts';
+import { Badge, GremienLayout, may, type PageFrame, Section, Why } from './gremien-ui.kit.tsx';
+import { vorlageArtLabels, vorlageStatusLabels, zustaendigkeitLabels } from './gremien-ui.labels.ts';
+import { type OrgUnitOption, VorlageForm } from './vorlage-editor.page.tsx';
+import type { FieldErrors, VorlageFormValues } from './vorlage-form.ts';
+
+export const VorlageStatusBadge = ({ status }: { status: string }) => (
+  <Badge kind={status === 'veroeffentlicht' ? 'success' : status === 'freigegeben' ? 'info' : 'warning'}>
+    {vorlageStatusLabels[status] ?? status}
+  </Badge>
+);
+
+const rolesOf = (p: Principal) => p.roles.map((r) => roleLabels[r]).join(', ');
+
+/** Freigabe and Veröffentlichung: a button where it is allowed, otherwise why not. */
+function Ablauf({ principal, vorlage }: { principal: Principal; vorlage: Vorlage }) {
+  const base = `/vorlagen/${vorlage.id}`;
+  return (
+    <Section id="ablauf" title="Freigabe und Veröffentlichung">
+      {vorlage.status === 'entwurf' ? (
+        may.release(principal) ? (
+          <form method="post" action={`${base}/freigabe`}>
+            <CsrfField principal={principal} />
+            <SubmitButton label="Freigeben" />
+          </form>
+        ) : (
+          <Why>
+            Freigeben darf nur die Leitung. Sie sind angemeldet mit der Rolle {rolesOf(principal)}; bitten Sie
+            die Leitung um die Freigabe.
+          </Why>
+        )
+      ) : vorlage.freigegebenAm ? (
+        <p class="kern-body">
+          Freigegeben von {vorlage.freigegebenVon?.replace(/^user:/, '') ?? '–'} am{' '}
+          {dateTimeDe(vorlage.freigegebenAm)}.
+        </p>
+      ) : null}
+      {vorlage.status === 'freigegeben' ? (
+        may.publish(principal) ? (
+          <form method="post" action={`${base}/veroeffentlichung`}>
+            <CsrfField principal={principal} />
+            <p class="kern-body">
+              Mit der Veröffentlichung wird die Drucksachen-Nr. unveränderlich und die Vorlage lässt sich
+              nicht mehr ändern.
+            </p>
+            <SubmitButton label="Veröffentlichen" kind="secondary" />
+          </form>
+        ) : (
+          <Why>Veröffentlichen dürfen die Leitung und die Sachbearbeitung.</Why>
+        )
+      ) : vorlage.status === 'entwurf' ? (
+        <Why>Veröffentlichen lässt sich eine Vorlage erst nach der Freigabe.</Why>
+      ) : vorlage.veroeffentlichtAm ? (
+        <p class="kern-body">Veröffentlicht am {dateTimeDe(vorlage.veroeffentlichtAm)}.</p>
+      ) : null}
+    </Section>
+  );
+}
+
+/** One Vorlage: its number and state, Freigabe and Veröffentlichung, and the editor while it may change. */
+export function VorlagePage(props: {
+  frame: PageFrame;
+  vorlage: Vorlage;
+  values: VorlageFormValues;
+  errors: FieldErrors;
+  flash?: FlashMessage | null;
+  gremien: Gremium[];
+  orgUnits: OrgUnitOption[];
+}) {
+  const { frame, vorlage } = props;
+  const { principal } = frame;
+  const editable = vorlage.status === 'entwurf' || vorlage.status === 'freigegeben';
+  const oe = props.orgUnits.find((o) => o.id === vorlage.federfuehrendeOeId);
+  return (
+    <GremienLayout
+      frame={frame}
+      tab="vorlagen"
+      title={`Vorlage ${vorlage.drucksachenNr}`}
+      subline={
+        <>
+          {vorlageArtLabels[vorlage.art] ?? vorlage.art} · <VorlageStatusBadge status={vorlage.status} />
+          {vorlage.oeffentlich ? null : (
+            <>
+              {' '}
+              · <Badge kind="danger">nichtöffentlich</Badge>
+            </>
+          )}
+        </>
+      }
+      flash={props.flash}
+    >
+      <p class="kern-body">
+        <a class="kern-link" href="/vorlagen">
+          Zurück zu den Vorlagen
+        </a>
+      </p>
+      <Facts
+        rows={[
+          ['Drucksachen-Nr.', vorlage.drucksachenNr],
+          ['Betreff', vorlage.betreff],
+          ['Stand', vorlageStatusLabels[vorlage.status] ?? vorlage.status],
+          ['Einreicher', vorlage.einreicher ?? '–'],
+          ['Federführend', oe ? `${oe.kuerzel} – ${oe.name}` : '–'],
+          ['Einreichung', dateDe(vorlage.einreichung)],
+          [
+            'Beratungsfolge',
+            vorlage.beratungsfolge.length === 0
+              ? '–'
+              : vorlage.beratungsfolge
+                  .map(
+                    (b) =>
+                      `${b.gremium} (${zustaendigkeitLabels[b.zustaendigkeit] ?? b.zustaendigkeit}${b.datum ? `, ${dateDe(b.datum)}` : ''})`,
+                  )
+                  .join(' → '),
+          ],
+        ]}
+      />
+      <Ablauf principal={principal} vorlage={vorlage} />
+      <Section id="bearbeiten" title="Vorlage bearbeiten">
+        {!editable ? (
+          <Why>Eine {vorlageStatusLabels[vorlage.status]}e Vorlage lässt sich nicht mehr ändern.</Why>
+        ) : !may.edit(principal) ? (
+          <Why>Ändern dürfen die Sachbearbeitung, die Leitung und die Kreis-Administration.</Why>
+        ) : (
+          <>
+            {vorlage.status === 'freigegeben' ? (
+              <Why>Eine Änderung hebt die Freigabe auf; danach muss die Leitung erneut freigeben.</Why>
+            ) : null}
+            <VorlageForm
+              principal={principal}
+              action={`/vorlagen/${vorlage.id}`}
+              submitLabel="Änderungen speichern"
+              values={props.values}
+              errors={props.errors}
+              gremien={props.gremien}
+              orgUnits={props.orgUnits}
+            />
+          </>
+        )}
+      </Section>
+      {editable ? null : (
+        <Section id="text" title="Beschlussvorschlag und Begründung">
+          <h3 class="kern-heading-small">Beschlussvorschlag</h3>
+          <p class="kern-body vb-text">{vorlage.beschlussvorschlag ?? '–'}</p>
+          <h3 class="kern-heading-small">Begründung</h3>
+          <p class="kern-body vb-text">{vorlage.begruendung ?? '–'}</p>
+        </Section>
+      )}
+    </GremienLayout>
+  );
+}
