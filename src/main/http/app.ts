@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { registerAuditRoutes } from '../../modules/audit/audit.module.ts';
 import {
   registerAnlagenRoutes,
+  registerBeschlussNummernRoutes,
   registerGremienRoutes,
   registerSitzungenRoutes,
   registerVorlagenRoutes,
@@ -104,6 +105,7 @@ export function createApp(services: Services) {
   registerVorlagenRoutes(api, services.gremien);
   registerSitzungenRoutes(api, services.gremien);
   registerAnlagenRoutes(api, { anlagen: services.gremien.anlagen, records: services.records });
+  registerBeschlussNummernRoutes(api, services.gremien);
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);

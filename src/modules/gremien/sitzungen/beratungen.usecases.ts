@@ -4,7 +4,6 @@ import { forbidden } from '../../../shared/errors.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { gremienErrors } from '../gremien.errors.ts';
 import {
-  beschlussKontext,
   deleteBeschluss,
   ensureBeschluss,
   findBeschlussOf,
@@ -13,7 +12,7 @@ import {
   replaceAnwesenheit,
   upsertBeratung,
 } from './beratungen.repository.ts';
-import { beschlussNummer } from './beschluss-nr.models.ts';
+import { beschlussNummerFuer } from './beschluss-nummern.usecases.ts';
 import { findSitzung } from './sitzungen.repository.ts';
 
 export type BeratungInput = {
@@ -77,14 +76,8 @@ export function createBeratungenUsecases({ database }: { database: DatabaseHandl
         const existing = await findBeschlussOf(trx, topId);
         let beschlussNr: string | null = null;
         if (input.ergebnis === 'beschlossen') {
-          const k = await beschlussKontext(trx, topId);
-          beschlussNr = (
-            await ensureBeschluss(
-              trx,
-              topId,
-              beschlussNummer({ gremium: k.kuerzel, sitzung: k.sitzung, top: k.position, jahr: k.jahr }),
-            )
-          ).nummer;
+          // The county's template (beschluss-nummern.usecases.ts); kept once given.
+          beschlussNr = (await ensureBeschluss(trx, topId, await beschlussNummerFuer(trx, topId))).nummer;
         } else if (existing) {
           if (existing.umsetzung !== 'offen') throw gremienErrors.beschlussInUmsetzung();
           await deleteBeschluss(trx, existing.id);
