@@ -56,6 +56,7 @@ export async function startBenchInstance({
     services,
     app,
     ownerUrl: server.ownerUrl,
+    appUrl: server.appUrl(),
     async stop() {
       (http as unknown as { closeAllConnections(): void }).closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -2,10 +2,16 @@ import { createAuditRepository } from '../modules/audit/audit.module.ts';
 import { createBlobStore } from '../modules/blobs/blobs.module.ts';
 import { createGremienModule } from '../modules/gremien/gremien.module.ts';
 import { createIdentityModule } from '../modules/identity/identity.module.ts';
-import { createExtractionPool } from '../modules/ingest/ingest.module.ts';
+import { createExtractionPool, createImportUsecases } from '../modules/ingest/ingest.module.ts';
 import { createIntegrationsModule } from '../modules/integrations/integrations.module.ts';
 import { createOzgModule, renderPortalError } from '../modules/ozg/ozg.module.ts';
-import { createRecordsModule } from '../modules/records/records.module.ts';
+import {
+  createAkteInTrx,
+  createRecordsModule,
+  createVorgangInTrx,
+  fileDokument,
+  loadVorgangContext,
+} from '../modules/records/records.module.ts';
 import { createSearchModule, createSearchReindex } from '../modules/search/search.module.ts';
 import { createVerbundUsecases } from '../modules/verbund/verbund.module.ts';
 import type { Config } from '../platform/config.ts';
@@ -68,6 +74,16 @@ export function buildServices({
     records.extractionGivenUp,
     searchReindex.givenUp,
   ]);
+  // Posteingang (issue 14): intake files through the E-Akte's one filing use-case.
+  const intakeFiling = { fileDokument, createAkteInTrx, createVorgangInTrx, loadVorgangContext };
+  const importe = createImportUsecases({
+    database,
+    blobs,
+    filing: intakeFiling,
+    uploadLimitBytes: config.uploads.limitBytes,
+    importRoot: config.intake.importRoot,
+  });
+  jobHandlers.set(...importe.job);
   // After records: activating a service creates its Akte in the county's Aktenplan.
   const ozg = createOzgModule({ database, blobs, config });
   onboarding.register(ozg.onboardingHook);
@@ -108,6 +124,7 @@ export function buildServices({
     search,
     searchReindex,
     gremien,
+    importe,
     ozg,
     integrations,
     xdomea,

@@ -38,6 +38,7 @@ const envSchema = z.object({
   S3_PREFIX: z.string().default(''),
   VERBUND_XDF_XSD_DIR: z.string().optional(),
   VERBUND_IMPORT_DIR: z.string().optional(),
+  VERBUND_IMPORT_DIR: z.string().optional(),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Verbund E-Government <noreply@verbund.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -99,6 +100,8 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
   S3_PREFIX: 'Präfix der Objektschlüssel, z. B. verbund/ (Standard leer).',
   VERBUND_XDF_XSD_DIR:
     'Verzeichnis mit den XDatenfelder-XSD (Unterordner 2.0 und 3.0.0) für die Prüfung beim FIM-Import mit xmllint. Standard: ../shared/standards/xdatenfelder, falls vorhanden.',
+  VERBUND_IMPORT_DIR:
+    'Massenimport über die API: Wurzel der Importordner, je Landkreis ein Unterordner <kennung> (Standard VERBUND_DATA_DIR/import). Die Kommandozeile importiert aus jedem Verzeichnis.',
   VERBUND_IMPORT_DIR:
     'Massenimport über die API: Wurzel der Importordner, je Landkreis ein Unterordner <kennung> (Standard VERBUND_DATA_DIR/import). Die Kommandozeile importiert aus jedem Verzeichnis.',
   SMTP_URL:
@@ -169,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ),
       ),
     },
+    intake: { importRoot: path.resolve(e.VERBUND_IMPORT_DIR ?? path.join(dataDir, 'import')) },
     intake: { importRoot: path.resolve(e.VERBUND_IMPORT_DIR ?? path.join(dataDir, 'import')) },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     logLevel: e.LOG_LEVEL,

@@ -14,17 +14,23 @@ export type Command = {
   description: string;
   options: NonNullable<ParseArgsConfig['options']>;
   required?: string[];
+  /** Name under which the one positional argument arrives in `values` (e.g. `verbund import DIR`). */
+  positional?: string;
   run(args: { values: Values; config: Config }): Promise<number>;
 };
 
 /** Opens the database (reusing a running embedded server), runs `work`, and cleans up. */
-export async function withServices(config: Config, work: (services: Services) => Promise<number>) {
+export async function withServices(
+  config: Config,
+  work: (services: Services) => Promise<number>,
+  { poolSize = 3 }: { poolSize?: number } = {},
+) {
   const prepared = await prepareDatabase({ config });
   const services = buildServices({
     config,
     appUrl: prepared.appUrl,
     logger: createLogger({ level: 'warn' }),
-    poolSize: 3,
+    poolSize,
   });
   try {
     return await work(services);

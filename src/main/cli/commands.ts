@@ -2,6 +2,7 @@ import { AUDIT_COMMANDS } from './audit.command.ts';
 import type { Command } from './command.ts';
 import { CONNECTOR_COMMANDS } from './connector.command.ts';
 import { IDENTITY_COMMANDS } from './identity.command.ts';
+import { IMPORT_COMMANDS } from './import.command.ts';
 import { OZG_COMMANDS } from './ozg.command.ts';
 import { SEARCH_COMMANDS } from './search.command.ts';
 import { SERVER_COMMANDS } from './server.command.ts';
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   ...OZG_COMMANDS,
   ...AUDIT_COMMANDS,
   ...SEARCH_COMMANDS,
+  ...IMPORT_COMMANDS,
 };
 
 export function usage() {

@@ -22,12 +22,15 @@ export async function main(
   const rest = argv.slice(key.split(' ').length);
   let values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   try {
-    values = parseArgs({
+    const parsed = parseArgs({
       args: rest,
       options: command.options,
       strict: true,
-      allowPositionals: false,
-    }).values;
+      allowPositionals: Boolean(command.positional),
+    });
+    values = parsed.values;
+    if (parsed.positionals.length > 1) throw new Error(`Zu viele Argumente: ${parsed.positionals.join(' ')}`);
+    if (command.positional) values[command.positional] = parsed.positionals[0];
   } catch (error) {
     console.error(`${(error as Error).message}\n\nAufruf: verbund ${key} ${command.synopsis}`);
     return 2;

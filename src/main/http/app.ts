@@ -9,6 +9,7 @@ import {
   registerVorlagenRoutes,
 } from '../../modules/gremien/gremien.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
+import { registerImportRoutes } from '../../modules/ingest/ingest.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgRoutes } from '../../modules/ozg/ozg.module.ts';
 import { createSearchFacets, registerRecordsRoutes } from '../../modules/records/records.module.ts';
@@ -106,6 +107,7 @@ export function createApp(services: Services) {
   registerSitzungenRoutes(api, services.gremien);
   registerAnlagenRoutes(api, { anlagen: services.gremien.anlagen, records: services.records });
   registerBeschlussNummernRoutes(api, services.gremien);
+  registerImportRoutes(api, services);
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);

@@ -29,3 +29,9 @@ export {
   type VirusScanResult,
   type VirusScanStatus,
 } from './virenscan/virenscan.ts';
+// Posteingang (issue 14, points 2–4 and 7): bulk import; intake files through the E-Akte's
+// fileDokument, which main/ hands in as IntakeFiling (records uses ingest, so ingest never imports it).
+export { type ImportProgress, progressBar, progressLine } from './import/import.models.ts';
+export { registerImportRoutes } from './import/import.routes.ts';
+export { createImportUsecases, IMPORT_JOB, type ImportUsecases } from './import/import.usecases.ts';
+export type { IntakeFiling } from './import/intake-filing.ts';

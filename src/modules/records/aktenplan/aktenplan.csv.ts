@@ -1,3 +1,4 @@
+import { parseCsv } from '../../../shared/csv.ts';
 import type { AppError } from '../../../shared/errors.ts';
 import { csvEmpty, csvHeaderMissing, csvInvalid } from './aktenplan.errors.ts';
 import { type AktenplanUnit, type UnitInput, validateUnit } from './aktenplan.models.ts';
@@ -12,37 +13,8 @@ export const AKTENPLAN_CSV_HEADER = [
   'vertraulichkeit',
 ];
 
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const source = text.replace(/^\uFEFF/, '');
-  const delimiter = source.split('\n', 1)[0]!.includes(';') ? ';' : ',';
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.some((cell) => cell.trim() !== '')) rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  row.push(field);
-  if (row.some((cell) => cell.trim() !== '')) rows.push(row);
-  return rows;
-}
+// The CSV reader is shared with the bulk import's manifest (src/shared/csv.ts).
+export { parseCsv } from '../../../shared/csv.ts';
 
 export const csvCell = (value: string | number | null) => {
   const text = value === null ? '' : String(value);

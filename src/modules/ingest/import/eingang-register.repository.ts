@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import type { TenantTrx } from '../../../platform/database/database.ts';
+
+// The county's register of everything taken in, by the SHA-256 of the raw bytes (before any
+// preprocessing). Shared by the bulk import, the consume folders and e-mail intake.
+
+export type IntakeSource = 'import' | 'ordner' | 'mail';
+
+/**
+ * Registers the bytes in the caller's transaction. New: the caller files the document and names it
+ * with `setRegisteredDokument` in the same transaction. Known: counted as seen again, with the
+ * document first filed from them. A concurrent registration of the same bytes waits on the key
+ * until the first commits, then sees them as known – two intakes never both file.
+ */
+export async function registerIntake(
+  trx: TenantTrx,
+  { sha256, quelle }: { sha256: string; quelle: IntakeSource },
+) {
+  const { rows } = await sql<{ neu: boolean; dokument_id: string | null; gesehen: number }>`
+    insert into eingang_hashes (tenant_id, sha256, quelle) values (${trx.tenantId}, ${sha256}, ${quelle})
+    on conflict (tenant_id, sha256) do update
+      set gesehen = eingang_hashes.gesehen + 1, zuletzt_gesehen_at = now()
+    returning (xmax = 0) as neu, dokument_id, gesehen`.execute(trx);
+  const row = rows[0]!;
+  return { neu: row.neu, dokumentId: row.dokument_id, gesehen: row.gesehen };
+}
+
+/** Names the document filed from newly registered bytes (same transaction as the registration). */
+export async function setRegisteredDokument(
+  trx: TenantTrx,
+  { sha256, dokumentId }: { sha256: string; dokumentId: string },
+) {
+  await sql`update eingang_hashes set dokument_id = ${dokumentId}::uuid
+    where tenant_id = ${trx.tenantId} and sha256 = ${sha256}`.execute(trx);
+}
+
+/** How often the bytes were taken in, and their first document (tests, the API). */
+export async function findRegisteredIntake(trx: TenantTrx, sha256: string) {
+  const { rows } = await sql<{ dokument_id: string | null; gesehen: number; quelle: IntakeSource }>`
+    select dokument_id, gesehen, quelle from eingang_hashes where sha256 = ${sha256}`.execute(trx);
+  return rows[0];
+}

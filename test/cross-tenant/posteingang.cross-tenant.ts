@@ -1,0 +1,21 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { defineCrossTenantCase } from '../support/cross-tenant.ts';
+
+export const posteingangCrossTenant = defineCrossTenantCase({
+  name: 'Posteingang: Massenimporte',
+  covers: ['/importe/{id}'],
+  async setup({ t, ownerTenant, ownerToken }) {
+    const name = `geheim-${Date.now()}`;
+    const dir = path.join(t.config.intake.importRoot, ownerTenant, name);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'vermerk.txt'), 'Vermerk, nur für den eigenen Landkreis');
+    const started = await t.request('/api/v1/importe', { token: ownerToken, json: { verzeichnis: name } });
+    expect(started.status).toBe(202);
+    return {
+      probes: [{ method: 'GET', path: `/api/v1/importe/${started.json.id}` }],
+      lists: [{ path: '/api/v1/importe', ids: [started.json.id] }],
+    };
+  },
+});
