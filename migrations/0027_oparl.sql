@@ -7,7 +7,6 @@ alter table gremien add column deleted_at timestamptz;
 alter table personen add column deleted_at timestamptz;
 alter table sitzungen add column deleted_at timestamptz;
 alter table vorlagen add column deleted_at timestamptz;
-alter table vorlage_anlagen add column deleted_at timestamptz; -- OParl File
 
 -- Beratungsfolge entries are OParl Consultations: they need an id and created/modified. The
 -- Beratungsfolge of a Vorlage is replaced only before publication (a published Vorlage is
@@ -32,7 +31,7 @@ do $$
 declare t text;
 begin
   foreach t in array array['wahlperioden', 'gremien', 'personen', 'mitgliedschaften', 'vorlagen',
-                           'vorlage_anlagen', 'beratungsfolge', 'sitzungen', 'tagesordnungspunkte', 'beratungen', 'beschluesse']
+                           'beratungsfolge', 'sitzungen', 'tagesordnungspunkte', 'beratungen', 'beschluesse']
   loop
     execute format('create trigger %I before update on %I for each row execute function verbund_touch_updated_at()',
                    t || '_updated_at', t);
@@ -69,7 +68,7 @@ do $$
 declare t text;
 begin
   foreach t in array array['tagesordnungspunkte', 'anwesenheiten', 'beratungen', 'beschluesse',
-                           'beratungsfolge', 'vorlage_anlagen', 'mitgliedschaften']
+                           'beratungsfolge', 'mitgliedschaften']
   loop
     execute format('create trigger %I after insert or update or delete on %I for each row execute function verbund_touch_parent()',
                    t || '_touch_parent', t);
@@ -84,12 +83,3 @@ create index vorlagen_geaendert on vorlagen (tenant_id, updated_at);
 create index sitzungen_geaendert on sitzungen (tenant_id, updated_at);
 create index beratungsfolge_vorlage on beratungsfolge (tenant_id, vorlage_id, position);
 
--- OParl File.sha512Checksum: the blob store names files by SHA-256; the SHA-512 is computed once per
--- content (on the first OParl read of a File) and kept here.
-create table datei_pruefsummen (
-  tenant_id text not null references tenants(id),
-  sha256 text not null check (sha256 ~ '^[0-9a-f]{64}$'),
-  sha512 text not null check (sha512 ~ '^[0-9a-f]{128}$'),
-  primary key (tenant_id, sha256)
-);
-select verbund_tenant_table('datei_pruefsummen', 'select, insert');

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { registerAuditRoutes } from '../../modules/audit/audit.module.ts';
 import {
+  createOparlApp,
+  createOparlUsecases,
+  OPARL_MOUNT,
   registerAnlagenRoutes,
   registerBeschlussNummernRoutes,
   registerGremienRoutes,
@@ -123,6 +126,17 @@ export function createApp(services: Services) {
     servers: [{ url: '/api/v1' }],
   });
   app.route('/api/v1', api);
+  // OParl 1.1: public and read-only; each Body is read in its county's own tenant transaction.
+  app.route(
+    OPARL_MOUNT,
+    createOparlApp({
+      oparl: createOparlUsecases({
+        database: services.database,
+        blobs: services.blobs,
+        bodies: services.verbund,
+      }),
+    }),
+  );
 
   registerPages(app, services);
   return app;

@@ -18,6 +18,10 @@ export {
 export type { Gremium } from './gremien/gremien.usecases.ts';
 // Transport (rt): the staff API of council bodies and Vorlagen.
 export { type GremienRoutesDeps, registerGremienRoutes } from './gremien.routes.ts';
+// OParl 1.1 at /oparl/v1.1 (issue 12, point 5): public, read-only, one Body per county.
+export { OPARL_MOUNT } from './oparl/oparl.models.ts';
+export { createOparlApp, type OparlRoutesDeps } from './oparl/oparl.routes.ts';
+export { type BodyDirectory, createOparlUsecases, type OparlUsecases } from './oparl/oparl.usecases.ts';
 export { registerSitzungenRoutes, type SitzungenRoutesDeps } from './sitzungen.routes.ts';
 export {
   parseNummernvorlage,
