@@ -8,7 +8,7 @@ import type { Config } from '../platform/config.ts';
 import { prepareDatabase } from '../platform/database/bootstrap.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createApp } from './http/app.ts';
-import { buildServices } from './services.ts';
+import { buildServices, type Services } from './services.ts';
 
 export type Mode = 'all' | 'web' | 'worker';
 
@@ -81,6 +81,15 @@ export async function startRuntime({
   // Connector deliveries (transactional outbox) run wherever jobs run.
   const delivery = mode === 'web' ? undefined : services.createDeliveryWorker();
   delivery?.start();
+  // Amendments of the Zweckvereinbarung take effect on their day (checked every 10 minutes).
+  const aenderungenCheck = mode === 'web' ? undefined : services.createAenderungenCheck();
+  aenderungenCheck?.start();
+  // Scans stored with „OCR nicht verfügbar“ are read once Tesseract is there (checked every minute).
+  const ocrRecovery = mode === 'web' ? undefined : services.ocr.createRecovery();
+  ocrRecovery?.start();
+  // Consume folders of every county (polling, change events only bring a pass forward).
+  const eingangsordner = mode === 'web' ? undefined : services.createEingangsordnerWatcher();
+  eingangsordner?.start();
 
   let server: ReturnType<typeof serve> | undefined;
   let url: string | undefined;
@@ -105,6 +114,7 @@ export async function startRuntime({
       `  Demo-Verbund der vier Landkreise angelegt, mit ${demoDocuments} Dokumenten in der E-Akte (Textextraktion läuft im Hintergrund).`,
     );
   if (config.seedDemo) for (const line of demoLogins()) print(`  Demo:       ${line}`);
+  for (const line of await posteingangLines(services)) print(`  ${line}`);
   print(`  Bereit nach ${(readyMs / 1000).toFixed(1)} s${prepared.firstStart ? ' (erster Start)' : ''}.`);
 
   let stopping: Promise<void> | undefined;
@@ -116,10 +126,26 @@ export async function startRuntime({
       await closed;
       await worker?.stop();
       await delivery?.stop();
+      await aenderungenCheck?.stop();
+      await ocrRecovery?.stop();
+      await eingangsordner?.stop();
       await services.close();
       await prepared.stop();
     })();
     return stopping;
   };
   return { services, url, readyMs, firstStart: prepared.firstStart, stop };
+}
+
+/** What `verbund start` says about virus scan and OCR (issue 14): there, or missing and what follows. */
+async function posteingangLines(services: Services) {
+  const [scan, ocr] = await Promise.all([services.virenscan.health(), services.ocr.health()]);
+  return [
+    scan.status === 'ok'
+      ? `Virenprüfung: ${scan.version}`
+      : `Virenprüfung: ${scan.message}${services.config.virenscan.required.length > 0 ? ' Landkreise mit Prüfpflicht nehmen keine Dateien an, bis clamd erreichbar ist.' : ' Dateien werden ungeprüft abgelegt.'}`,
+    ocr.status === 'ok'
+      ? `OCR:         ${ocr.tesseract}, OCRmyPDF ${ocr.ocrmypdf}, bis ${ocr.threads} Tesseract-Prozesse zugleich`
+      : `OCR:         ${ocr.message} Scans werden gespeichert und erkannt, sobald Tesseract da ist.`,
+  ];
 }

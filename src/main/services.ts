@@ -2,7 +2,15 @@ import { createAuditRepository } from '../modules/audit/audit.module.ts';
 import { createBlobStore } from '../modules/blobs/blobs.module.ts';
 import { createGremienModule } from '../modules/gremien/gremien.module.ts';
 import { createIdentityModule } from '../modules/identity/identity.module.ts';
-import { createExtractionPool, createImportUsecases } from '../modules/ingest/ingest.module.ts';
+import {
+  createEingangsordnerUsecases,
+  createEingangsordnerWatcher,
+  createExtractionPool,
+  createImportUsecases,
+  createOcr,
+  createUploadScreen,
+  createVirusScanner,
+} from '../modules/ingest/ingest.module.ts';
 import { createIntegrationsModule } from '../modules/integrations/integrations.module.ts';
 import { createOzgModule, renderPortalError } from '../modules/ozg/ozg.module.ts';
 import {
@@ -11,9 +19,15 @@ import {
   createVorgangInTrx,
   fileDokument,
   loadVorgangContext,
+  requeueExtraction,
 } from '../modules/records/records.module.ts';
 import { createSearchModule, createSearchReindex } from '../modules/search/search.module.ts';
-import { createVerbundUsecases } from '../modules/verbund/verbund.module.ts';
+import { createSteuerungModule } from '../modules/steuerung/steuerung.module.ts';
+import {
+  aenderungBeratungErfasst,
+  createAenderungenModule,
+  createVerbundUsecases,
+} from '../modules/verbund/verbund.module.ts';
 import type { Config } from '../platform/config.ts';
 import { createDatabase } from '../platform/database/database.ts';
 import type { PlatformContext } from '../platform/http/context.ts';
@@ -53,17 +67,33 @@ export function buildServices({
   const audit = createAuditRepository({ database });
   const blobs = createBlobStore(config.blobs);
   const extractors = createExtractionPool(config.extraction);
+  // Posteingang (issue 14): virus scan before filing, OCR as extractors of the extraction queue.
+  const virenscan = createVirusScanner(config.virenscan);
+  const screenUpload = createUploadScreen({ scanner: virenscan, blobs, database });
+  const ocr = createOcr({ database, blobs, config: config.ocr, logger, requeue: requeueExtraction });
+  extractors.register(ocr.extractors.pdfs);
+  extractors.register(ocr.extractors.images);
   const records = createRecordsModule({
     database,
     blobs,
     extractors,
     logger,
     uploadLimitBytes: config.uploads.limitBytes,
+    screenUpload,
   });
   // Search sees the documents the E-Akte's viewer rule lets through.
   const search = createSearchModule({ database, dokumentScope: records.dokumentScope });
   // Council bodies and Vorlagen of each county.
-  const gremien = createGremienModule({ database, blobs, uploadLimitBytes: config.uploads.limitBytes });
+  // A Beratung of an amendment's Vorlage reaches the Verbund in the county's transaction.
+  const gremien = createGremienModule({
+    database,
+    blobs,
+    extractors,
+    uploadLimitBytes: config.uploads.limitBytes,
+    beratungHooks: [aenderungBeratungErfasst],
+  });
+  // Amendments of the Zweckvereinbarung: a Vorlage in every party's council, the join when in force.
+  const aenderungenModule = createAenderungenModule({ database, onboarding, council: gremien, logger });
   onboarding.register(records.onboardingHook);
   jobHandlers.set(...records.extractionJob);
   const batchJobHandlers = new Map<string, BatchJobHandler>([records.extractionBatchJob]);
@@ -76,14 +106,27 @@ export function buildServices({
   ]);
   // Posteingang (issue 14): intake files through the E-Akte's one filing use-case.
   const intakeFiling = { fileDokument, createAkteInTrx, createVorgangInTrx, loadVorgangContext };
+  const intakeDeps = {
+    database,
+    blobs,
+    filing: intakeFiling,
+    scanner: virenscan,
+    uploadLimitBytes: config.uploads.limitBytes,
+  };
   const importe = createImportUsecases({
     database,
     blobs,
     filing: intakeFiling,
+    scanner: virenscan,
     uploadLimitBytes: config.uploads.limitBytes,
     importRoot: config.intake.importRoot,
   });
   jobHandlers.set(...importe.job);
+  const eingangsordner = createEingangsordnerUsecases({
+    database,
+    filing: intakeFiling,
+    root: config.intake.eingangRoot,
+  });
   // After records: activating a service creates its Akte in the county's Aktenplan.
   const ozg = createOzgModule({ database, blobs, config });
   onboarding.register(ozg.onboardingHook);
@@ -99,6 +142,8 @@ export function buildServices({
   });
   const { usecases: integrations, xdomea } = integrationsModule;
   onboarding.register(integrationsModule.onboardingHook);
+  // Steering: cost sharing, reuse and figures of the Verbund (issue 13).
+  const steuerung = createSteuerungModule({ database });
   // Per client address, shared by every process through PostgreSQL (portal, tracking, login).
   const rateLimits = createRateLimiter({ db: database.db });
   const platform: PlatformContext = {
@@ -117,17 +162,35 @@ export function buildServices({
     onboarding,
     identity,
     verbund,
+    aenderungen: aenderungenModule.usecases,
+    vollziehenAenderungen: aenderungenModule.vollziehen,
+    createAenderungenCheck: aenderungenModule.createCheck,
     audit,
     blobs,
     extractors,
+    virenscan,
+    screenUpload,
+    ocr,
     records,
     search,
     searchReindex,
     gremien,
     importe,
+    eingangsordner,
+    // Consume folders of every county, run by the worker process (runtime.ts).
+    createEingangsordnerWatcher: (options: { pollMs?: number; events?: boolean } = {}) =>
+      createEingangsordnerWatcher({
+        deps: intakeDeps,
+        root: config.intake.eingangRoot,
+        pollMs: config.intake.eingangPollMs,
+        tenants: async () => (await verbund.listMembers()).map((m) => m.id),
+        logger,
+        ...options,
+      }),
     ozg,
     integrations,
     xdomea,
+    steuerung,
     jobHandlers,
     rateLimits,
     platform,

@@ -23,6 +23,14 @@ export type CrossTenantCase = {
 
 /** Paths with parameters that address Verbund-level (shared) objects, readable by every member. */
 export const VERBUND_LEVEL_PATHS: Record<string, string> = {
+  '/verbund/aenderungen/{id}':
+    'Änderungen der Zweckvereinbarung: Verbund-Ebene, für alle Mitglieder lesbar; geändert nur vom Serviceteam.',
+  '/verbund/aenderungen/{id}/vorlagen':
+    'Verbund-Ebene: legt die Vorlage nur über die Use-Cases des Gremienmoduls im jeweiligen Landkreis an (nur Serviceteam).',
+  '/verbund/aenderungen/{id}/genehmigung': 'Verbund-Ebene, nur Serviceteam.',
+  '/verbund/aenderungen/{id}/bekanntmachung': 'Verbund-Ebene, nur Serviceteam.',
+  '/verbund/aenderungen/{id}/unterschriften/{landkreisId}':
+    'Verbund-Ebene; eine Kreis-Administration unterschreibt nur für den eigenen Landkreis (403 sonst, aenderungen.test.ts).',
   '/verbund/mitglieder/{id}':
     'Mitglieder des Verbunds sind für alle Mitglieder sichtbar (DESIGN.md: Verbund-Ebene).',
   '/leistungen/{id}': 'Leistungskatalog: Verbund-Ebene, öffentlich.',

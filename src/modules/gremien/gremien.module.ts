@@ -1,20 +1,19 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { BlobStore } from '../blobs/blobs.module.ts';
+import type { ExtractorRegistry } from '../ingest/ingest.module.ts';
 import { createAnlagenUsecases } from './anlagen/anlagen.usecases.ts';
 import { createGremienUsecases } from './gremien/gremien.usecases.ts';
 import { createMitgliederUsecases } from './gremien/mitglieder.usecases.ts';
+import type { BeratungHook } from './sitzungen/beratung-hooks.ts';
 import { createBeratungenUsecases } from './sitzungen/beratungen.usecases.ts';
 import { createBeschluesseUsecases } from './sitzungen/beschluesse.usecases.ts';
 import { createBeschlussNummernUsecases } from './sitzungen/beschluss-nummern.usecases.ts';
 import { createSitzungenUsecases } from './sitzungen/sitzungen.usecases.ts';
+import { createVorlageImportUsecases } from './vorlagen/vorlage-import.usecases.ts';
 import { createVorlagenUsecases } from './vorlagen/vorlagen.usecases.ts';
 
 export { type AnlagenRoutesDeps, registerAnlagenRoutes } from './anlagen/anlagen.routes.ts';
 export type { Anlage } from './anlagen/anlagen.usecases.ts';
-export {
-  type BeschlussNummernRoutesDeps,
-  registerBeschlussNummernRoutes,
-} from './sitzungen/beschluss-nummern.routes.ts';
 export type { Gremium } from './gremien/gremien.usecases.ts';
 // Transport (rt): the staff API of council bodies and Vorlagen.
 export { type GremienRoutesDeps, registerGremienRoutes } from './gremien.routes.ts';
@@ -22,12 +21,26 @@ export { type GremienRoutesDeps, registerGremienRoutes } from './gremien.routes.
 export { OPARL_MOUNT } from './oparl/oparl.models.ts';
 export { createOparlApp, type OparlRoutesDeps } from './oparl/oparl.routes.ts';
 export { type BodyDirectory, createOparlUsecases, type OparlUsecases } from './oparl/oparl.usecases.ts';
+// Public council pages at /ratsinfo (issue 12, point 4): no account, iCal per Gremium, sitemap.
+export { type RatsinfoPagesDeps, registerRatsinfoPages } from './ratsinfo/ratsinfo.pages.tsx';
+export { createRatsinfoUsecases, type RatsinfoUsecases } from './ratsinfo/ratsinfo.usecases.ts';
+export type { BeratungErfasst, BeratungHook } from './sitzungen/beratung-hooks.ts';
+export {
+  type BeschlussNummernRoutesDeps,
+  registerBeschlussNummernRoutes,
+} from './sitzungen/beschluss-nummern.routes.ts';
 export { registerSitzungenRoutes, type SitzungenRoutesDeps } from './sitzungen.routes.ts';
+// Staff pages (issue 12, point 3): Gremien, Vorlagen, Sitzungen, Sitzungscockpit, Beschlusskontrolle.
+export { type GremienPagesDeps, registerGremienPages } from './ui/gremien.pages.tsx';
 export {
   parseNummernvorlage,
   renderDrucksachenNr,
   STANDARD_NUMMERNVORLAGE,
 } from './vorlagen/drucksachen-nr.models.ts';
+export {
+  registerVorlageImportRoutes,
+  type VorlageImportRoutesDeps,
+} from './vorlagen/vorlage-import.routes.ts';
 export type { Vorlage } from './vorlagen/vorlagen.usecases.ts';
 export { registerVorlagenRoutes, type VorlagenRoutesDeps } from './vorlagen.routes.ts';
 
@@ -38,14 +51,20 @@ export { registerVorlagenRoutes, type VorlagenRoutesDeps } from './vorlagen.rout
 export function createGremienModule(deps: {
   database: DatabaseHandle;
   blobs: BlobStore;
+  extractors: ExtractorRegistry;
   uploadLimitBytes: number;
+  /** Told of each recorded Beratung of a Vorlage (the Verbund's amendment process). */
+  beratungHooks?: readonly BeratungHook[];
 }) {
+  const gremien = createGremienUsecases(deps);
+  const vorlagen = createVorlagenUsecases(deps);
   return {
     anlagen: createAnlagenUsecases(deps),
+    vorlagenImport: createVorlageImportUsecases({ ...deps, gremien, vorlagen }),
     beschlussNummern: createBeschlussNummernUsecases(deps),
-    gremien: createGremienUsecases(deps),
+    gremien,
     mitglieder: createMitgliederUsecases(deps),
-    vorlagen: createVorlagenUsecases(deps),
+    vorlagen,
     sitzungen: createSitzungenUsecases(deps),
     beratungen: createBeratungenUsecases(deps),
     beschluesse: createBeschluesseUsecases(deps),

@@ -12,6 +12,7 @@ import {
   replaceAnwesenheit,
   upsertBeratung,
 } from './beratungen.repository.ts';
+import { announceBeratung, type BeratungHook } from './beratung-hooks.ts';
 import { beschlussNummerFuer } from './beschluss-nummern.usecases.ts';
 import { findSitzung } from './sitzungen.repository.ts';
 
@@ -25,7 +26,14 @@ export type BeratungInput = {
 const RECORDERS = ['sachbearbeitung', 'leitung', 'kreis-admin'] as const;
 
 /** The session cockpit's records: attendance, and the result and votes of each agenda item. */
-export function createBeratungenUsecases({ database }: { database: DatabaseHandle }) {
+export function createBeratungenUsecases({
+  database,
+  beratungHooks = [],
+}: {
+  database: DatabaseHandle;
+  /** Told of each recorded Beratung of a Vorlage, in the same transaction (e.g. the amendment process). */
+  beratungHooks?: readonly BeratungHook[];
+}) {
   return {
     /** Who is present: members of the Gremium on the day of the session only. */
     async setAnwesenheit(principal: Principal, sitzungId: string, personIds: string[]) {
@@ -102,6 +110,13 @@ export function createBeratungenUsecases({ database }: { database: DatabaseHandl
             enthaltung: row.enthaltung,
             beschlussNr,
           },
+        });
+        await announceBeratung(beratungHooks, {
+          trx,
+          topId,
+          ergebnis: row.ergebnis,
+          beschlussNr,
+          actor: actorOf(principal),
         });
         return {
           topId: row.top_id,

@@ -4,7 +4,7 @@ import type { Db, Trx } from '../../../platform/database/database.ts';
 export const mitgliederRepository = {
   listMembers: (db: Db | Trx) => db.selectFrom('tenants').selectAll().orderBy('kreisschluessel').execute(),
 
-  getMember: (db: Db, id: string) =>
+  getMember: (db: Db | Trx, id: string) =>
     db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst(),
 
   /** A member with the same id or Kreisschlüssel, if there is one. */

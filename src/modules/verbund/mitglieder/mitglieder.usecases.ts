@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
-import type { OnboardingRegistry, ReceivedArtifact } from '../../../platform/onboarding/onboarding.ts';
+import type { OnboardingRegistry } from '../../../platform/onboarding/onboarding.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { addUserInTrx } from '../../identity/identity.module.ts';
-import { aktivierungenRepository } from '../aktivierungen/aktivierungen.repository.ts';
 import { invalidMember, memberExists } from '../verbund.errors.ts';
 import { zweckvereinbarungRepository } from '../zweckvereinbarung/zweckvereinbarung.repository.ts';
 import { mitgliederRepository as repo } from './mitglieder.repository.ts';
 import { type NewMember, newMemberSchema } from './mitglieder.schemas.ts';
+import { activateShared } from './onboarding.usecases.ts';
 
 export function createMitgliederUsecases({
   database,
@@ -65,13 +65,7 @@ export function createMitgliederUsecases({
           roles: ['kreis-admin'],
           actor: args.actor,
         });
-        const received: Array<ReceivedArtifact & { hook: string }> = [];
-        for (const hook of onboarding.hooks()) {
-          for (const artifact of await hook.activate({ trx, tenant, actor: args.actor })) {
-            received.push({ ...artifact, hook: hook.label });
-            await aktivierungenRepository.insertActivation(trx, artifact);
-          }
-        }
+        const received = await activateShared({ trx, onboarding, tenant, actor: args.actor });
         const auditData = {
           name: member.name,
           kreisschluessel: member.kreisschluessel,

@@ -83,6 +83,11 @@ function VerbundPage({ principal, tenantName, overview }: VerbundProps) {
         </table>
       </div>
       <h2 class="kern-heading-medium">Änderungen der Zweckvereinbarung</h2>
+      <p class="kern-body">
+        <a class="kern-link" href="/verbund/aenderungen">
+          Verfahren der Änderungen: Stand in jedem Kreistag
+        </a>
+      </p>
       {amendments.length === 0 ? (
         <p class="kern-body">Keine Änderungen.</p>
       ) : (

@@ -27,7 +27,7 @@ export const zweckvereinbarungRepository = {
     db.selectFrom('agreement_members').selectAll().where('agreement_id', '=', AGREEMENT_ID).execute(),
 
   /** The amendment by which a county joins (resolved by the Kreistage). */
-  insertAmendment: (plain: Trx, amendment: Amendment & { joiningTenantId: string }) =>
+  insertAmendment: (plain: Trx, amendment: Amendment & { joiningTenantId: string | null }) =>
     plain
       .insertInto('agreement_amendments')
       .values({
