@@ -12,7 +12,7 @@ import {
   registerVorlagenRoutes,
 } from '../../modules/gremien/gremien.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
-import { registerImportRoutes } from '../../modules/ingest/ingest.module.ts';
+import { registerImportRoutes, registerOcrRoutes } from '../../modules/ingest/ingest.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgRoutes } from '../../modules/ozg/ozg.module.ts';
 import { createSearchFacets, registerRecordsRoutes } from '../../modules/records/records.module.ts';
@@ -111,6 +111,7 @@ export function createApp(services: Services) {
   registerAnlagenRoutes(api, { anlagen: services.gremien.anlagen, records: services.records });
   registerBeschlussNummernRoutes(api, services.gremien);
   registerImportRoutes(api, services);
+  registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);

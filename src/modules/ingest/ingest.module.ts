@@ -13,10 +13,19 @@ export {
   type Extractor,
 } from './extractors/extractor.ts';
 export { createExtractorRegistry, type ExtractorRegistry } from './extractors.ts';
+// Posteingang (issue 14, points 2–4 and 7): bulk import; intake files through the E-Akte's
+// fileDokument, which main/ hands in as IntakeFiling (records uses ingest, so ingest never imports it).
+export { type ImportProgress, progressBar, progressLine } from './import/import.models.ts';
+export { registerImportRoutes } from './import/import.routes.ts';
+export { createImportUsecases, IMPORT_JOB, type ImportUsecases } from './import/import.usecases.ts';
+export type { IntakeFiling } from './import/intake-filing.ts';
 // OCR (issue 14, point 1): the state of a version's OCR and its German labels.
 export { OCR_IMAGE_TYPES, OCR_STATUS_DE, type OcrStatus } from './ocr/ocr.models.ts';
 // Virus scan (issue 14, point 5): call scanForViruses before anything is filed (portal, API,
 // intake, import); assertMayFile throws the one German 422/503, intake reads mayFile and quarantines.
+export { type DokumentAccess, registerOcrRoutes } from './ocr/ocr.routes.ts';
+export { createOcr, type Ocr, type RequeueExtraction } from './ocr/ocr.service.ts';
+export { createUploadScreen, type ScreenUpload } from './virenscan/upload-screen.ts';
 export { auditVirusFinding } from './virenscan/virenscan.audit.ts';
 export { virenscanErrors } from './virenscan/virenscan.errors.ts';
 export {
@@ -29,9 +38,3 @@ export {
   type VirusScanResult,
   type VirusScanStatus,
 } from './virenscan/virenscan.ts';
-// Posteingang (issue 14, points 2–4 and 7): bulk import; intake files through the E-Akte's
-// fileDokument, which main/ hands in as IntakeFiling (records uses ingest, so ingest never imports it).
-export { type ImportProgress, progressBar, progressLine } from './import/import.models.ts';
-export { registerImportRoutes } from './import/import.routes.ts';
-export { createImportUsecases, IMPORT_JOB, type ImportUsecases } from './import/import.usecases.ts';
-export type { IntakeFiling } from './import/intake-filing.ts';

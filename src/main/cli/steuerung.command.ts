@@ -1,0 +1,88 @@
+import {
+  centAusEuro,
+  euro,
+  SCHLUESSEL_ARTEN,
+  type SchluesselArt,
+  steuerungErrors,
+} from '../../modules/steuerung/steuerung.module.ts';
+import type { Services } from '../services.ts';
+import { type Command, cliPrincipal, str, withServices } from './command.ts';
+
+/** The CLI reads cross-county figures in the name of this county (the call lands in its audit chain). */
+async function actingTenant(services: Services, tenant: string | undefined) {
+  const members = await services.verbund.listMembers();
+  const chosen = tenant ? members.find((m) => m.id === tenant) : members[0];
+  if (!chosen) throw steuerungErrors.unbekannterLandkreis(tenant ?? '');
+  return chosen.id;
+}
+
+const pad = (text: string, width: number) => text.padEnd(width);
+const padL = (text: string, width: number) => text.padStart(width);
+
+const json = (value: unknown) =>
+  JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? Number(v) : v), 2);
+
+/** Cost sharing and reports of the Verbund (issue 13). */
+export const STEUERUNG_COMMANDS: Record<string, Command> = {
+  'steuerung beitritt-simulieren': {
+    synopsis:
+      '--kreisschluessel <nnnnn> [--name <name>] --schluessel gleich|einwohner|nutzung|mix --pool <euro> [--tenant <id>] [--json]',
+    description:
+      'Zeigt den Anteil jedes Mitglieds vor und nach dem Beitritt eines Landkreises, die Ersparnis je bisherigem Mitglied und den Break-even (die größten Zusatzkosten, bei denen noch jedes bisherige Mitglied spart). Ein Kreisschlüssel eines Mitglieds zeigt dessen Beitritt aus der erfassten Änderung.',
+    options: {
+      kreisschluessel: { type: 'string' },
+      name: { type: 'string' },
+      schluessel: { type: 'string' },
+      pool: { type: 'string' },
+      tenant: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    required: ['kreisschluessel', 'schluessel', 'pool'],
+    run: ({ values, config }) => {
+      // Checked before the database is opened: a typo answers at once.
+      const art = str(values.schluessel)!;
+      if (!(SCHLUESSEL_ARTEN as readonly string[]).includes(art)) throw steuerungErrors.schluessel(art);
+      const poolCent = centAusEuro(str(values.pool)!);
+      if (poolCent === null) throw steuerungErrors.betrag(str(values.pool)!);
+      const kreisschluessel = str(values.kreisschluessel)!;
+      if (!/^[0-9]{5}$/.test(kreisschluessel)) throw steuerungErrors.kreisschluessel(kreisschluessel);
+      return withServices(config, async (services) => {
+        const tenant = await actingTenant(services, str(values.tenant));
+        const r = await services.steuerung.kosten.simulateJoin({
+          principal: cliPrincipal(tenant),
+          kreisschluessel,
+          name: str(values.name),
+          art: art as SchluesselArt,
+          poolCent,
+        });
+        if (values.json) {
+          console.log(json(r));
+          return 0;
+        }
+        const n = r.mitglieder.length;
+        console.log(
+          `Beitritt ${r.name} (${r.kreisschluessel}): ${n - 1} → ${n} Mitglieder, Schlüssel „${r.art}“, Kostenpool ${euro(r.poolCent)}` +
+            (r.aenderung
+              ? `\nLaut ${r.aenderung.nummer}. Änderung der Zweckvereinbarung (${r.aenderung.drucksache}, beschlossen ${r.aenderung.beschlossenAm}).`
+              : ''),
+        );
+        console.log(
+          `\n${pad('Mitglied', 32)}${padL('vorher', 16)}${padL('nachher', 16)}${padL('Ersparnis', 16)}`,
+        );
+        for (const m of r.mitglieder)
+          console.log(
+            pad(`${m.name}${m.neu ? ' (neu)' : ''}`, 32) +
+              padL(m.vorherCent === null ? '–' : euro(m.vorherCent), 16) +
+              padL(euro(m.nachherCent), 16) +
+              padL(m.ersparnisCent === null ? '–' : euro(m.ersparnisCent), 16),
+          );
+        if (r.breakEvenCent !== null)
+          console.log(
+            `\nBreak-even: Bringt ${r.name} bis zu ${euro(r.breakEvenCent)} zusätzliche Kosten mit (Pool danach ${euro(r.poolCent + r.breakEvenCent)}), zahlt kein bisheriges Mitglied mehr als vorher; darunter spart jedes.`,
+          );
+        for (const a of r.annahmen) console.log(`Annahme: ${a}`);
+        return 0;
+      });
+    },
+  },
+};
