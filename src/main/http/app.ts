@@ -112,6 +112,7 @@ export function createApp(services: Services) {
   registerBeschlussNummernRoutes(api, services.gremien);
   registerImportRoutes(api, services);
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
+  registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);

@@ -28,8 +28,10 @@ export function registerHealthRoute(app: Hono<AppEnv>, services: Services) {
       probe.catch(() => {});
       // Informational: its failure never makes the instance unhealthy.
       const searchIndex = services.searchReindex.overview().catch(() => undefined);
+      // Posteingang (issue 14): whether clamd and Tesseract are there; informational as well.
+      const posteingang = posteingangHealth(services);
       await Promise.race([
-        Promise.all([probe, searchIndex]),
+        Promise.all([probe, searchIndex, posteingang]),
         new Promise((_, reject) => {
           timer = setTimeout(
             () => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)),
@@ -41,6 +43,7 @@ export function registerHealthRoute(app: Hono<AppEnv>, services: Services) {
         status: 'ok',
         database: { status: 'ok', kind, latencyMs: Math.round(performance.now() - started) },
         searchIndex: await searchIndex,
+        ...(await posteingang),
         version: '0.1.0',
       });
     } catch (error) {
@@ -58,4 +61,22 @@ export function registerHealthRoute(app: Hono<AppEnv>, services: Services) {
       clearTimeout(timer);
     }
   });
+}
+
+/**
+ * Virus scan and OCR as /health reports them (`virenscan`, `ocr`); never fails the check and never
+ * holds it up: what is not known within a second (first look for Tesseract under load) says so.
+ */
+async function posteingangHealth(services: Services) {
+  const late = { status: 'unknown' as const, message: 'Keine Antwort innerhalb einer Sekunde' };
+  const bounded = <T>(work: Promise<T>) =>
+    Promise.race([
+      work.catch(() => late),
+      new Promise<typeof late>((resolve) => setTimeout(resolve, 1_000, late).unref()),
+    ]);
+  const [virenscan, ocr] = await Promise.all([
+    bounded(services.virenscan.health()),
+    bounded(services.ocr.health()),
+  ]);
+  return { virenscan, ocr };
 }

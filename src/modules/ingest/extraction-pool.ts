@@ -56,11 +56,11 @@ export function createExtractionPool({
       extra.unshift(extractor);
     },
     list: () => [...extra.map((e) => e.name), ...defaultExtractors.map((e) => e.name)],
-    accepts: (mime: string) => extra.some((e) => e.accepts(mime)) || inParsers(mime),
+    accepts: (mime: string) => extra.some((e) => !e.refines && e.accepts(mime)) || inParsers(mime),
     stats: () => pool.stats(),
     async extract(source: ExtractionSource): Promise<ExtractionResult> {
       const read = async () => (typeof source.bytes === 'function' ? source.bytes() : source.bytes);
-      const own = extra.find((e) => e.accepts(source.mime));
+      const own = extra.find((e) => !e.refines && e.accepts(source.mime));
       if (own) {
         const got = await read();
         const bytes = got instanceof ByteStream ? await readAll(got) : got;
@@ -81,13 +81,19 @@ export function createExtractionPool({
       }
       if (!outcome.ok) throw new ExtractionError(outcome.reasonCode, outcome.message);
       const { result } = outcome;
-      return {
+      const parsed = {
         ...result,
         attachments: result.attachments?.map((a) => ({
           ...a,
           bytes: Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength),
         })),
       };
+      // A refining extractor (OCR of a PDF without or with a broken text layer) reads the file again.
+      const refiner = extra.find((e) => e.refines?.(parsed) && e.accepts(source.mime));
+      if (!refiner) return parsed;
+      const got = await read();
+      const bytes = got instanceof ByteStream ? await readAll(got) : got;
+      return refiner.extract({ ...source, bytes, previous: parsed });
     },
     close: () => pool.close(),
   };

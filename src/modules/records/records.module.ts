@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { BlobStore } from '../blobs/blobs.module.ts';
-import type { ExtractorRegistry } from '../ingest/ingest.module.ts';
+import type { ExtractorRegistry, ScreenUpload } from '../ingest/ingest.module.ts';
 import { createAktenUsecases } from './akten/akten.usecases.ts';
 import { aktenplanOnboardingHook } from './aktenplan/aktenplan.onboarding.ts';
 import { createAktenplanUsecases } from './aktenplan/aktenplan.usecases.ts';
@@ -22,6 +22,8 @@ export { unknownAktenplanUnit } from './aktenplan/aktenplan.errors.ts';
 export type { AktenplanUnit } from './aktenplan/aktenplan.models.ts';
 export { findDefaultKennzeichen, findUnitByKennzeichen } from './aktenplan/aktenplan.repository.ts';
 export { STANDARD_TEMPLATE_ID } from './aktenplan/aktenplan.template.ts';
+// The content of a document version as an HTTP answer (type, safe file name, hash as ETag).
+export { serveContent } from './dokumente/dokument-content.routes.ts';
 // Dokumente (dok): the one way to file a document, the statement pieces for a submission that files
 // several at once, and what filing takes.
 export type {
@@ -34,9 +36,9 @@ export type {
 } from './dokumente/dokumente.models.ts';
 export { loadVorgangContext } from './dokumente/dokumente.repository.ts';
 export { dokumentFilingCtes } from './dokumente/dokumente.statements.ts';
+// OCR (ingest) puts scans stored with „OCR nicht verfügbar“ back into the extraction queue.
+export { requeueExtraction } from './dokumente/extraction.repository.ts';
 export { addDokumentVersion, type FilingScope, fileDokument } from './dokumente/filing.usecases.ts';
-// The content of a document version as an HTTP answer (type, safe file name, hash as ETag).
-export { serveContent } from './dokumente/dokument-content.routes.ts';
 export { renderTextPdf } from './dokumente/text-pdf.ts';
 export { VERTRAULICHKEIT, vertraulichkeitLabels } from './records.models.ts';
 export type { RecordsPagesDeps } from './records.page-kit.ts';
@@ -56,6 +58,8 @@ export function createRecordsModule(deps: {
   extractors: ExtractorRegistry;
   logger: Logger;
   uploadLimitBytes: number;
+  /** The virus scan of uploads before filing (issue 14); without it uploads are not scanned. */
+  screenUpload?: ScreenUpload;
 }) {
   return {
     aktenplan: createAktenplanUsecases(deps),

@@ -2,7 +2,16 @@
 // that extractors.ts (the registry) and the extractors in extractors/ do not import each other.
 import type { ByteStream } from '../../../platform/parsers/bounded-wire.ts';
 
-export type ExtractionInput = { bytes: Buffer; mime: string; fileName: string };
+/** Which stored version is extracted (extractors that keep a result of their own, e.g. OCR, use it). */
+export type ExtractionContext = { tenantId: string; dokumentId: string; version: number; sha256: string };
+export type ExtractionInput = {
+  bytes: Buffer;
+  mime: string;
+  fileName: string;
+  context?: ExtractionContext;
+  /** For an extractor that refines: the result of the extractor before it. */
+  previous?: ExtractionResult;
+};
 /**
  * The bytes, or a function that reads them when they are needed: the parser pool reads a blob only
  * when a parser is free for it, so queued work holds no file in memory — and a ByteStream (a blob
@@ -25,6 +34,11 @@ export interface Extractor {
   name: string;
   accepts(mime: string): boolean;
   extract(input: ExtractionInput): Promise<ExtractionResult>;
+  /**
+   * Set for an extractor that runs after another one and improves its result (OCR of a PDF whose
+   * text layer is missing, partial or broken): it runs only when this says yes for that result.
+   */
+  refines?(result: ExtractionResult): boolean;
 }
 
 /** A file that cannot be turned into text; `message` is German and shown to users. */

@@ -72,12 +72,11 @@ export const pdfExtractor: Extractor = {
         .map((page) => page.trim())
         .join('\n\n')
         .trim();
-      return {
-        text: joined,
-        extractor: 'pdf',
-        pages: totalPages,
-        metadata: (joined ? {} : { needsOcr: 'true' }) as Record<string, string>,
-      };
+      // Pages without text (scans inside a born-digital PDF): the OCR reads only these.
+      const blank = text.filter((page) => page.trim().length < 10).length;
+      const metadata: Record<string, string> = joined ? {} : { needsOcr: 'true' };
+      if (blank > 0) metadata.pagesWithoutText = String(blank);
+      return { text: joined, extractor: 'pdf', pages: totalPages, metadata };
     } catch (error) {
       if (error instanceof ExtractionError) throw error;
       const name = (error as { name?: string })?.name ?? '';

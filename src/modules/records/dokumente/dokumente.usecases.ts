@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../../../platform/database/database.ts';
 import { actorOf, type Principal } from '../../../platform/http/principal.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import type { BlobStore } from '../../blobs/blobs.module.ts';
+import type { ScreenUpload } from '../../ingest/ingest.module.ts';
 import { reindexDokument } from '../../search/search.module.ts';
 import { requireWriter } from '../viewer/viewer.models.ts';
 import { inViewerTenant } from '../viewer/viewer.ts';
@@ -31,12 +32,23 @@ export function createDokumenteUsecases({
   database,
   blobs,
   uploadLimitBytes,
+  screenUpload,
 }: {
   database: DatabaseHandle;
   blobs: BlobStore;
   uploadLimitBytes: number;
+  /** The virus scan before filing (ingest's createUploadScreen); refuses by throwing. */
+  screenUpload?: ScreenUpload;
 }) {
   const inTenant = inViewerTenant(database);
+  const screen = (principal: Principal, file: UploadedFile) =>
+    screenUpload?.({
+      tenantId: principal.tenantId,
+      actor: actorOf(principal),
+      source: 'records.upload',
+      fileName: file.fileName,
+      sha256: file.blob.sha256,
+    });
 
   /** Checks before a single byte is stored that the caller may write into the Vorgang. */
   async function writableVorgang(principal: Principal, vorgangId: string) {
@@ -103,6 +115,7 @@ export function createDokumenteUsecases({
     }) {
       const context = await uploadTarget(principal, vorgangId);
       const { file, fields } = await receive(store);
+      await screen(principal, file);
       return fileDokument({
         database,
         tenantId: principal.tenantId,
@@ -125,6 +138,7 @@ export function createDokumenteUsecases({
     }) {
       await writableDokument(principal, dokumentId);
       const { file, kommentar } = await receive(store);
+      await screen(principal, file);
       return addVersion(principal, dokumentId, file, kommentar);
     },
 

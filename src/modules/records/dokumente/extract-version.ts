@@ -10,7 +10,12 @@ type Extracted = ExtractionResult & {
 
 /** Reads and extracts one version; a file that cannot be read is a result, anything else throws. */
 export async function extractVersion(
-  { blobs, extractors, logger }: { blobs: BlobStore; extractors: ExtractorRegistry; logger: Logger },
+  {
+    blobs,
+    extractors,
+    logger,
+    tenantId,
+  }: { blobs: BlobStore; extractors: ExtractorRegistry; logger: Logger; tenantId: string },
   row: VersionRow,
 ): Promise<Extracted> {
   try {
@@ -21,7 +26,9 @@ export async function extractVersion(
       const { size, body } = await blobs.stream(row.sha256);
       return new ByteStream(size, body);
     };
-    const result = await extractors.extract({ bytes, mime: row.mime, fileName: row.dateiname });
+    // The context lets an extractor keep a result of its own per version (OCR: state and rendition).
+    const context = { tenantId, dokumentId: row.dokument_id, version: row.version, sha256: row.sha256 };
+    const result = await extractors.extract({ bytes, mime: row.mime, fileName: row.dateiname, context });
     return {
       // PostgreSQL text cannot hold NUL; extractors strip it, this is the last line of defence.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text

@@ -40,7 +40,10 @@ export function createExtractionJob({
     const row = await loadVersion(trx, dokumentId, version);
     if (!row || row.text_status !== 'pending') return;
 
-    const { attachments, ...result } = await extractVersion({ blobs, extractors, logger }, row);
+    const { attachments, ...result } = await extractVersion(
+      { blobs, extractors, logger, tenantId: trx.tenantId },
+      row,
+    );
     await writeExtraction(trx, row, result);
 
     if (attachments.length > 0 && version === 1 && row.akte_status === 'offen') {
@@ -107,7 +110,7 @@ export function createExtractionBatchJob({
         // Gone or already extracted: nothing to do, as in the single handler.
         if (!row || row.text_status !== 'pending') return { job, row: undefined, result: undefined };
         try {
-          const result = await extractVersion({ blobs, extractors, logger }, row);
+          const result = await extractVersion({ blobs, extractors, logger, tenantId }, row);
           if (result.attachments.length > 0 && row.version === 1 && row.akte_status === 'offen') return null;
           return { job, row, result };
         } catch {

@@ -1,8 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../../../platform/database/database.ts';
 import type { MetadataField, Vertraulichkeit } from '../../../platform/database/database.types.ts';
+import { jobInsert, jobWakeUp } from '../../../platform/jobs/job-statements.ts';
 import { finishJobs } from '../../../platform/jobs/jobs.ts';
 import { indexTerms, searchColumnsSet } from '../../search/search.module.ts';
+import { EXTRACT_JOB } from './dokumente.models.ts';
 
 export type VersionRow = {
   dokument_id: string;
@@ -156,4 +158,34 @@ export async function markExtractionFailed(
     )
     update dokumente d set text_status = 'failed', text_fehler = ${p.reason}
     from v where d.id = v.dokument_id and d.aktuelle_version = v.version`.execute(trx);
+}
+
+/**
+ * Puts extracted versions back into the queue (pending, a new extraction job each): for scans that
+ * were stored while OCR was not available and are read now that it is.
+ */
+export async function requeueExtraction(
+  trx: TenantTrx,
+  keys: Array<{ dokumentId: string; version: number }>,
+) {
+  if (keys.length === 0) return;
+  const input = JSON.stringify(keys.map((k) => ({ d: k.dokumentId, v: k.version })));
+  await sql`
+    with k as (select * from jsonb_to_recordset(${input}::jsonb) as x(d uuid, v int)),
+    v as (
+      update dokument_versionen dv set text_status = 'pending', text_fehler = null
+      from k where dv.dokument_id = k.d and dv.version = k.v returning dv.dokument_id, dv.version
+    ), d as (
+      update dokumente d set text_status = 'pending', text_fehler = null
+      from v where d.id = v.dokument_id and d.aktuelle_version = v.version
+    ),
+    j as (${jobInsert(trx.tenantId, [
+      {
+        kind: EXTRACT_JOB,
+        payload: sql`jsonb_build_object('dokumentId', v.dokument_id, 'version', v.version)`,
+        maxAttempts: 5,
+        from: sql`v`,
+      },
+    ])})
+    select ${jobWakeUp(EXTRACT_JOB)}`.execute(trx);
 }
