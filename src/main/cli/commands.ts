@@ -6,6 +6,7 @@ import { IMPORT_COMMANDS } from './import.command.ts';
 import { OZG_COMMANDS } from './ozg.command.ts';
 import { SEARCH_COMMANDS } from './search.command.ts';
 import { SERVER_COMMANDS } from './server.command.ts';
+import { STEUERUNG_COMMANDS } from './steuerung.command.ts';
 import { TENANT_COMMANDS } from './tenant.command.ts';
 
 export type { Command } from './command.ts';
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   ...AUDIT_COMMANDS,
   ...SEARCH_COMMANDS,
   ...IMPORT_COMMANDS,
+  ...STEUERUNG_COMMANDS,
 };
 
 export function usage() {
