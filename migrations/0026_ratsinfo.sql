@@ -45,3 +45,6 @@ insert into ratsinfo_suche (tenant_id, vorlage_id)
 create index tagesordnungspunkte_vorlage on tagesordnungspunkte (tenant_id, vorlage_id) where vorlage_id is not null;
 -- The calendar and the iCal feed read a Gremium's sessions by date.
 create index sitzungen_gremium_beginn on sitzungen (tenant_id, gremium_id, beginn);
+-- The public list of the newest published public Vorlagen (search page without a query).
+create index vorlagen_oeffentlich_neueste on vorlagen (tenant_id, veroeffentlicht_am desc, id)
+  where status = 'veroeffentlicht' and oeffentlich;

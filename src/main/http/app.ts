@@ -8,6 +8,7 @@ import {
   registerAnlagenRoutes,
   registerBeschlussNummernRoutes,
   registerGremienRoutes,
+  registerRatsinfoPages,
   registerSitzungenRoutes,
   registerVorlagenRoutes,
 } from '../../modules/gremien/gremien.module.ts';
@@ -141,5 +142,7 @@ export function createApp(services: Services) {
   );
 
   registerPages(app, services);
+  // Public council pages: no account (registered outside the API, like the portal).
+  registerRatsinfoPages(app, services);
   return app;
 }
