@@ -17,9 +17,6 @@ export type { Anlage } from './anlagen/anlagen.usecases.ts';
 export type { Gremium } from './gremien/gremien.usecases.ts';
 // Transport (rt): the staff API of council bodies and Vorlagen.
 export { type GremienRoutesDeps, registerGremienRoutes } from './gremien.routes.ts';
-// Public council pages at /ratsinfo (issue 12, point 4): no account, iCal per Gremium, sitemap.
-export { type RatsinfoPagesDeps, registerRatsinfoPages } from './ratsinfo/ratsinfo.pages.tsx';
-export { createRatsinfoUsecases, type RatsinfoUsecases } from './ratsinfo/ratsinfo.usecases.ts';
 // OParl 1.1 at /oparl/v1.1 (issue 12, point 5): public, read-only, one Body per county.
 export { OPARL_MOUNT } from './oparl/oparl.models.ts';
 export { createOparlApp, type OparlRoutesDeps } from './oparl/oparl.routes.ts';
