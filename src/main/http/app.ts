@@ -10,6 +10,7 @@ import {
   registerGremienRoutes,
   registerRatsinfoPages,
   registerSitzungenRoutes,
+  registerVorlageImportRoutes,
   registerVorlagenRoutes,
 } from '../../modules/gremien/gremien.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
@@ -111,6 +112,7 @@ export function createApp(services: Services) {
   registerSitzungenRoutes(api, services.gremien);
   registerAnlagenRoutes(api, { anlagen: services.gremien.anlagen, records: services.records });
   registerBeschlussNummernRoutes(api, services.gremien);
+  registerVorlageImportRoutes(api, services.gremien);
   registerImportRoutes(api, services);
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });

@@ -142,14 +142,19 @@ export function createVorlagenUsecases({ database }: { database: DatabaseHandle 
      * transaction as the insert, so concurrent creations get consecutive numbers and a failed one
      * leaves no gap.
      */
-    async createVorlage(principal: Principal, input: VorlageInput & { betreff: string }) {
+    async createVorlage(
+      principal: Principal,
+      input: VorlageInput & { betreff: string; drucksachenNr?: string },
+    ) {
       if (!hasRole(principal, ...EDITORS)) throw forbidden();
       return database.withTenant(principal.tenantId, async (trx) => {
         await checkBeratungsfolge(trx, input.beratungsfolge);
         const template = parseNummernvorlage((await loadNummernvorlage(trx)) ?? STANDARD_NUMMERNVORLAGE);
         const year = new Date().getFullYear();
-        const seq = await nextZaehler(trx, zaehlerOf(template, year));
-        const drucksachenNr = renderDrucksachenNr(template, seq, year);
+        // An imported Vorlage keeps the number it was given (vorlage-import.usecases.ts); no draw.
+        const drucksachenNr =
+          input.drucksachenNr ??
+          renderDrucksachenNr(template, await nextZaehler(trx, zaehlerOf(template, year)), year);
         const row = await insertVorlage(trx, {
           art: input.art ?? 'beschlussvorlage',
           oeffentlich: input.oeffentlich ?? true,
