@@ -107,7 +107,8 @@ export function registerBeschluessePages(app: Hono<AppEnv>, { gremien: m, verbun
       ? form.get('zurueck')
       : '/beschluesse';
     return formAction(c, back, async () => {
-      const umsetzung = form.get('umsetzung');
+      // The select is named by its id (one per Beschluss on the page).
+      const umsetzung = form.get(`umsetzung-${id}`);
       if (!(umsetzung in umsetzungLabels))
         throw badRequest(
           'beschluss.umsetzung_unbekannt',

@@ -236,3 +236,14 @@ export function berlinInstant(day: string, time: string) {
 /** The entries of a form's error summary, each linking to its field. */
 export const summaryOf = (errors: Record<string, string>) =>
   Object.entries(errors).map(([field, message]) => ({ field, message }));
+
+/**
+ * A calendar day as typed (JJJJ-MM-TT or TT.MM.JJJJ) as JJJJ-MM-TT when it exists, else null
+ * (2020-06-31 does not; the database would refuse it with a 5xx).
+ */
+export function dayOf(value: string) {
+  const iso = isoFromInput(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso) ? iso : null;
+}

@@ -11,10 +11,10 @@ import { registerBeschluessePages } from './beschluesse.pages.tsx';
 import { registerCockpitPages } from './cockpit.pages.tsx';
 import { GremienPage, GremiumPage } from './gremien.page.tsx';
 import {
+  dayOf,
   formAction,
   type GremienPagesDeps,
   idParam,
-  isoFromInput,
   isUuid,
   pageBase,
   postedForm,
@@ -28,12 +28,6 @@ export type { GremienPagesDeps };
 
 const invalid = (code: string, messageDe: string) =>
   badRequest(`gremien.form_${code}`, `invalid ${code}`, messageDe);
-const day = (v: string) => {
-  const iso = isoFromInput(v);
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso)
-    ? iso
-    : null;
-};
 
 /**
  * The staff pages of the council (issue 12, point 3): Gremien with members, Vorlagen with their
@@ -94,8 +88,8 @@ export function registerGremienPages(app: Hono<AppEnv>, deps: GremienPagesDeps) 
     const principal = requirePrincipal(c);
     const form = await postedForm(c);
     return formAction(c, '/gremien', async () => {
-      const beginn = day(form.get('beginn'));
-      const ende = form.get('ende') ? day(form.get('ende')) : null;
+      const beginn = dayOf(form.get('beginn'));
+      const ende = form.get('ende') ? dayOf(form.get('ende')) : null;
       if (!form.get('name') || form.get('name').length > 100)
         throw invalid('name', 'Bitte geben Sie die Bezeichnung der Wahlperiode an (höchstens 100 Zeichen).');
       if (!beginn) throw invalid('beginn', 'Bitte geben Sie den Beginn als Datum an (TT.MM.JJJJ).');
@@ -132,8 +126,8 @@ export function registerGremienPages(app: Hono<AppEnv>, deps: GremienPagesDeps) 
     const id = idParam(c);
     const form = await postedForm(c);
     return formAction(c, `/gremien/${id}`, async () => {
-      const von = day(form.get('von'));
-      const bis = form.get('bis') ? day(form.get('bis')) : null;
+      const von = dayOf(form.get('von'));
+      const bis = form.get('bis') ? dayOf(form.get('bis')) : null;
       let personId = form.get('personId');
       if (!von) throw invalid('von', 'Bitte geben Sie an, ab wann die Person Mitglied ist (TT.MM.JJJJ).');
       if (form.get('bis') && !bis)

@@ -75,11 +75,12 @@ function MoveButton({
       <CsrfField principal={principal} />
       <input type="hidden" name="top" value={top.id} />
       <input type="hidden" name="richtung" value={richtung} />
-      <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
-        <span class="kern-label">
-          {richtung === 'hoch' ? 'nach oben' : 'nach unten'}
-          <span class="kern-sr-only">: {top.titel}</span>
-        </span>
+      <button
+        type="submit"
+        class="kern-btn kern-btn--tertiary kern-btn--x-small"
+        aria-label={`${richtung === 'hoch' ? 'nach oben' : 'nach unten'}: ${top.nummer} ${top.titel}`}
+      >
+        <span class="kern-label">{richtung === 'hoch' ? 'nach oben' : 'nach unten'}</span>
       </button>
     </form>
   );

@@ -9,10 +9,10 @@ import { badRequest } from '../../../shared/errors.ts';
 import type { SitzungStatus } from '../sitzungen/sitzungen.models.ts';
 import {
   berlinInstant,
+  dayOf,
   formAction,
   type GremienPagesDeps,
   idParam,
-  isoFromInput,
   isUuid,
   type PageFrame,
   pageBase,
@@ -91,12 +91,11 @@ export function registerSitzungenPages(app: Hono<AppEnv>, { gremien: m, verbund 
       ende: form.get('ende'),
       ort: form.get('ort'),
     };
-    const day = isoFromInput(v.datum);
+    const day = dayOf(v.datum) ?? '';
     const errors: FieldErrors = {};
     if (!isUuid(v.gremiumId)) errors.gremiumId = 'Bitte wählen Sie das Gremium aus der Liste.';
     const beginn = berlinInstant(day, v.beginn);
-    if (!DAY.test(day) || Number.isNaN(Date.parse(day)))
-      errors.datum = 'Bitte geben Sie das Datum der Sitzung an (TT.MM.JJJJ).';
+    if (!day) errors.datum = 'Bitte geben Sie das Datum der Sitzung an (TT.MM.JJJJ).';
     else if (!beginn) errors.beginn = 'Bitte geben Sie den Beginn als Uhrzeit an (hh:mm).';
     const ende = v.ende ? berlinInstant(day, v.ende) : null;
     if (v.ende && !ende)

@@ -1,7 +1,7 @@
 import { isAppError } from '../../../shared/errors.ts';
 import { vorlageCreate } from '../gremien.schemas.ts';
 import type { Vorlage, VorlageInput } from '../vorlagen/vorlagen.usecases.ts';
-import { isoFromInput } from './gremien-ui.kit.tsx';
+import { dayOf, isoFromInput } from './gremien-ui.kit.tsx';
 
 export type FolgeRow = { gremiumId: string; datum: string; zustaendigkeit: string };
 
@@ -90,12 +90,6 @@ const MESSAGES: Record<string, string> = {
   zustaendigkeit: 'Bitte wählen Sie die Zuständigkeit aus der Liste.',
 };
 
-/** A calendar day that exists (2020-02-30 does not): the database would refuse it with a 5xx. */
-const realDay = (iso: string) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-};
-
 /**
  * The form checked with the API's schema (`vorlageCreate`), its refusals as German messages at
  * the fields. Empty rows of the Beratungsfolge are left out.
@@ -136,10 +130,10 @@ export function validateVorlage(values: VorlageFormValues): {
         errors[`folge-${withGremium[row]?.index ?? row}-${key}`] = MESSAGES[key]!;
       } else if (typeof field === 'string') errors[field] = MESSAGES[field] ?? MESSAGES.betreff!;
     }
-  if (einreichung && !errors.einreichung && !realDay(einreichung)) errors.einreichung = MESSAGES.einreichung!;
+  if (einreichung && !errors.einreichung && !dayOf(einreichung)) errors.einreichung = MESSAGES.einreichung!;
   for (const r of withGremium) {
     const datum = isoFromInput(r.datum);
-    if (datum && !errors[`folge-${r.index}-datum`] && !realDay(datum))
+    if (datum && !errors[`folge-${r.index}-datum`] && !dayOf(datum))
       errors[`folge-${r.index}-datum`] = MESSAGES.datum!;
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { errors };

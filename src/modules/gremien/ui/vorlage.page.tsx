@@ -74,6 +74,7 @@ export function VorlagePage(props: {
   flash?: FlashMessage | null;
   gremien: Gremium[];
   orgUnits: OrgUnitOption[];
+  anlagen: Array<{ id: string; dokumentId: string; titel: string; oeffentlich: boolean }>;
 }) {
   const { frame, vorlage } = props;
   const { principal } = frame;
@@ -123,6 +124,31 @@ export function VorlagePage(props: {
           ],
         ]}
       />
+      <Section id="anlagen" title={`Anlagen (${props.anlagen.length})`}>
+        {props.anlagen.length === 0 ? (
+          <p class="kern-body">Keine Anlagen.</p>
+        ) : (
+          <ol class="kern-list">
+            {props.anlagen.map((a) => (
+              <li>
+                <a class="kern-link" href={`/dokumente/${a.dokumentId}`}>
+                  {a.titel}
+                </a>
+                {a.oeffentlich ? '' : ' (nichtöffentlich)'}
+              </li>
+            ))}
+          </ol>
+        )}
+        {vorlage.akteId ? (
+          <p class="kern-body">
+            Die Vorlage und ihre Anlagen liegen in der{' '}
+            <a class="kern-link" href={`/akten/${vorlage.akteId}`}>
+              Akte der Vorlage in der E-Akte
+            </a>
+            . Anlagen kommen über die API hinzu (<code>POST /api/v1/vorlagen/{vorlage.id}/anlagen</code>).
+          </p>
+        ) : null}
+      </Section>
       <Ablauf principal={principal} vorlage={vorlage} />
       <Section id="bearbeiten" title="Vorlage bearbeiten">
         {!editable ? (

@@ -55,6 +55,9 @@ describe('Vorlagen in the staff UI', () => {
     expect(page.html).toContain('Entwurf');
     expect(page.html).toContain('Kreistag KTUI (Entscheidung, 24.06.2020)');
     expect(page.html).toContain('Freigeben darf nur die Leitung');
+    // Its own Akte in the E-Akte (made with the Vorlage) and its Anlagen.
+    expect(page.html).toContain('Anlagen (0)');
+    expect(page.html).toMatch(/href="\/akten\/[0-9a-f-]{36}">Akte der Vorlage in der E-Akte/);
     expect(page.html).not.toContain('>Freigeben<');
   });
 

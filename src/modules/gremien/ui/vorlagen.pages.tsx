@@ -131,9 +131,13 @@ export function registerVorlagenPages(
       flash?: { kind: 'danger'; text: string } | null;
     },
   ) => {
-    const [vorlage, { gremien, orgUnits }] = await Promise.all([
+    const [vorlage, { gremien, orgUnits }, anlagen] = await Promise.all([
       m.vorlagen.getVorlage(frame.principal, id),
       choices(frame),
+      m.anlagen.list(frame.principal, id).then(
+        (r) => r.items,
+        () => [],
+      ),
     ]);
     if (form && Object.keys(form.errors).length > 0) c.status(422);
     return c.html(
@@ -145,6 +149,7 @@ export function registerVorlagenPages(
         flash={form?.flash}
         gremien={gremien}
         orgUnits={orgUnits}
+        anlagen={anlagen}
       />,
     );
   };
