@@ -41,7 +41,10 @@ describe('OParl lists: keyset paging, filters and soft deletes', () => {
     let added = 0;
     while (url) {
       // A county publishes meanwhile: 5 new papers during each page request.
-      const [p] = await Promise.all([page(url), addPapers(5, `NEU${pages}`).then(() => (added += 5))]);
+      const [p]: [Page, number] = await Promise.all([
+        page(url),
+        addPapers(5, `NEU${pages}`).then(() => (added += 5)),
+      ]);
       expect(p.data.length).toBeLessThanOrEqual(100);
       for (const o of p.data) count.set(idOf(o.id), (count.get(idOf(o.id)) ?? 0) + 1);
       if (p.links.next) expect(p.data).toHaveLength(100);
@@ -57,7 +60,8 @@ describe('OParl lists: keyset paging, filters and soft deletes', () => {
   it('keeps created/modified filters, omit_internal and the page size in every next link, and filters by them', async () => {
     const since = '2020-01-02T00:00:00Z';
     const until = '2020-01-02T23:59:59Z';
-    let url: string | undefined = `${LIST}?created_since=${since}&created_until=${until}&omit_internal=true&limit=50`;
+    let url: string | undefined =
+      `${LIST}?created_since=${since}&created_until=${until}&omit_internal=true&limit=50`;
     const ids: string[] = [];
     while (url) {
       const p = await page(url);
@@ -119,8 +123,10 @@ describe('OParl lists: keyset paging, filters and soft deletes', () => {
     const api = (path: string, json: unknown) => t.request(`/api/v1${path}`, { token, json });
     const kuerzel = `L${String(Date.now()).slice(-5)}`;
     const gremium = (await api('/gremien', { name: `Ausschuss ${kuerzel}`, kuerzel, art: 'ausschuss' })).json;
-    const sitzung = (await api(`/gremien/${gremium.id}/sitzungen`, { beginn: '2021-03-01T17:00:00+01:00' })).json;
-    const top = (await api(`/sitzungen/${sitzung.id}/tagesordnung`, { titel: 'Bericht' })).json.tagesordnung[0].id;
+    const sitzung = (await api(`/gremien/${gremium.id}/sitzungen`, { beginn: '2021-03-01T17:00:00+01:00' }))
+      .json;
+    const top = (await api(`/sitzungen/${sitzung.id}/tagesordnung`, { titel: 'Bericht' })).json
+      .tagesordnung[0].id;
     const meetingUrl = `/oparl/v1.1/body/${BODY}/meeting/${sitzung.id}`;
     expect((await t.request(meetingUrl)).json.agendaItem).toHaveLength(1);
     await t.superuser.query(`update sitzungen set deleted_at = now() where id = $1`, [sitzung.id]);

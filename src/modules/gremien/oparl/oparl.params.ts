@@ -65,9 +65,10 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   return query;
 }
 
-/** Date.parse accepts 2020-02-31; the calendar does not. */
+/** Date.parse accepts 2020-02-31 and the year 0; the calendar and PostgreSQL do not. */
 function validCalendarDate(value: string) {
   const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (y < 1000) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

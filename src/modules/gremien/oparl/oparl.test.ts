@@ -127,6 +127,23 @@ describe('OParl 1.1 of the Verbund', () => {
     expect(file.fileName).toBe('Kostenschlüssel Übersicht.txt');
   });
 
+  it('changes the modified of a Meeting when a vote on one of its agenda items is recorded', async () => {
+    const url = `/body/${BODY}/meeting/${council.sitzung.id}`;
+    const before = (await get(url)).json.modified;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const res = await t.request(`/api/v1/tagesordnungspunkte/${council.tops.eroeffnung}/beratung`, {
+      method: 'PUT',
+      token: council.token,
+      json: { ergebnis: 'zur_kenntnis' },
+    });
+    expect(res.status).toBe(200);
+    const after = (await get(url)).json;
+    expect(after.modified > before).toBe(true);
+    expect(after.agendaItem[0]).toMatchObject({ result: 'zur Kenntnis genommen' });
+    const changes = await get(`/body/${BODY}/meeting?modified_since=${encodeURIComponent(before)}`);
+    expect(changes.json.data.map((m: { id: string }) => m.id)).toContain(after.id);
+  });
+
   it('allows every origin (CORS), also on errors and preflight requests', async () => {
     expect((await get('/')).headers.get('access-control-allow-origin')).toBe('*');
     expect((await get(`/body/${BODY}/paper?limit=-5`)).headers.get('access-control-allow-origin')).toBe('*');
@@ -162,6 +179,8 @@ describe('OParl 1.1 of the Verbund', () => {
       'limit=abc',
       'created_until=2020-02-31T00:00:00Z',
       'created_since=2020-01-01',
+      'created_since=0000-01-01T00:00:00Z',
+      'modified_until=2020-01-01T25:00:00Z',
       'omit_internal=ja',
       'after=%27%3B%20drop%20table',
       'modified_since=2020-01-01T00:00:00Z&modified_since=2021-01-01T00:00:00Z',
