@@ -273,4 +273,30 @@ describe('Sitzungen, agenda, cockpit and Beschlusskontrolle in the staff UI', ()
     });
     expect(flashOf(bySb.location).fehler).toBe('Das pflegt die Kreis-Administration oder die Leitung.');
   });
+
+  it('a case worker of another county finds neither the session, its cockpit nor its Beschluss', async () => {
+    const fremd = await sessionOf(t, 'nordhausen', 'sachbearbeitung');
+    expect((await getPage(t, fremd, sitzungPath)).status).toBe(404);
+    expect((await getPage(t, fremd, `${sitzungPath}/cockpit`)).status).toBe(404);
+    const top = await postForm(t, fremd, `${sitzungPath}/tagesordnung`, {
+      titel: 'Fremd',
+      teil: 'oeffentlich',
+      vorlageId: '',
+    });
+    expect(top.status).toBe(404);
+    const vote = await postForm(t, fremd, `${sitzungPath}/tagesordnungspunkte/${tops[0]}/beratung`, {
+      [`ergebnis-${tops[0]}`]: 'abgelehnt',
+    });
+    expect(vote.status).toBe(404);
+    const id = /id="beschluss-([0-9a-f-]{36})"/.exec((await getPage(t, sb, '/beschluesse')).html)![1]!;
+    const beschluss = await postForm(t, fremd, `/beschluesse/${id}`, {
+      text: 'Fremd',
+      [`umsetzung-${id}`]: 'offen',
+    });
+    expect(flashOf(beschluss.location).fehler).toBe('Der Beschluss wurde nicht gefunden.');
+    expect((await getPage(t, fremd, '/beschluesse')).html).not.toContain(id);
+    expect(
+      (await t.services.gremien.sitzungen.getSitzung(k.office, sitzungPath.split('/')[2]!)).tagesordnung,
+    ).toHaveLength(3);
+  });
 });
