@@ -44,6 +44,12 @@ export const steuerungErrors = {
       `population of ${name} missing`,
       `Für ${name} ist keine Einwohnerzahl erfasst; der Schlüssel „einwohner“ braucht sie (verbund steuerung einwohner).`,
     ),
+  anteilFehlt: (name: string) =>
+    unprocessable(
+      'steuerung.anteil_missing',
+      `fixed share of ${name} missing`,
+      `Der Kostenschlüssel der Änderung nennt keinen Anteil für ${name}.`,
+    ),
   poolFehlt: (jahr: number) => notFound('kostenpool', `Der Kostenpool des Jahres ${jahr}`),
   unbekannterLandkreis: (id: string) =>
     badRequest('steuerung.tenant_unknown', `unknown tenant ${id}`, `Unbekannter Landkreis: ${id}`),

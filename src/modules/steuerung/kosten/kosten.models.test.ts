@@ -187,4 +187,35 @@ describe('cost sharing: rounding and keys', () => {
     ]);
     expect(r.anteile.map((a) => a.cent)).toEqual([13_675n, 22_825n]);
   });
+
+  it('an amendment with fixed percentages decides alone, normalised to the members present; an Austritt ends a member', () => {
+    const mitglieder: Mitglied[] = [
+      { ...kreis('a'), mitgliedSeit: '2019-01-01' },
+      { ...kreis('b'), mitgliedSeit: '2019-01-01', mitgliedBis: '2021-07-02' },
+      { ...kreis('c'), mitgliedSeit: '2019-01-01' },
+    ];
+    const fest = { ...schluesselFuer('gleich'), gleich: 0, fest: { a: 33.34, b: 33.33, c: 33.33 } };
+    const r = jahresverteilung({
+      jahr: 2021,
+      poolCent: 365_000n,
+      mitglieder,
+      versionen: [{ giltAb: '2021-01-01', aenderung: 2, schluessel: fest, beispieldaten: false }],
+    });
+    expect(r.abschnitte.map((a) => [a.tage, a.mitglieder])).toEqual([
+      [182, ['a', 'b', 'c']],
+      [183, ['a', 'c']],
+    ]);
+    // 182,000 ct by 33.34/33.33/33.33 %, then 183,000 ct by 33.34 : 33.33 of 66.67
+    expect(r.anteile.reduce((a, b) => a + b.cent, 0n)).toBe(365_000n);
+    expect(r.anteile.map((a) => a.cent)).toEqual([60_679n + 91_513n, 60_661n, 60_661n + 91_486n]);
+    expect(() =>
+      anteile({
+        schluessel: fest,
+        mitglieder: [
+          { ...kennzahlen(), id: 'a' },
+          { ...kennzahlen(), id: 'x' },
+        ],
+      }),
+    ).toThrow(/member 1/);
+  });
 });

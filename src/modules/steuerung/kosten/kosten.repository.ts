@@ -7,6 +7,7 @@ type MitgliedRow = {
   name: string;
   kreisschluessel: string;
   mitglied_seit: string;
+  mitglied_bis: string | null;
   via_amendment: number | null;
 };
 type SchluesselRow = {
@@ -35,32 +36,70 @@ export const kostenRepository = {
   listMitglieder: async (db: Db) =>
     (
       await sql<MitgliedRow>`
-        select t.id, t.name, t.kreisschluessel, to_char(m.member_since, 'YYYY-MM-DD') as mitglied_seit, m.via_amendment
+        select t.id, t.name, t.kreisschluessel, to_char(m.member_since, 'YYYY-MM-DD') as mitglied_seit,
+               to_char((to_jsonb(m) ->> 'member_until')::date, 'YYYY-MM-DD') as mitglied_bis, m.via_amendment
         from tenants t join agreement_members m on m.member_id = t.id
         order by m.member_since, t.kreisschluessel`.execute(db)
     ).rows,
 
-  listSchluessel: async (db: Db): Promise<SchluesselVersion[]> =>
-    (
+  /**
+   * Key versions: recorded here (steuerung_kostenschluessel) and, where the amendment process
+   * (migration 0030, `aenderungen`) names fixed shares, from every amendment announced with an
+   * effective date; on the same day the amendment's key wins.
+   */
+  listSchluessel: async (db: Db): Promise<SchluesselVersion[]> => {
+    const eigene = (
       await sql<SchluesselRow>`
         select to_char(gilt_ab, 'YYYY-MM-DD') as gilt_ab, aenderung, gewicht_gleich, gewicht_einwohner,
                gewicht_nutzung, nutzung_antraege, nutzung_dokumente, nutzung_benutzer, beispieldaten
         from steuerung_kostenschluessel order by gilt_ab`.execute(db)
-    ).rows.map((r) => ({
-      giltAb: r.gilt_ab,
-      aenderung: r.aenderung,
-      beispieldaten: r.beispieldaten,
-      schluessel: {
-        gleich: r.gewicht_gleich,
-        einwohner: r.gewicht_einwohner,
-        nutzung: r.gewicht_nutzung,
-        nutzungGewichte: {
-          antraege: r.nutzung_antraege,
-          dokumente: r.nutzung_dokumente,
-          benutzer: r.nutzung_benutzer,
+    ).rows.map(
+      (r): SchluesselVersion => ({
+        giltAb: r.gilt_ab,
+        aenderung: r.aenderung,
+        beispieldaten: r.beispieldaten,
+        schluessel: {
+          gleich: r.gewicht_gleich,
+          einwohner: r.gewicht_einwohner,
+          nutzung: r.gewicht_nutzung,
+          nutzungGewichte: {
+            antraege: r.nutzung_antraege,
+            dokumente: r.nutzung_dokumente,
+            benutzer: r.nutzung_benutzer,
+          },
         },
-      },
-    })),
+      }),
+    );
+    const { rows: vorhanden } = await sql<{
+      da: boolean;
+    }>`select to_regclass('aenderungen') is not null as da`.execute(db);
+    if (!vorhanden[0]?.da) return eigene;
+    const ausAenderungen = (
+      await sql<{ gilt_ab: string; nummer: number; fest: Record<string, number>; beispieldaten: boolean }>`
+        select to_char(wirksam_ab, 'YYYY-MM-DD') as gilt_ab, nummer, kostenschluessel as fest, beispieldaten
+        from aenderungen
+        where kostenschluessel is not null and wirksam_ab is not null and status in ('bekanntgemacht', 'wirksam')`.execute(
+        db,
+      )
+    ).rows.map(
+      (r): SchluesselVersion => ({
+        giltAb: r.gilt_ab,
+        aenderung: r.nummer,
+        beispieldaten: r.beispieldaten,
+        schluessel: {
+          gleich: 0,
+          einwohner: 0,
+          nutzung: 0,
+          nutzungGewichte: { antraege: 1, dokumente: 1, benutzer: 1 },
+          fest: r.fest,
+        },
+      }),
+    );
+    const tage = new Set(ausAenderungen.map((v) => v.giltAb));
+    return [...eigene.filter((v) => !tage.has(v.giltAb)), ...ausAenderungen].sort((a, b) =>
+      a.giltAb.localeCompare(b.giltAb),
+    );
+  },
 
   upsertSchluessel: (db: Db, v: SchluesselVersion & { bemerkung: string | null; von: string }) =>
     sql`insert into steuerung_kostenschluessel (gilt_ab, aenderung, gewicht_gleich, gewicht_einwohner, gewicht_nutzung,

@@ -4,12 +4,22 @@ import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { steuerungErrors } from '../steuerung.errors.ts';
 import { type Beteiligter, beitrittSimulieren } from './beitritt.models.ts';
 import { kostenRepository as repo } from './kosten.repository.ts';
-import { EinwohnerFehlen, type Kennzahlen, type SchluesselArt, schluesselFuer } from './schluessel.models.ts';
+import {
+  AnteilFehlt,
+  EinwohnerFehlen,
+  type Kennzahlen,
+  type SchluesselArt,
+  schluesselFuer,
+} from './schluessel.models.ts';
 import { jahresverteilung, type SchluesselVersion } from './verteilung.models.ts';
 
 const isoTag = (d: Date) => d.toISOString().slice(0, 10);
 const tageZurueck = (iso: string, tage: number) =>
   isoTag(new Date(Date.parse(`${iso}T00:00:00Z`) - tage * 86_400_000));
+
+/** Whether the membership lasts on the day (joined on or before it, not left by then). */
+const mitgliedAm = (m: { mitglied_seit: string; mitglied_bis: string | null }, tag: string) =>
+  m.mitglied_seit <= tag && (m.mitglied_bis === null || m.mitglied_bis > tag);
 
 /** Turns a model error about a missing figure into the German error naming the county. */
 function mitEinwohnerFehler<T>(namen: string[], work: () => T): T {
@@ -17,6 +27,7 @@ function mitEinwohnerFehler<T>(namen: string[], work: () => T): T {
     return work();
   } catch (error) {
     if (error instanceof EinwohnerFehlen) throw steuerungErrors.einwohnerFehlen(namen[error.index] ?? '?');
+    if (error instanceof AnteilFehlt) throw steuerungErrors.anteilFehlt(namen[error.index] ?? '?');
     throw error;
   }
 }
@@ -110,7 +121,7 @@ export function createKostenUsecases({ database }: { database: DatabaseHandle })
         const stichtag = tageZurueck(joiner.mitglied_seit, 1);
         const zahlen = await letztesJahrBis(stichtag, 'beitritt-simulieren', principal);
         bisher = mitglieder
-          .filter((m) => m.mitglied_seit < joiner.mitglied_seit)
+          .filter((m) => mitgliedAm(m, tageZurueck(joiner.mitglied_seit, 1)))
           .map((m) => ({
             id: m.id,
             name: m.name,
@@ -128,7 +139,7 @@ export function createKostenUsecases({ database }: { database: DatabaseHandle })
         if (!name?.trim()) throw steuerungErrors.nameFehlt(kreisschluessel);
         const zahlen = await letztesJahrBis(heute, 'beitritt-simulieren', principal);
         bisher = mitglieder
-          .filter((m) => m.mitglied_seit <= heute)
+          .filter((m) => mitgliedAm(m, heute))
           .map((m) => ({
             id: m.id,
             name: m.name,
@@ -176,6 +187,7 @@ export function createKostenUsecases({ database }: { database: DatabaseHandle })
         name: m.name,
         kreisschluessel: m.kreisschluessel,
         mitgliedSeit: m.mitglied_seit,
+        mitgliedBis: m.mitglied_bis,
         kennzahlen: zahlen(m.id, m.kreisschluessel),
       }));
       const r = mitEinwohnerFehler(

@@ -7,6 +7,11 @@ export type Kostenschluessel = {
   nutzung: number;
   /** How usage is measured: Anträge, Dokumente and active user accounts. */
   nutzungGewichte: { antraege: number; dokumente: number; benutzer: number };
+  /**
+   * Fixed shares in percent per county id, as an amendment of the Zweckvereinbarung names them
+   * (`aenderungen.kostenschluessel`); when set, they alone decide (normalised to the members present).
+   */
+  fest?: Record<string, number> | null;
 };
 
 export const SCHLUESSEL_ARTEN = ['gleich', 'einwohner', 'nutzung', 'mix'] as const;
@@ -23,7 +28,8 @@ export function schluesselFuer(art: SchluesselArt, mix?: Kostenschluessel): Kost
 }
 
 /** The name of a key as people say it: gleich, einwohner, nutzung, or mix for any combination. */
-export function artVon(s: Kostenschluessel): SchluesselArt {
+export function artVon(s: Kostenschluessel): SchluesselArt | 'fest' {
+  if (s.fest) return 'fest';
   const teile = [s.gleich > 0, s.einwohner > 0, s.nutzung > 0].filter(Boolean).length;
   if (teile > 1) return 'mix';
   return s.einwohner > 0 ? 'einwohner' : s.nutzung > 0 ? 'nutzung' : 'gleich';
@@ -31,6 +37,8 @@ export function artVon(s: Kostenschluessel): SchluesselArt {
 
 /** What the key needs to know of a member. `einwohner` null = no figure entered. */
 export type Kennzahlen = {
+  /** The county id (fixed shares name counties). */
+  id?: string;
   einwohner: number | null;
   antraege: number;
   dokumente: number;
@@ -71,6 +79,7 @@ export function anteile({
 }) {
   const n = mitglieder.length;
   if (n === 0) return [];
+  if (schluessel.fest) return festeAnteile(schluessel.fest, mitglieder);
   let einwohnerAnteile: Bruch[] = [];
   if (schluessel.einwohner > 0) {
     const ohne = mitglieder.findIndex((m) => m.einwohner === null);
@@ -101,6 +110,28 @@ export function anteile({
   const total = summe(result);
   if (total.n !== total.d) throw new Error('Anteile ergeben nicht 1');
   return result;
+}
+
+/** "33.34" percent → 3334/100, exactly (a float's decimal text, not its binary value). */
+const prozent = (wert: number) => {
+  const [ganz, nach = ''] = String(wert).split('.');
+  return bruch(BigInt(`${ganz}${nach}`), 10n ** BigInt(nach.length));
+};
+
+function festeAnteile(fest: Record<string, number>, mitglieder: Kennzahlen[]): Bruch[] {
+  const ohne = mitglieder.findIndex((m) => !m.id || !(m.id in fest));
+  if (ohne >= 0) throw new AnteilFehlt(ohne);
+  const werte = mitglieder.map((m) => prozent(fest[m.id!]!));
+  const gesamt = summe(werte);
+  if (gesamt.n === 0n) return mitglieder.map(() => bruch(1, mitglieder.length));
+  return werte.map((w) => bruch(w.n * gesamt.d, w.d * gesamt.n));
+}
+
+/** A fixed key names no share for a member present in the period. */
+export class AnteilFehlt extends Error {
+  constructor(readonly index: number) {
+    super(`fixed share missing for member ${index}`);
+  }
 }
 
 export class EinwohnerFehlen extends Error {

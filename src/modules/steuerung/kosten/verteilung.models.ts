@@ -7,6 +7,8 @@ export type Mitglied = {
   kreisschluessel: string;
   /** YYYY-MM-DD: the day the membership took effect. */
   mitgliedSeit: string;
+  /** YYYY-MM-DD: the day a membership ended (Austritt), if it did; not a member from that day. */
+  mitgliedBis?: string | null;
   kennzahlen: Kennzahlen;
 };
 
@@ -47,7 +49,11 @@ export function abschnitte({
   const start = tagNummer(`${jahr}-01-01`);
   const ende = tagNummer(`${jahr + 1}-01-01`);
   const grenzen = new Set([start]);
-  for (const d of [...mitglieder.map((m) => m.mitgliedSeit), ...versionen.map((v) => v.giltAb)]) {
+  const tage = [
+    ...mitglieder.flatMap((m) => (m.mitgliedBis ? [m.mitgliedSeit, m.mitgliedBis] : [m.mitgliedSeit])),
+    ...versionen.map((v) => v.giltAb),
+  ];
+  for (const d of tage) {
     const t = tagNummer(d);
     if (t > start && t < ende) grenzen.add(t);
   }
@@ -55,7 +61,9 @@ export function abschnitte({
   const ergebnis: Abschnitt[] = [];
   sortiert.forEach((von, i) => {
     const bis = sortiert[i + 1] ?? ende;
-    const dabei = mitglieder.filter((m) => tagNummer(m.mitgliedSeit) <= von).map((m) => m.id);
+    const dabei = mitglieder
+      .filter((m) => tagNummer(m.mitgliedSeit) <= von && (!m.mitgliedBis || tagNummer(m.mitgliedBis) > von))
+      .map((m) => m.id);
     if (dabei.length === 0) return;
     const version =
       [...versionen]
@@ -90,10 +98,12 @@ export function jahresverteilung({
     const dabei = mitglieder.filter((m) => teil.mitglieder.includes(m.id));
     const schluessel = teil.version?.schluessel ?? schluesselFuer('gleich');
     const topf = bruch(poolCent * BigInt(teil.tage), BigInt(tageGesamt));
-    anteile({ schluessel, mitglieder: dabei.map((m) => m.kennzahlen) }).forEach((anteil, i) => {
-      const id = dabei[i]!.id;
-      exakt.set(id, plus(exakt.get(id)!, mal(topf, anteil)));
-    });
+    anteile({ schluessel, mitglieder: dabei.map((m) => ({ ...m.kennzahlen, id: m.id })) }).forEach(
+      (anteil, i) => {
+        const id = dabei[i]!.id;
+        exakt.set(id, plus(exakt.get(id)!, mal(topf, anteil)));
+      },
+    );
   }
   const beteiligt = mitglieder.filter((m) => teile.some((t) => t.mitglieder.includes(m.id)));
   const cent = teile.length
