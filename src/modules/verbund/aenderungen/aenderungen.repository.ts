@@ -64,6 +64,8 @@ export type NewAenderung = {
   genehmigungspflichtig: boolean;
   benanntesWirksamkeitsdatum: string | null;
   beispieldaten: boolean;
+  /** Given only when recording an earlier amendment; otherwise the next one. */
+  nummer: number | null;
   createdBy: string;
 };
 
@@ -76,8 +78,8 @@ export const aenderungenRepository = {
         beitritt_landkreis_id, austritt_landkreis_id, kostenschluessel, genehmigungspflichtig,
         benanntes_wirksamkeitsdatum, beispieldaten, created_by)
       values (${AGREEMENT_ID},
-        greatest((select max(nummer) from aenderungen where agreement_id = ${AGREEMENT_ID}),
-                 (select max(number) from agreement_amendments where agreement_id = ${AGREEMENT_ID}), 0) + 1,
+        coalesce(${a.nummer}::int, greatest((select max(nummer) from aenderungen where agreement_id = ${AGREEMENT_ID}),
+                 (select max(number) from agreement_amendments where agreement_id = ${AGREEMENT_ID}), 0) + 1),
         ${a.titel}, ${a.wortlaut}, ${a.wortlautSha256}, ${a.begruendung}, ${a.art}, ${a.beitrittLandkreisId},
         ${a.austrittLandkreisId}, ${a.kostenschluessel ? JSON.stringify(a.kostenschluessel) : null}::jsonb,
         ${a.genehmigungspflichtig}, ${a.benanntesWirksamkeitsdatum}::date, ${a.beispieldaten}, ${a.createdBy})
@@ -89,9 +91,10 @@ export const aenderungenRepository = {
     plain: Trx,
     aenderungId: string,
     parteien: Array<{ landkreisId: string; rolle: BeteiligteRow['rolle'] }>,
+    beispieldaten: boolean,
   ) {
-    await sql`insert into aenderung_beteiligte (aenderung_id, landkreis_id, rolle)
-      select ${aenderungId}::uuid, p.landkreis, p.rolle
+    await sql`insert into aenderung_beteiligte (aenderung_id, landkreis_id, rolle, beispieldaten)
+      select ${aenderungId}::uuid, p.landkreis, p.rolle, ${beispieldaten}
       from unnest(${parteien.map((p) => p.landkreisId)}::text[], ${parteien.map((p) => p.rolle)}::text[])
         as p(landkreis, rolle)`.execute(plain);
   },
@@ -203,6 +206,12 @@ export const aenderungenRepository = {
         and (m.member_until is null or m.member_until > ${day}::date)
       order by t.kreisschluessel`.execute(db);
     return rows;
+  },
+
+  async isMember(db: Db | Trx, id: string) {
+    const { rows } = await sql<{ id: string }>`select member_id as id from agreement_members
+      where agreement_id = ${AGREEMENT_ID} and member_id = ${id} and member_until is null`.execute(db);
+    return rows.length > 0;
   },
 
   async endMembership(db: Trx, p: { memberId: string; until: string }) {

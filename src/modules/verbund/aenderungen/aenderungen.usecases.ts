@@ -8,8 +8,7 @@ import { aenderungenErrors as errors } from './aenderungen.errors.ts';
 import { kostenschluesselFehler, wortlautHash } from './aenderungen.models.ts';
 import { aenderungenRepository as repo } from './aenderungen.repository.ts';
 import { aenderungOf, recompute } from './aenderungen.status.ts';
-import type { CountyCouncil } from './vorlagen.usecases.ts';
-import { createAenderungVorlagen } from './vorlagen.usecases.ts';
+import { type CountyCouncil, createAenderungVorlagen, type PutOptions } from './vorlagen.usecases.ts';
 
 export type NewAenderungInput = {
   titel: string;
@@ -20,6 +19,18 @@ export type NewAenderungInput = {
   kostenschluessel?: Record<string, number> | null;
   genehmigungspflichtig?: boolean;
   benanntesWirksamkeitsdatum?: string | null;
+};
+
+/**
+ * For recording an amendment decided before the platform ran the process (the demo's 1. Änderung,
+ * Altbestand): the day whose members are the parties, its number, the Vorlagen the councils
+ * already have or their numbers, and the mark that invented parts are Beispieldaten.
+ */
+export type NachtragOptions = {
+  stichtag?: string;
+  nummer?: number;
+  beispieldaten?: boolean;
+  vorlagen?: PutOptions;
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -95,14 +106,14 @@ export function createAenderungenUsecases({
      * joining county – prepared as a tenant if it is not one yet), then one Vorlage in each
      * party's council. Audited in the Serviceteam's chain (the record) and in each county's (its Vorlage).
      */
-    async createAenderung(principal: Principal, input: NewAenderungInput) {
+    async createAenderung(principal: Principal, input: NewAenderungInput, nachtrag: NachtragOptions = {}) {
       requireServiceteam(principal);
       if (input.kostenschluessel) {
         const fehler = kostenschluesselFehler(input.kostenschluessel);
         if (fehler) throw errors.kostenschluessel(fehler);
       }
       const created = await db.transaction().execute(async (plain) => {
-        const members = await repo.membersOn(plain, today());
+        const members = await repo.membersOn(plain, nachtrag.stichtag ?? today());
         const memberIds = new Set(members.map((m) => m.id));
         let admin: { login: string; password: string } | null = null;
         const beitritt = input.beitritt ?? null;
@@ -133,16 +144,22 @@ export function createAenderungenUsecases({
           kostenschluessel: input.kostenschluessel ?? null,
           genehmigungspflichtig: input.genehmigungspflichtig ?? true,
           benanntesWirksamkeitsdatum: input.benanntesWirksamkeitsdatum ?? null,
-          beispieldaten: false,
+          beispieldaten: nachtrag.beispieldaten ?? false,
+          nummer: nachtrag.nummer ?? null,
           createdBy: actorOf(principal),
         });
-        await repo.insertBeteiligte(plain, row.id, [
-          ...members.map((m) => ({
-            landkreisId: m.id,
-            rolle: m.id === austritt ? ('austretend' as const) : ('mitglied' as const),
-          })),
-          ...(beitritt ? [{ landkreisId: beitritt.id, rolle: 'beitretend' as const }] : []),
-        ]);
+        await repo.insertBeteiligte(
+          plain,
+          row.id,
+          [
+            ...members.map((m) => ({
+              landkreisId: m.id,
+              rolle: m.id === austritt ? ('austretend' as const) : ('mitglied' as const),
+            })),
+            ...(beitritt ? [{ landkreisId: beitritt.id, rolle: 'beitretend' as const }] : []),
+          ],
+          nachtrag.beispieldaten ?? false,
+        );
         const trx = await database.switchTenant(plain, principal.tenantId);
         await appendAuditEvent(trx, {
           actor: actorOf(principal),
@@ -159,7 +176,7 @@ export function createAenderungenUsecases({
         });
         return { id: row.id, admin };
       });
-      const vorlagenFehler = await vorlagen.putToCouncils(principal, created.id);
+      const vorlagenFehler = await vorlagen.putToCouncils(principal, created.id, nachtrag.vorlagen);
       return { aenderung: await load(db, created.id), beitrittAdmin: created.admin, vorlagenFehler };
     },
 

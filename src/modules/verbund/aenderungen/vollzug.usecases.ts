@@ -30,7 +30,8 @@ export function createVollzug({
       const ab = a.wirksam_ab!;
       const parteien = await repo.listBeteiligte(plain, [a.id]);
       let received: Received = [];
-      if (a.beitritt_landkreis_id)
+      // A county that is a member already (an amendment recorded afterwards) is not onboarded twice.
+      if (a.beitritt_landkreis_id && !(await repo.isMember(plain, a.beitritt_landkreis_id)))
         received = await joinPrepared({
           plain,
           database,

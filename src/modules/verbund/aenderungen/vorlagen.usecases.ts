@@ -8,6 +8,13 @@ import { aenderungenRepository as repo } from './aenderungen.repository.ts';
 /** What the process needs of each county's council: the gremien module's own use-cases. */
 export type CountyCouncil = Pick<GremienModule, 'gremien' | 'vorlagen'>;
 
+/** Einreichung and numbers of the Vorlagen, or Vorlagen a council already has (Nachtrag). */
+export type PutOptions = {
+  einreichung?: string;
+  nummern?: Record<string, string>;
+  vorhandene?: Record<string, { id: string; drucksachenNr: string }>;
+};
+
 /**
  * The one named operation that acts in another county's council: putting an amendment to it as a
  * Vorlage. It goes through the council module's use-case `createVorlage`, which opens that
@@ -26,11 +33,21 @@ export function createAenderungVorlagen({
      * Returns the counties where it failed (e.g. a county preparing to join without an Aktenplan
      * for the Vorlage's Akte yet): their party rows stay without a Vorlage until a later call.
      */
-    async putToCouncils(principal: Principal, aenderungId: string) {
+    async putToCouncils(principal: Principal, aenderungId: string, options: PutOptions = {}) {
       const fehler: Array<{ landkreisId: string; detailDe: string }> = [];
       const aenderung = (await repo.findAenderung(database.db, aenderungId))!;
       const parteien = await repo.listBeteiligte(database.db, [aenderungId]);
       for (const party of parteien.filter((p) => p.vorlage_id === null)) {
+        const known = options.vorhandene?.[party.landkreis_id];
+        if (known) {
+          await repo.setVorlage(database.db, {
+            aenderungId,
+            landkreisId: party.landkreis_id,
+            vorlageId: known.id,
+            nr: known.drucksachenNr,
+          });
+          continue;
+        }
         const asCounty: Principal = {
           tenantId: party.landkreis_id,
           userId: null,
@@ -45,7 +62,10 @@ export function createAenderungVorlagen({
             betreff: aenderung.titel,
             art: 'beschlussvorlage',
             einreicher: 'Verwaltung',
-            einreichung: new Date().toISOString().slice(0, 10),
+            einreichung: options.einreichung ?? new Date().toISOString().slice(0, 10),
+            ...(options.nummern?.[party.landkreis_id]
+              ? { drucksachenNr: options.nummern[party.landkreis_id] }
+              : {}),
             beschlussvorschlag: beschlussvorschlag(aenderung.titel, aenderung.wortlaut_sha256),
             begruendung: [aenderung.begruendung, `Wortlaut der Änderung:\n\n${aenderung.wortlaut}`]
               .filter(Boolean)

@@ -40,6 +40,8 @@ export const zweckvereinbarungRepository = {
         summary: amendment.summary,
         joining_tenant_id: amendment.joiningTenantId,
       })
+      // An amendment recorded here before its process was (the demo's 1. Änderung) stays as it is.
+      .onConflict((oc) => oc.doNothing())
       .execute(),
 
   insertMembership: (plain: Trx, member: { id: string; since: string; viaAmendment: number | null }) =>
