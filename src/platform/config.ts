@@ -38,7 +38,8 @@ const envSchema = z.object({
   S3_PREFIX: z.string().default(''),
   VERBUND_XDF_XSD_DIR: z.string().optional(),
   VERBUND_IMPORT_DIR: z.string().optional(),
-  VERBUND_IMPORT_DIR: z.string().optional(),
+  VERBUND_EINGANG_DIR: z.string().optional(),
+  VERBUND_EINGANG_ABFRAGE_S: z.coerce.number().positive().max(3600).default(2),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Verbund E-Government <noreply@verbund.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -102,8 +103,10 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
     'Verzeichnis mit den XDatenfelder-XSD (Unterordner 2.0 und 3.0.0) für die Prüfung beim FIM-Import mit xmllint. Standard: ../shared/standards/xdatenfelder, falls vorhanden.',
   VERBUND_IMPORT_DIR:
     'Massenimport über die API: Wurzel der Importordner, je Landkreis ein Unterordner <kennung> (Standard VERBUND_DATA_DIR/import). Die Kommandozeile importiert aus jedem Verzeichnis.',
-  VERBUND_IMPORT_DIR:
-    'Massenimport über die API: Wurzel der Importordner, je Landkreis ein Unterordner <kennung> (Standard VERBUND_DATA_DIR/import). Die Kommandozeile importiert aus jedem Verzeichnis.',
+  VERBUND_EINGANG_DIR:
+    'Eingangsordner: Wurzel, je Landkreis ein Unterordner <kennung>, darin die eingerichteten Ordner (Standard VERBUND_DATA_DIR/eingang).',
+  VERBUND_EINGANG_ABFRAGE_S:
+    'Eingangsordner: Abstand der Abfrage in Sekunden (Standard 2); Änderungsereignisse des Dateisystems holen sie nur vor, auf Netzlaufwerken zählt allein die Abfrage.',
   SMTP_URL:
     'SMTP-Server für E-Mail-Benachrichtigungen an Antragstellende, z. B. smtp://relay.example.de:25 (leer: keine E-Mails).',
   SMTP_FROM: 'Absender der Benachrichtigungen.',
@@ -172,8 +175,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ),
       ),
     },
-    intake: { importRoot: path.resolve(e.VERBUND_IMPORT_DIR ?? path.join(dataDir, 'import')) },
-    intake: { importRoot: path.resolve(e.VERBUND_IMPORT_DIR ?? path.join(dataDir, 'import')) },
+    intake: {
+      importRoot: path.resolve(e.VERBUND_IMPORT_DIR ?? path.join(dataDir, 'import')),
+      eingangRoot: path.resolve(e.VERBUND_EINGANG_DIR ?? path.join(dataDir, 'eingang')),
+      eingangPollMs: Math.round(e.VERBUND_EINGANG_ABFRAGE_S * 1000),
+    },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     logLevel: e.LOG_LEVEL,
     trustedProxies: parseTrustedProxies(e.VERBUND_TRUSTED_PROXIES)!,

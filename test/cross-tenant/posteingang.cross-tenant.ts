@@ -19,3 +19,23 @@ export const posteingangCrossTenant = defineCrossTenantCase({
     };
   },
 });
+
+export const eingangsordnerCrossTenant = defineCrossTenantCase({
+  name: 'Posteingang: Eingangsordner',
+  covers: ['/eingangsordner/{id}'],
+  async setup({ t, ownerToken }) {
+    const created = await t.request('/api/v1/eingangsordner', {
+      token: ownerToken,
+      json: { name: 'Geheime Poststelle', pfad: `geheim-${Date.now()}` },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    return {
+      probes: [
+        { method: 'GET', path: `/api/v1/eingangsordner/${id}` },
+        { method: 'PATCH', path: `/api/v1/eingangsordner/${id}`, json: { aktiv: false } },
+      ],
+      lists: [{ path: '/api/v1/eingangsordner', ids: [id] }],
+    };
+  },
+});

@@ -1,6 +1,7 @@
 import { AUDIT_COMMANDS } from './audit.command.ts';
 import type { Command } from './command.ts';
 import { CONNECTOR_COMMANDS } from './connector.command.ts';
+import { EINGANGSORDNER_COMMANDS } from './eingangsordner.command.ts';
 import { IDENTITY_COMMANDS } from './identity.command.ts';
 import { IMPORT_COMMANDS } from './import.command.ts';
 import { OZG_COMMANDS } from './ozg.command.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   ...AUDIT_COMMANDS,
   ...SEARCH_COMMANDS,
   ...IMPORT_COMMANDS,
+  ...EINGANGSORDNER_COMMANDS,
   ...STEUERUNG_COMMANDS,
 };
 

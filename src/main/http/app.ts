@@ -14,7 +14,11 @@ import {
   registerVorlagenRoutes,
 } from '../../modules/gremien/gremien.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
-import { registerImportRoutes, registerOcrRoutes } from '../../modules/ingest/ingest.module.ts';
+import {
+  registerEingangsordnerRoutes,
+  registerImportRoutes,
+  registerOcrRoutes,
+} from '../../modules/ingest/ingest.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgRoutes } from '../../modules/ozg/ozg.module.ts';
 import { createSearchFacets, registerRecordsRoutes } from '../../modules/records/records.module.ts';
@@ -114,6 +118,7 @@ export function createApp(services: Services) {
   registerBeschlussNummernRoutes(api, services.gremien);
   registerVorlageImportRoutes(api, services.gremien);
   registerImportRoutes(api, services);
+  registerEingangsordnerRoutes(api, services);
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
   registerOzgRoutes(api, services);

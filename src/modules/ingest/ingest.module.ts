@@ -19,6 +19,12 @@ export { type ImportProgress, progressBar, progressLine } from './import/import.
 export { registerImportRoutes } from './import/import.routes.ts';
 export { createImportUsecases, IMPORT_JOB, type ImportUsecases } from './import/import.usecases.ts';
 export type { IntakeFiling } from './import/intake-filing.ts';
+export { registerEingangsordnerRoutes } from './eingangsordner/eingangsordner.routes.ts';
+export {
+  createEingangsordnerUsecases,
+  type EingangsordnerUsecases,
+} from './eingangsordner/eingangsordner.usecases.ts';
+export { createEingangsordnerWatcher } from './eingangsordner/eingangsordner.watcher.ts';
 // OCR (issue 14, point 1): the state of a version's OCR and its German labels.
 export { OCR_IMAGE_TYPES, OCR_STATUS_DE, type OcrStatus } from './ocr/ocr.models.ts';
 // Virus scan (issue 14, point 5): call scanForViruses before anything is filed (portal, API,

@@ -180,7 +180,7 @@ async function importEntry(deps: ImportEngineDeps, { run, actor, entry, manifest
   }
   // Bytes the county has already are not scanned again (they become "seen again" below).
   const known =
-    deps.scanner !== undefined &&
+    deps.scanner?.configured === true &&
     (await database.withTenant(run.tenantId, (trx) => findRegisteredIntake(trx, blob.sha256))) !== undefined;
   const verdict = known
     ? ({ ok: true } as const)

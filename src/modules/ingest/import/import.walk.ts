@@ -8,9 +8,10 @@ export type TreeEntry = { relPath: string; error?: undefined } | { relPath: stri
 /**
  * Streams the files of a tree depth-first without ever holding the list: one open directory handle
  * per level (`opendir` reads entries in small batches). Symbolic links are not followed; ignored
- * names (hidden, `.part`, `~$…`) and the manifest at the root are left out.
+ * names (hidden, `.part`, `~$…`) and (with `manifest`, the import's default) the manifest at the
+ * root are left out.
  */
-export async function* walkTree(root: string, rel = ''): AsyncGenerator<TreeEntry> {
+export async function* walkTree(root: string, rel = '', { manifest = true } = {}): AsyncGenerator<TreeEntry> {
   let dir: Awaited<ReturnType<typeof opendir>>;
   try {
     dir = await opendir(path.join(root, rel), { bufferSize: 64 });
@@ -22,9 +23,9 @@ export async function* walkTree(root: string, rel = ''): AsyncGenerator<TreeEntr
     return;
   }
   for await (const entry of dir) {
-    if (isIgnoredName(entry.name) || (!rel && entry.name === MANIFEST_NAME)) continue;
+    if (isIgnoredName(entry.name) || (manifest && !rel && entry.name === MANIFEST_NAME)) continue;
     const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) yield* walkTree(root, child);
+    if (entry.isDirectory()) yield* walkTree(root, child, { manifest });
     else if (entry.isFile()) yield { relPath: child };
   }
 }

@@ -20,7 +20,7 @@ export type IntakeFiling = {
 export type FilingVorgang = Records.FilingVorgang;
 
 /** The virus scanner as intake uses it (ClamAV over clamd, `virenscan/`). */
-export type IntakeScanner = Pick<VirusScanner, 'scanForViruses'>;
+export type IntakeScanner = Pick<VirusScanner, 'scanForViruses' | 'configured'>;
 
 /**
  * The virus scan before filing, the same for import, consume folders and e-mail: infected or too
