@@ -37,8 +37,10 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   };
   const query: ListQuery = { omitInternal: false, limit: DEFAULT_LIMIT };
   for (const [name, key] of Object.entries(FILTERS)) {
-    const value = single(name);
-    if (value === undefined) continue;
+    const raw = single(name);
+    if (raw === undefined) continue;
+    // An unencoded "+" of the zone arrives as a space (form encoding); the meaning is unambiguous.
+    const value = raw.replace(/ (\d{2}:\d{2})$/, '+$1');
     const time = Date.parse(value);
     if (!DATE_TIME.test(value) || Number.isNaN(time) || !validCalendarDate(value))
       throw oparlErrors.badParameter(name, 'Datum mit Uhrzeit und Zeitzone, z. B. 2020-06-24T00:00:00+02:00');

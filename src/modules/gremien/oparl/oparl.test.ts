@@ -144,6 +144,33 @@ describe('OParl 1.1 of the Verbund', () => {
     expect(changes.json.data.map((m: { id: string }) => m.id)).toContain(after.id);
   });
 
+  it('filters every list by created and modified, keeping the filter in its links', async () => {
+    const lists = [
+      'organization',
+      'person',
+      'membership',
+      'meeting',
+      'agendaItem',
+      'paper',
+      'consultation',
+      'file',
+      'location',
+      'legislativeTerm',
+    ];
+    for (const list of [...lists.map((l) => `/body/${BODY}/${l}`), '/body']) {
+      const all = await get(`${list}?created_until=2999-01-01T00:00:00Z`);
+      expect({ list, n: all.json.data.length > 0 }).toEqual({ list, n: true });
+      expect(all.json.links.self).toContain('created_until=2999-01-01T00%3A00%3A00.000Z');
+      for (const query of [
+        'created_since=2999-01-01T00:00:00Z',
+        'modified_until=1999-01-01T00:00:00+01:00',
+      ]) {
+        const none = await get(`${list}?${query}`);
+        expect({ list, query, data: none.json.data }).toEqual({ list, query, data: [] });
+      }
+    }
+  });
+
   it('allows every origin (CORS), also on errors and preflight requests', async () => {
     expect((await get('/')).headers.get('access-control-allow-origin')).toBe('*');
     expect((await get(`/body/${BODY}/paper?limit=-5`)).headers.get('access-control-allow-origin')).toBe('*');
