@@ -29,8 +29,9 @@ type Umsetzung = 'offen' | 'in_umsetzung' | 'erledigt';
 
 function BeschlussCard({ frame, b, back }: { frame: PageFrame; b: Beschluss; back: string }) {
   return (
-    <article class="kern-card vb-section" id={`beschluss-${b.id}`} aria-labelledby={`b-${b.id}`}>
-      <div class="kern-card__container">
+    <article class="vb-section" id={`beschluss-${b.id}`} aria-labelledby={`b-${b.id}`}>
+      <div>
+        <hr class="kern-divider" aria-hidden="true" />
         <h2 class="kern-heading-small" id={`b-${b.id}`}>
           Beschluss {b.nummer}: {b.top}
         </h2>

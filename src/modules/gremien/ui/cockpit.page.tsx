@@ -99,8 +99,9 @@ function Beratung({
   const v = valuesOf(top, form);
   const id = (f: string) => `${f}-${top.id}`;
   return (
-    <article class="kern-card vb-section" aria-labelledby={id('titel')} id={`top-${top.id}`}>
-      <div class="kern-card__container">
+    <article class="vb-section" aria-labelledby={id('titel')} id={`top-${top.id}`}>
+      <div>
+        <hr class="kern-divider" aria-hidden="true" />
         <h3 class="kern-heading-small" id={id('titel')}>
           {top.nummer} {top.titel}
           {top.drucksachenNr ? ` (${top.drucksachenNr})` : ''}
