@@ -19,6 +19,9 @@ export const gremienCrossTenant = defineCrossTenantCase({
     '/vorlagen/{id}/veroeffentlichung',
     '/vorlagen/{id}/anlagen',
     '/vorlagen/{id}/anlagen/{anlageId}/inhalt',
+    '/vorlagen/{id}/pdf',
+    '/sitzungen/{id}/einladung.pdf',
+    '/sitzungen/{id}/niederschrift.pdf',
   ],
   async setup({ t, ownerToken }) {
     const kuerzel = `X${String(Date.now()).slice(-6)}`;
@@ -108,6 +111,9 @@ export const gremienCrossTenant = defineCrossTenantCase({
         { method: 'GET', path: `/api/v1/vorlagen/${id}/anlagen` },
         { method: 'POST', path: `/api/v1/vorlagen/${id}/anlagen`, json: { titel: 'Fremd' } },
         { method: 'GET', path: `/api/v1/vorlagen/${id}/anlagen/${anlage.json.id}/inhalt` },
+        { method: 'GET', path: `/api/v1/vorlagen/${id}/pdf` },
+        { method: 'GET', path: `/api/v1/sitzungen/${sitzung.json.id}/einladung.pdf` },
+        { method: 'GET', path: `/api/v1/sitzungen/${sitzung.json.id}/niederschrift.pdf` },
       ],
       lists: [
         { path: '/api/v1/gremien', ids: [gremium.json.id] },

@@ -7,6 +7,7 @@ import {
   OPARL_MOUNT,
   registerAnlagenRoutes,
   registerBeschlussNummernRoutes,
+  registerGremienDokumenteRoutes,
   registerGremienRoutes,
   registerRatsinfoPages,
   registerSitzungenRoutes,
@@ -117,6 +118,7 @@ export function createApp(services: Services) {
   registerAnlagenRoutes(api, { anlagen: services.gremien.anlagen, records: services.records });
   registerBeschlussNummernRoutes(api, services.gremien);
   registerVorlageImportRoutes(api, services.gremien);
+  registerGremienDokumenteRoutes(api, services.gremien);
   registerImportRoutes(api, services);
   registerEingangsordnerRoutes(api, services);
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });

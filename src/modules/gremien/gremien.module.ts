@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { BlobStore } from '../blobs/blobs.module.ts';
 import type { ExtractorRegistry } from '../ingest/ingest.module.ts';
 import { createAnlagenUsecases } from './anlagen/anlagen.usecases.ts';
+import { createGremienDokumenteUsecases } from './dokumente/dokumente.usecases.ts';
 import { createGremienUsecases } from './gremien/gremien.usecases.ts';
 import { createMitgliederUsecases } from './gremien/mitglieder.usecases.ts';
 import type { BeratungHook } from './sitzungen/beratung-hooks.ts';
@@ -14,6 +15,10 @@ import { createVorlagenUsecases } from './vorlagen/vorlagen.usecases.ts';
 
 export { type AnlagenRoutesDeps, registerAnlagenRoutes } from './anlagen/anlagen.routes.ts';
 export type { Anlage } from './anlagen/anlagen.usecases.ts';
+export {
+  type GremienDokumenteRoutesDeps,
+  registerGremienDokumenteRoutes,
+} from './dokumente/dokumente.routes.ts';
 export type { Gremium } from './gremien/gremien.usecases.ts';
 // Transport (rt): the staff API of council bodies and Vorlagen.
 export { type GremienRoutesDeps, registerGremienRoutes } from './gremien.routes.ts';
@@ -60,6 +65,7 @@ export function createGremienModule(deps: {
   const vorlagen = createVorlagenUsecases(deps);
   return {
     anlagen: createAnlagenUsecases(deps),
+    dokumente: createGremienDokumenteUsecases(deps),
     vorlagenImport: createVorlageImportUsecases({ ...deps, gremien, vorlagen }),
     beschlussNummern: createBeschlussNummernUsecases(deps),
     gremien,
