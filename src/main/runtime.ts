@@ -90,6 +90,9 @@ export async function startRuntime({
   // Consume folders of every county (polling, change events only bring a pass forward).
   const eingangsordner = mode === 'web' ? undefined : services.createEingangsordnerWatcher();
   eingangsordner?.start();
+  // E-mail intake: SMTP listener (if configured) and the durable spool.
+  const mailIntake = mode === 'web' ? undefined : services.createMailIntakeRunner();
+  const smtpPort = await mailIntake?.start();
 
   let server: ReturnType<typeof serve> | undefined;
   let url: string | undefined;
@@ -109,6 +112,7 @@ export async function startRuntime({
     `Verbund läuft (${mode}) – Datenbank: ${prepared.kind === 'embedded' ? `eingebettetes PostgreSQL in ${config.dataDir}` : 'externes PostgreSQL'}`,
   );
   if (url) print(`  Adresse:    ${url}  (Bürgerportal: ${url}/portal)`);
+  if (smtpPort) print(`  E-Mail-Eingang: SMTP auf Port ${smtpPort}`);
   if (seeded)
     print(
       `  Demo-Verbund der vier Landkreise angelegt, mit ${demoDocuments} Dokumenten in der E-Akte (Textextraktion läuft im Hintergrund).`,
@@ -129,6 +133,7 @@ export async function startRuntime({
       await aenderungenCheck?.stop();
       await ocrRecovery?.stop();
       await eingangsordner?.stop();
+      await mailIntake?.stop();
       await services.close();
       await prepared.stop();
     })();

@@ -7,6 +7,8 @@ import {
   createEingangsordnerWatcher,
   createExtractionPool,
   createImportUsecases,
+  createMailEingangUsecases,
+  createMailIntakeRunner,
   createOcr,
   createUploadScreen,
   createVirusScanner,
@@ -178,6 +180,10 @@ export function buildServices({
     importe,
     eingangsordner,
     // Consume folders of every county, run by the worker process (runtime.ts).
+    mailEingaenge: createMailEingangUsecases({ database, filing: intakeFiling }),
+    // E-mail intake: the SMTP listener (VERBUND_MAIL_EINGANG_PORT) and the spool, run by the worker.
+    createMailIntakeRunner: (smtp = config.intake.smtp) =>
+      createMailIntakeRunner({ deps: { ...intakeDeps, spoolDir: config.intake.mailSpoolDir, logger }, smtp }),
     createEingangsordnerWatcher: (options: { pollMs?: number; events?: boolean } = {}) =>
       createEingangsordnerWatcher({
         deps: intakeDeps,

@@ -40,6 +40,9 @@ const envSchema = z.object({
   VERBUND_IMPORT_DIR: z.string().optional(),
   VERBUND_EINGANG_DIR: z.string().optional(),
   VERBUND_EINGANG_ABFRAGE_S: z.coerce.number().positive().max(3600).default(2),
+  VERBUND_MAIL_EINGANG_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  VERBUND_MAIL_EINGANG_HOST: z.string().default('0.0.0.0'),
+  VERBUND_MAIL_EINGANG_MAX_MB: z.coerce.number().positive().max(1024).default(25),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Verbund E-Government <noreply@verbund.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -107,6 +110,10 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
     'Eingangsordner: Wurzel, je Landkreis ein Unterordner <kennung>, darin die eingerichteten Ordner (Standard VERBUND_DATA_DIR/eingang).',
   VERBUND_EINGANG_ABFRAGE_S:
     'Eingangsordner: Abstand der Abfrage in Sekunden (Standard 2); Änderungsereignisse des Dateisystems holen sie nur vor, auf Netzlaufwerken zählt allein die Abfrage.',
+  VERBUND_MAIL_EINGANG_PORT:
+    'E-Mail-Eingang: Port des eigenen SMTP-Empfängers im Worker (z. B. 2525; leer: aus). Annahme erst nach dem Schreiben mit fsync in den Spool unter VERBUND_DATA_DIR/mail-spool.',
+  VERBUND_MAIL_EINGANG_HOST: 'E-Mail-Eingang: Adresse, an die der SMTP-Empfänger bindet (Standard 0.0.0.0).',
+  VERBUND_MAIL_EINGANG_MAX_MB: 'E-Mail-Eingang: größte Nachricht in MiB (Standard 25); größere werden mit 552 abgewiesen.',
   SMTP_URL:
     'SMTP-Server für E-Mail-Benachrichtigungen an Antragstellende, z. B. smtp://relay.example.de:25 (leer: keine E-Mails).',
   SMTP_FROM: 'Absender der Benachrichtigungen.',
@@ -179,6 +186,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       importRoot: path.resolve(e.VERBUND_IMPORT_DIR ?? path.join(dataDir, 'import')),
       eingangRoot: path.resolve(e.VERBUND_EINGANG_DIR ?? path.join(dataDir, 'eingang')),
       eingangPollMs: Math.round(e.VERBUND_EINGANG_ABFRAGE_S * 1000),
+      mailSpoolDir: path.join(dataDir, 'mail-spool'),
+      smtp:
+        e.VERBUND_MAIL_EINGANG_PORT === undefined
+          ? null
+          : {
+              host: e.VERBUND_MAIL_EINGANG_HOST,
+              port: e.VERBUND_MAIL_EINGANG_PORT,
+              maxBytes: Math.round(e.VERBUND_MAIL_EINGANG_MAX_MB * 1024 * 1024),
+            },
     },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     logLevel: e.LOG_LEVEL,

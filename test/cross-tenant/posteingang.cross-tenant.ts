@@ -39,3 +39,19 @@ export const eingangsordnerCrossTenant = defineCrossTenantCase({
     };
   },
 });
+
+export const mailEingangCrossTenant = defineCrossTenantCase({
+  name: 'Posteingang: E-Mail-Eingänge',
+  covers: ['/mail-eingaenge/{id}'],
+  async setup({ t, ownerToken }) {
+    const created = await t.request('/api/v1/mail-eingaenge', {
+      token: ownerToken,
+      json: { adresse: `geheim-${Date.now()}@wak.verbund.test`, name: 'Geheim' },
+    });
+    expect(created.status).toBe(201);
+    return {
+      probes: [{ method: 'GET', path: `/api/v1/mail-eingaenge/${created.json.id}` }],
+      lists: [{ path: '/api/v1/mail-eingaenge', ids: [created.json.id] }],
+    };
+  },
+});

@@ -18,6 +18,7 @@ import { registerIdentityRoutes } from '../../modules/identity/identity.module.t
 import {
   registerEingangsordnerRoutes,
   registerImportRoutes,
+  registerMailEingangRoutes,
   registerOcrRoutes,
 } from '../../modules/ingest/ingest.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
@@ -121,6 +122,7 @@ export function createApp(services: Services) {
   registerGremienDokumenteRoutes(api, services.gremien);
   registerImportRoutes(api, services);
   registerEingangsordnerRoutes(api, services);
+  registerMailEingangRoutes(api, services);
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
   registerOzgRoutes(api, services);

@@ -25,6 +25,9 @@ export {
   type EingangsordnerUsecases,
 } from './eingangsordner/eingangsordner.usecases.ts';
 export { createEingangsordnerWatcher } from './eingangsordner/eingangsordner.watcher.ts';
+export { registerMailEingangRoutes } from './mail/mail.routes.ts';
+export { createMailIntakeRunner } from './mail/mail.runner.ts';
+export { createMailEingangUsecases, type MailEingangUsecases } from './mail/mail.usecases.ts';
 // OCR (issue 14, point 1): the state of a version's OCR and its German labels.
 export { OCR_IMAGE_TYPES, OCR_STATUS_DE, type OcrStatus } from './ocr/ocr.models.ts';
 // Virus scan (issue 14, point 5): call scanForViruses before anything is filed (portal, API,
