@@ -24,7 +24,7 @@ import {
   requeueExtraction,
 } from '../modules/records/records.module.ts';
 import { createSearchModule, createSearchReindex } from '../modules/search/search.module.ts';
-import { createSteuerungModule } from '../modules/steuerung/steuerung.module.ts';
+import { createSteuerungModule, STANDARD_ARTEFAKT_ARTEN } from '../modules/steuerung/steuerung.module.ts';
 import {
   aenderungBeratungErfasst,
   createAenderungenModule,
@@ -41,6 +41,7 @@ import {
   type JobHandler,
 } from '../platform/jobs/jobs.ts';
 import type { Logger } from '../platform/logger.ts';
+import { createArtifactRegistry } from '../platform/onboarding/artifacts.ts';
 import { createOnboardingRegistry } from '../platform/onboarding/onboarding.ts';
 
 /**
@@ -145,7 +146,10 @@ export function buildServices({
   const { usecases: integrations, xdomea } = integrationsModule;
   onboarding.register(integrationsModule.onboardingHook);
   // Steering: cost sharing, reuse and figures of the Verbund (issue 13).
-  const steuerung = createSteuerungModule({ database });
+  // Shared artifact kinds for the reuse matrix: Leistungen, FIM forms, connectors, Aktenplan template and units.
+  const artifacts = createArtifactRegistry();
+  for (const kind of STANDARD_ARTEFAKT_ARTEN) artifacts.register(kind);
+  const steuerung = createSteuerungModule({ database, artifacts });
   // Per client address, shared by every process through PostgreSQL (portal, tracking, login).
   const rateLimits = createRateLimiter({ db: database.db });
   const platform: PlatformContext = {

@@ -85,4 +85,40 @@ export const STEUERUNG_COMMANDS: Record<string, Command> = {
       });
     },
   },
+  'steuerung nachnutzung': {
+    synopsis: '[--stichtag <JJJJ-MM-TT>] [--tenant <id>] [--json]',
+    description:
+      'Zeigt die geteilten Bausteine je Art mit Eigentümer, wie viele Mitglieder sie nutzen (aktiviert und in den letzten 90 Tagen genutzt) und den Nachnutzungsgrad.',
+    options: { stichtag: { type: 'string' }, tenant: { type: 'string' }, json: { type: 'boolean' } },
+    run: ({ values, config }) => {
+      const stichtag = str(values.stichtag);
+      if (stichtag !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(stichtag))
+        throw steuerungErrors.datum(stichtag);
+      return withServices(config, async (services) => {
+        const tenant = await actingTenant(services, str(values.tenant));
+        const m = await services.steuerung.nachnutzung.matrix({ principal: cliPrincipal(tenant), stichtag });
+        if (values.json) {
+          console.log(json(m));
+          return 0;
+        }
+        const namen = new Map(m.mitglieder.map((b) => [b.id, b.name]));
+        console.log(
+          `Nachnutzung am ${m.stichtag}: ${m.genutzt} von ${m.moeglich} möglichen Nutzungen = ${m.prozent ?? '–'} %`,
+        );
+        for (const art of m.arten) {
+          const zeilen = m.zeilen.filter((z) => z.artefakt.art === art.art);
+          if (zeilen.length === 0) continue;
+          console.log(`\n${art.label} (${zeilen.length})`);
+          for (const z of zeilen) {
+            const nutzer = z.zellen.filter((c) => c.zelle === 'genutzt').length;
+            const andere = z.zellen.filter((c) => c.zelle !== 'eigentuemer').length;
+            console.log(
+              `  ${pad(z.artefakt.label, 48)} ${pad(namen.get(z.artefakt.ownerTenantId ?? '') ?? 'Verbund', 24)} genutzt von ${nutzer} / ${andere}`,
+            );
+          }
+        }
+        return 0;
+      });
+    },
+  },
 };

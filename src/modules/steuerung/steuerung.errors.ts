@@ -26,6 +26,12 @@ export const steuerungErrors = {
       `invalid year ${value}`,
       `Das Jahr „${value}“ ist ungültig (2000–2100).`,
     ),
+  datum: (value: string) =>
+    badRequest(
+      'steuerung.datum_invalid',
+      `invalid date ${value}`,
+      `Das Datum „${value}“ ist ungültig (JJJJ-MM-TT).`,
+    ),
   nameFehlt: (kreisschluessel: string) =>
     badRequest(
       'steuerung.name_missing',

@@ -1,14 +1,18 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
+import type { ArtifactRegistry } from '../../platform/onboarding/artifacts.ts';
 import { createKostenUsecases } from './kosten/kosten.usecases.ts';
+import { createNachnutzungUsecases } from './nachnutzung/nachnutzung.usecases.ts';
 
-// Public surface of the steering module (issue 13): cost sharing among the members.
+// Public surface of the steering module (issue 13): cost sharing among the members, reuse of the
+// shared artifacts (kinds come from the platform's artifact registry).
 export { centAusEuro, euro } from './kosten/betrag.models.ts';
 export { SCHLUESSEL_ARTEN, type SchluesselArt } from './kosten/schluessel.models.ts';
+export { STANDARD_ARTEFAKT_ARTEN } from './nachnutzung/artefakt-arten.ts';
 export { steuerungErrors } from './steuerung.errors.ts';
 
 /** Steuerung: what the Verbund shares and costs, per member and over time. */
-export function createSteuerungModule(deps: { database: DatabaseHandle }) {
-  return { kosten: createKostenUsecases(deps) };
+export function createSteuerungModule(deps: { database: DatabaseHandle; artifacts: ArtifactRegistry }) {
+  return { kosten: createKostenUsecases(deps), nachnutzung: createNachnutzungUsecases(deps) };
 }
 
 export type SteuerungModule = ReturnType<typeof createSteuerungModule>;

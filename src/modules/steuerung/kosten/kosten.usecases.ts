@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
 import { actorOf, hasRole, type Principal } from '../../../platform/http/principal.ts';
-import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { steuerungErrors } from '../steuerung.errors.ts';
+import { leseVerbundzahlen } from '../verbundzahlen.ts';
 import { type Beteiligter, beitrittSimulieren } from './beitritt.models.ts';
 import { kostenRepository as repo } from './kosten.repository.ts';
 import {
@@ -39,19 +39,15 @@ export function createKostenUsecases({ database }: { database: DatabaseHandle })
   const { db } = database;
 
   /** Usage of every county in the period, read through the audited function in the caller's chain. */
-  async function nutzung({ principal, von, bis, zweck }: Abruf) {
-    return database.withTenant(principal.tenantId, async (trx) => {
-      const rows = await repo.nutzungVerbund(trx, { von, bis });
-      await appendAuditEvent(trx, {
-        actor: actorOf(principal),
-        action: 'steuerung.verbundzahlen',
-        objectType: 'steuerung',
-        objectId: 'steuerung_nutzung_verbund',
-        data: { von, bis, zweck },
-      });
-      return new Map(rows.map((r) => [r.tenant_id, r]));
+  const nutzung = ({ principal, von, bis, zweck }: Abruf) =>
+    leseVerbundzahlen({
+      database,
+      principal,
+      funktion: 'steuerung_nutzung_verbund',
+      daten: { von, bis, zweck },
+      lesen: async (trx) =>
+        new Map((await repo.nutzungVerbund(trx, { von, bis })).map((r) => [r.tenant_id, r])),
     });
-  }
 
   /** Population as of `bis` (else the latest figure) and usage in [von, bis] of every county. */
   async function kennzahlen({ principal, von, bis, zweck }: Abruf) {
