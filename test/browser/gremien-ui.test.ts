@@ -81,13 +81,13 @@ describe('Gremien staff UI in Debian Chromium', () => {
     await sb.locator('#betreff-error').waitFor();
     expect(await sb.locator('#betreff-error').textContent()).toContain('Bitte geben Sie den Betreff an');
     await expectNoAxe(sb);
-    await sb.getByLabel('Betreff').fill('1. Änderung der Zweckvereinbarung (Beispieldaten)');
+    await sb.getByLabel('Betreff').fill('7. Änderung der Zweckvereinbarung (Browsertest)');
     await sb.getByLabel('Einreichung').fill('2020-05-27');
     await sb
       .getByLabel('Beschlussvorschlag')
       .fill('Der Kreistag möge beschließen: Der Änderung wird zugestimmt.');
     await sb.getByLabel('1. Gremium').selectOption(gremium.id);
-    await sb.getByLabel('1. Datum der Beratung').fill('2020-06-24');
+    await sb.getByLabel('1. Datum der Beratung').fill('2024-06-20');
     await sb.getByRole('button', { name: 'Vorlage anlegen' }).click();
     await h1(sb, /^Vorlage /);
     await sb.getByText('Freigeben darf nur die Leitung').waitFor();
@@ -113,7 +113,7 @@ describe('Gremien staff UI in Debian Chromium', () => {
     const noJs = await plain.newPage();
     await noJs.goto(`${server.url}/sitzungen`);
     await noJs.getByLabel('Gremium', { exact: true }).last().selectOption(gremium.id);
-    await noJs.getByLabel('Datum').fill('2020-06-24');
+    await noJs.getByLabel('Datum').fill('2024-06-20');
     await noJs.getByLabel('Beginn (Uhrzeit)').fill('17:00');
     await noJs.getByLabel('Ort').fill('Kreistagssaal (Beispieldaten)');
     await noJs.getByRole('button', { name: 'Sitzung anlegen' }).click();
@@ -131,7 +131,7 @@ describe('Gremien staff UI in Debian Chromium', () => {
     }
     expect(await agenda(noJs)).toEqual([
       'Eröffnung und Feststellung der Beschlussfähigkeit',
-      '1. Änderung der Zweckvereinbarung (Beispieldaten)',
+      '7. Änderung der Zweckvereinbarung (Browsertest)',
       'Anfragen',
     ]);
     await noJs.getByRole('button', { name: 'nach oben: Ö 3 Anfragen' }).click();
@@ -139,7 +139,7 @@ describe('Gremien staff UI in Debian Chromium', () => {
     expect(await agenda(noJs)).toEqual([
       'Eröffnung und Feststellung der Beschlussfähigkeit',
       'Anfragen',
-      '1. Änderung der Zweckvereinbarung (Beispieldaten)',
+      '7. Änderung der Zweckvereinbarung (Browsertest)',
     ]);
     await noJs.getByRole('button', { name: 'Einladen' }).click();
     await noJs.getByText('Die Sitzung ist jetzt eingeladen.').waitFor();
@@ -153,7 +153,7 @@ describe('Gremien staff UI in Debian Chromium', () => {
       .poll(() => agenda(sb))
       .toEqual([
         'Eröffnung und Feststellung der Beschlussfähigkeit',
-        '1. Änderung der Zweckvereinbarung (Beispieldaten)',
+        '7. Änderung der Zweckvereinbarung (Browsertest)',
         'Anfragen',
       ]);
 
@@ -167,14 +167,14 @@ describe('Gremien staff UI in Debian Chromium', () => {
     await sb.getByText('2 von 3 Mitgliedern anwesend, davon 2 mit Stimmrecht.').waitFor();
     await expectNoAxe(sb);
     expect(personen).toHaveLength(3);
-    const item = sb.getByRole('article').filter({ hasText: '1. Änderung der Zweckvereinbarung' });
+    const item = sb.getByRole('article').filter({ hasText: '7. Änderung der Zweckvereinbarung' });
     await item.getByLabel('Ergebnis').selectOption('beschlossen');
     await item.getByLabel('Ja').fill('2');
     await item.getByLabel('Nein').fill('1');
     await item.getByLabel('Enthaltungen').fill('0');
     await item.getByRole('button', { name: 'Ergebnis speichern' }).click();
     await sb.getByText('Das Ergebnis wurde nicht gespeichert').waitFor();
-    const refusedItem = sb.getByRole('article').filter({ hasText: '1. Änderung der Zweckvereinbarung' });
+    const refusedItem = sb.getByRole('article').filter({ hasText: '7. Änderung der Zweckvereinbarung' });
     expect(await refusedItem.textContent()).toContain(
       'Ja, Nein und Enthaltungen (3) übersteigen die anwesenden Stimmberechtigten (2).',
     );
@@ -189,8 +189,8 @@ describe('Gremien staff UI in Debian Chromium', () => {
       .getByRole('link', { name: 'Beschlusskontrolle' })
       .click();
     await h1(sb, 'Beschlusskontrolle');
-    const beschluss = sb.getByRole('article').filter({ hasText: '1. Änderung der Zweckvereinbarung' });
-    expect(await beschluss.getByRole('heading').textContent()).toMatch(/^Beschluss KTUI\/001-02\/20: /);
+    const beschluss = sb.getByRole('article').filter({ hasText: '7. Änderung der Zweckvereinbarung' });
+    expect(await beschluss.getByRole('heading').textContent()).toMatch(/^Beschluss KTUI\/001-02\/24: /);
     await expectNoAxe(sb);
     await beschluss.getByLabel('Beschlusstext').fill('Der 1. Änderung wird zugestimmt (Beispieldaten).');
     await beschluss.getByLabel('Umsetzungsstand').selectOption('erledigt');

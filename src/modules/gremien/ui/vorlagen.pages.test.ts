@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const editorFields = (over: Record<string, string> = {}) => ({
-  betreff: '1. Änderung der Zweckvereinbarung „Interkommunales Serviceteam E-Government“',
+  betreff: '7. Änderung der Zweckvereinbarung „Serviceteam E-Government“ (Seitentest)',
   art: 'beschlussvorlage',
   einreicher: 'Verwaltung',
   federfuehrendeOeId: '',
@@ -99,7 +99,7 @@ describe('Vorlagen in the staff UI', () => {
       t,
       sachbearbeitung,
       '/vorlagen',
-      editorFields({ betreff: 'Haushaltssatzung (Beispieldaten)' }),
+      editorFields({ betreff: 'Gebührensatzung Seitentest (Beispieldaten)' }),
     );
     const path = created.location!.split('?')[0]!;
     const refused = await postForm(t, sachbearbeitung, `${path}/freigabe`, {});
@@ -154,12 +154,12 @@ describe('Vorlagen in the staff UI', () => {
   it('the list filters by state, and a reader sees it without any form', async () => {
     const drafts = await getPage(t, lesen, '/vorlagen?status=entwurf');
     expect(drafts.status).toBe(200);
-    expect(drafts.html).toContain('1. Änderung der Zweckvereinbarung');
-    expect(drafts.html).not.toContain('Haushaltssatzung');
+    expect(drafts.html).toContain('7. Änderung der Zweckvereinbarung');
+    expect(drafts.html).not.toContain('Gebührensatzung Seitentest');
     expect(drafts.html).not.toContain('href="/vorlagen/neu"');
     const published = await getPage(t, lesen, '/vorlagen?status=veroeffentlicht');
-    expect(published.html).toContain('Haushaltssatzung');
-    expect(published.html).not.toContain('1. Änderung der Zweckvereinbarung');
+    expect(published.html).toContain('Gebührensatzung Seitentest');
+    expect(published.html).not.toContain('7. Änderung der Zweckvereinbarung');
     expect((await getPage(t, lesen, '/vorlagen/neu')).status).toBe(403);
     const id = /href="\/vorlagen\/([0-9a-f-]{36})"/.exec(drafts.html)![1]!;
     const page = await getPage(t, lesen, `/vorlagen/${id}`);
