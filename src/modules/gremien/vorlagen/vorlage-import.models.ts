@@ -1,3 +1,4 @@
+import { berichtOf } from './vorlage-import.bericht.ts';
 import { anlagenListe, beratungsZeile, deDatum, stimmenOf, unterzeichnerAm } from './vorlage-import.parts.ts';
 
 /**
@@ -289,32 +290,4 @@ export function parseVorlageText(source: string): { vorlage: ImportierteVorlage;
     if (stimmen.rest) keepUnknown(linesOf('abstimmung')[0]?.zeile ?? 0, 'Abstimmung', stimmen.rest);
   }
   return { vorlage, bericht: berichtOf(vorlage, hinweise) };
-}
-
-const PFLICHT: Array<[keyof ImportierteVorlage, string]> = [
-  ['drucksachenNr', 'Drucksachen-Nr.'],
-  ['einreicher', 'Einreicher'],
-  ['einreichung', 'Einreichung'],
-  ['beratungsfolge', 'Beratungsfolge'],
-  ['betreff', 'Betreff'],
-  ['beschlussvorschlag', 'Beschlussvorschlag'],
-  ['begruendung', 'Begründung'],
-  ['unterzeichner', 'Unterzeichner'],
-  ['anlagen', 'Anlagen'],
-  ['abstimmung', 'Abstimmungsergebnis'],
-];
-
-function berichtOf(vorlage: ImportierteVorlage, hinweise: string[]): ImportBericht {
-  const present = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== '');
-  const erkannt = PFLICHT.filter(([key]) => present(vorlage[key])).map(([, name]) => name);
-  const fehlend = PFLICHT.filter(([key]) => !present(vorlage[key])).map(([, name]) => name);
-  if (vorlage.abstimmung && Object.values(vorlage.abstimmung).every((v) => v === null))
-    hinweise.push('Das Abstimmungsergebnis ist vorgesehen, aber noch nicht ausgefüllt.');
-  return {
-    erkannt,
-    fehlend,
-    unerkannt: vorlage.unerkannt,
-    hinweise,
-    vollstaendig: fehlend.length === 0 && vorlage.unerkannt.length === 0,
-  };
 }
