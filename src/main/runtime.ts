@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { seedDemoGremien } from '../demo/gremien.seed.ts';
 import { seedServices } from '../demo/ozg.seed.ts';
 import { assignDemoTemplateOwner, seedDemoRecords } from '../demo/records.seed.ts';
 import { demoLogins, seedDemoVerbund } from '../demo/verbund.seed.ts';
@@ -48,6 +49,8 @@ export async function startRuntime({
         await assignDemoTemplateOwner(services.database);
         demoDocuments = (await seedDemoRecords({ database: services.database, blobs: services.blobs }))
           .documents;
+        // Kreistage and committees with a year of sessions, and the 1. Änderung as a completed process.
+        await seedDemoGremien({ gremien: services.gremien, aenderungen: services.aenderungen });
       }
       // The Verbund's service catalogue (idempotent: also fills in installations seeded earlier).
       await seedServices({ database: services.database, xsdDir: config.fim.xsdDir });
