@@ -3,6 +3,7 @@ import { actorOf, hasRole, type Principal } from '../../../platform/http/princip
 import { forbidden } from '../../../shared/errors.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { gremienErrors } from '../gremien.errors.ts';
+import { announceBeratung, type BeratungHook } from './beratung-hooks.ts';
 import {
   deleteBeschluss,
   ensureBeschluss,
@@ -12,7 +13,6 @@ import {
   replaceAnwesenheit,
   upsertBeratung,
 } from './beratungen.repository.ts';
-import { announceBeratung, type BeratungHook } from './beratung-hooks.ts';
 import { beschlussNummerFuer } from './beschluss-nummern.usecases.ts';
 import { findSitzung } from './sitzungen.repository.ts';
 
