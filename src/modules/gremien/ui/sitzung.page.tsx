@@ -216,7 +216,6 @@ export function SitzungPage(props: {
   neu: NeuerTopValues;
   errors: FieldErrors;
   flash?: FlashMessage | null;
-  einladungPdf?: boolean;
 }) {
   const { frame, sitzung } = props;
   const { principal } = frame;
@@ -240,11 +239,15 @@ export function SitzungPage(props: {
         <a class="kern-link" href={`/sitzungen/${sitzung.id}/cockpit`}>
           Sitzungscockpit: Anwesenheit und Abstimmungen
         </a>
-        {props.einladungPdf ? (
+        {' · '}
+        <a class="kern-link" href={`/api/v1/sitzungen/${sitzung.id}/einladung.pdf`}>
+          Einladung (PDF)
+        </a>
+        {sitzung.status === 'durchgefuehrt' ? (
           <>
             {' · '}
-            <a class="kern-link" href={`/api/v1/sitzungen/${sitzung.id}/einladung.pdf`}>
-              Einladung (PDF)
+            <a class="kern-link" href={`/api/v1/sitzungen/${sitzung.id}/niederschrift.pdf`}>
+              Niederschrift (PDF)
             </a>
           </>
         ) : null}

@@ -234,6 +234,11 @@ describe('Sitzungen, agenda, cockpit and Beschlusskontrolle in the staff UI', ()
     expect(flashOf(held.location).ok).toBe('Die Sitzung ist jetzt durchgeführt.');
     const page = await getPage(t, sb, sitzungPath);
     expect(page.html).toContain('Eine durchgeführte Sitzung ändert ihren Stand nicht mehr.');
+    for (const art of ['einladung', 'niederschrift']) {
+      expect(page.html).toContain(`href="/api/v1${sitzungPath}/${art}.pdf"`);
+      const pdf = await t.app.request(`/api/v1${sitzungPath}/${art}.pdf`, { headers: { cookie: sb.cookie } });
+      expect(pdf.status).toBe(200);
+    }
     expect(page.html).toContain('Die Tagesordnung einer durchgeführten Sitzung ist geschlossen.');
     const back = await postForm(t, sb, `${sitzungPath}/status`, { status: 'geplant' });
     expect(flashOf(back.location).fehler).toBe(

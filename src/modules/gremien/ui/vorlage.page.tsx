@@ -102,6 +102,10 @@ export function VorlagePage(props: {
         <a class="kern-link" href="/vorlagen">
           Zurück zu den Vorlagen
         </a>
+        {' · '}
+        <a class="kern-link" href={`/api/v1/vorlagen/${vorlage.id}/pdf`}>
+          Vorlage als PDF (Layout der Beschlussvorlage)
+        </a>
       </p>
       <Facts
         rows={[

@@ -55,6 +55,16 @@ describe('Vorlagen in the staff UI', () => {
     expect(page.html).toContain('Entwurf');
     expect(page.html).toContain('Kreistag KTUI (Entscheidung, 24.06.2020)');
     expect(page.html).toContain('Freigeben darf nur die Leitung');
+    // The PDF of the Vorlage (documents of the module), reached with the same session.
+    const pdfHref = /href="(\/api\/v1\/vorlagen\/[0-9a-f-]{36}\/pdf)"/.exec(page.html)![1]!;
+    const pdf = await t.app.request(pdfHref, { headers: { cookie: sachbearbeitung.cookie } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     // Its own Akte in the E-Akte (made with the Vorlage) and its Anlagen.
     expect(page.html).toContain('Anlagen (0)');
     expect(page.html).toMatch(/href="\/akten\/[0-9a-f-]{36}">Akte der Vorlage in der E-Akte/);
