@@ -78,6 +78,8 @@ export const organizationSource = defineSource<OrganizationRow>({
         organizationType: 'Gremium',
         classification: label(ORGANIZATION_CLASSIFICATION, row.art),
         membership: row.membership_ids.map((m) => urls.object(bodyId, 'membership', m)),
+        meeting: urls.ofOrganization(bodyId, row.id, 'meeting'),
+        consultation: urls.ofOrganization(bodyId, row.id, 'consultation'),
         ...stamps(row),
       }) as OparlObject;
     });

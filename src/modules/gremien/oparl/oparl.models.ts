@@ -50,6 +50,9 @@ export function oparlUrls(base: string) {
     body,
     list: (bodyId: string, list: ListType) => `${body(bodyId)}/${list}`,
     object: (bodyId: string, list: ListType, id: string) => `${body(bodyId)}/${list}/${id}`,
+    /** An Organization's own external lists (its meetings, its consultations). */
+    ofOrganization: (bodyId: string, id: string, list: 'meeting' | 'consultation') =>
+      `${body(bodyId)}/organization/${id}/${list}`,
     fileAccess: (bodyId: string, id: string) => `${body(bodyId)}/file/${id}/zugriff`,
     fileDownload: (bodyId: string, id: string) => `${body(bodyId)}/file/${id}/download`,
   };

@@ -9,7 +9,10 @@ export type StampedRow = { id: string; created: Date; modified: Date; deleted: b
  * Which rows a read wants: one page of a list; the rows with these ids (a direct read, deleted ones
  * too); or the live children of some parents (`of`: a condition on the base's columns, for embedding).
  */
-export type Selection = { query: ListQuery } | { ids: string[] } | { of: RawBuilder<unknown> };
+export type Selection =
+  | { query: ListQuery; within?: RawBuilder<unknown> }
+  | { ids: string[] }
+  | { of: RawBuilder<unknown> };
 
 /**
  * Selects from a type's base query (which yields id, created, modified, deleted). A page walks in id
@@ -36,6 +39,7 @@ export async function selectStamped<R extends StampedRow>(
   }
   const q = selection.query;
   const where = [
+    selection.within,
     q.after && sql`x.id > ${q.after}::uuid`,
     q.createdSince && sql`x.created >= ${q.createdSince}::timestamptz`,
     q.createdUntil && sql`x.created <= ${q.createdUntil}::timestamptz`,

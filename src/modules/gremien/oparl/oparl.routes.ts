@@ -83,6 +83,12 @@ export function createOparlApp({ oparl }: OparlRoutesDeps) {
     if (!isListType(list)) throw oparlErrors.notFound();
     return json(c, await oparl.object(urlsOf(c), c.req.param('body'), list, c.req.param('id')));
   });
+  app.get(`${V}/body/:body/organization/:id/:list`, async (c) => {
+    const list = c.req.param('list');
+    if (!isListType(list)) throw oparlErrors.notFound();
+    const query = parseListQuery(new URL(c.req.url).searchParams);
+    return json(c, await oparl.list(urlsOf(c), c.req.param('body'), list, query, c.req.param('id')));
+  });
   for (const [path, kind] of [
     ['zugriff', 'inline'],
     ['download', 'attachment'],

@@ -171,6 +171,31 @@ describe('OParl 1.1 of the Verbund', () => {
     }
   });
 
+  it('lists the meetings and consultations of an Organization, paged like the Body lists', async () => {
+    const organization = (await get(`/body/${BODY}/organization/${council.gremium.id}`)).json;
+    const meetings = (await t.app.request(organization.meeting).then((r) => r.json())) as {
+      data: Array<{ id: string }>;
+      links: { self: string };
+    };
+    expect(meetings.data.map((m) => m.id)).toEqual([
+      `http://localhost/oparl/v1.1/body/${BODY}/meeting/${council.sitzung.id}`,
+    ]);
+    const consultations = (await t.app
+      .request(`${organization.consultation}?limit=10`)
+      .then((r) => r.json())) as {
+      data: Array<{ paper: string }>;
+      links: { self: string };
+    };
+    expect(consultations.data.map((c) => c.paper.split('/').at(-1))).toEqual([
+      council.vorlagen.oeffentlich.id,
+    ]);
+    expect(consultations.links.self).toBe(`${organization.consultation}?limit=10`);
+    expect(
+      (await get(`/body/${BODY}/organization/00000000-0000-4000-8000-000000000000/meeting`)).status,
+    ).toBe(404);
+    expect((await get(`/body/${BODY}/organization/${council.gremium.id}/paper`)).status).toBe(404);
+  });
+
   it('allows every origin (CORS), also on errors and preflight requests', async () => {
     expect((await get('/')).headers.get('access-control-allow-origin')).toBe('*');
     expect((await get(`/body/${BODY}/paper?limit=-5`)).headers.get('access-control-allow-origin')).toBe('*');

@@ -43,6 +43,7 @@ const SOURCES: Record<ListType, Source> = {
   location: locationSource,
   legislativeTerm: legislativeTermSource,
 };
+const ORGANIZATION_LISTS: ListType[] = ['meeting', 'consultation'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function createOparlUsecases(deps: {
@@ -146,14 +147,27 @@ export function createOparlUsecases(deps: {
       return inBody(bodyId, (trx, member) => renderBody(trx, member, urls));
     },
 
-    /** One page of a Body's external list: keyset from `after`, filters kept in every link. */
-    async list(urls: OparlUrls, bodyId: string, type: ListType, query: ListQuery) {
+    /**
+     * One page of a Body's external list, or of an Organization's meetings or consultations
+     * (`organizationId`): keyset from `after`, filters kept in every link.
+     */
+    async list(urls: OparlUrls, bodyId: string, type: ListType, query: ListQuery, organizationId?: string) {
+      if (organizationId !== undefined && (!UUID.test(organizationId) || !ORGANIZATION_LISTS.includes(type)))
+        throw oparlErrors.notFound();
       return inBody(bodyId, async (trx) => {
         const source = SOURCES[type];
-        const rows = await selectStamped(trx, source.base, { query });
+        if (
+          organizationId &&
+          (await selectStamped(trx, organizationSource.base, { ids: [organizationId] })).length === 0
+        )
+          throw oparlErrors.notFound();
+        const within = organizationId ? sql`x.gremium_id = ${organizationId}::uuid` : undefined;
+        const rows = await selectStamped(trx, source.base, { query, within });
         const page = rows.slice(0, query.limit);
         const data = await source.render(page, context(trx, urls, bodyId, query.omitInternal));
-        const listUrl = urls.list(bodyId, type);
+        const listUrl = organizationId
+          ? urls.ofOrganization(bodyId, organizationId, type as 'meeting' | 'consultation')
+          : urls.list(bodyId, type);
         const last = page.at(-1);
         return {
           data,
