@@ -7,6 +7,8 @@ import {
   createEingangsordnerWatcher,
   createExtractionPool,
   createImportUsecases,
+  createAblageLerner,
+  createAblagevorschlagUsecases,
   createMailEingangUsecases,
   createMailIntakeRunner,
   createOcr,
@@ -125,13 +127,14 @@ export function buildServices({
     importRoot: config.intake.importRoot,
   });
   jobHandlers.set(...importe.job);
+  const ablagevorschlaege = createAblagevorschlagUsecases({ database });
   const eingangsordner = createEingangsordnerUsecases({
     database,
     filing: intakeFiling,
     root: config.intake.eingangRoot,
   });
   // After records: activating a service creates its Akte in the county's Aktenplan.
-  const ozg = createOzgModule({ database, blobs, config });
+  const ozg = createOzgModule({ database, blobs, config, screenUpload });
   onboarding.register(ozg.onboardingHook);
   for (const job of ozg.jobs) jobHandlers.set(...job);
   const integrationsModule = createIntegrationsModule({
@@ -185,6 +188,14 @@ export function buildServices({
     eingangsordner,
     // Consume folders of every county, run by the worker process (runtime.ts).
     mailEingaenge: createMailEingangUsecases({ database, filing: intakeFiling }),
+    ablagevorschlaege,
+    // Filing suggestions: each county's model learns what was filed since the last pass (worker).
+    createAblageLerner: () =>
+      createAblageLerner({
+        usecases: ablagevorschlaege,
+        tenants: async () => (await verbund.listMembers()).map((m) => m.id),
+        logger,
+      }),
     // E-mail intake: the SMTP listener (VERBUND_MAIL_EINGANG_PORT) and the spool, run by the worker.
     createMailIntakeRunner: (smtp = config.intake.smtp) =>
       createMailIntakeRunner({ deps: { ...intakeDeps, spoolDir: config.intake.mailSpoolDir, logger }, smtp }),

@@ -66,6 +66,7 @@ const envSchema = z.object({
       'alle oder Kennungen mit Komma',
     ),
   VERBUND_CLAMD_TIMEOUT_S: z.coerce.number().positive().max(3600).default(60),
+  VERBUND_CLAMD_MAX_MB: z.coerce.number().positive().max(4096).default(100),
   VERBUND_OCR_THREADS: z.coerce.number().int().min(0).max(256).default(0),
   VERBUND_OCR_MAX_MEGAPIXEL: z.coerce.number().positive().max(10_000).default(100),
   VERBUND_OCR_MAX_PAGES: z.coerce.number().int().min(1).max(10_000).default(500),
@@ -113,7 +114,8 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
   VERBUND_MAIL_EINGANG_PORT:
     'E-Mail-Eingang: Port des eigenen SMTP-Empfängers im Worker (z. B. 2525; leer: aus). Annahme erst nach dem Schreiben mit fsync in den Spool unter VERBUND_DATA_DIR/mail-spool.',
   VERBUND_MAIL_EINGANG_HOST: 'E-Mail-Eingang: Adresse, an die der SMTP-Empfänger bindet (Standard 0.0.0.0).',
-  VERBUND_MAIL_EINGANG_MAX_MB: 'E-Mail-Eingang: größte Nachricht in MiB (Standard 25); größere werden mit 552 abgewiesen.',
+  VERBUND_MAIL_EINGANG_MAX_MB:
+    'E-Mail-Eingang: größte Nachricht in MiB (Standard 25); größere werden mit 552 abgewiesen.',
   SMTP_URL:
     'SMTP-Server für E-Mail-Benachrichtigungen an Antragstellende, z. B. smtp://relay.example.de:25 (leer: keine E-Mails).',
   SMTP_FROM: 'Absender der Benachrichtigungen.',
@@ -133,6 +135,8 @@ export const configDocumentation: Record<keyof z.infer<typeof envSchema>, string
     'Landkreise, die nur geprüfte Dateien annehmen (Kennungen mit Komma oder alle): ist clamd nicht erreichbar, warten Uploads (503) statt ungeprüft abgelegt zu werden.',
   VERBUND_CLAMD_TIMEOUT_S:
     'Höchste Dauer einer Virenprüfung in Sekunden (Standard 60); danach gilt clamd als nicht erreichbar.',
+  VERBUND_CLAMD_MAX_MB:
+    'Größte Datei, die clamd prüft, in MiB (Standard 100 wie StreamMaxLength von clamd; beide gleich einstellen): größere gelten als „zu groß für die Virenprüfung“ und werden nicht abgelegt.',
   VERBUND_OCR_THREADS:
     'OCR: höchstens so viele Tesseract-Prozesse gleichzeitig, je einer mit einem Thread (OMP_THREAD_LIMIT=1). 0 (Standard): Anzahl der Kerne.',
   VERBUND_OCR_MAX_MEGAPIXEL:
@@ -209,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       address: e.VERBUND_CLAMD_SOCKET.trim() || null,
       required: parseRequired(e.VERBUND_VIRENSCAN_PFLICHT),
       timeoutMs: Math.round(e.VERBUND_CLAMD_TIMEOUT_S * 1000),
+      maxBytes: Math.round(e.VERBUND_CLAMD_MAX_MB * 1024 * 1024),
     },
     ocr: {
       threads: e.VERBUND_OCR_THREADS || availableParallelism(),

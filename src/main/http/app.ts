@@ -16,9 +16,11 @@ import {
 } from '../../modules/gremien/gremien.module.ts';
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
 import {
+  registerAblagevorschlagRoutes,
   registerEingangsordnerRoutes,
   registerImportRoutes,
   registerMailEingangRoutes,
+  registerMetadatenRoutes,
   registerOcrRoutes,
 } from '../../modules/ingest/ingest.module.ts';
 import { registerIntegrationsRoutes } from '../../modules/integrations/integrations.module.ts';
@@ -123,8 +125,13 @@ export function createApp(services: Services) {
   registerImportRoutes(api, services);
   registerEingangsordnerRoutes(api, services);
   registerMailEingangRoutes(api, services);
+  registerAblagevorschlagRoutes(api, services);
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
-  registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
+  registerMetadatenRoutes(api, {
+    ...services,
+    dokumente: services.records.dokumente,
+    aktenplan: services.records.aktenplan,
+  });
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
   documentIdempotencyKey(api);

@@ -2,7 +2,19 @@
 // modules and the composition root use. The bounded parser processes themselves are platform
 // (src/platform/parsers/), shared by extraction, the FIM import and the xdomea import.
 
+export { registerAblagevorschlagRoutes } from './ablagevorschlag/ablagevorschlag.routes.ts';
+export { createAblageLerner } from './ablagevorschlag/ablagevorschlag.runner.ts';
+export {
+  type AblagevorschlagUsecases,
+  createAblagevorschlagUsecases,
+} from './ablagevorschlag/ablagevorschlag.usecases.ts';
 export { detectContentType, safeFileName } from './content-type.ts';
+export { registerEingangsordnerRoutes } from './eingangsordner/eingangsordner.routes.ts';
+export {
+  createEingangsordnerUsecases,
+  type EingangsordnerUsecases,
+} from './eingangsordner/eingangsordner.usecases.ts';
+export { createEingangsordnerWatcher } from './eingangsordner/eingangsordner.watcher.ts';
 export { createExtractionPool } from './extraction-pool.ts';
 export {
   type ExtractedAttachment,
@@ -19,21 +31,18 @@ export { type ImportProgress, progressBar, progressLine } from './import/import.
 export { registerImportRoutes } from './import/import.routes.ts';
 export { createImportUsecases, IMPORT_JOB, type ImportUsecases } from './import/import.usecases.ts';
 export type { IntakeFiling } from './import/intake-filing.ts';
-export { registerEingangsordnerRoutes } from './eingangsordner/eingangsordner.routes.ts';
-export {
-  createEingangsordnerUsecases,
-  type EingangsordnerUsecases,
-} from './eingangsordner/eingangsordner.usecases.ts';
-export { createEingangsordnerWatcher } from './eingangsordner/eingangsordner.watcher.ts';
 export { registerMailEingangRoutes } from './mail/mail.routes.ts';
 export { createMailIntakeRunner } from './mail/mail.runner.ts';
 export { createMailEingangUsecases, type MailEingangUsecases } from './mail/mail.usecases.ts';
+// Metadata from the text (issue 14, point 6): suggestions with their position, confirmed by the user.
+export { type MetadataSuggestions, suggestMetadata } from './metadaten/metadaten.models.ts';
+export { type MetadatenDeps, registerMetadatenRoutes } from './metadaten/metadaten.routes.ts';
 // OCR (issue 14, point 1): the state of a version's OCR and its German labels.
 export { OCR_IMAGE_TYPES, OCR_STATUS_DE, type OcrStatus } from './ocr/ocr.models.ts';
-// Virus scan (issue 14, point 5): call scanForViruses before anything is filed (portal, API,
-// intake, import); assertMayFile throws the one German 422/503, intake reads mayFile and quarantines.
 export { type DokumentAccess, registerOcrRoutes } from './ocr/ocr.routes.ts';
 export { createOcr, type Ocr, type RequeueExtraction } from './ocr/ocr.service.ts';
+// Virus scan (issue 14, point 5): call scanForViruses before anything is filed (portal, API,
+// intake, import); assertMayFile throws the one German 422/503, intake reads mayFile and quarantines.
 export { createUploadScreen, type ScreenUpload } from './virenscan/upload-screen.ts';
 export { auditVirusFinding } from './virenscan/virenscan.audit.ts';
 export { virenscanErrors } from './virenscan/virenscan.errors.ts';

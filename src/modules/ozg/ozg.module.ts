@@ -2,6 +2,7 @@ import type { Config } from '../../platform/config.ts';
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { JobHandler } from '../../platform/jobs/jobs.ts';
 import type { BlobStore } from '../blobs/blobs.module.ts';
+import type { ScreenUpload } from '../ingest/ingest.module.ts';
 import { ANTRAG_PDF_JOB, MAIL_JOB } from './antraege/antraege.models.ts';
 import { createAntraegeUsecases } from './antraege/antraege.usecases.ts';
 import { createEntwuerfeUsecases } from './antraege/entwuerfe.usecases.ts';
@@ -18,7 +19,13 @@ export { registerPortalPages } from './portal/portal.pages.tsx';
 export { renderPortalError } from './portal/portal-error.page.tsx';
 
 /** The OZG module as the composition root sees it: services (Leistungen), FIM forms, Anträge and drafts. */
-export function createOzgModule(deps: { database: DatabaseHandle; blobs: BlobStore; config: Config }) {
+export function createOzgModule(deps: {
+  database: DatabaseHandle;
+  blobs: BlobStore;
+  config: Config;
+  /** The virus scan of portal and API attachments before filing (issue 14). */
+  screenUpload?: ScreenUpload;
+}) {
   const leistungen = createLeistungenUsecases({ database: deps.database });
   const formulare = createFormulareUsecases({
     database: deps.database,
@@ -33,6 +40,7 @@ export function createOzgModule(deps: { database: DatabaseHandle; blobs: BlobSto
     formulare,
     mailEnabled: deps.config.smtp !== null,
     uploadLimitBytes: deps.config.uploads.limitBytes,
+    screenUpload: deps.screenUpload,
   });
   const drafts = createEntwuerfeUsecases({
     database: deps.database,

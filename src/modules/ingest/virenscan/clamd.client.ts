@@ -67,9 +67,13 @@ function reply(socket: Socket, timeoutMs: number) {
     socket.on('timeout', () =>
       socket.destroy(new ClamdUnavailable(`clamd: no answer within ${timeoutMs} ms`)),
     );
-    socket.on('error', (error) =>
-      reject(error instanceof ClamdUnavailable ? error : new ClamdUnavailable(`clamd: ${error.message}`)),
-    );
+    socket.on('error', (error) => {
+      // A reply that arrived before the error (clamd answered, then closed) still counts.
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.includes('\0')) resolve(text);
+      else
+        reject(error instanceof ClamdUnavailable ? error : new ClamdUnavailable(`clamd: ${error.message}`));
+    });
     socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
 }
@@ -97,11 +101,20 @@ export async function clamdInstream({
   address,
   source,
   timeoutMs = 60_000,
+  maxBytes = Number.POSITIVE_INFINITY,
 }: {
   address: ClamdAddress;
   source: Buffer | Readable | AsyncIterable<Uint8Array>;
   timeoutMs?: number;
+  /**
+   * clamd's StreamMaxLength: a longer stream is too large, decided here without sending the rest.
+   * (When clamd itself closes over its limit while we still write, the reset can swallow its reply.)
+   */
+  maxBytes?: number;
 }): Promise<ClamdVerdict> {
+  if (Buffer.isBuffer(source) && source.length > maxBytes - Math.min(CHUNK, maxBytes / 8))
+    return { status: 'too_large' };
+  let sent = 0;
   const socket = open(address, timeoutMs);
   const answer = reply(socket, timeoutMs);
   answer.catch(() => {});
@@ -119,6 +132,14 @@ export async function clamdInstream({
     for await (const chunk of chunks) {
       if (early) break;
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      // Decided before the crossing bytes are sent, with a margin of one frame: clamd closes at
+      // its limit (measured: sometimes a frame early) and a write after that close resets the
+      // connection before its reply can be read.
+      sent += buffer.length;
+      if (sent > maxBytes - Math.min(CHUNK, maxBytes / 8)) {
+        socket.destroy();
+        return { status: 'too_large' };
+      }
       for (let offset = 0; offset < buffer.length && !early; offset += CHUNK)
         await write(socket, frame(buffer.subarray(offset, offset + CHUNK)));
     }

@@ -74,7 +74,12 @@ needsClamd('the virus scanner against a real clamd with the EICAR signature', ()
   afterAll(() => clamd?.stop());
 
   const scanner = () =>
-    createVirusScanner({ address: clamd.socket, required: ['nordhausen'], timeoutMs: 20_000 });
+    createVirusScanner({
+      address: clamd.socket,
+      required: ['nordhausen'],
+      timeoutMs: 20_000,
+      maxBytes: 256 * 1024,
+    });
 
   it('finds EICAR in a buffer, inside a larger stream, and passes a clean file', async () => {
     const s = scanner();
@@ -100,6 +105,10 @@ needsClamd('the virus scanner against a real clamd with the EICAR signature', ()
 
   it("flags a file over clamd's stream limit as too large instead of passing it", async () => {
     const big = Buffer.alloc(600 * 1024, 'x');
+    const stream = Readable.from([big.subarray(0, 200 * 1024), big.subarray(200 * 1024)]);
+    expect(await scanner().scanForViruses({ stream, tenant: 'nordhausen' })).toMatchObject({
+      status: 'too_large',
+    });
     expect(await scanner().scanForViruses({ buffer: big, tenant: 'nordhausen' })).toMatchObject({
       status: 'too_large',
     });
@@ -111,13 +120,14 @@ needsClamd('the virus scanner against a real clamd with the EICAR signature', ()
       address: path.join(dir, 'none.sock'),
       required: ['nordhausen'],
       timeoutMs: 2_000,
+      maxBytes: 1024,
     });
     expect(await gone.scanForViruses({ buffer: EICAR, tenant: 'nordhausen' })).toEqual({
       status: 'unavailable',
       required: true,
     });
     expect(await gone.health()).toMatchObject({ status: 'unavailable' });
-    const none = createVirusScanner({ address: null, required: 'alle', timeoutMs: 2_000 });
+    const none = createVirusScanner({ address: null, required: 'alle', timeoutMs: 2_000, maxBytes: 1024 });
     expect(await none.scanForViruses({ buffer: EICAR, tenant: 'wartburgkreis' })).toEqual({
       status: 'unavailable',
       required: true,
@@ -131,7 +141,7 @@ needsClamd('the virus scanner against a real clamd with the EICAR signature', ()
     const mute = createServer(() => {});
     await new Promise<void>((resolve) => mute.listen(socket, resolve));
     try {
-      const s = createVirusScanner({ address: socket, required: [], timeoutMs: 300 });
+      const s = createVirusScanner({ address: socket, required: [], timeoutMs: 300, maxBytes: 1024 * 1024 });
       const started = Date.now();
       expect(await s.scanForViruses({ buffer: EICAR, tenant: 'nordhausen' })).toEqual({
         status: 'unavailable',

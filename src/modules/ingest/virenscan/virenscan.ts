@@ -37,6 +37,8 @@ export type VirusScannerConfig = {
   /** Counties that require scanning: tenant ids, or 'alle'. */
   required: string[] | 'alle';
   timeoutMs: number;
+  /** clamd's StreamMaxLength in bytes: longer files are `too_large` (flagged, never passed). */
+  maxBytes: number;
 };
 
 /**
@@ -53,7 +55,12 @@ export function createVirusScanner(config: VirusScannerConfig) {
     if (!address) return { status: 'unavailable', required };
     const source = 'buffer' in input ? input.buffer : toIterable(input.stream);
     try {
-      const verdict = await clamdInstream({ address, source, timeoutMs: config.timeoutMs });
+      const verdict = await clamdInstream({
+        address,
+        source,
+        timeoutMs: config.timeoutMs,
+        maxBytes: config.maxBytes,
+      });
       return { ...verdict, required };
     } catch (error) {
       if (error instanceof ClamdUnavailable) return { status: 'unavailable', required };

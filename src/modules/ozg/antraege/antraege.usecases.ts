@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
 import type { BlobStore } from '../../blobs/blobs.module.ts';
+import type { ScreenUpload } from '../../ingest/ingest.module.ts';
 import type { FormulareUsecases } from '../formulare/formulare.usecases.ts';
 import type { LeistungenUsecases } from '../leistungen/leistungen.usecases.ts';
 import { antragErrors } from './antraege.errors.ts';
@@ -27,6 +28,7 @@ export function createAntraegeUsecases({
   formulare,
   mailEnabled,
   uploadLimitBytes,
+  screenUpload,
 }: {
   database: DatabaseHandle;
   blobs: BlobStore;
@@ -34,6 +36,8 @@ export function createAntraegeUsecases({
   formulare: FormulareUsecases;
   mailEnabled: boolean;
   uploadLimitBytes: number;
+  /** The virus scan before attachments are filed (ingest's createUploadScreen). */
+  screenUpload?: ScreenUpload;
 }) {
   /** Stores an uploaded attachment (streamed) with both hashes. */
   async function storeFile(stream: AsyncIterable<Uint8Array>) {
@@ -100,14 +104,14 @@ export function createAntraegeUsecases({
 
   return {
     storeFile,
-    submit: createEinreichenUsecase({ database, blobs, leistungen, formulare, mailEnabled }),
+    submit: createEinreichenUsecase({ database, blobs, leistungen, formulare, mailEnabled, screenUpload }),
     get,
     list,
     idForVorgang,
     track,
     renderPdf,
     filePdfJob: createAntragPdfJob({ blobs }),
-    ...createBearbeitungUsecases({ database, mailEnabled, track }),
+    ...createBearbeitungUsecases({ database, mailEnabled, track, screenUpload }),
     bescheid,
     bescheidDatei,
   };

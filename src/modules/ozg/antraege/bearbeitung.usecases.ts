@@ -3,6 +3,7 @@ import { actorOf, hasRole, type Principal } from '../../../platform/http/princip
 import { enqueueJob } from '../../../platform/jobs/jobs.ts';
 import { recordEventInTrx } from '../../../platform/outbox/outbox.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
+import type { ScreenUpload } from '../../ingest/ingest.module.ts';
 import { antragErrors } from './antraege.errors.ts';
 import { type AntragFile, MAIL_JOB, statusText, TRANSITIONS, UUID } from './antraege.models.ts';
 import { type Antrag, byId, loadAntrag } from './antraege.repository.ts';
@@ -39,10 +40,13 @@ export function createBearbeitungUsecases({
   database,
   mailEnabled,
   track,
+  screenUpload,
 }: {
   database: DatabaseHandle;
   mailEnabled: boolean;
   track: (code: string) => Promise<Antrag & { trackingCode: string }>;
+  /** The virus scan of documents handed in later (issue 14). */
+  screenUpload?: ScreenUpload;
 }) {
   async function enqueueMail(trx: TenantTrx, to: string | null, mail: { subject: string; text: string }) {
     if (!mailEnabled || !to) return;
@@ -110,6 +114,14 @@ export function createBearbeitungUsecases({
     const antrag = await track(code);
     if (antrag.status !== 'nachforderung') throw antragErrors.noNachforderung();
     if (files.length === 0) throw antragErrors.noFile();
+    for (const file of files)
+      await screenUpload?.({
+        tenantId: antrag.zustaendig.id,
+        actor: 'portal',
+        source: 'portal.nachreichung',
+        fileName: file.fileName,
+        sha256: file.blob.sha256,
+      });
     return database.withTenant(antrag.zustaendig.id, async (trx) => {
       const vorgang = { id: antrag.vorgangId, akteId: antrag.akteId };
       const start = antrag.anlagen.length;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
 import type { BlobStore } from '../../blobs/blobs.module.ts';
+import type { ScreenUpload } from '../../ingest/ingest.module.ts';
 import { fileFields, setAtPath } from '../formulare/form-data.models.ts';
 import { validateFormData } from '../formulare/form-validation.models.ts';
 import type { FormulareUsecases } from '../formulare/formulare.usecases.ts';
@@ -48,12 +49,15 @@ export function createEinreichenUsecase({
   leistungen,
   formulare,
   mailEnabled,
+  screenUpload,
 }: {
   database: DatabaseHandle;
   blobs: BlobStore;
   leistungen: LeistungenUsecases;
   formulare: FormulareUsecases;
   mailEnabled: boolean;
+  /** The virus scan of the attachments before anything is filed (issue 14). */
+  screenUpload?: ScreenUpload;
 }) {
   /**
    * Submits an Antrag: validates it against the service's form, then — in one transaction of the
@@ -80,6 +84,15 @@ export function createEinreichenUsecase({
         tenantName: tenant.name,
       });
     if (!(await leistungen.activation(tenant.id, leistung.id))?.aktiv) throw inactive();
+    // Infected attachments are refused (422) before anything is filed, audited in the county's chain.
+    for (const file of input.files)
+      await screenUpload?.({
+        tenantId: tenant.id,
+        actor: input.actor,
+        source: input.quelle === 'api' ? 'antrag.api' : 'portal.upload',
+        fileName: file.fileName,
+        sha256: file.blob.sha256,
+      });
     attachFiles(
       data,
       input.files,
