@@ -45,3 +45,25 @@ export function gremiumIcs({
   }
   return calendar.toString();
 }
+
+/**
+ * Feeds already built, by Gremium: ical-generator needs tens of milliseconds for a few hundred events,
+ * so a feed is built again only when its data changed. The key holds what the bytes depend on: the
+ * address, the latest change of the Gremium and its sessions, and their number (sessions are never
+ * deleted or moved to another Gremium).
+ */
+export function createFeedCache(max = 50) {
+  const feeds = new Map<string, string>();
+  return (key: string, build: () => string) => {
+    const hit = feeds.get(key);
+    if (hit !== undefined) {
+      feeds.delete(key);
+      feeds.set(key, hit); // most recently used last
+      return hit;
+    }
+    const body = build();
+    feeds.set(key, body);
+    if (feeds.size > max) feeds.delete(feeds.keys().next().value!);
+    return body;
+  };
+}

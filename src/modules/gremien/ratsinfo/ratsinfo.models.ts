@@ -5,6 +5,9 @@ import type { TenantTrx } from '../../../platform/database/database.ts';
 /** Sessions whose agenda the public sees: from the invitation on (not planned, not cancelled). */
 export const AGENDA_PUBLIC = ['eingeladen', 'durchgefuehrt'] as const;
 
+/** Search: up to this many matches are ranked; beyond, ranking means little and reads every vector. */
+export const RANK_LIMIT = 1000;
+
 export const isUuid = (value: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 

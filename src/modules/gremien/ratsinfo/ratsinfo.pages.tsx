@@ -5,7 +5,7 @@ import type { BlobStore } from '../../blobs/blobs.module.ts';
 import { GremienPage, GremiumPage } from './gremium.page.tsx';
 import { KalenderPage, KreisePage } from './kalender.page.tsx';
 import { publicResponse } from './ratsinfo.caching.ts';
-import { gremiumIcs } from './ratsinfo.ical.ts';
+import { createFeedCache, gremiumIcs } from './ratsinfo.ical.ts';
 import type { KreisDirectory } from './ratsinfo.models.ts';
 import { SITEMAP_PAGE, sitemapIndex, urlSet } from './ratsinfo.sitemap.ts';
 import { createRatsinfoUsecases } from './ratsinfo.usecases.ts';
@@ -31,6 +31,7 @@ const originOf = (c: Context<AppEnv>) =>
  */
 export function registerRatsinfoPages(app: Hono<AppEnv>, deps: RatsinfoPagesDeps) {
   const ratsinfo = createRatsinfoUsecases({ database: deps.database, members: deps.verbund });
+  const feeds = createFeedCache();
   const page = async (c: Context<AppEnv>, jsx: Jsx, lastModified: Date | null) =>
     publicResponse(c, { body: `<!DOCTYPE html>${await jsx.toString()}`, contentType: HTML, lastModified });
   const get = (path: string, handler: (c: Context<AppEnv>) => Promise<Response>) =>
@@ -94,10 +95,16 @@ export function registerRatsinfoPages(app: Hono<AppEnv>, deps: RatsinfoPagesDeps
   get('/ratsinfo/:kreis/gremien/:id/kalender.ics', async (c) => {
     const feed = await ratsinfo.feed({ kreis: kreisOf(c), id: param(c, 'id') });
     const origin = originOf(c);
-    const body = gremiumIcs({
-      ...feed,
-      sitzungUrl: (id) => `${origin}/ratsinfo/${feed.kreis.id}/sitzungen/${id}`,
-    });
+    // Every change of a session raises its sequenz: their sum changes even within one millisecond.
+    const changed = Math.max(
+      feed.gremium.updated_at.getTime(),
+      ...feed.sitzungen.map((x) => x.updated_at.getTime()),
+    );
+    const sequenzen = feed.sitzungen.reduce((sum, x) => sum + x.sequenz, 0);
+    const key = [origin, feed.kreis.id, feed.gremium.id, changed, feed.sitzungen.length, sequenzen].join(' ');
+    const body = feeds(key, () =>
+      gremiumIcs({ ...feed, sitzungUrl: (id) => `${origin}/ratsinfo/${feed.kreis.id}/sitzungen/${id}` }),
+    );
     return publicResponse(c, { body, contentType: 'text/calendar; charset=UTF-8', lastModified: feed.stand });
   });
   get('/ratsinfo/:kreis/suche', async (c) => {

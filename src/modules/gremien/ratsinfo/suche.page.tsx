@@ -3,7 +3,7 @@ import { TextField } from '../../../platform/ui/components.tsx';
 import { dateDe } from '../../../platform/ui/format.ts';
 import { Pager } from '../../../platform/ui/pager.tsx';
 import { H1, kreisBase, RatsinfoLayout } from './ratsinfo.layout.tsx';
-import { type Kreis, VORLAGE_ART_DE } from './ratsinfo.models.ts';
+import { type Kreis, RANK_LIMIT, VORLAGE_ART_DE } from './ratsinfo.models.ts';
 
 type Treffer = {
   id: string;
@@ -25,7 +25,8 @@ export function SuchePage({
 }: {
   kreis: Kreis;
   q: string;
-  total: number;
+  /** null: more than RANK_LIMIT matches (shown newest first, not ranked). */
+  total: number | null;
   treffer: Treffer[];
   offset: number;
   limit: number;
@@ -48,9 +49,11 @@ export function SuchePage({
       </form>
       <h2 class="kern-heading-medium" id="ergebnis">
         {q
-          ? total === 0
-            ? `Keine Vorlage gefunden für „${q}“`
-            : `${total} ${total === 1 ? 'Vorlage' : 'Vorlagen'} gefunden`
+          ? total === null
+            ? `Mehr als ${RANK_LIMIT.toLocaleString('de-DE')} Vorlagen gefunden, die neuesten zuerst`
+            : total === 0
+              ? `Keine Vorlage gefunden für „${q}“`
+              : `${total} ${total === 1 ? 'Vorlage' : 'Vorlagen'} gefunden`
           : 'Zuletzt veröffentlichte Vorlagen'}
       </h2>
       <ol class="kern-list vb-hits" aria-labelledby="ergebnis" start={offset + 1}>
@@ -67,7 +70,7 @@ export function SuchePage({
         ))}
       </ol>
       <Pager
-        total={total}
+        total={total ?? RANK_LIMIT}
         page={{ limit, offset }}
         base={`${base}/suche${q ? `?q=${encodeURIComponent(q)}` : ''}`}
       />

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTrx } from '../../../platform/database/database.ts';
+import { RANK_LIMIT } from './ratsinfo.models.ts';
 import { PUBLIC } from './vorlagen.repository.ts';
 
 /** The public search over published public Vorlagen (table ratsinfo_suche, migration 0026). */
@@ -46,12 +47,12 @@ export type SucheRow = {
   beschlussvorschlag: string | null;
   begruendung: string | null;
   veroeffentlicht_am: Date;
-  total: string;
 };
 
 /**
- * Matches of a query (tsquery literal and/or exact reference numbers), best first: whole words
- * (`exact`) rank above compounds that only contain them, then newest first. The Vorlage is checked
+ * Matches of a query (tsquery literal and/or exact reference numbers). Up to RANK_LIMIT matches are
+ * ranked, whole words (`exact`) above compounds that only contain them, then newest first; with
+ * more, the newest come first and `total` is null ("more than RANK_LIMIT"). The Vorlage is checked
  * for being public again here, so a row the trigger has not yet removed can never show.
  */
 export async function sucheVorlagen(
@@ -63,16 +64,19 @@ export async function sucheVorlagen(
     query.refs.length > 0 && sql`s.refs @> ${query.refs}::text[]`,
   ].filter((x) => x !== false);
   if (where.length === 0) return { rows: [], total: 0 };
+  const match = sql`${sql.join(where, sql` and `)} and ${PUBLIC}`;
+  const found = await sql<{ id: string }>`select s.vorlage_id as id from ratsinfo_suche s
+    join vorlagen v on v.id = s.vorlage_id where ${match} limit ${RANK_LIMIT + 1}`.execute(trx);
+  const many = found.rows.length > RANK_LIMIT;
   const rank =
-    query.tsquery !== null
+    query.tsquery !== null && !many
       ? sql`ts_rank(s.search, ${query.tsquery}::tsquery) + 2 * ts_rank(s.search, ${query.exact ?? query.tsquery}::tsquery) desc,`
       : sql``;
   const { rows } = await sql<SucheRow>`
-    select v.id, v.drucksachen_nr, v.art, v.betreff, v.beschlussvorschlag, v.begruendung, v.veroeffentlicht_am,
-           count(*) over () as total
+    select v.id, v.drucksachen_nr, v.art, v.betreff, v.beschlussvorschlag, v.begruendung, v.veroeffentlicht_am
     from ratsinfo_suche s join vorlagen v on v.id = s.vorlage_id
-    where ${sql.join(where, sql` and `)} and ${PUBLIC}
+    where ${many ? match : sql`s.vorlage_id = any(${found.rows.map((r) => r.id)}::uuid[])`}
     order by ${rank} v.veroeffentlicht_am desc, v.id
     limit ${query.limit} offset ${query.offset}`.execute(trx);
-  return { rows, total: Number(rows[0]?.total ?? 0) };
+  return { rows, total: many ? null : found.rows.length };
 }
