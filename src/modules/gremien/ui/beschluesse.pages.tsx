@@ -31,7 +31,7 @@ function BeschlussCard({ frame, b, back }: { frame: PageFrame; b: Beschluss; bac
   return (
     <article class="vb-section" id={`beschluss-${b.id}`} aria-labelledby={`b-${b.id}`}>
       <div>
-        <hr class="kern-divider" aria-hidden="true" />
+        <hr class="kern-divider" />
         <h2 class="kern-heading-small" id={`b-${b.id}`}>
           Beschluss {b.nummer}: {b.top}
         </h2>

@@ -101,7 +101,7 @@ function Beratung({
   return (
     <article class="vb-section" aria-labelledby={id('titel')} id={`top-${top.id}`}>
       <div>
-        <hr class="kern-divider" aria-hidden="true" />
+        <hr class="kern-divider" />
         <h3 class="kern-heading-small" id={id('titel')}>
           {top.nummer} {top.titel}
           {top.drucksachenNr ? ` (${top.drucksachenNr})` : ''}
