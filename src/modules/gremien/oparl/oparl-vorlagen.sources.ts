@@ -45,9 +45,13 @@ async function fillSha512(rows: FileRow[], ctx: RenderContext) {
   const sums: Array<{ sha256: string; sha512: string }> = [];
   for (const sha256 of missing) {
     const hash = createHash('sha512');
-    const { body } = await ctx.blobs.stream(sha256);
-    for await (const chunk of body) hash.update(chunk);
-    sums.push({ sha256, sha512: hash.digest('hex') });
+    try {
+      const { body } = await ctx.blobs.stream(sha256);
+      for await (const chunk of body) hash.update(chunk);
+      sums.push({ sha256, sha512: hash.digest('hex') });
+    } catch {
+      // An unreadable content leaves the checksum out (it is optional) rather than failing the list.
+    }
   }
   await saveSha512(ctx.trx, sums);
   const bySha = new Map(sums.map((s) => [s.sha256, s.sha512]));
