@@ -5,22 +5,9 @@ import {
   type SchluesselArt,
   steuerungErrors,
 } from '../../modules/steuerung/steuerung.module.ts';
-import type { Services } from '../services.ts';
 import { type Command, cliPrincipal, str, withServices } from './command.ts';
-
-/** The CLI reads cross-county figures in the name of this county (the call lands in its audit chain). */
-async function actingTenant(services: Services, tenant: string | undefined) {
-  const members = await services.verbund.listMembers();
-  const chosen = tenant ? members.find((m) => m.id === tenant) : members[0];
-  if (!chosen) throw steuerungErrors.unbekannterLandkreis(tenant ?? '');
-  return chosen.id;
-}
-
-const pad = (text: string, width: number) => text.padEnd(width);
-const padL = (text: string, width: number) => text.padStart(width);
-
-const json = (value: unknown) =>
-  JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? Number(v) : v), 2);
+import { actingTenant, json, pad, padL } from './steuerung.kit.ts';
+import { STEUERUNG_BERICHT_COMMANDS } from './steuerung-bericht.command.ts';
 
 /** Cost sharing and reports of the Verbund (issue 13). */
 export const STEUERUNG_COMMANDS: Record<string, Command> = {
@@ -121,4 +108,5 @@ export const STEUERUNG_COMMANDS: Record<string, Command> = {
       });
     },
   },
+  ...STEUERUNG_BERICHT_COMMANDS,
 };

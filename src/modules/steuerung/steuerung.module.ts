@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { ArtifactRegistry } from '../../platform/onboarding/artifacts.ts';
+import { createKennzahlenUsecases } from './kennzahlen/kennzahlen.usecases.ts';
 import { createKostenUsecases } from './kosten/kosten.usecases.ts';
 import { createNachnutzungUsecases } from './nachnutzung/nachnutzung.usecases.ts';
 
@@ -12,7 +13,11 @@ export { steuerungErrors } from './steuerung.errors.ts';
 
 /** Steuerung: what the Verbund shares and costs, per member and over time. */
 export function createSteuerungModule(deps: { database: DatabaseHandle; artifacts: ArtifactRegistry }) {
-  return { kosten: createKostenUsecases(deps), nachnutzung: createNachnutzungUsecases(deps) };
+  return {
+    kosten: createKostenUsecases(deps),
+    nachnutzung: createNachnutzungUsecases(deps),
+    kennzahlen: createKennzahlenUsecases(deps),
+  };
 }
 
 export type SteuerungModule = ReturnType<typeof createSteuerungModule>;
