@@ -1,6 +1,6 @@
 import { createAuditRepository } from '../modules/audit/audit.module.ts';
 import { createBlobStore } from '../modules/blobs/blobs.module.ts';
-import { createGremienModule } from '../modules/gremien/gremien.module.ts';
+import { createGremienModule, renderRatsinfoError } from '../modules/gremien/gremien.module.ts';
 import { createIdentityModule } from '../modules/identity/identity.module.ts';
 import {
   createEingangsordnerUsecases,
@@ -161,7 +161,10 @@ export function buildServices({
     logger,
     rateLimits,
     authenticator: identity,
-    errorPages: [{ pathPrefix: '/portal', render: renderPortalError }],
+    errorPages: [
+      { pathPrefix: '/portal', render: renderPortalError },
+      { pathPrefix: '/ratsinfo', render: renderRatsinfoError },
+    ],
   };
 
   return {

@@ -29,6 +29,7 @@ export { type BodyDirectory, createOparlUsecases, type OparlUsecases } from './o
 // Public council pages at /ratsinfo (issue 12, point 4): no account, iCal per Gremium, sitemap.
 export { type RatsinfoPagesDeps, registerRatsinfoPages } from './ratsinfo/ratsinfo.pages.tsx';
 export { createRatsinfoUsecases, type RatsinfoUsecases } from './ratsinfo/ratsinfo.usecases.ts';
+export { renderRatsinfoError } from './ratsinfo/ratsinfo-error.page.tsx';
 export type { BeratungErfasst, BeratungHook } from './sitzungen/beratung-hooks.ts';
 export {
   type BeschlussNummernRoutesDeps,

@@ -33,6 +33,13 @@ describe('the public council pages of a county', () => {
     expect(unknown.text).toContain('Der Landkreis wurde nicht gefunden.');
   });
 
+  it('shows an error raised before a page runs (a control character in the query) in the frame of the public pages', async () => {
+    const res = await get(`${base}/suche?q=%00`);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Ratsinformation der Landkreise');
+    expect(res.text).not.toContain('Verbund E-Government');
+  });
+
   it('shows the sessions of a month and pages to the nearest months that have sessions', async () => {
     const juni = await get(`${base}/?monat=2020-06`);
     expect(juni.status).toBe(200);
