@@ -115,6 +115,8 @@ function startImporter(tenant: string) {
   );
   let stdout = '';
   let peakRss = 0;
+  // CPU seconds of the importer (user + system, /proc/<pid>/stat fields 14 and 15), last sample.
+  let cpuSeconds = 0;
   child.stdout.on('data', (chunk) => {
     stdout += chunk;
   });
@@ -122,6 +124,9 @@ function startImporter(tenant: string) {
     const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     peakRss = Math.max(peakRss, kb * 1024);
+    const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.length > 13) cpuSeconds = (Number(fields[11]) + Number(fields[12])) / 100;
   }, 100);
   const exited = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => {
@@ -129,7 +134,7 @@ function startImporter(tenant: string) {
       resolve(code);
     }),
   );
-  return { child, exited, stdout: () => stdout, peakRss: () => peakRss };
+  return { child, exited, stdout: () => stdout, peakRss: () => peakRss, cpuSeconds: () => cpuSeconds };
 }
 
 const settled = async (tenant: string) =>
@@ -215,6 +220,9 @@ console.log(
   `  durchsuchbar (Extraktion fertig) nach ${searchableSeconds.toFixed(1)} s → ${(FILES / searchableSeconds).toFixed(1)} Dateien/s`,
 );
 console.log(`  Importer RSS Spitze: ${(clean.peakRss() / 1048576).toFixed(0)} MB`);
+console.log(
+  `  Importer-CPU: ${clean.cpuSeconds().toFixed(1)} s (${((clean.cpuSeconds() * 1000) / FILES).toFixed(1)} ms je Datei; ohne PostgreSQL und Worker)`,
+);
 console.log(
   `  Last (1/5/15 min) vorher ${loadBefore}, am Ende des Imports ${loadDuring} – 2 Kerne, mit anderen geteilt`,
 );

@@ -96,6 +96,8 @@ export async function startRuntime({
   // E-mail intake: SMTP listener (if configured) and the durable spool.
   const mailIntake = mode === 'web' ? undefined : services.createMailIntakeRunner();
   const smtpPort = await mailIntake?.start();
+  const ablageLerner = mode === 'web' ? undefined : services.createAblageLerner();
+  ablageLerner?.start();
 
   let server: ReturnType<typeof serve> | undefined;
   let url: string | undefined;
@@ -137,6 +139,7 @@ export async function startRuntime({
       await ocrRecovery?.stop();
       await eingangsordner?.stop();
       await mailIntake?.stop();
+      await ablageLerner?.stop();
       await services.close();
       await prepared.stop();
     })();

@@ -9,6 +9,8 @@ import {
   createImportUsecases,
   createAblageLerner,
   createAblagevorschlagUsecases,
+  createAblageLerner,
+  createAblagevorschlagUsecases,
   createMailEingangUsecases,
   createMailIntakeRunner,
   createOcr,
@@ -128,6 +130,7 @@ export function buildServices({
   });
   jobHandlers.set(...importe.job);
   const ablagevorschlaege = createAblagevorschlagUsecases({ database });
+  const ablagevorschlaege = createAblagevorschlagUsecases({ database });
   const eingangsordner = createEingangsordnerUsecases({
     database,
     filing: intakeFiling,
@@ -191,6 +194,14 @@ export function buildServices({
     eingangsordner,
     // Consume folders of every county, run by the worker process (runtime.ts).
     mailEingaenge: createMailEingangUsecases({ database, filing: intakeFiling }),
+    ablagevorschlaege,
+    // Filing suggestions: each county's model learns what was filed since the last pass (worker).
+    createAblageLerner: () =>
+      createAblageLerner({
+        usecases: ablagevorschlaege,
+        tenants: async () => (await verbund.listMembers()).map((m) => m.id),
+        logger,
+      }),
     ablagevorschlaege,
     // Filing suggestions: each county's model learns what was filed since the last pass (worker).
     createAblageLerner: () =>

@@ -72,7 +72,8 @@ export async function takeFile(
 
   const known =
     deps.scanner?.configured === true &&
-    (await database.withTenant(ordner.tenantId, (trx) => findRegisteredIntake(trx, blob.sha256))) !== undefined;
+    (await database.withTenant(ordner.tenantId, (trx) => findRegisteredIntake(trx, blob.sha256))) !==
+      undefined;
   if (!known) {
     const verdict = await scanBeforeFiling(deps, {
       tenantId: ordner.tenantId,
