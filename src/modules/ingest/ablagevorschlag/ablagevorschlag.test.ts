@@ -41,9 +41,6 @@ describe('filing suggestions learned from the county’s own documents', () => {
       if (s.kandidaten.einheit[0]?.klasse === r.unit_id) top1 += 1;
       if (s.einheit) expect(s.einheit.konfidenz).toBeGreaterThanOrEqual(0.5);
     }
-    console.log(
-      `suggest: ${Math.round((performance.now() - t0) / rows.length)} ms each, top1 ${top1}/${rows.length}`,
-    );
     expect(top1 / rows.length).toBeGreaterThan(0.7);
   });
 
