@@ -9,8 +9,6 @@ import {
   createImportUsecases,
   createAblageLerner,
   createAblagevorschlagUsecases,
-  createAblageLerner,
-  createAblagevorschlagUsecases,
   createMailEingangUsecases,
   createMailIntakeRunner,
   createOcr,
@@ -130,7 +128,6 @@ export function buildServices({
   });
   jobHandlers.set(...importe.job);
   const ablagevorschlaege = createAblagevorschlagUsecases({ database });
-  const ablagevorschlaege = createAblagevorschlagUsecases({ database });
   const eingangsordner = createEingangsordnerUsecases({
     database,
     filing: intakeFiling,
@@ -194,14 +191,6 @@ export function buildServices({
     eingangsordner,
     // Consume folders of every county, run by the worker process (runtime.ts).
     mailEingaenge: createMailEingangUsecases({ database, filing: intakeFiling }),
-    ablagevorschlaege,
-    // Filing suggestions: each county's model learns what was filed since the last pass (worker).
-    createAblageLerner: () =>
-      createAblageLerner({
-        usecases: ablagevorschlaege,
-        tenants: async () => (await verbund.listMembers()).map((m) => m.id),
-        logger,
-      }),
     ablagevorschlaege,
     // Filing suggestions: each county's model learns what was filed since the last pass (worker).
     createAblageLerner: () =>

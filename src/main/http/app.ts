@@ -17,7 +17,6 @@ import {
 import { registerIdentityRoutes } from '../../modules/identity/identity.module.ts';
 import {
   registerAblagevorschlagRoutes,
-  registerAblagevorschlagRoutes,
   registerEingangsordnerRoutes,
   registerImportRoutes,
   registerMailEingangRoutes,
@@ -126,7 +125,6 @@ export function createApp(services: Services) {
   registerImportRoutes(api, services);
   registerEingangsordnerRoutes(api, services);
   registerMailEingangRoutes(api, services);
-  registerAblagevorschlagRoutes(api, services);
   registerAblagevorschlagRoutes(api, services);
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
   registerMetadatenRoutes(api, {

@@ -34,12 +34,6 @@ export type { IntakeFiling } from './import/intake-filing.ts';
 export { registerMailEingangRoutes } from './mail/mail.routes.ts';
 export { createMailIntakeRunner } from './mail/mail.runner.ts';
 export { createMailEingangUsecases, type MailEingangUsecases } from './mail/mail.usecases.ts';
-export { registerAblagevorschlagRoutes } from './ablagevorschlag/ablagevorschlag.routes.ts';
-export { createAblageLerner } from './ablagevorschlag/ablagevorschlag.runner.ts';
-export {
-  type AblagevorschlagUsecases,
-  createAblagevorschlagUsecases,
-} from './ablagevorschlag/ablagevorschlag.usecases.ts';
 // Metadata from the text (issue 14, point 6): suggestions with their position, confirmed by the user.
 export { type MetadataSuggestions, suggestMetadata } from './metadaten/metadaten.models.ts';
 export { type MetadatenDeps, registerMetadatenRoutes } from './metadaten/metadaten.routes.ts';
