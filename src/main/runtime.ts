@@ -40,6 +40,8 @@ export async function startRuntime({
   });
   if (stale.removed > 0) logger.info(stale, 'removed stale temporary upload files');
   const services = buildServices({ config, appUrl: prepared.appUrl, logger });
+  // Whether clamd and Tesseract are there is asked at once (OCRmyPDF's start takes a second or two).
+  const posteingang = posteingangLines(services);
   let seeded = false;
   let demoDocuments = 0;
   try {
@@ -123,7 +125,7 @@ export async function startRuntime({
       `  Demo-Verbund der vier Landkreise angelegt, mit ${demoDocuments} Dokumenten in der E-Akte (Textextraktion läuft im Hintergrund).`,
     );
   if (config.seedDemo) for (const line of demoLogins()) print(`  Demo:       ${line}`);
-  for (const line of await posteingangLines(services)) print(`  ${line}`);
+  for (const line of await posteingang) print(`  ${line}`);
   print(`  Bereit nach ${(readyMs / 1000).toFixed(1)} s${prepared.firstStart ? ' (erster Start)' : ''}.`);
 
   let stopping: Promise<void> | undefined;

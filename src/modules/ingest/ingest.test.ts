@@ -92,7 +92,8 @@ describe('extractors', () => {
     pdf.addPage().drawRectangle({ x: 10, y: 10, width: 100, height: 100 });
     const result = await extract(await pdf.save(), 'scan.pdf');
     expect(result.text).toBe('');
-    expect(result.metadata).toEqual({ needsOcr: 'true' });
+    // pagesWithoutText: the pages the OCR reads (only those of a mixed PDF).
+    expect(result.metadata).toEqual({ needsOcr: 'true', pagesWithoutText: '1' });
   });
 
   it('fails malformed, truncated and empty PDFs with a reason instead of crashing', async () => {
