@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { ArtifactRegistry } from '../../platform/onboarding/artifacts.ts';
+import { createAnbindungenZustandUsecases } from './anbindungen/zustand.usecases.ts';
 import { createKennzahlenUsecases } from './kennzahlen/kennzahlen.usecases.ts';
 import { createKostenUsecases } from './kosten/kosten.usecases.ts';
 import { createNachnutzungUsecases } from './nachnutzung/nachnutzung.usecases.ts';
@@ -17,6 +18,7 @@ export function createSteuerungModule(deps: { database: DatabaseHandle; artifact
     kosten: createKostenUsecases(deps),
     nachnutzung: createNachnutzungUsecases(deps),
     kennzahlen: createKennzahlenUsecases(deps),
+    anbindungen: createAnbindungenZustandUsecases(deps),
   };
 }
 
