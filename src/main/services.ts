@@ -3,12 +3,12 @@ import { createBlobStore } from '../modules/blobs/blobs.module.ts';
 import { createGremienModule, renderRatsinfoError } from '../modules/gremien/gremien.module.ts';
 import { createIdentityModule } from '../modules/identity/identity.module.ts';
 import {
+  createAblageLerner,
+  createAblagevorschlagUsecases,
   createEingangsordnerUsecases,
   createEingangsordnerWatcher,
   createExtractionPool,
   createImportUsecases,
-  createAblageLerner,
-  createAblagevorschlagUsecases,
   createMailEingangUsecases,
   createMailIntakeRunner,
   createOcr,

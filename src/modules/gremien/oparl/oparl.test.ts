@@ -173,16 +173,14 @@ describe('OParl 1.1 of the Verbund', () => {
 
   it('lists the meetings and consultations of an Organization, paged like the Body lists', async () => {
     const organization = (await get(`/body/${BODY}/organization/${council.gremium.id}`)).json;
-    const meetings = (await t.app.request(organization.meeting).then((r) => r.json())) as {
+    const meetings = (await (await t.app.request(organization.meeting)).json()) as {
       data: Array<{ id: string }>;
       links: { self: string };
     };
     expect(meetings.data.map((m) => m.id)).toEqual([
       `http://localhost/oparl/v1.1/body/${BODY}/meeting/${council.sitzung.id}`,
     ]);
-    const consultations = (await t.app
-      .request(`${organization.consultation}?limit=10`)
-      .then((r) => r.json())) as {
+    const consultations = (await (await t.app.request(`${organization.consultation}?limit=10`)).json()) as {
       data: Array<{ paper: string }>;
       links: { self: string };
     };
