@@ -98,6 +98,8 @@ export async function startRuntime({
   // E-mail intake: SMTP listener (if configured) and the durable spool.
   const mailIntake = mode === 'web' ? undefined : services.createMailIntakeRunner();
   const smtpPort = await mailIntake?.start();
+  const imapIntake = mode === 'web' ? undefined : services.createImapIntakeRunner();
+  imapIntake?.start();
   const ablageLerner = mode === 'web' ? undefined : services.createAblageLerner();
   ablageLerner?.start();
 
@@ -141,6 +143,7 @@ export async function startRuntime({
       await ocrRecovery?.stop();
       await eingangsordner?.stop();
       await mailIntake?.stop();
+      await imapIntake?.stop();
       await ablageLerner?.stop();
       await services.close();
       await prepared.stop();

@@ -8,6 +8,7 @@ import {
   createEingangsordnerUsecases,
   createEingangsordnerWatcher,
   createExtractionPool,
+  createImapIntakeRunner,
   createImportUsecases,
   createMailEingangUsecases,
   createMailIntakeRunner,
@@ -202,6 +203,12 @@ export function buildServices({
     // E-mail intake: the SMTP listener (VERBUND_MAIL_EINGANG_PORT) and the spool, run by the worker.
     createMailIntakeRunner: (smtp = config.intake.smtp) =>
       createMailIntakeRunner({ deps: { ...intakeDeps, spoolDir: config.intake.mailSpoolDir, logger }, smtp }),
+    // E-mail intake by IMAP polling (mailboxes in mail_imap_postfaecher), run by the worker.
+    createImapIntakeRunner: () =>
+      createImapIntakeRunner({
+        deps: { ...intakeDeps, spoolDir: config.intake.mailSpoolDir, logger },
+        tenants: async () => (await verbund.listMembers()).map((m) => m.id),
+      }),
     createEingangsordnerWatcher: (options: { pollMs?: number; events?: boolean } = {}) =>
       createEingangsordnerWatcher({
         deps: intakeDeps,

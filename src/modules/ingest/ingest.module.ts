@@ -31,6 +31,8 @@ export { type ImportProgress, progressBar, progressLine } from './import/import.
 export { registerImportRoutes } from './import/import.routes.ts';
 export { createImportUsecases, IMPORT_JOB, type ImportUsecases } from './import/import.usecases.ts';
 export type { IntakeFiling } from './import/intake-filing.ts';
+export { upsertImapPostfach } from './mail/imap.repository.ts';
+export { createImapIntakeRunner } from './mail/imap.runner.ts';
 export { registerMailEingangRoutes } from './mail/mail.routes.ts';
 export { createMailIntakeRunner } from './mail/mail.runner.ts';
 export { createMailEingangUsecases, type MailEingangUsecases } from './mail/mail.usecases.ts';
