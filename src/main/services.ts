@@ -9,6 +9,7 @@ import {
   createEingangsordnerWatcher,
   createExtractionPool,
   createImapIntakeRunner,
+  createImapPostfachUsecases,
   createImportUsecases,
   createMailEingangUsecases,
   createMailIntakeRunner,
@@ -192,6 +193,7 @@ export function buildServices({
     eingangsordner,
     // Consume folders of every county, run by the worker process (runtime.ts).
     mailEingaenge: createMailEingangUsecases({ database, filing: intakeFiling }),
+    imapPostfaecher: createImapPostfachUsecases({ database }),
     ablagevorschlaege,
     // Filing suggestions: each county's model learns what was filed since the last pass (worker).
     createAblageLerner: () =>

@@ -40,6 +40,27 @@ export const eingangsordnerCrossTenant = defineCrossTenantCase({
   },
 });
 
+export const imapPostfachCrossTenant = defineCrossTenantCase({
+  name: 'Posteingang: IMAP-Postfach eines E-Mail-Eingangs',
+  covers: ['/mail-eingaenge/{id}/imap'],
+  async setup({ t, ownerToken }) {
+    const created = await t.request('/api/v1/mail-eingaenge', {
+      token: ownerToken,
+      json: { adresse: `imap-${Date.now()}@wak.verbund.test`, name: 'Geheimes Postfach' },
+    });
+    expect(created.status).toBe(201);
+    const url = `/api/v1/mail-eingaenge/${created.json.id}/imap`;
+    const json = { host: '127.0.0.1', port: 993, benutzer: 'geheim', passwort: 'geheim' };
+    expect((await t.request(url, { token: ownerToken, method: 'PUT', json })).status).toBe(200);
+    return {
+      probes: [
+        { method: 'GET', path: url },
+        { method: 'PUT', path: url, json },
+      ],
+    };
+  },
+});
+
 export const mailEingangCrossTenant = defineCrossTenantCase({
   name: 'Posteingang: E-Mail-Eingänge',
   covers: ['/mail-eingaenge/{id}'],

@@ -18,6 +18,7 @@ import { registerIdentityRoutes } from '../../modules/identity/identity.module.t
 import {
   registerAblagevorschlagRoutes,
   registerEingangsordnerRoutes,
+  registerImapPostfachRoutes,
   registerImportRoutes,
   registerMailEingangRoutes,
   registerMetadatenRoutes,
@@ -125,6 +126,7 @@ export function createApp(services: Services) {
   registerImportRoutes(api, services);
   registerEingangsordnerRoutes(api, services);
   registerMailEingangRoutes(api, services);
+  registerImapPostfachRoutes(api, services);
   registerAblagevorschlagRoutes(api, services);
   registerOcrRoutes(api, { ...services, dokumente: services.records.dokumente });
   registerMetadatenRoutes(api, {

@@ -31,8 +31,9 @@ export { type ImportProgress, progressBar, progressLine } from './import/import.
 export { registerImportRoutes } from './import/import.routes.ts';
 export { createImportUsecases, IMPORT_JOB, type ImportUsecases } from './import/import.usecases.ts';
 export type { IntakeFiling } from './import/intake-filing.ts';
-export { upsertImapPostfach } from './mail/imap.repository.ts';
+export { registerImapPostfachRoutes } from './mail/imap.routes.ts';
 export { createImapIntakeRunner } from './mail/imap.runner.ts';
+export { createImapPostfachUsecases, type ImapPostfachUsecases } from './mail/imap.usecases.ts';
 export { registerMailEingangRoutes } from './mail/mail.routes.ts';
 export { createMailIntakeRunner } from './mail/mail.runner.ts';
 export { createMailEingangUsecases, type MailEingangUsecases } from './mail/mail.usecases.ts';

@@ -96,3 +96,22 @@ export async function recordImapFehler(trx: TenantTrx, s: { eingangId: string; f
   await sql`update mail_imap_postfaecher set letzter_fehler = ${s.fehler}, letzter_abruf_at = now()
     where eingang_id = ${s.eingangId}::uuid`.execute(trx);
 }
+
+/** What the administration sees of a mailbox: everything but the password. */
+export async function readImapStatus(trx: TenantTrx, eingangId: string) {
+  const { rows } = await sql<
+    Row & { aktiv: boolean; letzter_fehler: string | null; letzter_abruf_at: Date | null }
+  >`
+    select * from mail_imap_postfaecher where eingang_id = ${eingangId}::uuid`.execute(trx);
+  const r = rows[0];
+  if (!r) return undefined;
+  const { passwort: _passwort, uidvalidity, ...rest } = toPostfach(r);
+  return {
+    ...rest,
+    uidvalidity: uidvalidity === null ? null : uidvalidity.toString(),
+    passwortGesetzt: true,
+    aktiv: r.aktiv,
+    letzterFehler: r.letzter_fehler,
+    letzterAbruf: r.letzter_abruf_at?.toISOString() ?? null,
+  };
+}

@@ -14,7 +14,6 @@ import {
   loadVorgangContext,
 } from '../../records/records.module.ts';
 import { IMAP_ABGELEHNT } from './imap.poll.ts';
-import { upsertImapPostfach } from './imap.repository.ts';
 import { createImapIntakeRunner, pollAllImap } from './imap.runner.ts';
 import type { MailIntakeDeps } from './mail.intake.ts';
 
@@ -91,10 +90,13 @@ const mailDocuments = async () =>
       [TENANT],
     )
   ).rows;
-const setPostfach = (zielOrdner: string | null) =>
-  t.services.database.withTenant(TENANT, (trx) =>
-    upsertImapPostfach(trx, {
-      eingangId,
+/** Sets the mailbox through the API, as the Kreis-Administration does. */
+const setPostfach = async (zielOrdner: string | null) => {
+  const token = await t.tokenFor(TENANT, ['kreis-admin']);
+  const set = await t.request(`/api/v1/mail-eingaenge/${eingangId}/imap`, {
+    token,
+    method: 'PUT',
+    json: {
       host: dovecot.host,
       port: dovecot.port,
       tls: false,
@@ -102,8 +104,12 @@ const setPostfach = (zielOrdner: string | null) =>
       passwort: dovecot.password,
       ordner: 'INBOX',
       zielOrdner,
-    }),
-  );
+    },
+  });
+  expect(set.status).toBe(200);
+  expect(set.json).not.toHaveProperty('passwort');
+  expect(set.json).toMatchObject({ passwortGesetzt: true, zielOrdner });
+};
 
 run('e-mail intake by polling an IMAP mailbox (real Dovecot)', () => {
   beforeAll(async () => {
@@ -217,5 +223,24 @@ run('e-mail intake by polling an IMAP mailbox (real Dovecot)', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     await drainJobs(t);
     expect(await mailDocuments()).toHaveLength(6);
+  });
+  it('refuses a bad mailbox configuration with a 400 and an unknown intake with a 404', async () => {
+    const token = await t.tokenFor(TENANT, ['kreis-admin']);
+    const bad = await t.request(`/api/v1/mail-eingaenge/${eingangId}/imap`, {
+      token,
+      method: 'PUT',
+      json: { host: 'imap.example.org', port: 70_000, benutzer: 'x', passwort: 'y' },
+    });
+    expect(bad.status).toBe(400);
+    const unknown = await t.request('/api/v1/mail-eingaenge/00000000-0000-4000-8000-000000000000/imap', {
+      token,
+    });
+    expect(unknown.status).toBe(404);
+    const status = await t.request(`/api/v1/mail-eingaenge/${eingangId}/imap`, { token });
+    expect(status.json).toMatchObject({
+      letzteUid: expect.any(Number),
+      letzterFehler: null,
+      passwortGesetzt: true,
+    });
   });
 });
