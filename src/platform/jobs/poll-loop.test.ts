@@ -75,6 +75,22 @@ describe('the poll loop of the workers', () => {
     expect(order).toEqual(['prelude', 'poll']);
   });
 
+  it('a stopped loop leaves no timer behind, so a stopped process can exit', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const loop = createPollLoop({
+      poll: async () => 0,
+      idleMs: 600_000,
+      backoffMs: () => 1,
+      onError: () => {},
+    });
+    loop.start();
+    await sleep(20);
+    expect(timers()).toBe(before + 1);
+    await loop.stop();
+    expect(timers()).toBe(before);
+  });
+
   it('doubles the pause from the first one up to the maximum', () => {
     const jobs = doublingBackoff({ firstMs: 500 });
     expect([1, 2, 3, 4, 5, 6].map(jobs)).toEqual([500, 1000, 2000, 4000, 5000, 5000]);

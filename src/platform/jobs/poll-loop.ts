@@ -46,8 +46,13 @@ export function createPollLoop({
           }
           if (found === 0 && running)
             await new Promise<void>((resolve) => {
-              wake = resolve;
-              setTimeout(resolve, failures > 0 ? backoffMs(failures) : idleMs);
+              // The timer is cleared on wake: a pending long pause (the amendment check waits 10 minutes)
+              // would otherwise keep a stopped process alive until it fires.
+              const timer = setTimeout(resolve, failures > 0 ? backoffMs(failures) : idleMs);
+              wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
             });
         }
       })();

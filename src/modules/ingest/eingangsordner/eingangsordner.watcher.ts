@@ -114,6 +114,8 @@ export function createEingangsordnerWatcher({
             logger.warn({ err: error }, 'consume folders: pass failed');
             return undefined;
           });
+          // Stopped during the pass: no pause (stop() would wait for it).
+          if (!running) break;
           // Files waiting to become complete are looked at again within a second.
           const waitMs = changed ? Math.min(250, pollMs) : counts?.wartet ? Math.min(pollMs, 1000) : pollMs;
           await new Promise<void>((resolve) => {

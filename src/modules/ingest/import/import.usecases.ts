@@ -163,7 +163,7 @@ export function createImportUsecases(deps: ImportDeps) {
       IMPORT_JOB,
       async ({ trx, payload }) => {
         const run = await findRun(trx, String(payload.laufId));
-        if (!run || run.status !== 'laeuft') return;
+        if (run?.status !== 'laeuft') return;
         const { finished } = await execute({ run, actor: String(payload.actor), maxMs: SLICE_MS });
         if (!finished) await enqueueJob(trx, { kind: IMPORT_JOB, payload, maxAttempts: 10 });
       },

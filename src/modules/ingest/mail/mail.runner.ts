@@ -47,6 +47,8 @@ export function createMailIntakeRunner({
             deps.logger.warn({ err: error }, 'mail intake pass failed'),
           );
           if (pending) continue;
+          // Stopped during the pass: no pause (stop() would wait for it).
+          if (!running) break;
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, pollMs);
             wake = () => {

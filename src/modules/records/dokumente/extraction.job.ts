@@ -38,7 +38,7 @@ export function createExtractionJob({
     const dokumentId = String(payload.dokumentId);
     const version = Number(payload.version);
     const row = await loadVersion(trx, dokumentId, version);
-    if (!row || row.text_status !== 'pending') return;
+    if (row?.text_status !== 'pending') return;
 
     const { attachments, ...result } = await extractVersion(
       { blobs, extractors, logger, tenantId: trx.tenantId },
@@ -108,7 +108,7 @@ export function createExtractionBatchJob({
       wanted.map(async (job) => {
         const row = byKey.get(`${job.payload.dokumentId}/${job.payload.version}`);
         // Gone or already extracted: nothing to do, as in the single handler.
-        if (!row || row.text_status !== 'pending') return { job, row: undefined, result: undefined };
+        if (row?.text_status !== 'pending') return { job, row: undefined, result: undefined };
         try {
           const result = await extractVersion({ blobs, extractors, logger, tenantId }, row);
           if (result.attachments.length > 0 && row.version === 1 && row.akte_status === 'offen') return null;
