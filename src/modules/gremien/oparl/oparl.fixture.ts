@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import type { TestContext } from '../../../../test/support/context.ts';
+import { councilApi } from '../../../../test/support/gremien.ts';
 
 /** Text that must never leave the county: it sits only in non-public parts of the council data. */
 export const CANARY = 'KANARIENVOGEL-7f3a';
@@ -12,26 +12,7 @@ export const CANARY = 'KANARIENVOGEL-7f3a';
  */
 export async function buildCouncil(t: TestContext, tenant: string) {
   const token = await t.tokenFor(tenant);
-  const call = async (method: string, path: string, json?: unknown, status = [200, 201]) => {
-    const res = await t.request(`/api/v1${path}`, { method, token, json });
-    expect(status, `${method} ${path}: ${res.text}`).toContain(res.status);
-    return res.json;
-  };
-  const upload = async (
-    vorlageId: string,
-    titel: string,
-    oeffentlich: boolean,
-    name: string,
-    content: string,
-  ) => {
-    const form = new FormData();
-    form.set('datei', new File([content], name, { type: 'text/plain' }));
-    form.set('titel', titel);
-    form.set('oeffentlich', String(oeffentlich));
-    const res = await t.request(`/api/v1/vorlagen/${vorlageId}/anlagen`, { token, body: form });
-    expect(res.status, res.text).toBe(201);
-    return res.json;
-  };
+  const { call, upload } = councilApi({ t, token });
   const suffix = String(Date.now()).slice(-5);
   const wahlperiode = await call('POST', '/wahlperioden', {
     name: `Wahlperiode ${suffix}`,

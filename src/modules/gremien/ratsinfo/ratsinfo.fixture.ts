@@ -1,4 +1,5 @@
 import type { TestContext } from '../../../../test/support/context.ts';
+import { councilApi } from '../../../../test/support/gremien.ts';
 
 /**
  * Sample council data of the Unstrut-Hainich-Kreis for the tests of the public pages (Beispieldaten:
@@ -11,26 +12,7 @@ export const KREIS = 'unstrut-hainich-kreis';
 
 export async function seedRatsinfo(t: TestContext, canary: string) {
   const token = await t.tokenFor(KREIS, ['kreis-admin', 'sachbearbeitung', 'leitung']);
-  const call = async (method: string, path: string, json?: unknown) => {
-    const res = await t.request(`/api/v1${path}`, { method, token, json });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
-    return res.json;
-  };
-  const upload = async (
-    vorlageId: string,
-    titel: string,
-    oeffentlich: boolean,
-    name: string,
-    content: string,
-  ) => {
-    const form = new FormData();
-    form.set('datei', new File([content], name, { type: 'text/plain' }));
-    form.set('titel', titel);
-    form.set('oeffentlich', String(oeffentlich));
-    const res = await t.request(`/api/v1/vorlagen/${vorlageId}/anlagen`, { token, body: form });
-    if (res.status !== 201) throw new Error(`upload: ${res.status} ${res.text}`);
-    return res.json;
-  };
+  const { call, upload } = councilApi({ t, token });
 
   const kreistag = await call('POST', '/gremien', {
     name: 'Kreistag',
