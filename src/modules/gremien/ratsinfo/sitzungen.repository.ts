@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TenantTrx } from '../../../platform/database/database.ts';
 import type { SitzungRow } from '../sitzungen/sitzungen.repository.ts';
+import { PUBLIC } from './vorlagen.repository.ts';
 
 /**
  * Public reads of sessions and their agenda. What is not public is filtered here, in SQL: the text of
@@ -66,8 +67,8 @@ export async function publicTagesordnung(trx: TenantTrx, sitzungId: string) {
   const { rows } = await sql<PublicTopRow>`
     select t.position, t.oeffentlich,
       case when t.oeffentlich then t.titel end as titel,
-      case when t.oeffentlich and v.status = 'veroeffentlicht' and v.oeffentlich then v.id end as vorlage_id,
-      case when t.oeffentlich and v.status = 'veroeffentlicht' and v.oeffentlich then v.drucksachen_nr end as drucksachen_nr,
+      case when t.oeffentlich and ${PUBLIC} then v.id end as vorlage_id,
+      case when t.oeffentlich and ${PUBLIC} then v.drucksachen_nr end as drucksachen_nr,
       case when t.oeffentlich then b.ergebnis end as ergebnis,
       case when t.oeffentlich then b.ja end as ja,
       case when t.oeffentlich then b.nein end as nein,

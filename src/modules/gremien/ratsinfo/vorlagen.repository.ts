@@ -5,7 +5,8 @@ import type { TenantTrx } from '../../../platform/database/database.ts';
  * Public reads of Vorlagen: only published (veröffentlicht) and public ones, the condition written
  * once here (PUBLIC) and used by every statement of the public pages that names a Vorlage.
  */
-export const PUBLIC = sql`v.status = 'veroeffentlicht' and v.oeffentlich`;
+/** The one rule of a public Vorlage on these pages (alias `v`): published, public, not deleted. */
+export const PUBLIC = sql`v.status = 'veroeffentlicht' and v.oeffentlich and v.deleted_at is null`;
 
 export type PublicVorlageRow = {
   id: string;
