@@ -70,6 +70,15 @@ export type NewAenderung = {
 };
 
 export const aenderungenRepository = {
+  /**
+   * Marks the transaction as the amendment process's own Verbund-level path (migration 0032): only
+   * such a transaction may create amendments and parties or write their Verbund-level fields; a
+   * county's transaction may write only its own party row's resolution (beratung.hook.ts).
+   */
+  async verbundPath(plain: Trx) {
+    await sql`select set_config('app.aenderung_verfahren', 'on', true)`.execute(plain);
+  },
+
   /** The next number after every amendment so far, including those recorded before this process. */
   async insertAenderung(plain: Trx, a: NewAenderung) {
     await sql`select pg_advisory_xact_lock(hashtext('aenderungen.nummer'))`.execute(plain);
@@ -122,14 +131,14 @@ export const aenderungenRepository = {
   },
 
   /** The county's Vorlage of the amendment, put to its council. */
-  async setVorlage(
-    db: Db | Trx,
-    p: { aenderungId: string; landkreisId: string; vorlageId: string; nr: string },
-  ) {
-    await sql`update aenderung_beteiligte set vorlage_id = ${p.vorlageId}::uuid, drucksachen_nr = ${p.nr},
-      updated_at = now() where aenderung_id = ${p.aenderungId}::uuid and landkreis_id = ${p.landkreisId}`.execute(
-      db,
-    );
+  async setVorlage(db: Db, p: { aenderungId: string; landkreisId: string; vorlageId: string; nr: string }) {
+    await db.transaction().execute(async (plain) => {
+      await aenderungenRepository.verbundPath(plain);
+      await sql`update aenderung_beteiligte set vorlage_id = ${p.vorlageId}::uuid, drucksachen_nr = ${p.nr},
+        updated_at = now() where aenderung_id = ${p.aenderungId}::uuid and landkreis_id = ${p.landkreisId}`.execute(
+        plain,
+      );
+    });
   },
 
   /** The party row behind a county's Vorlage (the county's own row only). */

@@ -67,6 +67,7 @@ export function createAenderungenUsecases({
     work: (plain: Trx, row: NonNullable<Awaited<ReturnType<typeof repo.findAenderung>>>) => Promise<object>,
   ) {
     await db.transaction().execute(async (plain) => {
+      await repo.verbundPath(plain);
       const row = await repo.findAenderung(plain, id, { lock: true });
       if (!row) throw errors.notFound();
       const data = await work(plain, row);
@@ -113,6 +114,7 @@ export function createAenderungenUsecases({
         if (fehler) throw errors.kostenschluessel(fehler);
       }
       const created = await db.transaction().execute(async (plain) => {
+        await repo.verbundPath(plain);
         const members = await repo.membersOn(plain, nachtrag.stichtag ?? today());
         const memberIds = new Set(members.map((m) => m.id));
         let admin: { login: string; password: string } | null = null;

@@ -24,6 +24,7 @@ export function createVollzug({
 }) {
   async function vollziehenEine(heute: string) {
     return database.db.transaction().execute(async (plain) => {
+      await repo.verbundPath(plain);
       const a = await repo.claimFaellige(plain, heute);
       if (!a) return null;
       const actor = 'system:verbund-aenderungen';
