@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { seedDemoGremien } from '../demo/gremien.seed.ts';
 import { seedServices } from '../demo/ozg.seed.ts';
 import { assignDemoTemplateOwner, seedDemoRecords } from '../demo/records.seed.ts';
+import { seedDemoSteuerung } from '../demo/steuerung.seed.ts';
 import { demoLogins, seedDemoVerbund } from '../demo/verbund.seed.ts';
 import { removeStaleTempFiles, uploadTempDir } from '../modules/blobs/blobs.module.ts';
 import { warmAnalyzer } from '../modules/search/search.module.ts';
@@ -56,6 +58,12 @@ export async function startRuntime({
       }
       // The Verbund's service catalogue (idempotent: also fills in installations seeded earlier).
       await seedServices({ database: services.database, xsdDir: config.fim.xsdDir });
+      // Steuerung: Fachverfahren, connectors, a year of Anträge and deliveries (Beispieldaten).
+      if (seeded)
+        await seedDemoSteuerung({
+          database: services.database,
+          zustellVerzeichnis: path.join(config.dataDir, 'zustellungen'),
+        });
     }
   } catch (error) {
     await services.close();
