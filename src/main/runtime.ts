@@ -97,6 +97,9 @@ export async function startRuntime({
   // Amendments of the Zweckvereinbarung take effect on their day (checked every 10 minutes).
   const aenderungenCheck = mode === 'web' ? undefined : services.createAenderungenCheck();
   aenderungenCheck?.start();
+  // Steuerung aggregates: at start (so a first start's demo year is aggregated) and every 5 minutes.
+  const steuerungAuffrischung = mode === 'web' ? undefined : services.createSteuerungAuffrischung();
+  steuerungAuffrischung?.start();
   // Scans stored with „OCR nicht verfügbar“ are read once Tesseract is there (checked every minute).
   const ocrRecovery = mode === 'web' ? undefined : services.ocr.createRecovery();
   ocrRecovery?.start();
@@ -148,6 +151,7 @@ export async function startRuntime({
       await worker?.stop();
       await delivery?.stop();
       await aenderungenCheck?.stop();
+      await steuerungAuffrischung?.stop();
       await ocrRecovery?.stop();
       await eingangsordner?.stop();
       await mailIntake?.stop();

@@ -28,7 +28,11 @@ import {
   requeueExtraction,
 } from '../modules/records/records.module.ts';
 import { createSearchModule, createSearchReindex } from '../modules/search/search.module.ts';
-import { createSteuerungModule, STANDARD_ARTEFAKT_ARTEN } from '../modules/steuerung/steuerung.module.ts';
+import {
+  createSteuerungAuffrischung,
+  createSteuerungModule,
+  STANDARD_ARTEFAKT_ARTEN,
+} from '../modules/steuerung/steuerung.module.ts';
 import {
   aenderungBeratungErfasst,
   createAenderungenModule,
@@ -179,6 +183,9 @@ export function buildServices({
     aenderungen: aenderungenModule.usecases,
     vollziehenAenderungen: aenderungenModule.vollziehen,
     createAenderungenCheck: aenderungenModule.createCheck,
+    // Steuerung aggregates (migration 0046), refreshed every 5 minutes wherever the worker runs.
+    createSteuerungAuffrischung: () =>
+      createSteuerungAuffrischung({ kennzahlen: steuerung.kennzahlen, logger }),
     audit,
     blobs,
     extractors,

@@ -5,6 +5,7 @@ import { createKennzahlenUsecases } from './kennzahlen/kennzahlen.usecases.ts';
 import { createKostenUsecases } from './kosten/kosten.usecases.ts';
 import { createNachnutzungUsecases } from './nachnutzung/nachnutzung.usecases.ts';
 
+export { createSteuerungAuffrischung } from './kennzahlen/auffrischung.ts';
 // Public surface of the steering module (issue 13): cost sharing among the members, reuse of the
 // shared artifacts (kinds come from the platform's artifact registry).
 export { centAusEuro, euro } from './kosten/betrag.models.ts';

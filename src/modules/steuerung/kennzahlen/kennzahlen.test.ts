@@ -63,8 +63,8 @@ describe('volumes and processing times of Anträge', () => {
     expect(zeit.beschieden).toBe(10);
     expect(zeit.medianTage).toBeCloseTo(5.5, 9);
     expect(zeit.p90Tage).toBeCloseTo(9.1, 9);
-    // open on 31.12.2020 (end of day): received 20.09. 12:00 → 102.5 days
-    expect([zeit.offen, zeit.offenMaxTage]).toEqual([2, 102.5]);
+    // open on 31.12.2020, received 20.09.2020: 102 whole days (31.12. − 20.09.)
+    expect([zeit.offen, zeit.offenMaxTage]).toEqual([2, 102]);
     const monate = r.monate.filter((m) => m.tenantId === 'wartburgkreis');
     expect(monate).toEqual([
       { tenantId: 'wartburgkreis', leistungId: 'bewohnerparkausweis', monat: '2020-09', anzahl: 12 },

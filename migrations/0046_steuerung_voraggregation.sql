@@ -1,0 +1,223 @@
+-- Steuerung (issue 13), pre-aggregation: Anträge per day, processing-time histograms per month and the
+-- open cases, refreshed by a job up to a watermark; the figure functions read them plus the rows after
+-- the watermark (the live tail), so the figures stay exact and new Anträge count at once.
+--
+-- Days are days in Europe/Berlin. Processing time Eingang → first Bescheid is counted in whole days
+-- (full 24-hour periods, floor), the age of an open case as its reference day minus its Eingang day;
+-- median and p90 are PERCENTILE.INC (percentile_cont) over those whole days, computed exactly from
+-- the histograms. The tables name their county column landkreis_id: they hold every county's counts
+-- and are read only through the SECURITY DEFINER functions below (verbund_app has no grant on them).
+
+create function steuerung_tag(p timestamptz) returns date
+  language sql stable as $$ select (p at time zone 'Europe/Berlin')::date $$;
+create function steuerung_zeitpunkt(p date) returns timestamptz
+  language sql stable as $$ select p::timestamp at time zone 'Europe/Berlin' $$;
+
+-- PERCENTILE.INC over a histogram (values ascending and distinct, counts > 0): the same arithmetic as
+-- percentile_cont, so the result equals percentile_cont over the expanded values.
+create function steuerung_perzentil(p_werte int[], p_anzahlen bigint[], p float8) returns float8
+  language plpgsql immutable as $$
+declare
+  n bigint := 0; h float8; lo bigint; kum bigint := 0; x_lo float8; x_hi float8;
+begin
+  for i in 1 .. coalesce(array_length(p_anzahlen, 1), 0) loop n := n + p_anzahlen[i]; end loop;
+  if n = 0 then return null; end if;
+  h := p * (n - 1);
+  lo := floor(h);
+  for i in 1 .. array_length(p_werte, 1) loop
+    kum := kum + p_anzahlen[i];
+    if x_lo is null and lo < kum then x_lo := p_werte[i]; end if;
+    if lo + 1 < kum then x_hi := p_werte[i]; exit; end if;
+  end loop;
+  if h = lo or x_hi is null then return x_lo; end if;
+  return x_lo + (x_hi - x_lo) * (h - lo);
+end $$;
+
+-- The watermark: the aggregates hold exactly the rows created before `bis`.
+create table steuerung_aggregat_stand (
+  id boolean primary key default true check (id),
+  bis timestamptz not null,
+  aufgefrischt_am timestamptz not null,
+  dauer_ms int not null,
+  antraege bigint not null
+);
+grant select on steuerung_aggregat_stand to verbund_app;
+
+create table steuerung_agg_antraege (
+  landkreis_id text not null,
+  leistung_id text not null,
+  formular_id text,
+  tag date not null,
+  anzahl bigint not null,
+  zuletzt timestamptz not null
+);
+create index steuerung_agg_antraege_tag on steuerung_agg_antraege (tag);
+
+-- Anträge whose first Bescheid was before the watermark, by Bescheid month and whole days taken.
+create table steuerung_agg_bescheide (
+  landkreis_id text not null,
+  leistung_id text not null,
+  monat date not null,
+  dauer_tage int not null,
+  anzahl bigint not null,
+  primary key (monat, landkreis_id, leistung_id, dauer_tage)
+);
+
+-- Anträge received before the watermark without a Bescheid before it and not withdrawn or closed
+-- (status at the refresh), by Eingang day.
+create table steuerung_agg_offen (
+  landkreis_id text not null,
+  leistung_id text not null,
+  eingang_tag date not null,
+  anzahl bigint not null,
+  primary key (landkreis_id, leistung_id, eingang_tag)
+);
+
+-- The live tail is found through these (rows after the watermark, Bescheide in a range).
+create index antraege_created on antraege (created_at);
+create index antrag_nachrichten_bescheid on antrag_nachrichten (created_at) where art = 'bescheid';
+
+-- Recomputes all aggregates up to p_bis in one transaction (readers keep the old ones meanwhile).
+create function steuerung_aggregate_auffrischen(p_bis timestamptz)
+  returns table (bis timestamptz, antraege bigint, dauer_ms int)
+  language plpgsql security definer set search_path = public as $$
+declare
+  t0 timestamptz := clock_timestamp();
+  n bigint;
+  ms int;
+begin
+  perform pg_advisory_xact_lock(hashtext('steuerung_aggregate_auffrischen'));
+  delete from steuerung_agg_antraege;
+  insert into steuerung_agg_antraege (landkreis_id, leistung_id, formular_id, tag, anzahl, zuletzt)
+  select a.tenant_id, a.leistung_id, v.formular_id, steuerung_tag(a.created_at), count(*), max(a.created_at)
+  from antraege a left join formular_versionen v on v.id = a.formular_version_id
+  where a.created_at < p_bis group by 1, 2, 3, 4;
+  select coalesce(sum(g.anzahl), 0) into n from steuerung_agg_antraege g;
+
+  delete from steuerung_agg_bescheide;
+  insert into steuerung_agg_bescheide (landkreis_id, leistung_id, monat, dauer_tage, anzahl)
+  select a.tenant_id, a.leistung_id, date_trunc('month', steuerung_tag(b.bescheid))::date,
+    floor(extract(epoch from b.bescheid - a.created_at) / 86400)::int, count(*)
+  from (select m.tenant_id, m.antrag_id, min(m.created_at) as bescheid from antrag_nachrichten m
+        where m.art = 'bescheid' group by 1, 2) b
+  join antraege a on a.tenant_id = b.tenant_id and a.id = b.antrag_id
+  where b.bescheid < p_bis
+  group by 1, 2, 3, 4;
+
+  delete from steuerung_agg_offen;
+  insert into steuerung_agg_offen (landkreis_id, leistung_id, eingang_tag, anzahl)
+  select a.tenant_id, a.leistung_id, steuerung_tag(a.created_at), count(*)
+  from antraege a join vorgaenge v on v.tenant_id = a.tenant_id and v.id = a.vorgang_id
+  where a.created_at < p_bis and v.status not in ('zurueckgezogen', 'abgeschlossen')
+    and not exists (select 1 from antrag_nachrichten m where m.tenant_id = a.tenant_id and m.antrag_id = a.id
+                    and m.art = 'bescheid' and m.created_at < p_bis)
+  group by 1, 2, 3;
+
+  ms := (extract(epoch from clock_timestamp() - t0) * 1000)::int;
+  insert into steuerung_aggregat_stand as s (id, bis, aufgefrischt_am, dauer_ms, antraege)
+  values (true, p_bis, clock_timestamp(), ms, n)
+  on conflict (id) do update set bis = excluded.bis, aufgefrischt_am = excluded.aufgefrischt_am,
+    dauer_ms = excluded.dauer_ms, antraege = excluded.antraege;
+  return query select p_bis, n, ms;
+end $$;
+revoke all on function steuerung_aggregate_auffrischen(timestamptz) from public;
+grant execute on function steuerung_aggregate_auffrischen(timestamptz) to verbund_app;
+
+-- The watermark in force ('-infinity' before the first refresh: then everything is the live tail).
+create function steuerung_wasserzeichen() returns timestamptz
+  language sql stable security definer set search_path = public as $$
+  select coalesce((select s.bis from steuerung_aggregat_stand s), '-infinity'::timestamptz) $$;
+
+-- Anträge received per county, service and month in [p_von, p_bis] (days in Europe/Berlin): the daily
+-- aggregates plus the Anträge after the watermark. Dynamic SQL so each call is planned with its values
+-- (a generic plan would not see that the tail after the watermark is small).
+create or replace function steuerung_antraege_monate(p_von date, p_bis date)
+  returns table (tenant_id text, leistung_id text, monat date, anzahl bigint)
+  language plpgsql stable security definer set search_path = public as $$
+begin
+  if app_tenant() is null then
+    raise exception 'steuerung_antraege_monate needs a tenant transaction' using errcode = '42501';
+  end if;
+  return query execute $q$
+    select x.l, x.le, date_trunc('month', x.tag)::date, sum(x.n)::bigint from (
+      select g.landkreis_id as l, g.leistung_id as le, g.tag, g.anzahl as n
+      from steuerung_agg_antraege g where g.tag between $1 and $2
+      union all
+      select a.tenant_id, a.leistung_id, steuerung_tag(a.created_at), 1 from antraege a
+      where a.created_at >= greatest($3, steuerung_zeitpunkt($1)) and a.created_at < steuerung_zeitpunkt($2 + 1)
+    ) x group by 1, 2, 3 order by 1, 2, 3 $q$
+  using p_von, p_bis, steuerung_wasserzeichen();
+end $$;
+
+-- Processing time Eingang → first Bescheid in whole days per county and service for the Bescheide of
+-- [p_von, p_bis]: the month histograms of the whole months in the period (Bescheide before the
+-- watermark), plus from the rows the partial months at both ends and everything after the watermark.
+-- Open cases on p_bis: those of the last refresh, less the ones decided since, plus the Anträge after
+-- the watermark that are open now; age = p_bis − Eingang day.
+create or replace function steuerung_bearbeitungszeiten(p_von date, p_bis date)
+  returns table (tenant_id text, leistung_id text, beschieden bigint, median_tage double precision,
+                 p90_tage double precision, offen bigint, offen_median_tage double precision, offen_max_tage double precision)
+  language plpgsql stable security definer set search_path = public as $$
+declare
+  w timestamptz := steuerung_wasserzeichen();
+  fs date := (date_trunc('month', p_von - 1) + interval '1 month')::date;
+  fe date := date_trunc('month', p_bis + 1)::date;
+begin
+  if app_tenant() is null then
+    raise exception 'steuerung_bearbeitungszeiten needs a tenant transaction' using errcode = '42501';
+  end if;
+  if fs >= fe then
+    fs := p_bis + 1;
+    fe := p_bis + 1;
+  end if;
+  return query execute $q$
+    with roh as (
+      select m.tenant_id, m.antrag_id, m.created_at as bescheid from antrag_nachrichten m
+      where m.art = 'bescheid'
+        and ((m.created_at >= $1 and m.created_at < $2) or (m.created_at >= $3 and m.created_at < $4))
+        and not exists (select 1 from antrag_nachrichten e where e.tenant_id = m.tenant_id
+                        and e.antrag_id = m.antrag_id and e.art = 'bescheid' and e.created_at < m.created_at)
+    ), dauer as (
+      select g.landkreis_id as l, g.leistung_id as le, g.dauer_tage as d, g.anzahl as n
+      from steuerung_agg_bescheide g where g.monat >= $5 and g.monat < $6
+      union all
+      select a.tenant_id, a.leistung_id, floor(extract(epoch from r.bescheid - a.created_at) / 86400)::int, 1
+      from roh r join antraege a on a.tenant_id = r.tenant_id and a.id = r.antrag_id
+    ), dauer_h as (
+      select d.l, d.le, d.d, sum(d.n)::bigint as n from dauer d group by 1, 2, 3
+    ), zeiten as (
+      select h.l, h.le, sum(h.n)::bigint as beschieden, array_agg(h.d order by h.d) as w,
+        array_agg(h.n order by h.d) as c
+      from dauer_h h group by 1, 2
+    ), offen_roh as (
+      select o.landkreis_id as l, o.leistung_id as le, o.eingang_tag as t, o.anzahl as n
+      from steuerung_agg_offen o where o.eingang_tag <= $7
+      union all
+      select a.tenant_id, a.leistung_id, steuerung_tag(a.created_at), -1
+      from antrag_nachrichten m join antraege a on a.tenant_id = m.tenant_id and a.id = m.antrag_id
+      where m.art = 'bescheid' and m.created_at >= $8 and a.created_at < $8 and steuerung_tag(a.created_at) <= $7
+        and not exists (select 1 from antrag_nachrichten e where e.tenant_id = m.tenant_id
+                        and e.antrag_id = m.antrag_id and e.art = 'bescheid' and e.created_at < m.created_at)
+      union all
+      select a.tenant_id, a.leistung_id, steuerung_tag(a.created_at), 1
+      from antraege a join vorgaenge v on v.tenant_id = a.tenant_id and v.id = a.vorgang_id
+      where a.created_at >= $8 and a.created_at < $4 and v.status not in ('zurueckgezogen', 'abgeschlossen')
+        and not exists (select 1 from antrag_nachrichten e where e.tenant_id = a.tenant_id
+                        and e.antrag_id = a.id and e.art = 'bescheid')
+    ), offen_h as (
+      select o.l, o.le, ($7 - o.t) as alter, sum(o.n)::bigint as n from offen_roh o group by 1, 2, 3
+      having sum(o.n) > 0
+    ), offen as (
+      select h.l, h.le, sum(h.n)::bigint as offen, array_agg(h.alter order by h.alter) as w,
+        array_agg(h.n order by h.alter) as c, max(h.alter) as mx
+      from offen_h h group by 1, 2
+    )
+    select coalesce(z.l, o.l), coalesce(z.le, o.le), coalesce(z.beschieden, 0)::bigint,
+      steuerung_perzentil(z.w, z.c, 0.5), steuerung_perzentil(z.w, z.c, 0.9),
+      coalesce(o.offen, 0)::bigint, steuerung_perzentil(o.w, o.c, 0.5), o.mx::float8
+    from zeiten z full join offen o on o.l = z.l and o.le = z.le
+    order by 1, 2 $q$
+  using steuerung_zeitpunkt(p_von), steuerung_zeitpunkt(fs),
+    least(greatest(w, steuerung_zeitpunkt(fs)), steuerung_zeitpunkt(fe)), steuerung_zeitpunkt(p_bis + 1),
+    fs, fe, p_bis, w;
+end $$;
