@@ -34,19 +34,30 @@ const psEscape = (line: string) =>
 /**
  * PostScript of A4 pages with the given lines (Helvetica, ISO Latin-1, 11 pt), each page turned by
  * `rotate` degrees and sprinkled with `noise` random dots: what a slightly skewed, dusty scan looks like.
+ * `turn` (90, 180, 270) lays the whole sheet on the scanner turned counter-clockwise by that much
+ * (landscape for 90 and 270): a page fed sideways or upside down.
  */
-export function scanPostScript(pages: string[][], { rotate = 0, noise = 0, seed = 1 } = {}) {
+export function scanPostScript(
+  pages: string[][],
+  {
+    rotate = 0,
+    noise = 0,
+    seed = 1,
+    turn = 0,
+  }: { rotate?: number; noise?: number; seed?: number; turn?: 0 | 90 | 180 | 270 } = {},
+) {
+  const [width, height] = turn % 180 ? [842, 595] : [595, 842];
   const head = `%!PS
 /Helvetica findfont dup length dict begin {1 index /FID ne {def} {pop pop} ifelse} forall
 /Encoding ISOLatin1Encoding def currentdict end /HelvL1 exch definefont pop
-<< /PageSize [595 842] >> setpagedevice
+<< /PageSize [${width} ${height}] >> setpagedevice
 ${seed} srand
 `;
   const body = pages
     .map((lines) => {
       const text = lines.map((line, i) => `60 ${770 - i * 18} moveto (${psEscape(line)}) show`).join('\n');
       const dots = noise > 0 ? `1 1 ${noise} { pop rand 595 mod rand 842 mod 0.5 0.5 rectfill } for\n` : '';
-      return `gsave 297 421 translate ${rotate} rotate -297 -421 translate
+      return `gsave ${width / 2} ${height / 2} translate ${turn + rotate} rotate -297 -421 translate
 /HelvL1 findfont 11 scalefont setfont
 ${text}
 ${dots}grestore showpage`;
@@ -103,6 +114,24 @@ export async function pdfText(pdf: Buffer) {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What every PDF/A rendition is checked for (as the council and Antrag PDFs are): PDF/A-2b
+ * identification in the XMP, an OutputIntent with an embedded ICC profile, embedded fonts, a
+ * document ID, a header with the binary comment line. Returns what is missing (empty: all there).
+ */
+export function pdfaProblems(pdf: Buffer) {
+  const raw = pdf.toString('latin1');
+  const checks: Array<[string, boolean]> = [
+    ['Kopf %PDF-1.x mit Binärkommentar', /^%PDF-1\.[4-7]\r?\n%[\x80-\xff]{4}/.test(raw)],
+    ['pdfaid:part 2', /pdfaid:part(>|=")2/.test(raw)],
+    ['pdfaid:conformance B', /pdfaid:conformance(>|=")B/.test(raw)],
+    ['OutputIntent GTS_PDFA1 mit Profil', /\/GTS_PDFA1/.test(raw) && raw.includes('/DestOutputProfile')],
+    ['eingebettete Schrift', raw.includes('/FontFile2')],
+    ['Dokument-ID', /\/ID \[ ?<[0-9A-Fa-f]{32}> ?<[0-9A-Fa-f]{32}> ?\]/.test(raw)],
+  ];
+  return checks.filter(([, ok]) => !ok).map(([name]) => name);
 }
 
 /** Character accuracy: 1 − Levenshtein distance / length of the known text (whitespace folded). */

@@ -7,13 +7,14 @@ import {
   type ExtractionResult,
   type Extractor,
 } from '../extractors/extractor.ts';
-import { ImageHeaderError, readImageHeader } from './image-header.ts';
+import { type ImageHeader, ImageHeaderError, readImageHeader } from './image-header.ts';
 import { OCR_IMAGE_TYPES, type OcrStatus } from './ocr.models.ts';
 import { type OcrRecord, saveOcrRecord } from './ocr.repository.ts';
 import type { OcrSlots } from './ocr.slots.ts';
 import type { OcrToolProbe } from './ocr.tools.ts';
 import { OcrRunError, runOcrmypdf } from './ocrmypdf.runner.ts';
 import { hasDigitalSignature, looksBroken } from './pdf-inspect.ts';
+import { runTesseractImage } from './tesseract.runner.ts';
 
 export type OcrLimits = { maxPixels: number; maxPages: number; timeoutMs: number };
 export const UNAVAILABLE_DE = 'OCR nicht verfügbar';
@@ -71,23 +72,33 @@ export function createOcrExtractors(deps: {
   async function recognise(
     input: ExtractionInput,
     {
-      kind,
+      image,
       pages,
       toRecognise = pages,
       signed,
-    }: { kind: 'pdf' | 'image'; pages: number; toRecognise?: number; signed: boolean },
+    }: { image?: ImageHeader; pages: number; toRecognise?: number; signed: boolean },
   ) {
     const started = Date.now();
     const { slots, release } = await deps.slots.acquire(toRecognise);
     try {
-      const run = await runOcrmypdf({
-        input: input.bytes,
-        kind,
-        jobs: slots,
-        maxPixels: limits.maxPixels,
-        timeoutMs: limits.timeoutMs,
-        wantPdf: !signed,
-      });
+      // Images: Tesseract directly, page by page (tesseract.runner.ts); PDFs: OCRmyPDF, which
+      // recognises only their image pages and keeps the text pages as they are.
+      const run = image
+        ? await runTesseractImage({
+            input: input.bytes,
+            pages: image.pages,
+            multipage: image.format === 'tiff',
+            jobs: slots,
+            timeoutMs: limits.timeoutMs,
+          })
+        : await runOcrmypdf({
+            input: input.bytes,
+            kind: 'pdf',
+            jobs: slots,
+            maxPixels: limits.maxPixels,
+            timeoutMs: limits.timeoutMs,
+            wantPdf: !signed,
+          });
       const rendition = run.pdf ? await deps.blobs.put(run.pdf) : null;
       await record(input, {
         status: 'done',
@@ -145,7 +156,7 @@ export function createOcrExtractors(deps: {
         });
         return { text: '', extractor: 'ocr', pages: pages.length, metadata: { ocr: 'unavailable' } };
       }
-      const run = await recognise(input, { kind: 'image', pages: pages.length, signed: false });
+      const run = await recognise(input, { image: header, pages: pages.length, signed: false });
       return { text: run.text, extractor: 'ocr', pages: pages.length, metadata: ocrMetadata(run.confidence) };
     },
   };
@@ -180,7 +191,6 @@ export function createOcrExtractors(deps: {
       const signed = hasDigitalSignature(input.bytes);
       try {
         const run = await recognise(input, {
-          kind: 'pdf',
           pages,
           toRecognise: Number(previous.metadata?.pagesWithoutText ?? pages) || pages,
           signed,

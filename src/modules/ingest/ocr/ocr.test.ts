@@ -13,6 +13,7 @@ import {
   claimedPng,
   claimedTiff,
   imagePdf,
+  pdfaProblems,
   pdfText,
   renderScan,
   SCAN_LINES,
@@ -108,7 +109,7 @@ describe('OCR of scans through upload and the extraction queue (real Tesseract)'
     expect(pdf.status).toBe(200);
     expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(state.renditionSha256);
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.bytes.toString('latin1')).toMatch(/pdfaid:part/);
+    expect(pdfaProblems(pdf.bytes)).toEqual([]);
     expect(await pdfText(pdf.bytes)).toContain('Zweckvereinbarung');
     // Search finds the scan by a recognised word.
     const search = await t.request(`/api/v1/suche?q=${encodeURIComponent('Übermittlung')}`, { token });
@@ -151,6 +152,9 @@ describe('OCR of scans through upload and the extraction queue (real Tesseract)'
     await drainJobs(t);
 
     expect(await ocr(ids.tiff)).toMatchObject({ status: 'done', seiten: 2, seitenErkannt: 2, pdfa: true });
+    const tiffPdf = (await rendition(ids.tiff)).bytes;
+    expect(pdfaProblems(tiffPdf)).toEqual([]);
+    expect((await PDFDocument.load(tiffPdf)).getPageCount()).toBe(2);
     expect(await text(ids.tiff)).toMatch(/Seite zwei des Schreibens[\s\S]*KT\/103\/2020/);
     expect(await text(ids.tiff)).toContain('Sehr geehrte Damen und Herren');
 

@@ -1,67 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { setPriority, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execTool as exec, type OcrRun, OcrRunError, tooLong, toolEnv } from './ocr.exec.ts';
 
-/** A run that did not give a result; `message` is German, shown at the document. */
-export class OcrRunError extends Error {
-  constructor(
-    readonly reasonCode: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export type OcrRun = {
-  /** The searchable PDF/A (null when only the text was wanted). */
-  pdf: Buffer | null;
-  /** Whether the rendition passed OCRmyPDF's PDF/A conversion (exit 10: a valid PDF, not PDF/A). */
-  pdfa: boolean;
-  text: string;
-  /** Mean word confidence of Tesseract over all recognised words, 0–100; null without words. */
-  confidence: number | null;
-  words: number;
-  /** Pages Tesseract read (pages with a text layer are skipped). */
-  pagesRecognised: number;
-};
-
-const MAX_OUTPUT = 64 * 1024;
-
-/** Runs a command in its own process group, niced, killed as a group on timeout; stderr kept (bounded). */
-function exec(
-  command: string,
-  args: string[],
-  { env, timeoutMs }: { env: NodeJS.ProcessEnv; timeoutMs: number },
-) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }>(
-    (resolve, reject) => {
-      const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-      if (child.pid) setPriority(child.pid, 10);
-      let stdout = '';
-      let stderr = '';
-      let timedOut = false;
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (stdout.length < 8 * 1024 * 1024) stdout += chunk.toString('utf8');
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr = (stderr + chunk.toString('utf8')).slice(-MAX_OUTPUT);
-      });
-      const timer = setTimeout(() => {
-        timedOut = true;
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      }, timeoutMs);
-      child.on('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr, timedOut });
-      });
-    },
-  );
-}
+export { type OcrRun, OcrRunError } from './ocr.exec.ts';
 
 /** Mean of Tesseract's word confidences (`x_wconf`) in the hOCR files OCRmyPDF kept. */
 async function confidenceOf(workDir: string) {
@@ -109,7 +51,7 @@ export async function runOcrmypdf({
   const started = Date.now();
   const left = () => Math.max(1_000, timeoutMs - (Date.now() - started));
   try {
-    const env = { ...process.env, OMP_THREAD_LIMIT: '1', TMPDIR: path.join(dir, 'work') };
+    const env = toolEnv(path.join(dir, 'work'));
     await mkdir(env.TMPDIR, { recursive: true });
     let source = path.join(dir, kind === 'pdf' ? 'in.pdf' : 'in.img');
     await writeFile(source, input);
@@ -177,12 +119,6 @@ export async function runOcrmypdf({
     await rm(dir, { recursive: true, force: true });
   }
 }
-
-const tooLong = (timeoutMs: number) =>
-  new OcrRunError(
-    'ocr.timeout',
-    `Die Texterkennung hat länger als ${Math.round(timeoutMs / 1000)} s gebraucht und wurde abgebrochen.`,
-  );
 
 function failure(code: number | null, stderr: string) {
   if (code === 8)
