@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimedPng, claimedTiff } from '../../../../test/support/scans.ts';
+import { parseHocrPage } from './hocr.ts';
 import { readImageHeader } from './image-header.ts';
 import { createOcrSlots } from './ocr.slots.ts';
 import { hasDigitalSignature, looksBroken } from './pdf-inspect.ts';
@@ -105,5 +106,45 @@ describe('PDFs that must not be rewritten, and broken text layers', () => {
     expect(looksBroken('\uE001\uE002\uE003 '.repeat(40))).toBe(true);
     expect(looksBroken('#$%&/()=?*+~<>|'.repeat(10))).toBe(true);
     expect(looksBroken('kurz')).toBe(false);
+  });
+});
+
+describe('orientation, skew and confidence from a page hOCR', () => {
+  const line = (bbox: string, extra: string, words: string[]) =>
+    `<span class='ocr_line' id='l' title="bbox ${bbox}; ${extra}; x_size 40">${words.join('')}</span>`;
+  const word = (bbox: string, conf: number) =>
+    `<span class='ocrx_word' id='w' title='bbox ${bbox}; x_wconf ${conf}'>Wort</span>`;
+  const page = (body: string) =>
+    `<div class='ocr_page' id='page_1' title='image "x.png"; bbox 0 0 2479 3508; ppageno 0'>${body}</div>`;
+
+  it('takes the skew of an upright page from the baselines (image y downwards: a rising line has a negative slope)', () => {
+    const rising = ['0.5', '1.0', '1.5'].map((n, i) =>
+      line(`100 ${300 + i * 60} 1900 ${340 + i * 60}`, 'baseline -0.0437 -5', [
+        word('100 300 400 340', Number(n) * 60),
+      ]),
+    );
+    const parsed = parseHocrPage(page(rising.join('')));
+    expect(parsed.rotate).toBe(0);
+    expect(parsed.skewDegrees).toBeCloseTo(2.5, 1);
+    expect(parsed).toMatchObject({ words: 3, confidenceSum: 30 + 60 + 90 });
+  });
+
+  it('takes the turn from the lines’ textangle and, without baselines, the skew from the words’ centres', () => {
+    // Turned by 90°: lines run upwards; each word 300 px further up lies 13 px further left (2.5°).
+    const lines = [400, 500, 600].map((x) =>
+      line(`${x - 40} 600 ${x + 40} 2400`, 'textangle 90', [
+        word(`${x - 20} 2000 ${x + 20} 2300`, 90),
+        word(`${x - 33} 1700 ${x + 7} 2000`, 90),
+        word(`${x - 46} 1400 ${x - 6} 1700`, 90),
+      ]),
+    );
+    const parsed = parseHocrPage(page(lines.join('')));
+    expect(parsed.rotate).toBe(90);
+    expect(parsed.skewDegrees).toBeCloseTo(2.48, 1);
+  });
+
+  it('gives no skew from fewer than three long lines and no confidence without words', () => {
+    const parsed = parseHocrPage(page(line('100 300 1900 340', 'baseline 0.1 0', [])));
+    expect(parsed).toMatchObject({ skewDegrees: 0, words: 0, rotate: 0 });
   });
 });
