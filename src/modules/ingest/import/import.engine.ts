@@ -4,11 +4,7 @@ import path from 'node:path';
 import type { DatabaseHandle, TenantTrx } from '../../../platform/database/database.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import type { BlobStore, StoredBlob } from '../../blobs/blobs.module.ts';
-import {
-  findRegisteredIntake,
-  registerIntake,
-  setRegisteredDokument,
-} from './eingang-register.repository.ts';
+import { registerIntake, setRegisteredDokument } from './eingang-register.repository.ts';
 import { importErrors } from './import.errors.ts';
 import {
   folderOf,
@@ -178,20 +174,15 @@ async function importEntry(deps: ImportEngineDeps, { run, actor, entry, manifest
   } catch (error) {
     return fail(readFailure(error));
   }
-  // Bytes the county has already are not scanned again (they become "seen again" below).
-  const known =
-    deps.scanner?.configured === true &&
-    (await database.withTenant(run.tenantId, (trx) => findRegisteredIntake(trx, blob.sha256))) !== undefined;
-  const verdict = known
-    ? ({ ok: true } as const)
-    : await scanBeforeFiling(deps, {
-        tenantId: run.tenantId,
-        actor,
-        source: 'import',
-        fileName,
-        sha256: blob.sha256,
-        open: () => createReadStream(path.join(run.quelle, pfad)),
-      });
+  // Bytes the county has already, or scanned clean before a crash, are not scanned again.
+  const verdict = await scanBeforeFiling(deps, {
+    tenantId: run.tenantId,
+    actor,
+    source: 'import',
+    fileName,
+    sha256: blob.sha256,
+    open: () => createReadStream(path.join(run.quelle, pfad)),
+  });
   if (!verdict.ok) return fail(verdict.grund, blob.sha256);
   const meta = manifest.get(pfad) ?? {};
   const vorgang = await vorgaenge.of(meta.vorgang ?? folderOf(pfad));

@@ -3,6 +3,7 @@ import type * as Records from '../../records/records.module.ts';
 import { auditVirusFinding } from '../virenscan/virenscan.audit.ts';
 import { virenscanErrors } from '../virenscan/virenscan.errors.ts';
 import { mayFile, type VirusScanner } from '../virenscan/virenscan.ts';
+import { recordCleanScan, scannedBefore } from './eingang-register.repository.ts';
 
 /**
  * What intake (bulk import, consume folders, e-mail) needs of the E-Akte: the one filing use-case
@@ -26,7 +27,9 @@ export type IntakeScanner = Pick<VirusScanner, 'scanForViruses' | 'configured'>;
  * The virus scan before filing, the same for import, consume folders and e-mail: infected or too
  * large to scan → refused with a German reason and audited (the caller records or quarantines the
  * file); not scanned while the county requires scanning → throws (503), so the intake stops and
- * takes the file again later instead of filing it unscanned. Without a scanner: passes.
+ * takes the file again later instead of filing it unscanned. Without a scanner: passes. Bytes the
+ * county took in already, or found clean within the last day (an intake repeated after a crash
+ * between scan and commit), are not scanned again (`scannedBefore`).
  */
 export async function scanBeforeFiling(
   { scanner, database }: { scanner?: IntakeScanner; database: DatabaseHandle },
@@ -40,7 +43,14 @@ export async function scanBeforeFiling(
   },
 ): Promise<{ ok: true } | { ok: false; grund: string }> {
   if (!scanner) return { ok: true };
+  if (
+    scanner.configured &&
+    (await database.withTenant(input.tenantId, (trx) => scannedBefore(trx, input.sha256)))
+  )
+    return { ok: true };
   const result = await scanner.scanForViruses({ tenant: input.tenantId, stream: input.open() as never });
+  if (result.status === 'clean')
+    await database.withTenant(input.tenantId, (trx) => recordCleanScan(trx, input.sha256));
   if (mayFile(result)) return { ok: true };
   if (result.status === 'unavailable') throw virenscanErrors.unavailable();
   await auditVirusFinding({
