@@ -40,6 +40,8 @@ export const VERBUND_LEVEL_PATHS: Record<string, string> = {
     'Der Pfad nennt eine Anbindung (Verbund-Ebene); geändert wird nur die Aktivierung des eigenen Landkreises (RLS).',
   '/aktivierungen/{id}':
     'Der Pfad nennt eine Leistung (Verbund-Ebene); gelesen und geändert wird nur die Aktivierung des eigenen Landkreises (RLS).',
+  '/steuerung/reifegrad/leistungen/{id}':
+    'Der Pfad nennt eine Leistung (Verbund-Ebene); gelesen und erfasst wird nur der Reifegrad des eigenen Landkreises (RLS; reifegrad.test.ts zeigt, dass ein anderer Landkreis die Kriterien nicht sieht).',
 };
 
 export const defineCrossTenantCase = (c: CrossTenantCase) => c;

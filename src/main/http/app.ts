@@ -28,6 +28,10 @@ import { registerIntegrationsRoutes } from '../../modules/integrations/integrati
 import { registerOzgRoutes } from '../../modules/ozg/ozg.module.ts';
 import { createSearchFacets, registerRecordsRoutes } from '../../modules/records/records.module.ts';
 import { registerSearchRoutes } from '../../modules/search/search.module.ts';
+import {
+  registerFoerdermittelRoutes,
+  registerReifegradRoutes,
+} from '../../modules/steuerung/steuerung.module.ts';
 import { registerVerbundRoutes } from '../../modules/verbund/verbund.module.ts';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
 import { limitRequestBodies, MULTIPART_OVERHEAD_BYTES } from '../../platform/http/body-limit.ts';
@@ -136,6 +140,8 @@ export function createApp(services: Services) {
   });
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
+  registerReifegradRoutes(api, services.steuerung);
+  registerFoerdermittelRoutes(api, services.steuerung);
   documentIdempotencyKey(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
