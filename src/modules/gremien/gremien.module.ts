@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../../platform/database/database.ts';
 import type { BlobStore } from '../blobs/blobs.module.ts';
 import type { ExtractorRegistry } from '../ingest/ingest.module.ts';
 import { createAnlagenUsecases } from './anlagen/anlagen.usecases.ts';
+import { createGremienAblage } from './dokumente/ablegen.usecases.ts';
 import { createGremienDokumenteUsecases } from './dokumente/dokumente.usecases.ts';
 import { createGremienUsecases } from './gremien/gremien.usecases.ts';
 import { createMitgliederUsecases } from './gremien/mitglieder.usecases.ts';
@@ -63,7 +64,9 @@ export function createGremienModule(deps: {
   beratungHooks?: readonly BeratungHook[];
 }) {
   const gremien = createGremienUsecases(deps);
-  const vorlagen = createVorlagenUsecases(deps);
+  // Filing of Drucksache, Einladung and Niederschrift, done by the state changes that make them final.
+  const ablage = createGremienAblage(deps);
+  const vorlagen = createVorlagenUsecases({ ...deps, ablage });
   return {
     anlagen: createAnlagenUsecases(deps),
     dokumente: createGremienDokumenteUsecases(deps),
@@ -72,8 +75,8 @@ export function createGremienModule(deps: {
     gremien,
     mitglieder: createMitgliederUsecases(deps),
     vorlagen,
-    sitzungen: createSitzungenUsecases(deps),
-    beratungen: createBeratungenUsecases(deps),
+    sitzungen: createSitzungenUsecases({ ...deps, ablage }),
+    beratungen: createBeratungenUsecases({ ...deps, ablage }),
     beschluesse: createBeschluesseUsecases(deps),
   };
 }

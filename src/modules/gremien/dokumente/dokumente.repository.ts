@@ -77,6 +77,13 @@ export async function mitgliederMitNamen(trx: TenantTrx, sitzungId: string) {
 
 export type GeneratedRow = { dokument_id: string; sha256: string; version: number };
 
+/** The generated document of an object and kind, as filed last (reading only). */
+export async function findGenerated(trx: TenantTrx, { objektId, art }: { objektId: string; art: string }) {
+  const { rows } = await sql<GeneratedRow>`select dokument_id, sha256, version from gremien_dokumente
+    where objekt_id = ${objektId}::uuid and art = ${art}`.execute(trx);
+  return rows[0] ?? null;
+}
+
 /** The generated document of an object and kind, locked (two generations take turns). */
 export async function lockGenerated(trx: TenantTrx, { objektId, art }: { objektId: string; art: string }) {
   const { rows } = await sql<GeneratedRow>`select dokument_id, sha256, version from gremien_dokumente

@@ -19,6 +19,23 @@ async function pdfOf(path: string) {
   return { status: response.status, headers: response.headers, bytes };
 }
 
+/**
+ * What the E-Akte holds of an object's generated documents: per kind the filed version and the
+ * number of versions of its Dokument, plus the documents in the session's Akte (read as owner).
+ */
+async function abgelegt(objektId: string) {
+  const { rows } = await t.superuser.query(
+    `select g.art, g.version, (select count(*)::int from dokument_versionen v where v.dokument_id = g.dokument_id) as versionen
+     from gremien_dokumente g where g.objekt_id = $1 order by g.art`,
+    [objektId],
+  );
+  const akte = await t.superuser.query(
+    'select count(*)::int as n from dokumente d join sitzungen s on s.akte_id = d.akte_id where s.id = $1',
+    [objektId],
+  );
+  return { dokumente: rows, inSitzungsakte: akte.rows[0].n as number };
+}
+
 /** Checks what the Antrag PDFs are checked for: PDF/A identification, sRGB intent, embedded fonts, text. */
 async function pdfaText(bytes: Buffer) {
   const raw = bytes.toString('latin1');
@@ -112,9 +129,13 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
     });
   });
 
-  it('files the published Vorlage once in its Akte; the same data files no new version', async () => {
+  it('files the Drucksache when the Vorlage is published, once; reading the PDF files nothing', async () => {
+    await pdfOf(`/vorlagen/${vorlage.id}/pdf`);
     await api(`/vorlagen/${vorlage.id}/freigabe`, undefined, 'POST');
+    expect((await abgelegt(vorlage.id)).dokumente).toEqual([]);
     await api(`/vorlagen/${vorlage.id}/veroeffentlichung`, undefined, 'POST');
+    const published = await abgelegt(vorlage.id);
+    expect(published.dokumente).toEqual([{ art: 'drucksache', version: 1, versionen: 1 }]);
     const first = await pdfOf(`/vorlagen/${vorlage.id}/pdf`);
     const dokumentId = first.headers.get('x-dokument-id');
     expect(dokumentId).toMatch(/^[0-9a-f-]{36}$/);
@@ -122,6 +143,7 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
     expect(again.bytes.equals(first.bytes)).toBe(true);
     expect(again.headers.get('x-dokument-id')).toBe(dokumentId);
     expect(again.headers.get('x-dokument-version')).toBe('1');
+    expect(await abgelegt(vorlage.id)).toEqual(published);
     const dokument = await api(`/dokumente/${dokumentId}`);
     expect(dokument.json).toMatchObject({
       akteId: vorlage.akteId,
@@ -147,6 +169,7 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
     const draft = await pdfOf(`/sitzungen/${sitzung}/einladung.pdf`);
     expect(draft.status).toBe(200);
     expect(draft.headers.get('x-dokument-id')).toBeNull();
+    expect(await abgelegt(sitzung)).toEqual({ dokumente: [], inSitzungsakte: 0 });
     const text = await pdfaText(draft.bytes);
     for (const part of [
       'Einladung zur Sitzung',
@@ -162,12 +185,18 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
       expect(text, part).toContain(part);
 
     await api(`/sitzungen/${sitzung}`, { status: 'eingeladen' }, 'PATCH');
+    // The invitation filed exactly one version; two GETs after it change nothing in the Akte.
+    const filed = await abgelegt(sitzung);
+    expect(filed).toEqual({ dokumente: [{ art: 'einladung', version: 1, versionen: 1 }], inSitzungsakte: 1 });
     const invited = await pdfOf(`/sitzungen/${sitzung}/einladung.pdf`);
+    await pdfOf(`/sitzungen/${sitzung}/einladung.pdf`);
+    expect(await abgelegt(sitzung)).toEqual(filed);
     const dokumentId = invited.headers.get('x-dokument-id');
     expect(invited.headers.get('x-dokument-version')).toBe('1');
     const dokument = await api(`/dokumente/${dokumentId}`);
     expect(dokument.json.vertraulichkeit).toBe('intern'); // it lists a non-public item
     await api(`/sitzungen/${sitzung}/tagesordnung`, { titel: 'Anfragen' });
+    expect((await abgelegt(sitzung)).dokumente).toEqual([{ art: 'einladung', version: 2, versionen: 2 }]);
     const changed = await pdfOf(`/sitzungen/${sitzung}/einladung.pdf`);
     expect(changed.headers.get('x-dokument-id')).toBe(dokumentId);
     expect(changed.headers.get('x-dokument-version')).toBe('2');
@@ -187,8 +216,19 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
       'PUT',
     );
     await api(`/tagesordnungspunkte/${tops[1].id}/beratung`, { ergebnis: 'vertagt' }, 'PUT');
+    expect((await abgelegt(sitzung)).dokumente.map((d: { art: string }) => d.art)).toEqual(['einladung']);
     await api(`/sitzungen/${sitzung}`, { status: 'durchgefuehrt' }, 'PATCH');
+    const held = await abgelegt(sitzung);
+    expect(held).toEqual({
+      dokumente: [
+        { art: 'einladung', version: 2, versionen: 2 },
+        { art: 'niederschrift', version: 1, versionen: 1 },
+      ],
+      inSitzungsakte: 2,
+    });
     const r = await pdfOf(`/sitzungen/${sitzung}/niederschrift.pdf`);
+    await pdfOf(`/sitzungen/${sitzung}/niederschrift.pdf`);
+    expect(await abgelegt(sitzung)).toEqual(held);
     expect(r.status).toBe(200);
     const text = await pdfaText(r.bytes);
     for (const part of [
@@ -205,6 +245,13 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
     ])
       expect(text, part).toContain(part);
     expect(r.headers.get('x-dokument-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // A vote corrected after the session: the Niederschrift's next version, filed by the correction.
+    await api(`/tagesordnungspunkte/${tops[1].id}/beratung`, { ergebnis: 'zur_kenntnis' }, 'PUT');
+    expect((await abgelegt(sitzung)).dokumente[1]).toEqual({
+      art: 'niederschrift',
+      version: 2,
+      versionen: 2,
+    });
     // The Vorlage's PDF now shows the votes of its Beratung and its TOP.
     const withVotes = await pdfaText((await pdfOf(`/vorlagen/${vorlage.id}/pdf`)).bytes);
     expect(withVotes).toMatch(/Ja: 2\s+Nein: 0\s+Enthaltungen: 0/);

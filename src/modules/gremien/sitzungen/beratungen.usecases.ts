@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../../../platform/database/database.ts';
 import { actorOf, hasRole, type Principal } from '../../../platform/http/principal.ts';
 import { forbidden } from '../../../shared/errors.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
+import type { GremienAblage } from '../dokumente/ablage-port.ts';
 import { gremienErrors } from '../gremien.errors.ts';
 import { announceBeratung, type BeratungHook } from './beratung-hooks.ts';
 import {
@@ -28,9 +29,12 @@ const RECORDERS = ['sachbearbeitung', 'leitung', 'kreis-admin'] as const;
 /** The session cockpit's records: attendance, and the result and votes of each agenda item. */
 export function createBeratungenUsecases({
   database,
+  ablage,
   beratungHooks = [],
 }: {
   database: DatabaseHandle;
+  /** Files the Niederschrift of a held session again when its records change (dokumente/ablegen.usecases.ts). */
+  ablage: GremienAblage;
   /** Told of each recorded Beratung of a Vorlage, in the same transaction (e.g. the amendment process). */
   beratungHooks?: readonly BeratungHook[];
 }) {
@@ -54,6 +58,7 @@ export function createBeratungenUsecases({
           objectId: sitzungId,
           data: { anwesend: unique.length },
         });
+        await ablage.sitzungAblegen(trx, { sitzungId, actor: actorOf(principal), nur: 'niederschrift' });
         return { sitzungId, anwesend: unique.sort() };
       });
     },
@@ -70,6 +75,8 @@ export function createBeratungenUsecases({
       return database.withTenant(principal.tenantId, async (trx) => {
         const top = await findTop(trx, topId);
         if (!top) throw gremienErrors.topNotFound();
+        // The session's lock: its Niederschrift is filed from one consistent state.
+        await findSitzung(trx, top.sitzung_id, { lock: true });
         if (top.status !== 'eingeladen' && top.status !== 'durchgefuehrt')
           throw gremienErrors.notInSession(top.status);
         if (counted) {
@@ -117,6 +124,11 @@ export function createBeratungenUsecases({
           ergebnis: row.ergebnis,
           beschlussNr,
           actor: actorOf(principal),
+        });
+        await ablage.sitzungAblegen(trx, {
+          sitzungId: top.sitzung_id,
+          actor: actorOf(principal),
+          nur: 'niederschrift',
         });
         return {
           topId: row.top_id,

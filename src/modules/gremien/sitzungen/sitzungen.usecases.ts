@@ -2,6 +2,7 @@ import type { DatabaseHandle, TenantTrx } from '../../../platform/database/datab
 import { actorOf, hasRole, type Principal } from '../../../platform/http/principal.ts';
 import { forbidden } from '../../../shared/errors.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
+import type { GremienAblage } from '../dokumente/ablage-port.ts';
 import { gremienErrors } from '../gremien.errors.ts';
 import { canChangeStatus, isPermutation, type SitzungStatus } from './sitzungen.models.ts';
 import {
@@ -58,7 +59,14 @@ export function sitzungOf(s: SitzungRow, tops?: TopRow[], anwesend?: string[]) {
 
 const ORGANISERS = ['sachbearbeitung', 'leitung', 'kreis-admin'] as const;
 
-export function createSitzungenUsecases({ database }: { database: DatabaseHandle }) {
+export function createSitzungenUsecases({
+  database,
+  ablage,
+}: {
+  database: DatabaseHandle;
+  /** Files Einladung and Niederschrift in the transaction of the change (dokumente/ablegen.usecases.ts). */
+  ablage: GremienAblage;
+}) {
   const withAgenda = async (trx: TenantTrx, row: SitzungRow) =>
     sitzungOf(row, await loadTagesordnung(trx, row.id), await loadAnwesenheit(trx, row.id));
   const audit = (
@@ -130,6 +138,14 @@ export function createSitzungenUsecases({ database }: { database: DatabaseHandle
         if (ende && new Date(ende) < new Date(beginn)) throw gremienErrors.periodEndsBeforeStart();
         const row = await updateSitzung(trx, id, input);
         await audit(trx, principal, 'gremien.sitzung_geaendert', id, { felder: Object.keys(input).sort() });
+        // Invited: the Einladung is filed; held: the Niederschrift; a later change of time or place:
+        // the next version of both. A change of state alone leaves the Einladung as it is.
+        const nurStatus = Object.keys(input).every((key) => key === 'status');
+        await ablage.sitzungAblegen(trx, {
+          sitzungId: id,
+          actor: actorOf(principal),
+          ...(nurStatus ? { nur: row.status === 'durchgefuehrt' ? 'niederschrift' : 'einladung' } : {}),
+        });
         return withAgenda(trx, row);
       });
     },
@@ -162,6 +178,7 @@ export function createSitzungenUsecases({ database }: { database: DatabaseHandle
           titel: input.titel,
           oeffentlich,
         });
+        await ablage.sitzungAblegen(trx, { sitzungId, actor: actorOf(principal) });
         return withAgenda(trx, sitzung);
       });
     },
@@ -182,6 +199,7 @@ export function createSitzungenUsecases({ database }: { database: DatabaseHandle
           throw gremienErrors.notAPermutation();
         await reorderTops(trx, sitzungId, ids);
         await audit(trx, principal, 'gremien.tagesordnung_umgestellt', sitzungId, { reihenfolge: ids });
+        await ablage.sitzungAblegen(trx, { sitzungId, actor: actorOf(principal) });
         return withAgenda(trx, sitzung);
       });
     },

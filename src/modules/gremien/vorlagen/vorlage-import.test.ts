@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import type { Principal } from '../../../platform/http/principal.ts';
 import { renderTextPdf } from '../../records/records.module.ts';
 import { plainLine } from './vorlage-import.models.ts';
 
@@ -94,6 +95,46 @@ describe('POST /api/v1/vorlagen/import', () => {
     const again = await importieren(readFileSync(SOURCE), 'nochmal.md', true);
     expect(again.status).toBe(409);
     expect(again.json.detailDe).toBe('Die Drucksachen-Nr. „KT/103/2020“ trägt schon eine andere Vorlage.');
+  });
+
+  it('leaves nothing behind when filing the source fails: no Vorlage, no Akte, no drawn number', async () => {
+    const principal: Principal = {
+      tenantId: 'nordhausen',
+      userId: null,
+      login: 'import-test',
+      displayName: 'Import-Test',
+      roles: ['sachbearbeitung'],
+      via: 'token',
+    };
+    const count = async () =>
+      (
+        await t.superuser.query(
+          `select (select count(*) from vorlagen where tenant_id = 'nordhausen')::int as vorlagen,
+                  (select count(*) from akten where tenant_id = 'nordhausen')::int as akten`,
+        )
+      ).rows[0];
+    const before = await count();
+    const text = Buffer.from(
+      'Betr.: Import ohne Spuren\n\nDer Kreistag möge beschließen:\nEs wird beschlossen.\n',
+    );
+    const importieren = (fileName: string) =>
+      t.services.gremien.vorlagenImport.importieren({
+        principal,
+        file: { fileName, bytes: text },
+        anlegen: true,
+      });
+    // A real failure in the database while the source is filed, after the Vorlage, its number and
+    // Akte were made: a trigger of this test's own database refuses this one file name.
+    await t.superuser.query(`create function stoerung() returns trigger language plpgsql as $$
+      begin if new.dateiname = 'stoerung.txt' then raise exception 'Speicherstörung (Test)'; end if; return new; end $$;
+      create trigger stoerung before insert on dokument_versionen for each row execute function stoerung()`);
+    await expect(importieren('stoerung.txt')).rejects.toThrow(/Speicherstörung/);
+    await t.superuser.query('drop trigger stoerung on dokument_versionen; drop function stoerung()');
+    expect(await count()).toEqual(before);
+    // The number the failed import had drawn goes to the next Vorlage: no gap.
+    const ok = await importieren('quelle.txt');
+    expect(ok.angelegt?.drucksachenNr).toBe(`DS/001/${new Date().getFullYear()}`);
+    expect(await count()).toEqual({ vorlagen: before.vorlagen + 1, akten: before.akten + 1 });
   });
 
   it('refuses bad input with German errors and no 5xx', async () => {

@@ -9,7 +9,7 @@ import { ensureVorlageAkte } from '../anlagen/vorlage-akte.ts';
 import type { GremienUsecases } from '../gremien/gremien.usecases.ts';
 import { importErrors } from './vorlage-import.errors.ts';
 import { type ImportierteVorlage, parseVorlageText } from './vorlage-import.models.ts';
-import type { VorlagenUsecases } from './vorlagen.usecases.ts';
+import type { BeratungInput, VorlagenUsecases } from './vorlagen.usecases.ts';
 
 /** The largest file the import reads (a Vorlage is a few pages; its Anlagen come separately). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -79,7 +79,7 @@ export function createVorlageImportUsecases(deps: {
       const find = (name: string) =>
         known.find((g) => g.name.toLowerCase() === name.toLowerCase() || g.kuerzel === name) ??
         (/^kreistag\b/i.test(name) ? known.find((g) => g.art === 'kreistag') : undefined);
-      const beratungsfolge = [];
+      const beratungsfolge: BeratungInput[] = [];
       for (const b of vorlage.beratungsfolge) {
         const gremium = find(b.gremium);
         if (!gremium) {
@@ -95,25 +95,29 @@ export function createVorlageImportUsecases(deps: {
         });
       }
       const art = (ARTEN as readonly string[]).includes(vorlage.art ?? '') ? (vorlage.art as Art) : undefined;
-      const created = await vorlagen.createVorlage(principal, {
-        betreff: vorlage.betreff,
-        ...(vorlage.drucksachenNr ? { drucksachenNr: vorlage.drucksachenNr } : {}),
-        ...(art ? { art } : {}),
-        ...(vorlage.oeffentlich === null ? {} : { oeffentlich: vorlage.oeffentlich }),
-        einreicher: vorlage.einreicher,
-        einreichung:
-          vorlage.einreichung && /^\d{4}-\d{2}-\d{2}$/.test(vorlage.einreichung) ? vorlage.einreichung : null,
-        beschlussvorschlag: vorlage.beschlussvorschlag,
-        begruendung: vorlage.begruendung,
-        unterzeichner: vorlage.unterzeichner,
-        beratungsfolge,
-      });
-      // The source itself goes into the Vorlage's Akte: whatever the fields do not hold stays there.
+      // The source is stored first (content-addressed: a retry stores the same bytes once); the
+      // Vorlage, its number and Akte and the source's Dokument are then one transaction, so a failure
+      // anywhere leaves nothing behind (no Vorlage, no drawn number).
       const blob = await blobs.put(file.bytes);
-      await database.withTenant(principal.tenantId, async (trx) => {
-        const row = await findVorlageAkte(trx, created.id);
+      const created = await database.withTenant(principal.tenantId, async (trx) => {
+        const neu = await vorlagen.createVorlageIn(trx, principal, {
+          betreff: vorlage.betreff!,
+          ...(vorlage.drucksachenNr ? { drucksachenNr: vorlage.drucksachenNr } : {}),
+          ...(art ? { art } : {}),
+          ...(vorlage.oeffentlich === null ? {} : { oeffentlich: vorlage.oeffentlich }),
+          einreicher: vorlage.einreicher,
+          einreichung:
+            vorlage.einreichung && /^\d{4}-\d{2}-\d{2}$/.test(vorlage.einreichung)
+              ? vorlage.einreichung
+              : null,
+          beschlussvorschlag: vorlage.beschlussvorschlag,
+          begruendung: vorlage.begruendung,
+          unterzeichner: vorlage.unterzeichner,
+          beratungsfolge,
+        });
+        // The source itself goes into the Vorlage's Akte: whatever the fields do not hold stays there.
         const { akteId, vorgangId } = await ensureVorlageAkte(trx, {
-          vorlage: row!,
+          vorlage: (await findVorlageAkte(trx, neu.id))!,
           actor: actorOf(principal),
         });
         await fileDokument({
@@ -121,8 +125,9 @@ export function createVorlageImportUsecases(deps: {
           actor: actorOf(principal),
           vorgang: { id: vorgangId, akteId },
           file: { fileName: file.fileName, blob },
-          fields: { titel: `Importierte Vorlage ${created.drucksachenNr} (Quelle)`, art: 'eingang' },
+          fields: { titel: `Importierte Vorlage ${neu.drucksachenNr} (Quelle)`, art: 'eingang' },
         });
+        return neu;
       });
       if (vorlage.anlagen.length > 0)
         bericht.hinweise.push(

@@ -3,6 +3,7 @@ import { actorOf, hasRole, type Principal } from '../../../platform/http/princip
 import { forbidden } from '../../../shared/errors.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
 import { ensureVorlageAkteById } from '../anlagen/vorlage-akte.ts';
+import type { GremienAblage } from '../dokumente/ablage-port.ts';
 import { existingGremien } from '../gremien/gremien.repository.ts';
 import { gremienErrors } from '../gremien.errors.ts';
 import {
@@ -97,7 +98,16 @@ const folgeRows = (folge: BeratungInput[]) =>
     zustaendigkeit: b.zustaendigkeit ?? 'entscheidung',
   }));
 
-export function createVorlagenUsecases({ database }: { database: DatabaseHandle }) {
+type NewVorlageInput = VorlageInput & { betreff: string; drucksachenNr?: string };
+
+export function createVorlagenUsecases({
+  database,
+  ablage,
+}: {
+  database: DatabaseHandle;
+  /** Files the Drucksache when the Vorlage is published (dokumente/ablegen.usecases.ts). */
+  ablage: GremienAblage;
+}) {
   const withVorlage = async (trx: TenantTrx, row: VorlageRow) =>
     vorlageOf(row, await loadBeratungsfolge(trx, [row.id]));
 
@@ -142,46 +152,15 @@ export function createVorlagenUsecases({ database }: { database: DatabaseHandle 
      * transaction as the insert, so concurrent creations get consecutive numbers and a failed one
      * leaves no gap.
      */
-    async createVorlage(
-      principal: Principal,
-      input: VorlageInput & { betreff: string; drucksachenNr?: string },
-    ) {
+    async createVorlage(principal: Principal, input: NewVorlageInput) {
       if (!hasRole(principal, ...EDITORS)) throw forbidden();
-      return database.withTenant(principal.tenantId, async (trx) => {
-        await checkBeratungsfolge(trx, input.beratungsfolge);
-        const template = parseNummernvorlage((await loadNummernvorlage(trx)) ?? STANDARD_NUMMERNVORLAGE);
-        const year = new Date().getFullYear();
-        // An imported Vorlage keeps the number it was given (vorlage-import.usecases.ts); no draw.
-        const drucksachenNr =
-          input.drucksachenNr ??
-          renderDrucksachenNr(template, await nextZaehler(trx, zaehlerOf(template, year)), year);
-        const row = await insertVorlage(trx, {
-          art: input.art ?? 'beschlussvorlage',
-          oeffentlich: input.oeffentlich ?? true,
-          betreff: input.betreff,
-          einreicher: input.einreicher ?? null,
-          federfuehrendeOeId: input.federfuehrendeOeId ?? null,
-          einreichung: input.einreichung ?? null,
-          beschlussvorschlag: input.beschlussvorschlag ?? null,
-          begruendung: input.begruendung ?? null,
-          unterzeichner: input.unterzeichner ?? null,
-          drucksachenNr,
-          createdBy: actorOf(principal),
-        }).catch((error) => {
-          throw mapped(error, drucksachenNr);
-        });
-        if (input.beratungsfolge) await replaceBeratungsfolge(trx, row.id, folgeRows(input.beratungsfolge));
-        // Its own Akte in the county's E-Akte, in this transaction (anlagen/vorlage-akte.ts).
-        const { akteId } = await ensureVorlageAkteById(trx, { id: row.id, actor: actorOf(principal) });
-        await appendAuditEvent(trx, {
-          actor: actorOf(principal),
-          action: 'gremien.vorlage_angelegt',
-          objectType: 'vorlage',
-          objectId: row.id,
-          data: { drucksachenNr, betreff: row.betreff, akteId },
-        });
-        return withVorlage(trx, { ...row, akte_id: akteId });
-      });
+      return database.withTenant(principal.tenantId, (trx) => createIn(trx, principal, input));
+    },
+
+    /** The same in the caller's transaction (the import files the Vorlage and its source as one). */
+    async createVorlageIn(trx: TenantTrx, principal: Principal, input: NewVorlageInput) {
+      if (!hasRole(principal, ...EDITORS)) throw forbidden();
+      return createIn(trx, principal, input);
     },
 
     async getVorlage(principal: Principal, id: string) {
@@ -257,6 +236,42 @@ export function createVorlagenUsecases({ database }: { database: DatabaseHandle 
     },
   };
 
+  async function createIn(trx: TenantTrx, principal: Principal, input: NewVorlageInput) {
+    await checkBeratungsfolge(trx, input.beratungsfolge);
+    const template = parseNummernvorlage((await loadNummernvorlage(trx)) ?? STANDARD_NUMMERNVORLAGE);
+    const year = new Date().getFullYear();
+    // An imported Vorlage keeps the number it was given (vorlage-import.usecases.ts); no draw.
+    const drucksachenNr =
+      input.drucksachenNr ??
+      renderDrucksachenNr(template, await nextZaehler(trx, zaehlerOf(template, year)), year);
+    const row = await insertVorlage(trx, {
+      art: input.art ?? 'beschlussvorlage',
+      oeffentlich: input.oeffentlich ?? true,
+      betreff: input.betreff,
+      einreicher: input.einreicher ?? null,
+      federfuehrendeOeId: input.federfuehrendeOeId ?? null,
+      einreichung: input.einreichung ?? null,
+      beschlussvorschlag: input.beschlussvorschlag ?? null,
+      begruendung: input.begruendung ?? null,
+      unterzeichner: input.unterzeichner ?? null,
+      drucksachenNr,
+      createdBy: actorOf(principal),
+    }).catch((error) => {
+      throw mapped(error, drucksachenNr);
+    });
+    if (input.beratungsfolge) await replaceBeratungsfolge(trx, row.id, folgeRows(input.beratungsfolge));
+    // Its own Akte in the county's E-Akte, in this transaction (anlagen/vorlage-akte.ts).
+    const { akteId } = await ensureVorlageAkteById(trx, { id: row.id, actor: actorOf(principal) });
+    await appendAuditEvent(trx, {
+      actor: actorOf(principal),
+      action: 'gremien.vorlage_angelegt',
+      objectType: 'vorlage',
+      objectId: row.id,
+      data: { drucksachenNr, betreff: row.betreff, akteId },
+    });
+    return withVorlage(trx, { ...row, akte_id: akteId });
+  }
+
   async function transition(
     principal: Principal,
     id: string,
@@ -276,6 +291,8 @@ export function createVorlagenUsecases({ database }: { database: DatabaseHandle 
         objectId: id,
         data: { drucksachenNr: row.drucksachen_nr },
       });
+      if (to === 'veroeffentlicht')
+        await ablage.drucksacheAblegen(trx, { vorlageId: id, actor: actorOf(principal) });
       return withVorlage(trx, row);
     });
   }
