@@ -221,3 +221,136 @@ begin
     least(greatest(w, steuerung_zeitpunkt(fs)), steuerung_zeitpunkt(fe)), steuerung_zeitpunkt(p_bis + 1),
     fs, fe, p_bis, w;
 end $$;
+
+-- Usage of every county in [p_von, p_bis] (migration 0040; days in Europe/Berlin now): the Anträge
+-- from the daily aggregates plus the tail after the watermark; Dokumente and users as before.
+create or replace function steuerung_nutzung_verbund(p_von date, p_bis date)
+  returns table (tenant_id text, antraege bigint, dokumente bigint, benutzer bigint)
+  language plpgsql stable security definer set search_path = public as $$
+begin
+  if app_tenant() is null then
+    raise exception 'steuerung_nutzung_verbund needs a tenant transaction' using errcode = '42501';
+  end if;
+  return query execute $q$
+    select t.id,
+      coalesce((select sum(g.anzahl) from steuerung_agg_antraege g where g.landkreis_id = t.id
+                and g.tag between $1 and $2), 0)::bigint
+      + (select count(*) from antraege a where a.tenant_id = t.id
+         and a.created_at >= greatest($3, steuerung_zeitpunkt($1)) and a.created_at < steuerung_zeitpunkt($2 + 1)),
+      (select count(*) from dokumente d where d.tenant_id = t.id
+         and d.created_at >= $1 and d.created_at < $2 + 1),
+      (select count(*) from users u where u.tenant_id = t.id
+         and u.created_at < $2 + 1 and (u.disabled_at is null or u.disabled_at >= $1))
+    from tenants t order by t.kreisschluessel $q$
+  using p_von, p_bis, steuerung_wasserzeichen();
+end $$;
+
+-- Reuse per artifact and county (migration 0041): the Anträge months now come from the daily
+-- aggregates plus the tail after the watermark (months in Europe/Berlin); everything else as before.
+create or replace function steuerung_nachnutzung_verbund()
+  returns table (art text, artefakt_id text, tenant_id text, aktiviert_am date,
+                 zuletzt_genutzt timestamptz, monate date[])
+  language plpgsql stable security definer set search_path = public as $$
+begin
+  if app_tenant() is null then
+    raise exception 'steuerung_nachnutzung_verbund needs a tenant transaction' using errcode = '42501';
+  end if;
+  return query execute $q$
+  with antrag_monate as (
+    select x.tenant_id, x.leistung_id, x.formular_id, x.monat, max(x.zuletzt) as zuletzt from (
+      select g.landkreis_id as tenant_id, g.leistung_id, g.formular_id, date_trunc('month', g.tag)::date as monat,
+        g.zuletzt
+      from steuerung_agg_antraege g
+      union all
+      select a.tenant_id, a.leistung_id, v.formular_id, date_trunc('month', steuerung_tag(a.created_at))::date,
+        a.created_at
+      from antraege a left join formular_versionen v on v.id = a.formular_version_id where a.created_at >= $1
+    ) x group by 1, 2, 3, 4
+  ), dokument_monate as (
+    select d.tenant_id, u.template_id, u.kennzeichen, date_trunc('month', d.created_at)::date as monat,
+           max(d.created_at) as zuletzt
+    from dokumente d join aktenplan_units u on u.tenant_id = d.tenant_id and u.id = d.unit_id
+    where u.template_id is not null
+    group by 1, 2, 3, 4
+  ), zustell_monate as (
+    select o.tenant_id, o.connector_id, date_trunc('month', o.created_at)::date as monat, max(o.created_at) as zuletzt
+    from outbox o group by 1, 2, 3
+  )
+  select 'leistung', la.leistung_id, la.tenant_id, la.updated_at::date,
+         (select max(m.zuletzt) from antrag_monate m where m.tenant_id = la.tenant_id and m.leistung_id = la.leistung_id),
+         coalesce((select array_agg(distinct m.monat) from antrag_monate m
+                   where m.tenant_id = la.tenant_id and m.leistung_id = la.leistung_id), '{}')
+  from leistung_aktivierungen la where la.aktiv
+  union all
+  select 'formular', f.formular_id, f.tenant_id, f.seit,
+         (select max(m.zuletzt) from antrag_monate m where m.tenant_id = f.tenant_id and m.formular_id = f.formular_id),
+         coalesce((select array_agg(distinct m.monat) from antrag_monate m
+                   where m.tenant_id = f.tenant_id and m.formular_id = f.formular_id), '{}')
+  from (select la.tenant_id, l.formular_id, min(la.updated_at)::date as seit
+        from leistung_aktivierungen la join leistungen l on l.id = la.leistung_id
+        where la.aktiv and l.formular_id is not null group by 1, 2) f
+  union all
+  select 'connector', ca.connector_id, ca.tenant_id, ca.updated_at::date,
+         (select max(m.zuletzt) from zustell_monate m where m.tenant_id = ca.tenant_id and m.connector_id = ca.connector_id),
+         coalesce((select array_agg(distinct m.monat) from zustell_monate m
+                   where m.tenant_id = ca.tenant_id and m.connector_id = ca.connector_id), '{}')
+  from connector_aktivierungen ca where ca.status = 'active'
+  union all
+  select 'aktenplan-vorlage', u.template_id, u.tenant_id, min(u.created_at)::date,
+         (select max(m.zuletzt) from dokument_monate m where m.tenant_id = u.tenant_id and m.template_id = u.template_id),
+         coalesce((select array_agg(distinct m.monat) from dokument_monate m
+                   where m.tenant_id = u.tenant_id and m.template_id = u.template_id), '{}')
+  from aktenplan_units u where u.template_id is not null group by u.tenant_id, u.template_id
+  union all
+  select 'aktenplan-einheit', u.template_id || ':' || u.kennzeichen, u.tenant_id, u.created_at::date,
+         (select max(m.zuletzt) from dokument_monate m
+          where m.tenant_id = u.tenant_id and m.template_id = u.template_id and m.kennzeichen = u.kennzeichen),
+         coalesce((select array_agg(distinct m.monat) from dokument_monate m
+                   where m.tenant_id = u.tenant_id and m.template_id = u.template_id and m.kennzeichen = u.kennzeichen), '{}')
+  from aktenplan_units u where u.template_id is not null $q$
+  using steuerung_wasserzeichen();
+end $$;
+
+-- Connector health (migration 0043), same figures: per activation only its deliveries of the last
+-- 7 days (by creation or delivery) and index look-ups for the all-time ones, instead of joining the
+-- whole outbox.
+create index outbox_connector_erstellt on outbox (tenant_id, connector_id, created_at);
+create index outbox_connector_zugestellt on outbox (tenant_id, connector_id, delivered_at) where status = 'delivered';
+
+create or replace function steuerung_anbindungen_zustand(p_jetzt timestamptz)
+  returns table (connector_id text, tenant_id text, aktiv boolean, zugestellt_24h bigint, versucht_24h bigint,
+                 zugestellt_7d bigint, versucht_7d bigint, letzter_erfolg timestamptz, tot bigint, fehlerhaft bigint,
+                 p95_ms double precision)
+  language plpgsql stable security definer set search_path = public as $$
+begin
+  if app_tenant() is null then
+    raise exception 'steuerung_anbindungen_zustand needs a tenant transaction' using errcode = '42501';
+  end if;
+  return query
+  select ca.connector_id, ca.tenant_id, ca.status = 'active',
+    w.zugestellt_24h, w.versucht_24h, w.zugestellt_7d, w.versucht_7d,
+    (select max(o.delivered_at) from outbox o where o.tenant_id = ca.tenant_id and o.connector_id = ca.connector_id
+       and o.status = 'delivered'),
+    (select count(*) from outbox o where o.tenant_id = ca.tenant_id and o.connector_id = ca.connector_id
+       and o.status = 'dead'),
+    (select count(*) from outbox o where o.tenant_id = ca.tenant_id and o.connector_id = ca.connector_id
+       and o.status in ('pending', 'delivering') and o.attempts > 0),
+    w.p95_ms
+  from connector_aktivierungen ca
+  cross join lateral (
+    select
+      count(*) filter (where o.status = 'delivered' and o.delivered_at > p_jetzt - interval '24 hours') as zugestellt_24h,
+      count(*) filter (where o.created_at > p_jetzt - interval '24 hours'
+                       and (o.status in ('delivered', 'dead') or o.attempts > 0)) as versucht_24h,
+      count(*) filter (where o.status = 'delivered' and o.delivered_at > p_jetzt - interval '7 days') as zugestellt_7d,
+      count(*) filter (where o.created_at > p_jetzt - interval '7 days'
+                       and (o.status in ('delivered', 'dead') or o.attempts > 0)) as versucht_7d,
+      (percentile_cont(0.95) within group (order by extract(epoch from o.delivered_at - o.created_at) * 1000)
+        filter (where o.status = 'delivered' and o.delivered_at > p_jetzt - interval '7 days'))::float8 as p95_ms
+    from outbox o
+    where o.tenant_id = ca.tenant_id and o.connector_id = ca.connector_id
+      and (o.created_at > p_jetzt - interval '7 days'
+           or (o.status = 'delivered' and o.delivered_at > p_jetzt - interval '7 days'))
+  ) w
+  order by 1, 2;
+end $$;

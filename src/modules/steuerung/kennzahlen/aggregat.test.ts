@@ -171,6 +171,23 @@ describe('pre-aggregated volumes and processing times', () => {
     expect(rows[0].n).toBe(10);
   });
 
+  it('give the same reuse matrix, usage counts and connector health from the aggregates as from the rows', async () => {
+    const steuerung = t.services.steuerung;
+    const lesen = async () => ({
+      matrix: await steuerung.nachnutzung.matrix({ principal: kreis }),
+      verlauf: await steuerung.nachnutzung.verlauf({ principal: kreis }),
+      kosten: await steuerung.kosten.yearSplit({ principal: kreis, jahr }),
+      zustand: await steuerung.anbindungen.zustand({ principal: kreis, jetzt }),
+    });
+    await kennzahlen().verwerfen();
+    const direkt = await lesen();
+    expect(direkt.matrix.genutzt).toBeGreaterThan(0);
+    await kennzahlen().auffrischen();
+    const { rows } = await t.superuser.query(`select count(*)::int as n from steuerung_agg_antraege`);
+    expect(rows[0].n).toBeGreaterThan(100);
+    expect(await lesen()).toEqual(direkt);
+  });
+
   it('name the areas that are sample data', async () => {
     const { beispieldaten } = await kennzahlen().stand();
     expect(beispieldaten.map((b) => b.bereich)).toContain('antraege');
