@@ -9,9 +9,10 @@ const kandidaten = z.array(z.object({ klasse: z.string(), konfidenz: z.number() 
 const antwort = z
   .object({
     einheit: vorschlag.openapi({ description: 'Aktenplaneinheit (Kennung) oder null unter der Schwelle' }),
+    akte: vorschlag.openapi({ description: 'Akte (Kennung; keine zu den Akten verfügte)' }),
     vorgang: vorschlag.openapi({ description: 'Vorgang (Kennung; die Akte folgt aus ihm)' }),
     art: vorschlag.openapi({ description: 'Dokumentart (eingang, ausgang, intern)' }),
-    kandidaten: z.object({ einheit: kandidaten, vorgang: kandidaten, art: kandidaten }),
+    kandidaten: z.object({ einheit: kandidaten, akte: kandidaten, vorgang: kandidaten, art: kandidaten }),
   })
   .openapi('Ablagevorschlag');
 
@@ -26,7 +27,7 @@ export function registerAblagevorschlagRoutes(
       path: '/ablagevorschlaege',
       tags: ['Posteingang'],
       security: bearerSecurity,
-      summary: 'Ablagevorschlag (Aktenplaneinheit, Vorgang, Dokumentart) mit Konfidenz für einen Text',
+      summary: 'Ablagevorschlag (Aktenplaneinheit, Akte, Vorgang, Dokumentart) mit Konfidenz für einen Text',
       request: jsonBody(
         z.object({ titel: z.string().max(500).optional(), text: z.string().max(100_000) }).strict(),
       ),

@@ -1,10 +1,43 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
 import { drainJobs } from '../../../../test/support/jobs.ts';
 import { seedDemoRecords } from '../../../demo/records.seed.ts';
-import { rankClasses, termsOf } from './ablagevorschlag.models.ts';
 
 let t: TestContext;
+// A fifth of the documents is held out of learning (by a hash of the id, as bench:ablage does).
+const heldOut = (id: string) => createHash('sha256').update(id).digest()[0]! % 5 === 0;
+const docsOf = async (tenant: string) =>
+  (
+    await t.superuser.query(
+      `select d.id, d.titel, d.unit_id, d.akte_id, d.vorgang_id, d.art, dv.text from dokumente d
+       join dokument_versionen dv on dv.dokument_id = d.id and dv.tenant_id = d.tenant_id and dv.version = d.aktuelle_version
+       where d.tenant_id = $1 order by d.id`,
+      [tenant],
+    )
+  ).rows;
+/** The model's counts as sorted rows (to compare an unlearned model with one learned afresh). */
+const modelOf = async (tenant: string) => ({
+  klassen: (
+    await t.superuser.query(
+      `select merkmal, klasse, dokumente, terme::int from ablage_klassen where tenant_id = $1 order by 1, 2`,
+      [tenant],
+    )
+  ).rows,
+  terme: (
+    await t.superuser.query(
+      `select merkmal, klasse, term, anzahl from ablage_terme where tenant_id = $1 order by 1, 2, 3`,
+      [tenant],
+    )
+  ).rows,
+});
+
+const deleteDokument = async (id: string) => {
+  await t.superuser.query('delete from dokument_versionen where dokument_id = $1', [id]);
+  await t.superuser.query('delete from dokumente where id = $1', [id]);
+};
+
 beforeAll(async () => {
   t = await createTestContext();
   // The demo corpus of one county (generated administrative documents over the whole Aktenplan),
@@ -20,71 +53,138 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('filing suggestions learned from the county’s own documents', () => {
-  it('suggest the Aktenplan unit of a county’s own documents from their text, above the threshold', {
+  it('suggest the Aktenplan unit and the Akte of documents the model has not learned, in the top three for at least 80 %', {
     timeout: 120_000,
   }, async () => {
-    const learned = await t.services.ablagevorschlaege.learn('nordhausen');
-    expect(learned).toBeGreaterThanOrEqual(250);
+    const docs = await docsOf('nordhausen');
+    const learned = await t.services.ablagevorschlaege.learn('nordhausen', { skip: heldOut });
+    expect(learned).toBe(docs.length);
     // Learning again finds nothing new (incremental: only what was filed since).
     expect(await t.services.ablagevorschlaege.learn('nordhausen')).toBe(0);
-    const { rows } = await t.superuser.query(
-      `select d.titel, d.unit_id, d.art, dv.text from dokumente d join dokument_versionen dv
-       on dv.dokument_id = d.id and dv.tenant_id = d.tenant_id and dv.version = d.aktuelle_version
-       where d.tenant_id = 'nordhausen' and dv.text is not null order by d.id limit 50`,
-    );
-    let top1 = 0;
-    for (const r of rows) {
+    const test = docs.filter((d) => heldOut(d.id));
+    expect(test.length).toBeGreaterThan(30);
+    let einheit3 = 0;
+    let akte3 = 0;
+    for (const d of test) {
       const s = await t.services.ablagevorschlaege.suggest({
         tenantId: 'nordhausen',
-        text: `${r.titel} ${r.text}`,
+        titel: d.titel,
+        text: d.text,
       });
-      if (s.kandidaten.einheit[0]?.klasse === r.unit_id) top1 += 1;
-      if (s.einheit) expect(s.einheit.konfidenz).toBeGreaterThanOrEqual(0.5);
+      if (s.kandidaten.einheit.some((k) => k.klasse === d.unit_id)) einheit3 += 1;
+      if (s.kandidaten.akte.some((k) => k.klasse === d.akte_id)) akte3 += 1;
+      for (const merkmal of ['einheit', 'akte', 'vorgang', 'art'] as const) {
+        // No suggestion below the threshold; a suggestion is the first candidate.
+        if (s[merkmal]) expect(s[merkmal]).toEqual(s.kandidaten[merkmal][0]);
+        if (s[merkmal]) expect(s[merkmal]!.konfidenz).toBeGreaterThanOrEqual(0.5);
+        else expect(s.kandidaten[merkmal][0]?.konfidenz ?? 0).toBeLessThan(0.5);
+      }
     }
-    // 50 documents (was 20: with random ids a sample of 20 hit exactly 0.7 now and then); the held-out
-    // figure of bench:ablage is lower (README), this checks that learning works at all, not its quality.
-    expect(rows.length).toBe(50);
-    expect(top1 / rows.length).toBeGreaterThanOrEqual(0.6);
+    expect(einheit3 / test.length).toBeGreaterThanOrEqual(0.8);
+    expect(akte3 / test.length).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('a county’s model never sees another county’s documents', async () => {
+  it('a county’s model never sees another county’s documents, and its classifier in memory is never handed to another county', async () => {
     const before = await t.superuser.query(
       `select count(*)::int as n from ablage_terme where tenant_id = 'wartburgkreis'`,
     );
     expect(before.rows[0].n).toBe(0);
     const units = await t.superuser.query(`select id from aktenplan_units where tenant_id = 'nordhausen'`);
-    const s = await t.services.ablagevorschlaege.suggest({
-      tenantId: 'wartburgkreis',
-      text: 'Antrag auf Wohngeld Bescheid',
-    });
+    const [{ titel, text }] = await docsOf('nordhausen');
+    // Nordhausen's classifier is in memory now …
+    const own = await t.services.ablagevorschlaege.suggest({ tenantId: 'nordhausen', titel, text });
+    expect(own.einheit).not.toBeNull();
+    expect(t.services.ablagevorschlaege.cache.tenants()).toContain('nordhausen');
+    // … and the Wartburgkreis, which has learned nothing, gets nothing from it.
+    await t.services.ablagevorschlaege.learn('wartburgkreis');
+    const s = await t.services.ablagevorschlaege.suggest({ tenantId: 'wartburgkreis', titel, text });
     expect(s.einheit).toBeNull();
     expect(s.kandidaten.einheit.filter((k) => units.rows.some((u) => u.id === k.klasse))).toEqual([]);
   });
 
-  it('answers over the API with unit, Vorgang and kind, or null below the threshold', async () => {
+  it('a moved and a deleted document are taken out of their old classes, and the model equals one learned afresh', {
+    timeout: 120_000,
+  }, async () => {
+    await t.services.ablagevorschlaege.learn('nordhausen');
+    const docs = await docsOf('nordhausen');
+    // Documents the model has learned (the first test held a fifth out).
+    const learned = docs.filter((d) => !heldOut(d.id));
+    const moved = learned[0]!;
+    const target = learned.find((d) => d.unit_id !== moved.unit_id)!;
+    const deleted = learned.find((d) => d.id !== moved.id && d.unit_id === moved.unit_id)!;
+    const count = async (merkmal: string, klasse: string) =>
+      (
+        await t.superuser.query(
+          `select coalesce(sum(dokumente), 0)::int as n from ablage_klassen where tenant_id = 'nordhausen' and merkmal = $1 and klasse = $2`,
+          [merkmal, klasse],
+        )
+      ).rows[0].n;
+    const oldUnit = await count('einheit', moved.unit_id);
+    const newUnit = await count('einheit', target.unit_id);
+    // Moved as the county, under RLS (as the product's code would); deleted with the owner's rights
+    // (versions are immutable for the app: only a deletion by retention may remove them).
+    await t.services.database.withTenant('nordhausen', (trx) =>
+      sql`update dokumente set vorgang_id = ${target.vorgang_id}::uuid, akte_id = ${target.akte_id}::uuid,
+        unit_id = ${target.unit_id}::uuid where id = ${moved.id}::uuid`.execute(trx),
+    );
+    await deleteDokument(deleted.id);
+    const version = (
+      await t.superuser.query(`select version from ablage_stand where tenant_id = 'nordhausen'`)
+    ).rows[0].version;
+    expect(await t.services.ablagevorschlaege.learn('nordhausen')).toBe(2);
+    expect(await count('einheit', moved.unit_id)).toBe(oldUnit - 2);
+    expect(await count('einheit', target.unit_id)).toBe(newUnit + 1);
+    expect(await count('vorgang', moved.vorgang_id)).toBe(
+      learned.filter((d) => d.vorgang_id === moved.vorgang_id && d.id !== moved.id && d.id !== deleted.id)
+        .length,
+    );
+    const gelernt = await t.superuser.query(
+      `select dokument_id, vorgang from ablage_gelernt where tenant_id = 'nordhausen' and dokument_id = any($1::uuid[])`,
+      [[moved.id, deleted.id]],
+    );
+    expect(gelernt.rows).toEqual([{ dokument_id: moved.id, vorgang: target.vorgang_id }]);
+    const after = (await t.superuser.query(`select version from ablage_stand where tenant_id = 'nordhausen'`))
+      .rows[0].version;
+    expect(Number(after)).toBeGreaterThan(Number(version));
+    // Unlearning leaves exactly the model that learning the documents as they are now gives.
+    const unlearned = await modelOf('nordhausen');
+    await t.superuser.query(`delete from ablage_terme where tenant_id = 'nordhausen'`);
+    await t.superuser.query(`delete from ablage_klassen where tenant_id = 'nordhausen'`);
+    await t.superuser.query(`delete from ablage_gelernt where tenant_id = 'nordhausen'`);
+    await t.superuser.query(`delete from ablage_stand where tenant_id = 'nordhausen'`);
+    expect(await t.services.ablagevorschlaege.learn('nordhausen', { skip: heldOut })).toBe(docs.length - 1);
+    expect(await modelOf('nordhausen')).toEqual(unlearned);
+  });
+
+  it('a process holding a county’s classifier in memory takes up the learner’s new version', {
+    timeout: 60_000,
+  }, async () => {
+    const [doc] = await docsOf('nordhausen');
+    const cache = t.services.ablagevorschlaege.cache;
+    await t.services.ablagevorschlaege.suggest({ tenantId: 'nordhausen', text: doc!.text });
+    await cache.settled();
+    const held = await cache.get('nordhausen');
+    await deleteDokument(doc!.id);
+    await t.services.ablagevorschlaege.learn('nordhausen');
+    // The stale classifier answers once while the new version loads in the background.
+    expect(await cache.get('nordhausen')).toBe(held);
+    await cache.settled();
+    expect(await cache.get('nordhausen')).not.toBe(held);
+  });
+
+  it('answers over the API with unit, Akte, Vorgang and kind, or null below the threshold', async () => {
     const token = await t.tokenFor('nordhausen', ['sachbearbeitung']);
     const res = await t.request('/api/v1/ablagevorschlaege', { token, json: { text: 'xyz qwv' } });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ kandidaten: { einheit: expect.any(Array) } });
-    expect((await t.request('/api/v1/ablagevorschlaege', { token, json: {} })).status).toBe(400);
-  });
-});
-
-describe('naive Bayes', () => {
-  it('ranks the class whose documents share the terms first, with probabilities summing to one', () => {
-    const ranked = rankClasses({
-      classes: [
-        { klasse: 'bau', dokumente: 10, terme: 100 },
-        { klasse: 'sozial', dokumente: 10, terme: 100 },
-      ],
-      counts: new Map([
-        ['bau', new Map([['baugenehmigung', 9]])],
-        ['sozial', new Map([['wohngeld', 9]])],
-      ]),
-      terms: termsOf('Antrag auf Baugenehmigung'),
-      vocabulary: 50,
+    expect(res.json).toMatchObject({
+      einheit: null,
+      akte: null,
+      vorgang: null,
+      art: null,
+      kandidaten: { einheit: expect.any(Array), akte: expect.any(Array) },
     });
-    expect(ranked[0]!.klasse).toBe('bau');
-    expect(ranked.reduce((s, r) => s + r.konfidenz, 0)).toBeCloseTo(1, 6);
+    const bad = await t.request('/api/v1/ablagevorschlaege', { token, json: {} });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
   });
 });
