@@ -1,10 +1,12 @@
 import type { Hono } from 'hono';
 import { registerGremienPages } from '../../modules/gremien/gremien.module.ts';
 import { registerAuthRoutes, registerVerwaltungPages } from '../../modules/identity/identity.module.ts';
+import { dokumentVorschlaegeSection, registerPosteingangPages } from '../../modules/ingest/ingest.module.ts';
 import { registerIntegrationsPages } from '../../modules/integrations/integrations.module.ts';
 import { registerOzgStaffPages, registerPortalPages } from '../../modules/ozg/ozg.module.ts';
-import { createSearchFacets, registerRecordsPages } from '../../modules/records/records.module.ts';
+import { canWrite, createSearchFacets, registerRecordsPages } from '../../modules/records/records.module.ts';
 import { ReindexStatus, registerSearchPages } from '../../modules/search/search.module.ts';
+import { registerSteuerungPages } from '../../modules/steuerung/steuerung.module.ts';
 import { registerVerbundPages } from '../../modules/verbund/verbund.module.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import type { Services } from '../services.ts';
@@ -17,7 +19,10 @@ export function registerPages(app: Hono<AppEnv>, services: Services) {
 <script src="/assets/swagger-ui/swagger-ui-bundle.js"></script><script src="/assets/app/api-docs.js"></script></body></html>`),
   );
   registerAuthRoutes(app, services);
-  registerRecordsPages(app, services);
+  // The Posteingang (ingest) adds OCR and suggestions to the document page of the E-Akte.
+  const posteingang = { ...services, canWrite };
+  registerRecordsPages(app, { ...services, dokumentSection: dokumentVorschlaegeSection(posteingang) });
+  registerPosteingangPages(app, posteingang);
   registerSearchPages(app, { ...services, facets: createSearchFacets(services.records) });
   registerPortalPages(app, services);
   registerOzgStaffPages(app, services);
@@ -28,6 +33,7 @@ export function registerPages(app: Hono<AppEnv>, services: Services) {
     verbund: services.verbund,
   });
   registerVerbundPages(app, services);
+  registerSteuerungPages(app, { ansicht: services.steuerung.ansicht, verbund: services.verbund });
   registerVerwaltungPages(app, {
     ...services,
     sections: [

@@ -44,6 +44,9 @@ export { type MetadatenDeps, registerMetadatenRoutes } from './metadaten/metadat
 export { OCR_IMAGE_TYPES, OCR_STATUS_DE, type OcrStatus } from './ocr/ocr.models.ts';
 export { type DokumentAccess, registerOcrRoutes } from './ocr/ocr.routes.ts';
 export { createOcr, type Ocr, type RequeueExtraction } from './ocr/ocr.service.ts';
+// The staff pages of the Posteingang (issue 14, UI) and their part of the document page.
+export { dokumentVorschlaegeSection } from './ui/dokument-vorschlaege.pages.tsx';
+export { registerPosteingangPages } from './ui/posteingang.pages.tsx';
 // Virus scan (issue 14, point 5): call scanForViruses before anything is filed (portal, API,
 // intake, import); assertMayFile throws the one German 422/503, intake reads mayFile and quarantines.
 export { createUploadScreen, type ScreenUpload } from './virenscan/upload-screen.ts';

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { Config } from '../../platform/config.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
+import type { Principal } from '../../platform/http/principal.ts';
 import { redirectWithError } from '../../platform/ui/flash.tsx';
 import { type MemberNames, pageFrame } from '../../platform/ui/page-frame.ts';
 import type { IdentityUsecases } from '../identity/identity.module.ts';
@@ -23,6 +25,8 @@ export type RecordsPagesDeps = {
     postkorb: PostkorbUsecases;
   };
   verbund: VerbundUsecases;
+  /** A section other modules add to the document page (the Posteingang's OCR and suggestions, via main/). */
+  dokumentSection?: (principal: Principal, dokumentId: string) => Promise<Child>;
 };
 
 /** The page frame of the E-Akte (its success messages are cut to 200 characters); null: toLogin. */

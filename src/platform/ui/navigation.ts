@@ -12,10 +12,11 @@ export const NAVIGATION: NavItem[] = [
   { key: 'postkorb', label: 'Postkorb', href: '/postkorb' },
   { key: 'akten', label: 'E-Akte', href: '/akten' },
   { key: 'suche', label: 'Suche', href: '/suche' },
+  { key: 'posteingang', label: 'Posteingang', href: '/posteingang', roles: ['kreis-admin', 'verbund-admin'] },
   { key: 'onlinedienste', label: 'Onlinedienste', href: '/onlinedienste' },
   { key: 'anbindungen', label: 'Fachverfahren', href: '/anbindungen' },
   { key: 'gremien', label: 'Gremien', href: '/gremien' },
-  { key: 'steuerung', label: 'Steuerung' },
+  { key: 'steuerung', label: 'Steuerung', href: '/steuerung' },
   { key: 'verbund', label: 'Verbund', href: '/verbund' },
   {
     key: 'verwaltung',

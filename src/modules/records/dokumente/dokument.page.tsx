@@ -25,7 +25,7 @@ type VersionRow = {
 
 /** One document: facts, download, preview, versions, editing, a new version. */
 export function DokumentPage(
-  props: PageBase & { dokument: Dokument; versions: VersionRow[]; text: string | null },
+  props: PageBase & { dokument: Dokument; versions: VersionRow[]; text: string | null; section?: Child },
 ) {
   const { principal, dokument: d } = props;
   const contentUrl = `/api/v1/dokumente/${d.id}/inhalt`;
@@ -65,6 +65,7 @@ export function DokumentPage(
       </p>
       <h2 class="kern-heading-medium">Vorschau</h2>
       <Preview dokument={d} contentUrl={contentUrl} text={props.text} />
+      {props.section ?? null}
       <h2 class="kern-heading-medium">Versionen</h2>
       <Table caption="Versionen (unveränderlich)" head={['Version', 'Datei', 'Erstellt', 'Von', 'Text', '']}>
         {props.versions.map((v) => (

@@ -17,7 +17,10 @@ const oneOf = <T extends string>(values: readonly T[], value: string) =>
   (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
 /** The document pages: uploading into a Vorgang, showing, changing the metadata, a new version. */
-export function registerDokumentPages(app: Hono<AppEnv>, { records, verbund }: RecordsPagesDeps) {
+export function registerDokumentPages(
+  app: Hono<AppEnv>,
+  { records, verbund, dokumentSection }: RecordsPagesDeps,
+) {
   app.post('/vorgaenge/:id/dokumente', async (c) => {
     const principal = requirePrincipal(c);
     const id = c.req.param('id');
@@ -32,12 +35,15 @@ export function registerDokumentPages(app: Hono<AppEnv>, { records, verbund }: R
     if (!b) return toLogin(c);
     const id = c.req.param('id');
     const dokument = await records.dokumente.get(b.principal, id);
-    const [versions, text] = await Promise.all([
+    const [versions, text, section] = await Promise.all([
       records.dokumente.versions(b.principal, id),
       records.dokumente.text(b.principal, id),
+      dokumentSection?.(b.principal, id),
     ]);
     await records.postkorb.markOpened(b.principal, { dokumentIds: [id] });
-    return c.html(<DokumentPage {...b} dokument={dokument} versions={versions} text={text.text} />);
+    return c.html(
+      <DokumentPage {...b} dokument={dokument} versions={versions} text={text.text} section={section} />,
+    );
   });
 
   app.post('/dokumente/:id', async (c) => {
