@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { seedDemoFoerdermittel, seedDemoReifegrad } from '../demo/foerdermittel.seed.ts';
 import { seedDemoGremien } from '../demo/gremien.seed.ts';
 import { seedServices } from '../demo/ozg.seed.ts';
 import { assignDemoTemplateOwner, seedDemoRecords } from '../demo/records.seed.ts';
@@ -59,11 +60,15 @@ export async function startRuntime({
       // The Verbund's service catalogue (idempotent: also fills in installations seeded earlier).
       await seedServices({ database: services.database, xsdDir: config.fim.xsdDir });
       // Steuerung: Fachverfahren, connectors, a year of Anträge and deliveries (Beispieldaten).
-      if (seeded)
+      if (seeded) {
         await seedDemoSteuerung({
           database: services.database,
           zustellVerzeichnis: path.join(config.dataDir, 'zustellungen'),
         });
+        // The grant of KT/103/2020 with sample receipts, and Reifegrad criteria (Beispieldaten).
+        await seedDemoFoerdermittel({ database: services.database, blobs: services.blobs });
+        await seedDemoReifegrad({ database: services.database });
+      }
     }
   } catch (error) {
     await services.close();
