@@ -31,6 +31,7 @@ import { registerSearchRoutes } from '../../modules/search/search.module.ts';
 import {
   registerFoerdermittelRoutes,
   registerReifegradRoutes,
+  registerSteuerungRoutes,
 } from '../../modules/steuerung/steuerung.module.ts';
 import { registerVerbundRoutes } from '../../modules/verbund/verbund.module.ts';
 import { csrfProtection, resolvePrincipal } from '../../platform/http/auth.middleware.ts';
@@ -140,6 +141,7 @@ export function createApp(services: Services) {
   });
   registerOzgRoutes(api, services);
   registerIntegrationsRoutes(api, services);
+  registerSteuerungRoutes(api, services.steuerung);
   registerReifegradRoutes(api, services.steuerung);
   registerFoerdermittelRoutes(api, services.steuerung);
   documentIdempotencyKey(api);

@@ -59,5 +59,6 @@ export const steuerungErrors = {
   poolFehlt: (jahr: number) => notFound('kostenpool', `Der Kostenpool des Jahres ${jahr}`),
   unbekannterLandkreis: (id: string) =>
     badRequest('steuerung.tenant_unknown', `unknown tenant ${id}`, `Unbekannter Landkreis: ${id}`),
+  kennzahlUnbekannt: (key: string) => notFound('steuerung.kennzahl', `Die Kennzahl „${key}“`),
   nurServiceteam: () => forbidden('verbund-admin required', 'Das darf nur das Serviceteam (verbund-admin).'),
 };
