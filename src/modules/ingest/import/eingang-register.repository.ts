@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TenantTrx } from '../../../platform/database/database.ts';
+import type { DatabaseHandle, TenantTrx } from '../../../platform/database/database.ts';
 
 // The county's register of everything taken in, by the SHA-256 of the raw bytes (before any
 // preprocessing). Shared by the bulk import, the consume folders and e-mail intake.
@@ -44,22 +44,35 @@ export async function findRegisteredIntake(trx: TenantTrx, sha256: string) {
 /**
  * Whether the bytes need no virus scan: the county took them in already (they become "seen again"),
  * or clamd found them clean within the last day (an intake repeated after a crash between scan and
- * commit). One statement, index lookups on both primary keys.
+ * commit). One statement in one round trip (executeAsTenant), index lookups on both primary keys.
  */
-export async function scannedBefore(trx: TenantTrx, sha256: string) {
-  const { rows } = await sql<{ skip: boolean }>`select
+export async function scannedBefore(
+  database: DatabaseHandle,
+  { tenantId, sha256 }: { tenantId: string; sha256: string },
+) {
+  const [row] = await database.executeAsTenant(
+    tenantId,
+    sql<{ skip: boolean }>`select
       exists (select 1 from eingang_hashes where sha256 = ${sha256})
       or exists (select 1 from virenscan_befunde where sha256 = ${sha256}
-                 and geprueft_at > now() - interval '1 day') as skip`.execute(trx);
-  return rows[0]?.skip === true;
+                 and geprueft_at > now() - interval '1 day') as skip`,
+  );
+  return row?.skip === true;
 }
 
 /**
- * Notes a clean verdict. Committed asynchronously (no WAL flush of its own): a verdict lost in a
- * crash of PostgreSQL only means the file is scanned once more, never that it passes unscanned.
+ * Notes a clean verdict, in one round trip. Committed asynchronously (no WAL flush of its own): a
+ * verdict lost in a crash of PostgreSQL only means the file is scanned once more, never that it
+ * passes unscanned.
  */
-export async function recordCleanScan(trx: TenantTrx, sha256: string) {
-  await sql`insert into virenscan_befunde (tenant_id, sha256)
-    select ${trx.tenantId}, ${sha256} from (select set_config('synchronous_commit', 'off', true)) as async_commit
-    on conflict (tenant_id, sha256) do update set geprueft_at = now()`.execute(trx);
+export async function recordCleanScan(
+  database: DatabaseHandle,
+  { tenantId, sha256 }: { tenantId: string; sha256: string },
+) {
+  await database.executeAsTenant(
+    tenantId,
+    sql`insert into virenscan_befunde (tenant_id, sha256)
+      select app_tenant(), ${sha256} from (select set_config('synchronous_commit', 'off', true)) as async_commit
+      on conflict (tenant_id, sha256) do update set geprueft_at = now()`,
+  );
 }

@@ -43,14 +43,10 @@ export async function scanBeforeFiling(
   },
 ): Promise<{ ok: true } | { ok: false; grund: string }> {
   if (!scanner) return { ok: true };
-  if (
-    scanner.configured &&
-    (await database.withTenant(input.tenantId, (trx) => scannedBefore(trx, input.sha256)))
-  )
-    return { ok: true };
+  const key = { tenantId: input.tenantId, sha256: input.sha256 };
+  if (scanner.configured && (await scannedBefore(database, key))) return { ok: true };
   const result = await scanner.scanForViruses({ tenant: input.tenantId, stream: input.open() as never });
-  if (result.status === 'clean')
-    await database.withTenant(input.tenantId, (trx) => recordCleanScan(trx, input.sha256));
+  if (result.status === 'clean') await recordCleanScan(database, key);
   if (mayFile(result)) return { ok: true };
   if (result.status === 'unavailable') throw virenscanErrors.unavailable();
   await auditVirusFinding({
