@@ -57,6 +57,9 @@ export async function startBenchInstance({
     app,
     ownerUrl: server.ownerUrl,
     appUrl: server.appUrl(),
+    /** The embedded PostgreSQL (a benchmark may kill it and let `postgres.watch` restart it). */
+    postgres: server,
+    pgDir: path.join(dir, 'pg'),
     async stop() {
       (http as unknown as { closeAllConnections(): void }).closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
