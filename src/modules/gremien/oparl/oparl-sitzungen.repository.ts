@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTrx } from '../../../platform/database/database.ts';
+import { sitzungOeffentlich, vorlageOeffentlich } from '../oeffentlich.ts';
 import type { StampedRow } from './oparl.repository.ts';
 
 export type MeetingRow = StampedRow & {
@@ -13,7 +14,7 @@ export type MeetingRow = StampedRow & {
 };
 
 export const meetingBase = sql`select s.id, s.created_at as created, s.updated_at as modified,
-    s.deleted_at is not null as deleted, s.gremium_id, g.name as gremium, s.nummer, s.beginn, s.ende, s.ort, s.status
+    not (${sitzungOeffentlich('s')}) as deleted, s.gremium_id, g.name as gremium, s.nummer, s.beginn, s.ende, s.ort, s.status
   from sitzungen s join gremien g on g.id = s.gremium_id`;
 
 export type AgendaItemRow = StampedRow & {
@@ -50,13 +51,13 @@ export const agendaItemBase = sql`select t.id, t.created_at as created, t.update
     case when t.oeffentlich then bs.nummer end as beschluss_nr,
     case when t.oeffentlich then bs.text end as beschluss_text,
     bf.id as consultation_id
-  from tagesordnungspunkte t join sitzungen s on s.id = t.sitzung_id and s.deleted_at is null
+  from tagesordnungspunkte t join sitzungen s on s.id = t.sitzung_id and ${sitzungOeffentlich('s')}
   left join beratungen b on b.top_id = t.id
   left join beschluesse bs on bs.top_id = t.id
   left join lateral (
     select bf.id from beratungsfolge bf join vorlagen v on v.id = bf.vorlage_id
     where t.oeffentlich and bf.vorlage_id = t.vorlage_id and bf.gremium_id = s.gremium_id
-      and v.veroeffentlicht_am is not null and v.oeffentlich and v.status = 'veroeffentlicht' and v.deleted_at is null
+      and ${vorlageOeffentlich('v')}
     order by bf.position limit 1) bf on true`;
 
 export type LocationRow = StampedRow & { ort: string; meeting_ids: string[] };
@@ -68,7 +69,7 @@ export type LocationRow = StampedRow & { ort: string; meeting_ids: string[] };
 export const locationBase = sql`select md5(s.ort)::uuid as id, min(s.created_at) as created,
     max(s.updated_at) as modified, false as deleted, min(s.ort) as ort,
     array_agg(s.id order by s.beginn, s.id) as meeting_ids
-  from sitzungen s where s.ort is not null and s.deleted_at is null group by md5(s.ort)`;
+  from sitzungen s where s.ort is not null and ${sitzungOeffentlich('s')} group by md5(s.ort)`;
 
 /** The people present at these sessions. */
 export async function participantsOf(trx: TenantTrx, sitzungIds: string[]) {

@@ -1,14 +1,16 @@
 import { sql } from 'kysely';
 import type { TenantTrx } from '../../../platform/database/database.ts';
+import { sitzungOeffentlich, vorlageJeOeffentlich, vorlageOeffentlich } from '../oeffentlich.ts';
 import type { StampedRow } from './oparl.repository.ts';
 
 /**
- * The one rule which Vorlagen OParl shows: published and public. Only such a Vorlage ever enters OParl
- * (published is final, and neither `oeffentlich` nor the number change after it); if it is later
- * withdrawn or deleted it stays as a deleted Paper. A non-public or unpublished Vorlage is never read.
+ * Which Vorlagen OParl shows, by the public rule shared with /ratsinfo (../oeffentlich.ts): only a
+ * Vorlage that was published and public ever enters OParl (published is final, and neither
+ * `oeffentlich` nor the number change after it); once it is no longer public now (withdrawn or
+ * deleted) it stays as a deleted Paper. A non-public or unpublished Vorlage is never read.
  */
-const everPublic = (v: string) => sql.raw(`${v}.veroeffentlicht_am is not null and ${v}.oeffentlich`);
-const stillPublic = (v: string) => sql.raw(`${v}.status = 'veroeffentlicht' and ${v}.deleted_at is null`);
+const everPublic = vorlageJeOeffentlich;
+const stillPublic = vorlageOeffentlich;
 
 export type PaperRow = StampedRow & {
   drucksachen_nr: string;
@@ -43,7 +45,7 @@ export const consultationBase = sql`select bf.id, bf.created_at as created,
   from beratungsfolge bf join vorlagen v on v.id = bf.vorlage_id and ${everPublic('v')} and ${stillPublic('v')}
   left join lateral (
     select t.id, t.sitzung_id, t.updated_at from tagesordnungspunkte t
-    join sitzungen s on s.id = t.sitzung_id and s.deleted_at is null
+    join sitzungen s on s.id = t.sitzung_id and ${sitzungOeffentlich('s')}
     where t.vorlage_id = bf.vorlage_id and s.gremium_id = bf.gremium_id and t.oeffentlich
     order by s.beginn desc, t.id limit 1) top on true`;
 

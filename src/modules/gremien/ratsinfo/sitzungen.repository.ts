@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTrx } from '../../../platform/database/database.ts';
+import { sitzungOeffentlich } from '../oeffentlich.ts';
 import type { SitzungRow } from '../sitzungen/sitzungen.repository.ts';
 import { PUBLIC } from './vorlagen.repository.ts';
 
@@ -27,6 +28,9 @@ export type PublicTopRow = {
   changed: Date;
 };
 
+// The public rule of a Sitzung (oeffentlich.ts): a deleted one is on no public page, feed or sitemap.
+const SICHTBAR = sitzungOeffentlich('s');
+
 const SITZUNG = sql`s.id, s.gremium_id, g.name as gremium, g.kuerzel, s.nummer, s.beginn, s.ende, s.ort,
   s.status, s.sequenz, s.created_at, s.updated_at`;
 
@@ -34,7 +38,7 @@ const SITZUNG = sql`s.id, s.gremium_id, g.name as gremium, g.kuerzel, s.nummer, 
 export async function sitzungenImMonat(trx: TenantTrx, monat: string) {
   const { rows } = await sql<PublicSitzungRow>`
     select ${SITZUNG} from sitzungen s join gremien g on g.id = s.gremium_id
-    where s.beginn >= (${monat} || '-01')::timestamp at time zone 'Europe/Berlin'
+    where ${SICHTBAR} and s.beginn >= (${monat} || '-01')::timestamp at time zone 'Europe/Berlin'
       and s.beginn < ((${monat} || '-01')::timestamp + interval '1 month') at time zone 'Europe/Berlin'
     order by s.beginn, g.name, s.id`.execute(trx);
   return rows;
@@ -48,17 +52,17 @@ export async function sitzungenImMonat(trx: TenantTrx, monat: string) {
 export async function kalenderRahmen(trx: TenantTrx, monat: string) {
   const { rows } = await sql<{ vorher: string | null; nachher: string | null; stand: Date | null }>`
     select
-      (select to_char(max(beginn) at time zone 'Europe/Berlin', 'YYYY-MM') from sitzungen
-        where beginn < (${monat} || '-01')::timestamp at time zone 'Europe/Berlin') as vorher,
-      (select to_char(min(beginn) at time zone 'Europe/Berlin', 'YYYY-MM') from sitzungen
-        where beginn >= ((${monat} || '-01')::timestamp + interval '1 month') at time zone 'Europe/Berlin') as nachher,
+      (select to_char(max(beginn) at time zone 'Europe/Berlin', 'YYYY-MM') from sitzungen s
+        where ${SICHTBAR} and beginn < (${monat} || '-01')::timestamp at time zone 'Europe/Berlin') as vorher,
+      (select to_char(min(beginn) at time zone 'Europe/Berlin', 'YYYY-MM') from sitzungen s
+        where ${SICHTBAR} and beginn >= ((${monat} || '-01')::timestamp + interval '1 month') at time zone 'Europe/Berlin') as nachher,
       (select max(updated_at) from sitzungen) as stand`.execute(trx);
   return rows[0]!;
 }
 
 export async function findPublicSitzung(trx: TenantTrx, id: string) {
   const { rows } = await sql<PublicSitzungRow>`select ${SITZUNG} from sitzungen s
-    join gremien g on g.id = s.gremium_id where s.id = ${id}::uuid`.execute(trx);
+    join gremien g on g.id = s.gremium_id where s.id = ${id}::uuid and ${SICHTBAR}`.execute(trx);
   return rows[0] ?? null;
 }
 
@@ -88,13 +92,15 @@ export async function publicTagesordnung(trx: TenantTrx, sitzungId: string) {
 export async function sitzungenDesGremiums(trx: TenantTrx, gremiumId: string, { limit }: { limit: number }) {
   const { rows } = await sql<PublicSitzungRow>`
     select ${SITZUNG} from sitzungen s join gremien g on g.id = s.gremium_id
-    where s.gremium_id = ${gremiumId}::uuid order by s.beginn desc, s.id limit ${limit}`.execute(trx);
+    where s.gremium_id = ${gremiumId}::uuid and ${SICHTBAR} order by s.beginn desc, s.id limit ${limit}`.execute(
+    trx,
+  );
   return rows;
 }
 
 /** Ids and change times of all sessions (the sitemap). */
 export async function alleSitzungen(trx: TenantTrx) {
-  const { rows } = await sql<{ id: string; updated_at: Date }>`select id, updated_at from sitzungen
-    order by beginn, id`.execute(trx);
+  const { rows } = await sql<{ id: string; updated_at: Date }>`select id, updated_at from sitzungen s
+    where ${SICHTBAR} order by beginn, id`.execute(trx);
   return rows;
 }

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import type { TenantTrx } from '../../../platform/database/database.ts';
+import { sitzungOeffentlich, vorlageOeffentlich } from '../oeffentlich.ts';
 
 /**
  * Public reads of Vorlagen: only published (veröffentlicht) and public ones, the condition written
  * once here (PUBLIC) and used by every statement of the public pages that names a Vorlage.
  */
 /** The one rule of a public Vorlage on these pages (alias `v`): published, public, not deleted. */
-export const PUBLIC = sql`v.status = 'veroeffentlicht' and v.oeffentlich and v.deleted_at is null`;
+export const PUBLIC = vorlageOeffentlich('v');
 
 export type PublicVorlageRow = {
   id: string;
@@ -72,7 +73,7 @@ export async function beratungenDerVorlage(trx: TenantTrx, vorlageId: string) {
       b.ergebnis, b.ja, b.nein, b.enthaltung, bs.nummer as beschluss_nr,
       greatest(s.updated_at, t.updated_at, b.updated_at, bs.updated_at) as changed
     from tagesordnungspunkte t
-    join sitzungen s on s.id = t.sitzung_id join gremien g on g.id = s.gremium_id
+    join sitzungen s on s.id = t.sitzung_id and ${sitzungOeffentlich('s')} join gremien g on g.id = s.gremium_id
     left join beratungen b on b.top_id = t.id left join beschluesse bs on bs.top_id = t.id
     where t.vorlage_id = ${vorlageId}::uuid and t.oeffentlich and s.status in ('eingeladen', 'durchgefuehrt')
     order by s.beginn, t.position`.execute(trx);
