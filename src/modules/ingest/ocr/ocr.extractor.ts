@@ -14,7 +14,7 @@ import type { OcrSlots } from './ocr.slots.ts';
 import type { OcrToolProbe } from './ocr.tools.ts';
 import { OcrRunError, runOcrmypdf } from './ocrmypdf.runner.ts';
 import { hasDigitalSignature, looksBroken } from './pdf-inspect.ts';
-import { runTesseractImage } from './tesseract.runner.ts';
+import { runTesseractImage, runTesseractScannedPdf } from './tesseract.runner.ts';
 
 export type OcrLimits = { maxPixels: number; maxPages: number; timeoutMs: number };
 export const UNAVAILABLE_DE = 'OCR nicht verfügbar';
@@ -81,9 +81,9 @@ export function createOcrExtractors(deps: {
     const started = Date.now();
     const { slots, release } = await deps.slots.acquire(toRecognise);
     try {
-      // Images: Tesseract directly, page by page (tesseract.runner.ts); PDFs: OCRmyPDF, which
-      // recognises only their image pages and keeps the text pages as they are.
-      const run = image
+      // Images and PDFs that are plain scans: Tesseract directly, page by page (tesseract.runner.ts);
+      // other PDFs: OCRmyPDF, which recognises only their image pages and keeps the text pages.
+      const direct = image
         ? await runTesseractImage({
             input: input.bytes,
             pages: image.pages,
@@ -91,14 +91,25 @@ export function createOcrExtractors(deps: {
             jobs: slots,
             timeoutMs: limits.timeoutMs,
           })
-        : await runOcrmypdf({
-            input: input.bytes,
-            kind: 'pdf',
-            jobs: slots,
-            maxPixels: limits.maxPixels,
-            timeoutMs: limits.timeoutMs,
-            wantPdf: !signed,
-          });
+        : toRecognise >= pages
+          ? await runTesseractScannedPdf({
+              input: input.bytes,
+              jobs: slots,
+              timeoutMs: limits.timeoutMs,
+              maxPixels: limits.maxPixels,
+              wantPdf: !signed,
+            })
+          : null;
+      const run =
+        direct ??
+        (await runOcrmypdf({
+          input: input.bytes,
+          kind: 'pdf',
+          jobs: slots,
+          maxPixels: limits.maxPixels,
+          timeoutMs: limits.timeoutMs,
+          wantPdf: !signed,
+        }));
       const rendition = run.pdf ? await deps.blobs.put(run.pdf) : null;
       await record(input, {
         status: 'done',

@@ -158,10 +158,20 @@ describe('OCR of scans through upload and the extraction queue (real Tesseract)'
     expect(await text(ids.tiff)).toMatch(/Seite zwei des Schreibens[\s\S]*KT\/103\/2020/);
     expect(await text(ids.tiff)).toContain('Sehr geehrte Damen und Herren');
 
-    expect(await ocr(ids.scanned)).toMatchObject({ status: 'done', seitenErkannt: 1 });
+    expect(await ocr(ids.scanned)).toMatchObject({ status: 'done', seitenErkannt: 1, pdfa: true });
+    // A plain scan goes the direct Tesseract path (no OCRmyPDF) and keeps its page size.
+    const scannedPdf = (await rendition(ids.scanned)).bytes;
+    expect(pdfaProblems(scannedPdf)).toEqual([]);
+    expect(scannedPdf.toString('latin1')).toContain('Verbund (pdf-lib)');
+    const sizeBefore = (await PDFDocument.load(scanned)).getPage(0).getSize();
+    const sizeAfter = (await PDFDocument.load(scannedPdf)).getPage(0).getSize();
+    expect(sizeAfter.width).toBeCloseTo(sizeBefore.width, 0);
+    expect(sizeAfter.height).toBeCloseTo(sizeBefore.height, 0);
     expect(await text(ids.scanned)).toContain('Bürgerbüro');
 
     expect(await ocr(ids.mixed)).toMatchObject({ status: 'done', seiten: 2, seitenErkannt: 1 });
+    // A mixed PDF stays with OCRmyPDF (--skip-text): its text page is kept as it is.
+    expect((await rendition(ids.mixed)).bytes.toString('latin1')).not.toContain('Verbund (pdf-lib)');
     expect(await text(ids.mixed)).toMatch(/Haushaltsplan 2020[\s\S]*Bürgerbüro/);
 
     const signedState = await ocr(ids.signed);

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   characterAccuracy,
@@ -15,7 +15,7 @@ import {
 } from '../../../../test/support/scans.ts';
 import { parseHocrPage } from './hocr.ts';
 import { readImageHeader } from './image-header.ts';
-import { runTesseractImage } from './tesseract.runner.ts';
+import { runTesseractImage, runTesseractScannedPdf } from './tesseract.runner.ts';
 
 const run = promisify(execFile);
 let dir: string;
@@ -134,4 +134,25 @@ describe('OCR of images with Tesseract directly (no OCRmyPDF, no Ghostscript)', 
     expect(await concurrency(2)).toBe(2);
     expect(await concurrency(1)).toBe(1);
   }, 240_000);
+
+  it('takes a PDF only as a plain scan when every page is one image filling it: a page with text, vector or a small image is left to OCRmyPDF', async () => {
+    const scan = await renderScan(scanPostScript([SCAN_LINES.slice(0, 3)]), 'png');
+    const mixed = await PDFDocument.create();
+    const font = await mixed.embedFont(StandardFonts.Helvetica);
+    mixed.addPage([595, 842]).drawText('Textseite', { x: 50, y: 780, size: 12, font });
+    const small = await PDFDocument.create();
+    const image = await small.embedPng(scan);
+    small.addPage([595, 842]).drawImage(image, { x: 100, y: 100, width: 200, height: 283 });
+    const options = { jobs: 1, timeoutMs: 60_000, maxPixels: 100_000_000, wantPdf: true };
+    expect(await runTesseractScannedPdf({ input: Buffer.from(await mixed.save()), ...options })).toBeNull();
+    expect(await runTesseractScannedPdf({ input: Buffer.from(await small.save()), ...options })).toBeNull();
+    // The same image filling the page is a scan; above the pixel limit it is left to OCRmyPDF's refusal.
+    const full = await PDFDocument.create();
+    full.addPage([595, 842]).drawImage(await full.embedPng(scan), { x: 0, y: 0, width: 595, height: 842 });
+    const fullBytes = Buffer.from(await full.save());
+    expect(await runTesseractScannedPdf({ input: fullBytes, ...options, maxPixels: 1_000_000 })).toBeNull();
+    const read = await runTesseractScannedPdf({ input: fullBytes, ...options });
+    expect(read?.text).toContain('Lindenbühl');
+    expect(pdfaProblems(read!.pdf!)).toEqual([]);
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseHocrPage } from './hocr.ts';
 import { execTool, type OcrRun, OcrRunError, tooLong, toolEnv } from './ocr.exec.ts';
 import { assemblePdfA, type PdfPagePart } from './ocr.pdfa.ts';
+import { extractPageImages, scannedPdfPages } from './scanned-pdf.ts';
 
 /** Resolution assumed for an image that states none (the usual scanner setting). */
 const ASSUMED_DPI = 300;
@@ -33,63 +34,121 @@ export async function runTesseractImage({
   timeoutMs: number;
   wantPdf?: boolean;
 }): Promise<OcrRun> {
+  return inWorkDir(async ({ dir, env, left }) => {
+    const source = path.join(dir, 'in.img');
+    await writeFile(source, input);
+    const items = pages.map((pixels, index) => ({
+      source,
+      page: multipage ? index : null,
+      pixels,
+      size: null,
+    }));
+    return recognisePages({ items, dir, env, jobs, left, wantPdf });
+  }, timeoutMs);
+}
+
+/**
+ * A PDF that is a plain scan (every page one image covering it, no text; `scanned-pdf.ts`): its
+ * images are taken out as they are (JPEG stays JPEG) and read like image scans; each page keeps
+ * its size. Null when the PDF is not such a scan (then OCRmyPDF does it).
+ */
+export async function runTesseractScannedPdf({
+  input,
+  jobs,
+  timeoutMs,
+  maxPixels,
+  wantPdf,
+}: {
+  input: Buffer;
+  jobs: number;
+  timeoutMs: number;
+  maxPixels: number;
+  wantPdf: boolean;
+}): Promise<OcrRun | null> {
+  return inWorkDir(async ({ dir, env, left }) => {
+    const pdf = path.join(dir, 'in.pdf');
+    await writeFile(pdf, input);
+    const pages = await scannedPdfPages({ pdf, env, timeoutMs: left(), maxPixels });
+    if (!pages) return null;
+    await mkdir(path.join(dir, 'images'));
+    const items = await extractPageImages({ pdf, pages, dir, env, timeoutMs: left() });
+    if (!items) return null;
+    return recognisePages({ items, dir, env, jobs, left, wantPdf });
+  }, timeoutMs);
+}
+
+type WorkDir = { dir: string; env: ReturnType<typeof toolEnv>; left: () => number };
+
+async function inWorkDir<T>(work: (wd: WorkDir) => Promise<T>, timeoutMs: number): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'verbund-ocr-'));
   const started = Date.now();
-  const left = () => Math.max(1_000, timeoutMs - (Date.now() - started));
   try {
     const env = toolEnv(path.join(dir, 'work'));
     await mkdir(env.TMPDIR, { recursive: true });
-    const source = path.join(dir, 'in.img');
-    await writeFile(source, input);
-    const results: Array<Awaited<ReturnType<typeof recognisePage>>> = [];
-    let next = 0;
-    // A small pool: never more Tesseract processes than the slots granted.
-    await Promise.all(
-      Array.from({ length: Math.max(1, Math.min(jobs, pages.length)) }, async () => {
-        while (next < pages.length) {
-          const index = next++;
-          results[index] = await recognisePage({
-            source,
-            page: multipage ? index : null,
-            pixels: pages[index]!,
-            out: path.join(dir, `p${index}`),
-            env,
-            timeoutMs: left(),
-          });
-        }
-      }),
-    );
-    const words = results.reduce((sum, page) => sum + page.hocr.words, 0);
-    const sum = results.reduce((total, page) => total + page.hocr.confidenceSum, 0);
-    return {
-      pdf: wantPdf
-        ? await assemblePdfA({ pages: results.map((page) => page.part), producer: results[0]!.producer })
-        : null,
-      pdfa: wantPdf,
-      text: results
-        .map((page) => page.text.replace(/[ \t]+/g, ' ').trim())
-        .join('\n\n')
-        .trim(),
-      confidence: words ? Math.round((sum / words) * 10) / 10 : null,
-      words,
-      pagesRecognised: results.length,
-    };
+    return await work({ dir, env, left: () => Math.max(1_000, timeoutMs - (Date.now() - started)) });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+type PageItem = {
+  source: string;
+  page: number | null;
+  pixels: { width: number; height: number };
+  /** Page size in points to keep (a scanned PDF's page); null: from the image's resolution. */
+  size: { width: number; height: number } | null;
+};
+
+async function recognisePages({
+  items,
+  dir,
+  env,
+  jobs,
+  left,
+  wantPdf,
+}: WorkDir & { items: PageItem[]; jobs: number; wantPdf: boolean }): Promise<OcrRun> {
+  const results: Array<Awaited<ReturnType<typeof recognisePage>>> = [];
+  let next = 0;
+  // A small pool: never more Tesseract processes than the slots granted.
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await recognisePage({
+          ...items[index]!,
+          out: path.join(dir, `p${index}`),
+          env,
+          timeoutMs: left(),
+        });
+      }
+    }),
+  );
+  const words = results.reduce((sum, page) => sum + page.hocr.words, 0);
+  const sum = results.reduce((total, page) => total + page.hocr.confidenceSum, 0);
+  return {
+    pdf: wantPdf
+      ? await assemblePdfA({ pages: results.map((page) => page.part), producer: results[0]!.producer })
+      : null,
+    pdfa: wantPdf,
+    text: results
+      .map((page) => page.text.replace(/[ \t]+/g, ' ').trim())
+      .join('\n\n')
+      .trim(),
+    confidence: words ? Math.round((sum / words) * 10) / 10 : null,
+    words,
+    pagesRecognised: results.length,
+  };
 }
 
 async function recognisePage({
   source,
   page,
   pixels,
+  size,
   out,
   env,
   timeoutMs,
-}: {
-  source: string;
-  page: number | null;
-  pixels: { width: number; height: number };
+}: PageItem & {
   out: string;
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
@@ -114,9 +173,11 @@ async function recognisePage({
     pdf,
     rotate: hocr.rotate,
     skewDegrees: hocr.skewDegrees,
-    size: guessed
-      ? { width: (pixels.width * 72) / ASSUMED_DPI, height: (pixels.height * 72) / ASSUMED_DPI }
-      : null,
+    size:
+      size ??
+      (guessed
+        ? { width: (pixels.width * 72) / ASSUMED_DPI, height: (pixels.height * 72) / ASSUMED_DPI }
+        : null),
   };
   return { part, hocr, text: text?.toString('utf8') ?? '', producer: producerOf(pdf) };
 }
