@@ -13,6 +13,9 @@ export type KriteriumRow = {
 };
 export type StandRow = { leistungId: string; stufe: Stufe; stufe20: number | null; berechnetAm: Date };
 
+/** The key of the Verbund-total row in the table model. */
+export const VERBUND = '*verbund*';
+
 /** All SQL of the Reifegrad: platform facts, recorded criteria and the stored level of the county. */
 export const reifegradRepository = {
   /**
@@ -153,10 +156,11 @@ export const reifegradRepository = {
   },
 
   verbund: async (trx: TenantTrx) => {
-    const { rows } = await sql<{ tenant_id: string; stufe: number; leistungen: string; stand: Date }>`
+    const { rows } = await sql<{ tenant_id: string | null; stufe: number; leistungen: string; stand: Date }>`
       select * from steuerung_reifegrad_verbund()`.execute(trx);
+    // tenant_id null: the Verbund total per level
     return rows.map((r) => ({
-      tenantId: r.tenant_id,
+      tenantId: r.tenant_id ?? VERBUND,
       stufe: r.stufe,
       leistungen: Number(r.leistungen),
       stand: r.stand,

@@ -150,7 +150,19 @@ describe('OZG Reifegrad per Leistung and county', () => {
     );
     expect(wartburg.jeStufe[3]).toBeGreaterThanOrEqual(1);
     expect(wartburg.ozgKonform).toBeGreaterThanOrEqual(1);
-    expect(antwort.json.landkreise).toHaveLength(4);
+    // a county sees its own row and the Verbund total (migration 0049); the Serviceteam sees all four
+    expect(antwort.json.landkreise.map((l: { name: string }) => l.name)).toEqual([
+      'Wartburgkreis',
+      'Verbund gesamt',
+    ]);
+    const gesamt = antwort.json.landkreise[1];
+    expect(gesamt.ozgKonform).toBeGreaterThanOrEqual(wartburg.ozgKonform);
+    const serviceteam = await t.tokenFor('unstrut-hainich-kreis', ['verbund-admin']);
+    const alle = await t.request('/api/v1/steuerung/reifegrad/verbund', { token: serviceteam });
+    expect(alle.json.landkreise).toHaveLength(5);
+    expect(
+      alle.json.landkreise.find((l: { tenantId: string }) => l.tenantId === 'wartburgkreis').jeStufe,
+    ).toEqual(wartburg.jeStufe);
     const { rows } = await t.superuser.query(
       `select object_id from audit_events where tenant_id = 'wartburgkreis' and action = 'steuerung.verbundzahlen' order by seq desc limit 1`,
     );

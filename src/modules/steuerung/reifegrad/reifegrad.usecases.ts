@@ -16,7 +16,7 @@ import {
   type Stufe,
   stufenName,
 } from './reifegrad.models.ts';
-import { reifegradRepository as repo } from './reifegrad.repository.ts';
+import { reifegradRepository as repo, VERBUND } from './reifegrad.repository.ts';
 import type { ReifegradInput } from './reifegrad.schemas.ts';
 
 const alsAntwort = (w: KriteriumWert | null): Stufe | 'entfaellt' | null =>
@@ -130,6 +130,8 @@ export function createReifegradUsecases({ database }: { database: DatabaseHandle
     /**
      * Leistungen by level per county (table model of the chart): the reader's own county is
      * recomputed first, the others count their stored levels (`stand`: the oldest computation).
+     * Which counties appear the database decides (migration 0049): the Serviceteam sees all, a
+     * county itself; the last row is the Verbund total.
      */
     verbund: (principal: Principal) =>
       leseVerbundzahlen({
@@ -140,11 +142,19 @@ export function createReifegradUsecases({ database }: { database: DatabaseHandle
         lesen: async (trx) => {
           await berechneReifegrade(trx);
           const zahlen = await repo.verbund(trx);
-          const mitglieder = await repo.mitglieder(trx);
+          const sichtbar = new Set(zahlen.map((z) => z.tenantId));
+          // the Serviceteam's table lists every member (zeros until its levels are first computed)
+          const alle = hasRole(principal, 'verbund-admin');
+          const mitglieder = (await repo.mitglieder(trx)).filter(
+            (m) => alle || sichtbar.has(m.tenantId) || m.tenantId === principal.tenantId,
+          );
           const stand = zahlen.reduce<Date | null>((a, z) => (a && a < z.stand ? a : z.stand), null);
           return {
             stufen: STUFEN.map((s) => ({ stufe: s.stufe, name: s.name })),
-            landkreise: reifegradTabelle(mitglieder, zahlen),
+            landkreise: reifegradTabelle(
+              [...mitglieder, { tenantId: VERBUND, name: 'Verbund gesamt' }],
+              zahlen,
+            ),
             stand: stand?.toISOString() ?? null,
           };
         },
