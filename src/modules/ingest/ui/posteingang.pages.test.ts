@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
 import { drainJobs } from '../../../../test/support/jobs.ts';
 import { flashOf, getPage, postForm, type Session, sessionOf } from '../../gremien/ui/gremien-ui.fixture.ts';
+import { auditVirusFinding } from '../virenscan/virenscan.audit.ts';
 
 let t: TestContext;
 let admin: Session;
@@ -217,6 +218,40 @@ describe('the Posteingang pages', () => {
     const second = await getPage(t, admin, '/posteingang?offset=25');
     expect(second.html).toContain('Neuere Einträge');
     expect(second.html).toContain('Einträge 26–');
+  });
+
+  it('the overview shows uploads by their title and virus findings of uploads with the signature, each channel on its own when filtered', async () => {
+    const token = await t.tokenFor('nordhausen', ['sachbearbeitung']);
+    const akte = await t.request('/api/v1/akten', { token, json: { titel: 'Uploads', aktenplan: '00.20' } });
+    const vorgang = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
+      token,
+      json: { betreff: 'Post' },
+    });
+    const form = new FormData();
+    form.set('datei', new Blob(['Antrag auf Akteneinsicht'], { type: 'text/plain' }), 'akteneinsicht.txt');
+    form.set('titel', 'Antrag auf Akteneinsicht');
+    const uploaded = await t.request(`/api/v1/vorgaenge/${vorgang.json.id}/dokumente`, { token, body: form });
+    expect(uploaded.status).toBe(201);
+    // What the upload screen writes when clamd finds something (the real function, no scanner needed here).
+    await auditVirusFinding({
+      database: t.services.database,
+      tenant: 'nordhausen',
+      actor: 'user:sachbearbeitung',
+      source: 'records.upload',
+      fileName: 'rechnung.pdf',
+      sha256: 'a'.repeat(64),
+      result: { status: 'infected', signature: 'Eicar-Test-Signature', required: false },
+    });
+    const uploads = await getPage(t, admin, '/posteingang?kanal=upload');
+    expect(uploads.html).toContain('Antrag auf Akteneinsicht');
+    expect(uploads.html).toContain(`href="/dokumente/${uploaded.json.id}"`);
+    expect(uploads.html).toContain('>Virenfund<');
+    expect(uploads.html).toContain('Signatur: Eicar-Test-Signature');
+    expect(uploads.html).toContain('rechnung.pdf');
+    expect(uploads.html).not.toContain('Massenimport</td>');
+    const mails = await getPage(t, admin, '/posteingang?kanal=mail');
+    expect(mails.html).toContain('Über den Kanal „E-Mail“ ist noch nichts eingegangen.');
+    expect((await getPage(t, fremd, '/posteingang?kanal=upload')).html).not.toContain('Akteneinsicht');
   });
 
   it('e-mail intake: an address is set up with its allow-list, the IMAP mailbox is set without ever showing the password', async () => {
