@@ -80,8 +80,10 @@ try {
   ];
 
   await s.kennzahlen.verwerfen();
-  console.log(`\nOhne Voraggregation (jede Zahl aus den Zeilen), ${values['direkt-runden']} Runden:`);
-  await messen(ansichten, Number(values['direkt-runden']));
+  if (Number(values['direkt-runden']) > 0) {
+    console.log(`\nOhne Voraggregation (jede Zahl aus den Zeilen), ${values['direkt-runden']} Runden:`);
+    await messen(ansichten, Number(values['direkt-runden']));
+  }
 
   const t0 = performance.now();
   const r = await s.kennzahlen.auffrischen();
