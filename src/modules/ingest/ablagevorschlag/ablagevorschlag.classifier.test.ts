@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifierCache } from './ablagevorschlag.cache.ts';
 import { compileClassifier, type ModelRows, rank } from './ablagevorschlag.classifier.ts';
+import { deltasOf } from './ablagevorschlag.learning.ts';
 import { featuresOf, TITEL_PREFIX } from './ablagevorschlag.models.ts';
 
 const rows = (terms: Array<[klasse: string, term: string, anzahl: number]>): ModelRows => ({
@@ -57,6 +58,48 @@ describe('the filing classifier', () => {
     expect(features).toContain(`${TITEL_PREFIX}wohngeld`);
     expect(features).toContain(`${TITEL_PREFIX}baugenehmigung`);
     expect(features).toContain('baugenehmigung');
+  });
+});
+
+describe('references as features', () => {
+  it('suggests the Vorgang whose letters cite the Aktenzeichen a new letter cites, though its words fit both', () => {
+    const doc = (vorgang: string, name: string, az: string, i: number) => ({
+      c: {
+        dokument_id: `${vorgang}-${i}`,
+        einheit: 'bau',
+        akte: 'einfamilienhaus',
+        vorgang,
+        art: 'eingang',
+        terme: featuresOf({
+          titel: `Baugenehmigung für Einfamilienhaus – ${name}`,
+          text: `Betreff: Baugenehmigung für Einfamilienhaus (Az. ${az})\nSehr geehrte Damen und Herren, anbei die Unterlagen zum Bauantrag.`,
+        }),
+      },
+      sign: 1 as const,
+    });
+    const { terms, classes } = deltasOf([
+      doc('a', 'Müller', '07.10-0042/2024', 1),
+      doc('a', 'Müller', '07.10-0042/2024', 2),
+      doc('b', 'Schmidt', '07.10-0077/2024', 1),
+      doc('b', 'Schmidt', '07.10-0077/2024', 2),
+    ]);
+    const classifier = compileClassifier({
+      terms,
+      classes,
+      vocabulary: new Set(terms.map((t) => t.term)).size,
+    });
+    const letter = (az: string) =>
+      rank({
+        classifier,
+        merkmal: 'vorgang',
+        features: featuresOf({
+          titel: 'Nachreichung von Unterlagen',
+          text: `Ihr Zeichen: ${az}\nSehr geehrte Damen und Herren, anbei die fehlenden Unterlagen zum Bauantrag.`,
+        }),
+      });
+    expect(letter('07.10-0077/2024')[0]).toMatchObject({ klasse: 'b' });
+    expect(letter('07.10-0042/2024')[0]).toMatchObject({ klasse: 'a' });
+    expect(letter('07.10-0077/2024')[0]!.konfidenz).toBeGreaterThan(0.5);
   });
 });
 

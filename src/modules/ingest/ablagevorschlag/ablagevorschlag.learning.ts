@@ -16,7 +16,7 @@ import {
 type Contribution = Klassen & { dokument_id: string; terme: string[] };
 
 /** Sums the +1/−1 contributions of documents into per-class and per-feature deltas. */
-function deltasOf(changes: Array<{ c: Contribution; sign: 1 | -1 }>) {
+export function deltasOf(changes: Array<{ c: Contribution; sign: 1 | -1 }>) {
   const terms = new Map<string, Delta>();
   const classes = new Map<string, ClassDelta>();
   for (const { c, sign } of changes)
