@@ -8,10 +8,12 @@ import type { AppEnv } from '../../../platform/http/context.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
 import { Alert } from '../../../platform/ui/components.tsx';
 import { Facts } from '../../../platform/ui/facts.tsx';
+import { Flash, flashFromQuery } from '../../../platform/ui/flash.tsx';
 import { dateDe } from '../../../platform/ui/format.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { Table, Td, Tr } from '../../../platform/ui/table.tsx';
 import type { MitgliederUsecases } from '../mitglieder/mitglieder.usecases.ts';
+import { AenderungAkte, registerAenderungenForms } from './aenderungen.forms.tsx';
 import { type AenderungStatus, STATUS_LABEL } from './aenderungen.models.ts';
 import type { Aenderung } from './aenderungen.status.ts';
 import type { AenderungenUsecases } from './aenderungen.usecases.ts';
@@ -26,6 +28,7 @@ export function registerAenderungenPages(
 ) {
   app.use('/verbund/aenderungen', resolvePrincipal, csrfProtection);
   app.use('/verbund/aenderungen/*', resolvePrincipal, csrfProtection);
+  registerAenderungenForms(app, deps);
   const tenantName = async (p: Principal) => (await deps.verbund.getMember(p.tenantId))?.name ?? '';
 
   app.get('/verbund/aenderungen', async (c) => {
@@ -73,7 +76,9 @@ export function registerAenderungenPages(
     const [a, name] = await Promise.all([deps.aenderungen.getAenderung(id), tenantName(principal)]);
     return c.html(
       <Layout title={a.titel} principal={principal} tenantName={name} active="verbund">
+        <Flash flash={flashFromQuery(c)} />
         <AenderungView a={a} />
+        <AenderungAkte a={a} principal={principal} />
       </Layout>,
     );
   });
