@@ -13,6 +13,7 @@ import {
   AktivBadge,
   CheckBox,
   DokumentLink,
+  FormSection,
   OutcomeBadge,
   outcomeOf,
   PosteingangLayout,
@@ -79,39 +80,38 @@ export function MailListePage({
           ))}
         </Table>
       )}
-      <section aria-labelledby="neu" class="vb-section">
-        <h2 class="kern-heading-medium" id="neu">
-          Eingangsadresse einrichten
-        </h2>
-        <ErrorSummary errors={summaryOf(errors)} />
-        <form method="post" action="/posteingang/mail" novalidate>
-          <CsrfField principal={frame.principal} />
-          <TextField
-            id="adresse"
-            label="Adresse"
-            type="email"
-            value={values.adresse}
-            error={errors.adresse}
-            required
-          />
-          <TextField id="name" label="Name" value={values.name} error={errors.name} required />
-          <AkteFields
-            akte="E-Mail-Eingang <Name>"
-            aktenplan={values.aktenplan}
-            oe={values.oe}
-            errors={errors}
-            orgUnits={orgUnits}
-          />
-          <TextArea
-            id="absender"
-            label="Zugelassene Absender (optional)"
-            value={values.absender}
-            error={errors.absender}
-            hint="Adressen oder @domain, je Zeile eine; leer: alle Absender."
-          />
-          <SubmitButton label="Einrichten" />
-        </form>
-      </section>
+      <FormSection
+        id="neu"
+        title="Eingangsadresse einrichten"
+        action="/posteingang/mail"
+        principal={frame.principal}
+        errors={errors}
+        submit="Einrichten"
+      >
+        <TextField
+          id="adresse"
+          label="Adresse"
+          type="email"
+          value={values.adresse}
+          error={errors.adresse}
+          required
+        />
+        <TextField id="name" label="Name" value={values.name} error={errors.name} required />
+        <AkteFields
+          akte="E-Mail-Eingang <Name>"
+          aktenplan={values.aktenplan}
+          oe={values.oe}
+          errors={errors}
+          orgUnits={orgUnits}
+        />
+        <TextArea
+          id="absender"
+          label="Zugelassene Absender (optional)"
+          value={values.absender}
+          error={errors.absender}
+          hint="Adressen oder @domain, je Zeile eine; leer: alle Absender."
+        />
+      </FormSection>
     </PosteingangLayout>
   );
 }

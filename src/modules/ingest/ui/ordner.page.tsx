@@ -1,5 +1,5 @@
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
-import { ErrorSummary, TextField } from '../../../platform/ui/components.tsx';
+import { TextField } from '../../../platform/ui/components.tsx';
 import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
 import { Facts } from '../../../platform/ui/facts.tsx';
 import { dateTimeDe, fileSize } from '../../../platform/ui/format.ts';
@@ -12,6 +12,7 @@ import {
   AkteFields,
   AktivBadge,
   DokumentLink,
+  FormSection,
   OutcomeBadge,
   outcomeOf,
   PosteingangLayout,
@@ -30,12 +31,6 @@ const FIELD_LABELS: Record<string, string> = {
   stabil: 'Stabilitätsfenster',
   allgemein: 'Eingangsordner',
 };
-
-const summaryOf = (errors: FieldErrors) =>
-  Object.entries(errors).map(([field, message]) => ({
-    field: field === 'allgemein' ? 'name' : field,
-    message: `${FIELD_LABELS[field] ?? field}: ${message}`,
-  }));
 
 /** The fields of a consume folder (creating: all; editing: name, rules, stability window). */
 function OrdnerFields({
@@ -130,17 +125,17 @@ export function OrdnerListePage({
           ))}
         </Table>
       )}
-      <section aria-labelledby="neu" class="vb-section">
-        <h2 class="kern-heading-medium" id="neu">
-          Eingangsordner einrichten
-        </h2>
-        <ErrorSummary errors={summaryOf(errors)} />
-        <form method="post" action="/posteingang/ordner" novalidate>
-          <CsrfField principal={frame.principal} />
-          <OrdnerFields values={values} errors={errors} orgUnits={orgUnits} create />
-          <SubmitButton label="Einrichten" />
-        </form>
-      </section>
+      <FormSection
+        id="neu"
+        title="Eingangsordner einrichten"
+        action="/posteingang/ordner"
+        principal={frame.principal}
+        errors={errors}
+        labels={FIELD_LABELS}
+        submit="Einrichten"
+      >
+        <OrdnerFields values={values} errors={errors} orgUnits={orgUnits} create />
+      </FormSection>
     </PosteingangLayout>
   );
 }
@@ -220,17 +215,17 @@ export function OrdnerPage({
       {fehler.more ? (
         <p class="kern-body">Es liegen weitere Dateien im Fehlerordner (gezeigt: 100).</p>
       ) : null}
-      <section aria-labelledby="aendern" class="vb-section">
-        <h2 class="kern-heading-medium" id="aendern">
-          Ändern
-        </h2>
-        <ErrorSummary errors={summaryOf(errors)} />
-        <form method="post" action={`/posteingang/ordner/${o.id}`} novalidate>
-          <CsrfField principal={frame.principal} />
-          <OrdnerFields values={values} errors={errors} orgUnits={[]} create={false} />
-          <SubmitButton label="Speichern" />
-        </form>
-      </section>
+      <FormSection
+        id="aendern"
+        title="Ändern"
+        action={`/posteingang/ordner/${o.id}`}
+        principal={frame.principal}
+        errors={errors}
+        labels={FIELD_LABELS}
+        submit="Speichern"
+      >
+        <OrdnerFields values={values} errors={errors} orgUnits={[]} create={false} />
+      </FormSection>
     </PosteingangLayout>
   );
 }

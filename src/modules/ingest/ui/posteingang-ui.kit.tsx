@@ -1,5 +1,8 @@
 import type { Child } from 'hono/jsx';
-import { SelectField, TextField } from '../../../platform/ui/components.tsx';
+import type { Principal } from '../../../platform/http/principal.ts';
+import { SubmitButton } from '../../../platform/ui/buttons.tsx';
+import { ErrorSummary, SelectField, TextField } from '../../../platform/ui/components.tsx';
+import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
 import { Flash } from '../../../platform/ui/flash.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageFrame } from '../../../platform/ui/page-frame.ts';
@@ -218,3 +221,47 @@ export const DokumentLink = ({ id }: { id: string | null }) =>
   ) : (
     <>–</>
   );
+
+/**
+ * A titled form of a page: heading, the summary of its errors (each linked to its field, labelled
+ * by `labels`), the form with the CSRF token, its fields and the submit button.
+ */
+export function FormSection({
+  id,
+  title,
+  action,
+  principal,
+  errors,
+  labels = {},
+  submit,
+  children,
+}: {
+  id: string;
+  title: string;
+  action: string;
+  principal: Principal;
+  errors: Record<string, string | undefined>;
+  labels?: Record<string, string>;
+  submit: string;
+  children?: Child;
+}) {
+  const summary = Object.entries(errors)
+    .filter(([, message]) => message)
+    .map(([field, message]) => ({
+      field: field === 'allgemein' ? 'name' : field,
+      message: labels[field] ? `${labels[field]}: ${message}` : message!,
+    }));
+  return (
+    <section aria-labelledby={id} class="vb-section">
+      <h2 class="kern-heading-medium" id={id}>
+        {title}
+      </h2>
+      <ErrorSummary errors={summary} />
+      <form method="post" action={action} novalidate>
+        <CsrfField principal={principal} />
+        {children}
+        <SubmitButton label={submit} />
+      </form>
+    </section>
+  );
+}
