@@ -55,8 +55,8 @@ async function expectNoAxe(page: Page) {
 
 describe('the Posteingang in Debian Chromium', () => {
   it('an administrator works the intake without JavaScript: folder, import with progress, e-mail, and a suggestion taken over – 0 axe violations on five pages', {
-    // About 120 s at a load of 25 on 2 cores (7 axe runs of ~8 s each); budget for that.
-    timeout: 180_000,
+    // 42–76 s at a load of 10–23 on 2 cores (five axe runs of several seconds each).
+    timeout: 150_000,
   }, async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     context.setDefaultTimeout(8000);
