@@ -1,43 +1,16 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
-import { bewohnerparkenDaten } from '../../../../test/support/ozg.ts';
+import { steuerungTestdaten } from '../../../../test/support/steuerung.ts';
 import { sessionOf } from '../../gremien/ui/gremien-ui.fixture.ts';
 
 let t: TestContext;
 let serviceteam: string;
 let kreis: string;
 
-/** Anträge received in March 2020; the first `beschieden` decided on 15 April 2020 (time travel only). */
-async function antraege(tenant: string, gemeinde: string, anzahl: number, beschieden: number) {
-  const token = await t.tokenFor(tenant, ['sachbearbeitung']);
-  for (let i = 0; i < anzahl; i++) {
-    const form = new FormData();
-    form.set('leistung', '99108001001000');
-    form.set('gemeinde', gemeinde);
-    form.set('daten', JSON.stringify(bewohnerparkenDaten()));
-    const r = await t.request('/api/v1/antraege', { token, body: form });
-    expect(r.status).toBe(201);
-    await t.superuser.query(`update antraege set created_at = $2 where id = $1`, [
-      r.json.id,
-      `2020-03-${String(10 + i).padStart(2, '0')} 12:00+00`,
-    ]);
-    if (i < beschieden)
-      await t.superuser.query(
-        `insert into antrag_nachrichten (tenant_id, antrag_id, art, text, created_by, created_at)
-         values ($1, $2, 'bescheid', 'Bescheid', 'test', '2020-04-15 12:00+00')`,
-        [tenant, r.json.id],
-      );
-  }
-}
-
 beforeAll(async () => {
   t = await createTestContext();
-  await antraege('nordhausen', '16062041', 3, 2);
-  await antraege('wartburgkreis', '16063105', 2, 1);
-  await t.superuser.query(
-    `insert into steuerung_kostenpool (jahr, betrag_cent, bezeichnung, erfasst_von) values (2020, 24000000, 'Testpool', 'test')`,
-  );
+  await steuerungTestdaten(t);
   serviceteam = await t.tokenFor('unstrut-hainich-kreis', ['verbund-admin']);
   kreis = await t.tokenFor('nordhausen', ['sachbearbeitung']);
 });

@@ -2,6 +2,7 @@ import type { Zelle } from '../../../platform/export/tabelle.ts';
 import type { NachnutzungUsecases } from '../nachnutzung/nachnutzung.usecases.ts';
 import type { AbschnittQuelle, Kennzahl, SteuerungKontext } from './abschnitte.ts';
 
+const EINHEIT = 'aktenplan-einheit';
 const WERT = { eigentuemer: 100, genutzt: 100, aktiviert: 50, nicht: 0 } as const;
 
 /**
@@ -21,14 +22,18 @@ export function nachnutzungAbschnitt({ nachnutzung }: { nachnutzung: Nachnutzung
         ? m.mitglieder
         : m.mitglieder.filter((x) => x.id === k.principal.tenantId);
       const markiert: Array<{ zeile: number; spalte: number }> = [];
-      const zeilen: Zelle[][] = m.zeilen.map((z, i) => [
-        `${z.artefakt.label} (${m.arten.find((a) => a.art === z.artefakt.art)?.label ?? z.artefakt.art})`,
-        ...spalten.map((mitglied, j) => {
-          const zelle = z.zellen.find((c) => c.tenantId === mitglied.id)?.zelle ?? 'nicht';
-          if (zelle === 'eigentuemer') markiert.push({ zeile: i, spalte: j + 1 });
-          return WERT[zelle];
-        }),
-      ]);
+      // The units of the Aktenplan template are many: they get a summary per county, not a row each.
+      const einheiten = m.zeilen.filter((z) => z.artefakt.art === EINHEIT);
+      const zeilen: Zelle[][] = m.zeilen
+        .filter((z) => z.artefakt.art !== EINHEIT)
+        .map((z, i) => [
+          `${z.artefakt.label} (${m.arten.find((a) => a.art === z.artefakt.art)?.label ?? z.artefakt.art})`,
+          ...spalten.map((mitglied, j) => {
+            const zelle = z.zellen.find((c) => c.tenantId === mitglied.id)?.zelle ?? 'nicht';
+            if (zelle === 'eigentuemer') markiert.push({ zeile: i, spalte: j + 1 });
+            return WERT[zelle];
+          }),
+        ]);
       const hinweis = k.beispiel('fachverfahren', 'antraege');
       const matrix: Kennzahl = {
         key: 'nachnutzung-matrix',
@@ -47,7 +52,32 @@ export function nachnutzungAbschnitt({ nachnutzung }: { nachnutzung: Nachnutzung
           hinweis,
         },
       };
-      if (!k.verbundsicht) return { kennzahlen: [matrix] };
+      const zaehle = (id: string, zelle: string) =>
+        einheiten.filter((z) => z.zellen.some((c) => c.tenantId === id && c.zelle === zelle)).length;
+      const einheitenKennzahl: Kennzahl = {
+        key: 'nachnutzung-aktenplan-einheiten',
+        beschreibung: `Einheiten des gemeinsamen Aktenplans je Landkreis am ${stichtag}: selbst eingebracht, übernommen und in 90 Tagen genutzt, übernommen ohne Nutzung, nicht übernommen (gestapelt).`,
+        darstellung: { art: 'balken', gestapelt: true },
+        leer: 'Keine Einheiten eines gemeinsamen Aktenplans.',
+        tabelle: {
+          titel: 'Aktenplan-Einheiten je Landkreis',
+          spalten: [
+            { name: 'Landkreis' },
+            { name: 'Eigentümer', art: 'ganzzahl' },
+            { name: 'genutzt', art: 'ganzzahl' },
+            { name: 'übernommen, nicht genutzt', art: 'ganzzahl' },
+            { name: 'nicht übernommen', art: 'ganzzahl' },
+          ],
+          zeilen: einheiten.length
+            ? spalten.map((s) => [
+                s.name,
+                ...(['eigentuemer', 'genutzt', 'aktiviert', 'nicht'] as const).map((z) => zaehle(s.id, z)),
+              ])
+            : [],
+          hinweis,
+        },
+      };
+      if (!k.verbundsicht) return { kennzahlen: [matrix, einheitenKennzahl] };
       const punkte = await nachnutzung.verlauf({ principal: k.principal, bis: stichtag.slice(0, 7) });
       const verlauf: Kennzahl = {
         key: 'nachnutzung-verlauf',
@@ -74,7 +104,7 @@ export function nachnutzungAbschnitt({ nachnutzung }: { nachnutzung: Nachnutzung
           hinweis,
         },
       };
-      return { kennzahlen: [matrix, verlauf] };
+      return { kennzahlen: [matrix, einheitenKennzahl, verlauf] };
     },
   };
 }
