@@ -118,12 +118,13 @@ async function beraten(
     ende: `${s.tag}T18:00:00Z`,
     ort: 'Sitzungssaal des Landratsamtes',
   });
-  await gremien.sitzungen.updateSitzung(p, sitzung.id, { status: 'eingeladen' });
-  await gremien.beratungen.setAnwesenheit(p, sitzung.id, s.anwesend);
+  // The agenda before the invitation: the Einladung is filed once, as sent (not again for a late item).
   const agenda = await gremien.sitzungen.addTop(p, sitzung.id, {
     titel: s.vorlage.betreff,
     vorlageId: s.vorlage.id,
   });
+  await gremien.sitzungen.updateSitzung(p, sitzung.id, { status: 'eingeladen' });
+  await gremien.beratungen.setAnwesenheit(p, sitzung.id, s.anwesend);
   const top = agenda.tagesordnung!.at(-1)!;
   await gremien.beratungen.setBeratung(p, top.id, { ergebnis: 'beschlossen', ...s.votes });
   await gremien.sitzungen.updateSitzung(p, sitzung.id, { status: 'durchgefuehrt' });
