@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { type ClamdHandle, startClamd } from '../test/support/clamd.ts';
@@ -114,6 +114,8 @@ export async function startCountingClamd(dir: string) {
   await new Promise<void>((resolve) => server.listen(socketPath, resolve));
   return {
     socket: socketPath,
+    /** The pid of the clamd now running (its CPU is counted apart from the worker's). */
+    pid: () => clamd?.process.pid,
     /** Scans per SHA-256 since the last reset. */
     scans: () => scans,
     reset() {
@@ -135,29 +137,38 @@ export async function startCountingClamd(dir: string) {
 }
 
 /**
- * A directory to put first on PATH: its `ocrmypdf` notes the SHA-256 of its input (the next-to-last
- * argument) in a log and runs the real one. The product calls OCRmyPDF by name from PATH.
+ * A directory to put first on PATH with wrappers of the two OCR engines the product calls by name:
+ * `ocrmypdf` notes the SHA-256 of its input (the next-to-last argument), `tesseract` that of its
+ * image (the first argument, with the page number it is given, if any); both then run the real one.
+ * Version and language queries (first argument an option) are not counted.
  */
-export async function countingOcrmypdf(dir: string) {
+export async function countingOcr(dir: string) {
   const bin = path.join(dir, 'bin');
   const log = path.join(dir, 'ocr-runs.log');
   await mkdir(bin, { recursive: true });
-  const real = ['/usr/bin/ocrmypdf', '/usr/local/bin/ocrmypdf'].find((file) => {
-    try {
-      readFileSync(file, { flag: 'r' });
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const real = (name: string) =>
+    [`/usr/bin/${name}`, `/usr/local/bin/${name}`].find((file) => {
+      try {
+        readFileSync(file, { flag: 'r' });
+        return true;
+      } catch {
+        return false;
+      }
+    }) ?? `${name}-missing`;
   await writeFile(
     path.join(bin, 'ocrmypdf'),
-    `#!/bin/sh\nprev=; last=\nfor a; do prev=$last; last=$a; done\nsha256sum "$prev" | cut -d' ' -f1 >> '${log}'\nexec ${real ?? 'ocrmypdf-missing'} "$@"\n`,
+    `#!/bin/sh\nprev=; last=\nfor a; do prev=$last; last=$a; done\n[ -f "$prev" ] && echo "ocrmypdf $(sha256sum "$prev" | cut -d' ' -f1)" >> '${log}'\nexec ${real('ocrmypdf')} "$@"\n`,
+  );
+  await writeFile(
+    path.join(bin, 'tesseract'),
+    `#!/bin/sh\nif [ -f "$1" ]; then page=$(printf '%s\\n' "$@" | grep tessedit_page_number || true); echo "tesseract $(sha256sum "$1" | cut -d' ' -f1) $page" >> '${log}'; fi\nexec ${real('tesseract')} "$@"\n`,
   );
   await chmod(path.join(bin, 'ocrmypdf'), 0o755);
+  await chmod(path.join(bin, 'tesseract'), 0o755);
   await writeFile(log, '');
   return {
     bin,
+    /** Runs per input (engine, SHA-256 and page). */
     async runs() {
       const counts = new Map<string, number>();
       for (const line of (await readFile(log, 'utf8')).split('\n').filter(Boolean))
@@ -165,4 +176,32 @@ export async function countingOcrmypdf(dir: string) {
       return counts;
     },
   };
+}
+
+/** The functions with the most self time in the V8 CPU profiles of a directory (node --cpu-prof). */
+export async function printProfile(dir: string, top = 20) {
+  type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number } };
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as {
+      nodes: Node[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, i) => {
+      const frame = byId.get(id)!.callFrame;
+      const where = frame.url
+        ? `${frame.url.replace(/^.*\/(node_modules|src)\//, '$1/')}:${frame.lineNumber + 1}`
+        : '';
+      const key = `${frame.functionName || '(anonym)'} ${where}`.trim();
+      const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+      self.set(key, (self.get(key) ?? 0) + ms);
+      total += ms;
+    });
+  }
+  console.log(`  Profil des Importers (Eigenzeit, ${total.toFixed(0)} ms Stichproben):`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`    ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
 }

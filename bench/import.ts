@@ -31,7 +31,13 @@ import { createDocumentGenerator } from '../src/demo/generator/documents.ts';
 import { renderTextPdf } from '../src/modules/records/dokumente/text-pdf.ts';
 import { readPostmasterPid } from '../src/platform/database/postmaster.ts';
 import { imagePdf, renderScan, SCAN_LINES, scanPostScript } from '../test/support/scans.ts';
-import { countingOcrmypdf, ownCpuSeconds, startCountingClamd, treeCpuSeconds } from './import-watch.ts';
+import {
+  countingOcr,
+  ownCpuSeconds,
+  printProfile,
+  startCountingClamd,
+  treeCpuSeconds,
+} from './import-watch.ts';
 import { progress, startBenchInstance } from './support.ts';
 
 const { values } = parseArgs({
@@ -44,6 +50,8 @@ const { values } = parseArgs({
     'no-restart-clamd': { type: 'boolean', default: false },
     'no-restart-postgres': { type: 'boolean', default: false },
     'no-clamd': { type: 'boolean', default: false },
+    /** Directory for a V8 CPU profile of phase 1's importer (node --cpu-prof); its top functions are printed. */
+    profile: { type: 'string' },
   },
 });
 const FILES = Number(values.files);
@@ -140,7 +148,7 @@ const countFiles = async (dir: string): Promise<number> =>
 
 // --- clamd, OCR counter, the instance, its worker and the importer ----------------------------
 const clamd = WITH_CLAMD ? await startCountingClamd(work) : null;
-const ocrRuns = await countingOcrmypdf(work);
+const ocrRuns = await countingOcr(work);
 // The worker runs in this process and calls OCRmyPDF from PATH: through the counting wrapper.
 process.env.PATH = `${ocrRuns.bin}:${process.env.PATH}`;
 const instance = await startBenchInstance({ poolSize: 12 });
@@ -160,10 +168,20 @@ const importEnv = {
 };
 
 /** One `verbund import` child; peak RSS and CPU sampled from /proc while it runs. */
-function startImporter(tenant: string, dir: string) {
+function startImporter(tenant: string, dir: string, profileDir?: string) {
   const child = spawn(
     'node',
-    ['bin/verbund.js', 'import', dir, '--tenant', tenant, '--parallel', String(values.parallel), '--json'],
+    [
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      'bin/verbund.js',
+      'import',
+      dir,
+      '--tenant',
+      tenant,
+      '--parallel',
+      String(values.parallel),
+      '--json',
+    ],
     { env: importEnv, stdio: ['ignore', 'pipe', 'ignore'] },
   );
   let stdout = '';
@@ -213,17 +231,24 @@ const load = () =>
     .map((n) => n.toFixed(1))
     .join(' / ');
 const postmaster = () => readPostmasterPid(instance.pgDir)!;
-/** CPU seconds of PostgreSQL (postmaster and all its processes) and of this process without it (worker). */
+/**
+ * CPU seconds of PostgreSQL (postmaster and all its processes), of clamd, and of this process
+ * without them (the worker with its parser processes, and the importer while it runs).
+ */
 const cpu = () => {
-  const pgSeconds = treeCpuSeconds(postmaster());
-  return { pg: pgSeconds, self: treeCpuSeconds(process.pid, [postmaster()]) };
+  const clamdPid = clamd?.pid();
+  return {
+    pg: treeCpuSeconds(postmaster()),
+    clamd: clamdPid ? treeCpuSeconds(clamdPid) : 0,
+    self: treeCpuSeconds(process.pid, [postmaster(), ...(clamdPid ? [clamdPid] : [])]),
+  };
 };
 
 // Phase 1: one clean run of the born-digital tree.
 const loadBefore = load();
 const cpu0 = cpu();
 const t0 = performance.now();
-const clean = startImporter('nordhausen', root);
+const clean = startImporter('nordhausen', root, values.profile);
 const cleanCode = await clean.exited;
 const importSeconds = (performance.now() - t0) / 1000;
 const cpuImported = cpu();
@@ -344,7 +369,7 @@ console.log(
 );
 console.log(`  Importer RSS Spitze: ${(clean.peakRss() / 1048576).toFixed(0)} MB`);
 console.log(
-  `  CPU je Datei: Importer ${perFile(importerCpu)} ms, PostgreSQL ${perFile(cpuImported.pg - cpu0.pg)} ms bis Importende (${perFile(cpu1.pg - cpu0.pg)} ms bis durchsuchbar), Worker (Extraktion, Index) ${perFile(workerCpu)} ms – zusammen ${perFile(importerCpu + cpu1.pg - cpu0.pg + workerCpu)} ms`,
+  `  CPU je Datei: Importer ${perFile(importerCpu)} ms, PostgreSQL ${perFile(cpuImported.pg - cpu0.pg)} ms bis Importende (${perFile(cpu1.pg - cpu0.pg)} ms bis durchsuchbar), Worker (Extraktion, Index) ${perFile(workerCpu)} ms, clamd ${perFile(cpu1.clamd - cpu0.clamd)} ms – zusammen ${perFile(importerCpu + cpu1.pg - cpu0.pg + workerCpu + cpu1.clamd - cpu0.clamd)} ms`,
 );
 console.log(
   `  Last (1/5/15 min) vorher ${loadBefore}, am Ende des Imports ${loadDuring}, durchsuchbar ${loadSearchable} – 2 Kerne, mit anderen geteilt`,
@@ -372,6 +397,7 @@ const ok =
 console.log(
   `  verloren: ${lost}, doppelt: ${doubled}, doppelt geprüft: ${scannedTwice}, doppelt erkannt: ${ocrTwice}${ok ? ' – OK' : ' – FEHLER'}`,
 );
+if (values.profile) await printProfile(values.profile);
 await worker.stop();
 await db.end();
 await instance.stop();
