@@ -24,10 +24,12 @@ export function anbindungenAbschnitt({
     titel: 'Anbindungen (Zustellung an Fachverfahren)',
     reihenfolge: 40,
     async laden(k: SteuerungKontext) {
-      const [zustaende, namen] = await Promise.all([
+      const [alle, namen] = await Promise.all([
         anbindungen.zustand({ principal: k.principal }),
         ansichtRepository.connectorNamen({ database }),
       ]);
+      // The database already returns a county only its own rows (0044); kept here as a second guard.
+      const zustaende = alle.filter((z) => k.verbundsicht || z.tenantId === k.principal.tenantId);
       const connectoren = [...new Set(zustaende.map((z) => z.connectorId))].sort();
       const kreise = [...new Set(zustaende.map((z) => z.tenantId))].sort((a, b) =>
         (k.namen.get(a) ?? a).localeCompare(k.namen.get(b) ?? b, 'de'),
