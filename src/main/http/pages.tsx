@@ -6,7 +6,10 @@ import { registerIntegrationsPages } from '../../modules/integrations/integratio
 import { registerOzgStaffPages, registerPortalPages } from '../../modules/ozg/ozg.module.ts';
 import { canWrite, createSearchFacets, registerRecordsPages } from '../../modules/records/records.module.ts';
 import { ReindexStatus, registerSearchPages } from '../../modules/search/search.module.ts';
-import { registerSteuerungPages } from '../../modules/steuerung/steuerung.module.ts';
+import {
+  registerFoerdermittelPages,
+  registerSteuerungPages,
+} from '../../modules/steuerung/steuerung.module.ts';
 import { registerVerbundPages } from '../../modules/verbund/verbund.module.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import type { Services } from '../services.ts';
@@ -34,6 +37,10 @@ export function registerPages(app: Hono<AppEnv>, services: Services) {
   });
   registerVerbundPages(app, services);
   registerSteuerungPages(app, { ansicht: services.steuerung.ansicht, verbund: services.verbund });
+  registerFoerdermittelPages(app, {
+    foerdermittel: services.steuerung.foerdermittel,
+    verbund: services.verbund,
+  });
   registerVerwaltungPages(app, {
     ...services,
     sections: [

@@ -12,6 +12,7 @@ import { createReifegradUsecases } from './reifegrad/reifegrad.usecases.ts';
 
 export type { AbschnittQuelle, Kennzahl, SteuerungKontext } from './ansicht/abschnitte.ts';
 export { registerSteuerungPages } from './ansicht/steuerung.pages.tsx';
+export { registerFoerdermittelPages } from './foerdermittel/foerdermittel.pages.tsx';
 export { registerFoerdermittelRoutes } from './foerdermittel/foerdermittel.routes.ts';
 export { erfasseAusgaben, legeBewilligungAn } from './foerdermittel/foerdermittel.usecases.ts';
 export { createSteuerungAuffrischung } from './kennzahlen/auffrischung.ts';

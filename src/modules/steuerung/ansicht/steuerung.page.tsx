@@ -44,6 +44,12 @@ export function SteuerungPage({ frame, bericht }: { frame: PageFrame; bericht: S
           <span class="kern-label">Anzeigen</span>
         </button>
       </form>
+      <p class="kern-body">
+        Erfassen und einsehen:{' '}
+        <a class="kern-link" href="/steuerung/foerdermittel">
+          Fördermittel
+        </a>
+      </p>
       <nav aria-label="Abschnitte der Steuerung">
         <ul class="kern-list">
           {bericht.abschnitte.map((a) => (

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import { DEMO_PASSWORD } from '../../../demo/verbund.seed.ts';
+
+// Sample data: the grants and expenses below are invented for this test (Beispieldaten).
+let t: TestContext;
+let beleg: string;
+let fremdeBewilligung: string;
+
+type Sitzung = { cookie: string; csrf: string };
+
+/** A signed-in demo person: the session cookie and CSRF token a browser holds after the login. */
+async function anmelden(tenantId: string, login: string): Promise<Sitzung> {
+  const { cookie } = await t.services.identity.login({ tenantId, login, password: DEMO_PASSWORD });
+  const principal = await t.services.identity.resolveSession(cookie);
+  return { cookie: `verbund_session=${cookie}`, csrf: principal!.csrfToken! };
+}
+
+const holen = async (s: Sitzung, path: string) => {
+  const r = await t.app.request(path, { headers: { cookie: s.cookie } });
+  return { status: r.status, text: await r.text() };
+};
+
+const senden = async (s: Sitzung, path: string, felder: Record<string, string>, csrf = s.csrf) => {
+  const r = await t.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie },
+    body: new URLSearchParams(csrf ? { _csrf: csrf, ...felder } : felder).toString(),
+  });
+  return { status: r.status, location: r.headers.get('location') ?? '', text: await r.text() };
+};
+
+const csrfAus = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+const BEWILLIGUNG = {
+  zuwendungsgeber: 'Freistaat Thüringen',
+  programm: 'Förderrichtlinie E-Government (Beispieldaten)',
+  aktenzeichen: 'EG-2020-0815',
+  zweck: 'Einführung der E-Akte',
+  foerdersatz: '90',
+  zuwendungsfaehig: '10.000,00',
+  von: '2020-01-01',
+  bis: '2020-12-31',
+};
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const token = await t.tokenFor('nordhausen', ['kreis-admin']);
+  const akte = await t.request('/api/v1/akten', { token, json: { titel: 'Belege', aktenplan: '00.20' } });
+  const vorgang = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
+    token,
+    json: { betreff: 'Belege 2020' },
+  });
+  const form = new FormData();
+  form.set('datei', new Blob(['Rechnung Scanner'], { type: 'text/plain' }), 'rechnung.txt');
+  form.set('titel', 'Rechnung Scanner');
+  const dokument = await t.request(`/api/v1/vorgaenge/${vorgang.json.id}/dokumente`, { token, body: form });
+  expect(dokument.status).toBe(201);
+  beleg = dokument.json.id;
+  const fremd = await t.request('/api/v1/steuerung/foerdermittel', {
+    token: await t.tokenFor('wartburgkreis', ['kreis-admin']),
+    json: { ...BEWILLIGUNG, aktenzeichen: 'WAK-1', foerdersatz: 50, zuwendungsfaehig: 500 },
+  });
+  expect(fremd.status).toBe(201);
+  fremdeBewilligung = fremd.json.id;
+}, 60_000);
+afterAll(() => t.close());
+
+describe('the Fördermittel pages', () => {
+  it('the Kreis-Administration creates a Bewilligung and adds an expense with a receipt in the forms', async () => {
+    const admin = await anmelden('nordhausen', 'admin');
+    const liste = await holen(admin, '/steuerung/foerdermittel');
+    expect(liste.status).toBe(200);
+    expect(liste.text).toContain('Bewilligung erfassen');
+    admin.csrf = csrfAus(liste.text);
+
+    const angelegt = await senden(admin, '/steuerung/foerdermittel', BEWILLIGUNG);
+    expect(angelegt.status).toBe(303);
+    expect(angelegt.location).toMatch(/^\/steuerung\/foerdermittel\/[0-9a-f-]{36}\?ok=/);
+    const seite = await holen(admin, angelegt.location);
+    expect(seite.text).toContain('Bewilligung EG-2020-0815 angelegt.');
+    expect(seite.text).toContain('10.000,00');
+    expect(seite.text).toContain('9.000,00'); // Zuwendung: 90 % of 10.000 €
+    const id = angelegt.location.split('?')[0]!.split('/').at(-1)!;
+    expect(seite.text).toContain(`/api/v1/steuerung/foerdermittel/${id}/verwendungsnachweis?format=pdf`);
+
+    const ausgabe = await senden(admin, `/steuerung/foerdermittel/${id}/ausgaben`, {
+      datum: '2020-06-30',
+      betrag: '1.234,56',
+      kategorie: 'sachkosten',
+      text: 'Scanner',
+      beleg,
+    });
+    expect(ausgabe.status).toBe(303);
+    const mitAusgabe = await holen(admin, ausgabe.location);
+    expect(mitAusgabe.text).toContain('Ausgabe über 1.234,56');
+    expect(mitAusgabe.text).toContain(`href="/dokumente/${beleg}"`);
+    expect(mitAusgabe.text).toContain('Rechnung Scanner');
+    expect(mitAusgabe.text).toContain('Sachausgaben');
+
+    // Without receipt, outside the period: the flags in German.
+    await senden(admin, `/steuerung/foerdermittel/${id}/ausgaben`, {
+      datum: '2021-02-01',
+      betrag: '10',
+      kategorie: 'sonstiges',
+      text: 'Nachzügler',
+      beleg: '',
+    });
+    const geprueft = await holen(admin, `/steuerung/foerdermittel/${id}`);
+    expect(geprueft.text).toContain('außerhalb des Bewilligungszeitraums; Beleg fehlt');
+    const api = await t.request(`/api/v1/steuerung/foerdermittel/${id}`, {
+      token: await t.tokenFor('nordhausen', ['sachbearbeitung']),
+    });
+    expect(api.json.summe.ausgaben).toBe(1244.56);
+  });
+
+  it('a bad amount and an unknown receipt come back as German field errors with 400, nothing recorded', async () => {
+    const admin = await anmelden('nordhausen', 'admin');
+    admin.csrf = csrfAus((await holen(admin, '/steuerung/foerdermittel')).text);
+    const falsch = await senden(admin, '/steuerung/foerdermittel', {
+      ...BEWILLIGUNG,
+      aktenzeichen: 'EG-FALSCH',
+      zuwendungsfaehig: 'zehn Euro',
+      foerdersatz: '150',
+    });
+    expect(falsch.status).toBe(400);
+    expect(falsch.text).toContain('Bitte eine Zahl angeben (z. B. 1234,56).');
+    expect(falsch.text).toContain('höchstens 100 %');
+    expect(falsch.text).toContain('value="EG-FALSCH"');
+    const liste = await holen(admin, '/steuerung/foerdermittel');
+    expect(liste.text).not.toContain('EG-FALSCH</a>');
+
+    const b = await senden(admin, '/steuerung/foerdermittel', { ...BEWILLIGUNG, aktenzeichen: 'EG-2' });
+    const id = b.location.split('?')[0]!.split('/').at(-1)!;
+    const negativ = await senden(admin, `/steuerung/foerdermittel/${id}/ausgaben`, {
+      datum: '2020-03-01',
+      betrag: '-5',
+      kategorie: 'personal',
+      text: 'Falsch',
+      beleg: '',
+    });
+    expect(negativ.status).toBe(400);
+    expect(negativ.text).toContain('Der Betrag muss größer als 0 sein.');
+    const fremderBeleg = await senden(admin, `/steuerung/foerdermittel/${id}/ausgaben`, {
+      datum: '2020-03-01',
+      betrag: '5',
+      kategorie: 'personal',
+      text: 'Fremd',
+      beleg: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(fremderBeleg.status).toBe(400);
+    expect(fremderBeleg.text).toContain('Der Beleg wurde in der E-Akte des Landkreises nicht gefunden');
+    expect((await holen(admin, `/steuerung/foerdermittel/${id}`)).text).toContain(
+      'Noch keine Ausgabe erfasst.',
+    );
+  });
+
+  it('Sachbearbeitung reads but sees no form and gets 403 on a POST', async () => {
+    const sb = await anmelden('nordhausen', 'sachbearbeitung');
+    const liste = await holen(sb, '/steuerung/foerdermittel');
+    expect(liste.status).toBe(200);
+    expect(liste.text).not.toContain('Bewilligung erfassen');
+    expect(liste.text).toContain('Kreis-Administration');
+    sb.csrf = csrfAus(liste.text);
+    expect(sb.csrf).not.toBe('');
+    const versucht = await senden(sb, '/steuerung/foerdermittel', { ...BEWILLIGUNG, aktenzeichen: 'SB-1' });
+    expect(versucht.status).toBe(403);
+    const falsch = await senden(sb, '/steuerung/foerdermittel', { ...BEWILLIGUNG, zuwendungsfaehig: 'x' });
+    expect(falsch.status).toBe(403);
+  });
+
+  it('a POST without the CSRF token is refused with 403', async () => {
+    const admin = await anmelden('nordhausen', 'admin');
+    const ohne = await senden(
+      admin,
+      '/steuerung/foerdermittel',
+      { ...BEWILLIGUNG, aktenzeichen: 'OHNE' },
+      '',
+    );
+    expect(ohne.status).toBe(403);
+    const liste = await holen(admin, '/steuerung/foerdermittel');
+    expect(liste.text).not.toContain('OHNE');
+  });
+
+  it('another county’s Bewilligung is 404 on the page and on its expense form', async () => {
+    const admin = await anmelden('nordhausen', 'admin');
+    admin.csrf = csrfAus((await holen(admin, '/steuerung/foerdermittel')).text);
+    expect((await holen(admin, `/steuerung/foerdermittel/${fremdeBewilligung}`)).status).toBe(404);
+    expect((await holen(admin, '/steuerung/foerdermittel/keine-id')).status).toBe(404);
+    const post = await senden(admin, `/steuerung/foerdermittel/${fremdeBewilligung}/ausgaben`, {
+      datum: '2020-03-01',
+      betrag: '5',
+      kategorie: 'personal',
+      text: 'Fremd',
+      beleg: '',
+    });
+    expect(post.status).toBe(404);
+    const fremd = await t.request(`/api/v1/steuerung/foerdermittel/${fremdeBewilligung}`, {
+      token: await t.tokenFor('wartburgkreis', ['kreis-admin']),
+    });
+    expect(fremd.json.ausgaben).toEqual([]);
+  });
+});
