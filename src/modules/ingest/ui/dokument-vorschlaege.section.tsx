@@ -111,12 +111,10 @@ function Uebernehmen({
       {Object.entries(fields).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
-      <button
-        type="submit"
-        class="kern-btn kern-btn--secondary kern-btn--x-small"
-        aria-label={`Übernehmen: ${label}`}
-      >
+      {/* Named by its content, not aria-label: a field's label elsewhere on the page stays unique. */}
+      <button type="submit" class="kern-btn kern-btn--secondary kern-btn--x-small">
         <span class="kern-label">Übernehmen</span>
+        <span class="kern-sr-only">: {label}</span>
       </button>
     </form>
   );
