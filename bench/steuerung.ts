@@ -1,7 +1,8 @@
 // bench:steuerung (issue 13): 4 counties, 1,000,000 Anträge and 100,000 connector deliveries over
 // three years, bulk-generated in SQL; then p50/p95/max of every Steuerung figure as the pages ask
 // for it, first counted directly (no aggregates yet), then from the aggregates of migration 0046,
-// and the time of one aggregate refresh. Prints the machine's load before and after.
+// and the time of one aggregate refresh; then every page, API view and a CSV/XLSX export over
+// HTTP. Prints the machine's load before and after.
 //
 //   npm run bench:steuerung [-- --antraege 1000000 --zustellungen 100000 --runden 30 --data-dir /tmp/x]
 //
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { seedDemoSteuerung } from '../src/demo/steuerung.seed.ts';
 import type { Principal } from '../src/platform/http/principal.ts';
+import { httpAnsichten } from './steuerung-http.ts';
 import { percentile, progress, startBenchInstance } from './support.ts';
 
 const { values } = parseArgs({
@@ -92,6 +94,8 @@ try {
   );
   console.log(`\nMit Voraggregation, ${RUNDEN} Runden:`);
   await messen(ansichten, RUNDEN);
+  console.log(`\nÜber HTTP (Seiten, API, Exporte), mit Voraggregation, ${RUNDEN} Runden:`);
+  await messen(await httpAnsichten(instance), RUNDEN);
 } finally {
   await owner.end();
   await instance.stop();
@@ -110,7 +114,7 @@ async function messen(ansichten: Array<[string, () => Promise<unknown>]>, runden
     ms.sort((a, b) => a - b);
     const f = (v: number) => v.toFixed(0).padStart(6);
     console.log(
-      `  ${name.padEnd(30)} p50 ${f(percentile(ms, 50))} ms  p95 ${f(percentile(ms, 95))} ms  max ${f(ms.at(-1)!)} ms`,
+      `  ${name.padEnd(56)} p50 ${f(percentile(ms, 50))} ms  p95 ${f(percentile(ms, 95))} ms  max ${f(ms.at(-1)!)} ms`,
     );
   }
 }

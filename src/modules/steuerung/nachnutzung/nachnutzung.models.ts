@@ -78,7 +78,10 @@ export function verlauf({
   /** YYYY-MM of each point. */
   monate: string[];
 }) {
-  const index = new Map(nutzungen.map((n) => [schluessel(n.art, n.artefaktId, n.tenantId), n]));
+  // The months of each use as a set, built once: 120 months × artifacts × members look-ups.
+  const index = new Map(
+    nutzungen.map((n) => [schluessel(n.art, n.artefaktId, n.tenantId), { ...n, monate: new Set(n.monate) }]),
+  );
   return monate.map((monat) => {
     const [y, m] = monat.split('-').map(Number) as [number, number];
     const ende = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
@@ -91,7 +94,7 @@ export function verlauf({
         if (b.id === a.ownerTenantId) continue;
         moeglich++;
         const n = index.get(schluessel(a.art, a.id, b.id));
-        if (n && n.aktiviertAm <= ende && n.monate.some((x) => fenster.includes(x))) genutzt++;
+        if (n && n.aktiviertAm <= ende && fenster.some((x) => n.monate.has(x))) genutzt++;
       }
     const beitritte = mitglieder.filter((b) => b.mitgliedSeit.slice(0, 7) === monat).map((b) => b.name);
     return { monat, beitritte, ...grad(genutzt, moeglich) };
