@@ -38,7 +38,8 @@ export async function loadDokumentVorschlaege(
   const ablage = text
     ? await deps.ablagevorschlaege.suggest({
         tenantId: principal.tenantId,
-        text: `${dokument.titel} ${text}`,
+        titel: dokument.titel,
+        text,
       })
     : null;
   const einheit = ablage?.einheit
