@@ -5,7 +5,17 @@
 -- is grouped once per artifact and joined; the month of a daily row is date arithmetic (the first
 -- day of the same month, as before). Checked on the bench data: both versions give the same 214
 -- rows (EXCEPT ALL both ways empty); 60–100 ms instead of 170–340 ms at load 10–12.
-create or replace function steuerung_nachnutzung_verbund()
+-- Written before 0069 (which renames this function to *_roh and wraps it with the view rule); on a
+-- database where 0069 already ran, the _roh function gets the new body and the wrapper stays.
+do $do$
+declare
+  ziel text := case when exists (
+    select 1 from pg_proc where proname = 'steuerung_nachnutzung_verbund'
+      and prosrc like '%steuerung_nachnutzung_verbund_roh%') then 'steuerung_nachnutzung_verbund_roh'
+    else 'steuerung_nachnutzung_verbund' end;
+begin
+  execute format($f$
+create or replace function %I()
   returns table (art text, artefakt_id text, tenant_id text, aktiviert_am date,
                  zuletzt_genutzt timestamptz, monate date[])
   language plpgsql stable security definer set search_path = public as $$
@@ -80,3 +90,5 @@ begin
   $q$
   using steuerung_wasserzeichen();
 end $$;
+  $f$, ziel);
+end $do$;
