@@ -107,6 +107,8 @@ export function buildServices({
   const aenderungenModule = createAenderungenModule({ database, onboarding, council: gremien, logger });
   onboarding.register(records.onboardingHook);
   jobHandlers.set(...records.extractionJob);
+  // Council documents (Drucksache, Einladung, Niederschrift) filed after the state change.
+  jobHandlers.set(...gremien.ablageJob);
   const batchJobHandlers = new Map<string, BatchJobHandler>([records.extractionBatchJob]);
   // Reindexing after an analyzer change: a job per batch, started by the web process and the CLI.
   const searchReindex = createSearchReindex({ database, logger });

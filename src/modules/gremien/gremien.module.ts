@@ -64,7 +64,8 @@ export function createGremienModule(deps: {
   beratungHooks?: readonly BeratungHook[];
 }) {
   const gremien = createGremienUsecases(deps);
-  // Filing of Drucksache, Einladung and Niederschrift, done by the state changes that make them final.
+  // Filing of Drucksache, Einladung and Niederschrift: enqueued by the state changes that make them
+  // final, done by the job worker (ablageJob).
   const ablage = createGremienAblage(deps);
   const vorlagen = createVorlagenUsecases({ ...deps, ablage });
   return {
@@ -78,6 +79,7 @@ export function createGremienModule(deps: {
     sitzungen: createSitzungenUsecases({ ...deps, ablage }),
     beratungen: createBeratungenUsecases({ ...deps, ablage }),
     beschluesse: createBeschluesseUsecases(deps),
+    ablageJob: ablage.job,
   };
 }
 

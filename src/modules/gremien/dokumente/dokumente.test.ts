@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import { drainJobs } from '../../../../test/support/jobs.ts';
 
 let t: TestContext;
 let token: string;
@@ -134,6 +135,9 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
     await api(`/vorlagen/${vorlage.id}/freigabe`, undefined, 'POST');
     expect((await abgelegt(vorlage.id)).dokumente).toEqual([]);
     await api(`/vorlagen/${vorlage.id}/veroeffentlichung`, undefined, 'POST');
+    // The publication only enqueues the filing; the job worker files it.
+    expect((await abgelegt(vorlage.id)).dokumente).toEqual([]);
+    await drainJobs(t);
     const published = await abgelegt(vorlage.id);
     expect(published.dokumente).toEqual([{ art: 'drucksache', version: 1, versionen: 1 }]);
     const first = await pdfOf(`/vorlagen/${vorlage.id}/pdf`);
@@ -185,6 +189,8 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
       expect(text, part).toContain(part);
 
     await api(`/sitzungen/${sitzung}`, { status: 'eingeladen' }, 'PATCH');
+    expect(await abgelegt(sitzung)).toEqual({ dokumente: [], inSitzungsakte: 0 });
+    await drainJobs(t);
     // The invitation filed exactly one version; two GETs after it change nothing in the Akte.
     const filed = await abgelegt(sitzung);
     expect(filed).toEqual({ dokumente: [{ art: 'einladung', version: 1, versionen: 1 }], inSitzungsakte: 1 });
@@ -196,6 +202,8 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
     const dokument = await api(`/dokumente/${dokumentId}`);
     expect(dokument.json.vertraulichkeit).toBe('intern'); // it lists a non-public item
     await api(`/sitzungen/${sitzung}/tagesordnung`, { titel: 'Anfragen' });
+    expect((await abgelegt(sitzung)).dokumente).toEqual([{ art: 'einladung', version: 1, versionen: 1 }]);
+    await drainJobs(t);
     expect((await abgelegt(sitzung)).dokumente).toEqual([{ art: 'einladung', version: 2, versionen: 2 }]);
     const changed = await pdfOf(`/sitzungen/${sitzung}/einladung.pdf`);
     expect(changed.headers.get('x-dokument-id')).toBe(dokumentId);
@@ -216,8 +224,10 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
       'PUT',
     );
     await api(`/tagesordnungspunkte/${tops[1].id}/beratung`, { ergebnis: 'vertagt' }, 'PUT');
+    await drainJobs(t);
     expect((await abgelegt(sitzung)).dokumente.map((d: { art: string }) => d.art)).toEqual(['einladung']);
     await api(`/sitzungen/${sitzung}`, { status: 'durchgefuehrt' }, 'PATCH');
+    await drainJobs(t);
     const held = await abgelegt(sitzung);
     expect(held).toEqual({
       dokumente: [
@@ -247,6 +257,7 @@ describe('PDF/A of a Vorlage, an Einladung and a Niederschrift', () => {
     expect(r.headers.get('x-dokument-id')).toMatch(/^[0-9a-f-]{36}$/);
     // A vote corrected after the session: the Niederschrift's next version, filed by the correction.
     await api(`/tagesordnungspunkte/${tops[1].id}/beratung`, { ergebnis: 'zur_kenntnis' }, 'PUT');
+    await drainJobs(t);
     expect((await abgelegt(sitzung)).dokumente[1]).toEqual({
       art: 'niederschrift',
       version: 2,
