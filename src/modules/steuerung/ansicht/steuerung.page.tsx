@@ -47,7 +47,7 @@ export function SteuerungPage({ frame, bericht }: { frame: PageFrame; bericht: S
       <p class="kern-body">
         Erfassen und einsehen:{' '}
         <a class="kern-link" href="/steuerung/foerdermittel">
-          Fördermittel
+          Fördermittel: Bewilligungen und Ausgaben
         </a>
       </p>
       <nav aria-label="Abschnitte der Steuerung">
