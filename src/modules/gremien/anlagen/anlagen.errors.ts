@@ -17,6 +17,8 @@ export const anlagenErrors = {
       'titel must have 1 to 500 characters',
       'Der Titel der Anlage muss 1 bis 500 Zeichen lang sein.',
     ),
+  keineDatei: () =>
+    badRequest('anlage.keine_datei', 'no file chosen', 'Bitte wählen Sie eine Datei für die Anlage aus.'),
   oeffentlich: () =>
     badRequest(
       'anlage.oeffentlich',

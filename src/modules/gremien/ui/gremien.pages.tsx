@@ -7,6 +7,7 @@ import {
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { toLogin } from '../../../platform/ui/page-frame.ts';
 import { badRequest } from '../../../shared/errors.ts';
+import { registerAnlagenPages } from './anlagen.pages.tsx';
 import { registerBeschluessePages } from './beschluesse.pages.tsx';
 import { registerCockpitPages } from './cockpit.pages.tsx';
 import { GremienPage, GremiumPage } from './gremien.page.tsx';
@@ -177,6 +178,7 @@ export function registerGremienPages(app: Hono<AppEnv>, deps: GremienPagesDeps) 
   });
 
   registerVorlagenPages(app, deps);
+  registerAnlagenPages(app, deps);
   registerSitzungenPages(app, deps);
   registerCockpitPages(app, deps);
   registerBeschluessePages(app, deps);

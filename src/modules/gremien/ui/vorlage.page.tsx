@@ -1,16 +1,59 @@
 import type { Principal } from '../../../platform/http/principal.ts';
 import { roleLabels } from '../../../platform/http/principal.ts';
 import { SubmitButton } from '../../../platform/ui/buttons.tsx';
-import { CsrfField } from '../../../platform/ui/csrf-field.tsx';
+import { TextField } from '../../../platform/ui/components.tsx';
+import { CsrfField, csrfQuery } from '../../../platform/ui/csrf-field.tsx';
 import { Facts } from '../../../platform/ui/facts.tsx';
 import type { FlashMessage } from '../../../platform/ui/flash.tsx';
 import { dateDe, dateTimeDe } from '../../../platform/ui/format.ts';
 import type { Gremium } from '../gremien/gremien.usecases.ts';
 import type { Vorlage } from '../vorlagen/vorlagen.usecases.ts';
-import { Badge, GremienLayout, may, type PageFrame, Section, Why } from './gremien-ui.kit.tsx';
+import { Badge, Checkbox, GremienLayout, may, type PageFrame, Section, Why } from './gremien-ui.kit.tsx';
 import { vorlageArtLabels, vorlageStatusLabels, zustaendigkeitLabels } from './gremien-ui.labels.ts';
 import { type OrgUnitOption, VorlageForm } from './vorlage-editor.page.tsx';
 import type { FieldErrors, VorlageFormValues } from './vorlage-form.ts';
+
+/** Upload of an Anlage while the Vorlage can change (multipart: the CSRF token goes in the query). */
+function AnlageHochladen(props: { principal: Principal; vorlage: Vorlage; editable: boolean }) {
+  const { principal, vorlage } = props;
+  if (!props.editable)
+    return <Why>Die Anlagen einer {vorlageStatusLabels[vorlage.status]}en Vorlage sind eingefroren.</Why>;
+  if (!may.edit(principal)) return null;
+  return (
+    <form
+      method="post"
+      action={`/vorlagen/${vorlage.id}/anlagen?${csrfQuery({ principal })}`}
+      enctype="multipart/form-data"
+      class="kern-stack"
+    >
+      <h3 class="kern-heading-small">Anlage hinzufügen</h3>
+      <div class="kern-form-input">
+        <label class="kern-label" for="anlage-datei">
+          Datei
+        </label>
+        <input class="kern-form-input__input" type="file" id="anlage-datei" name="datei" required />
+      </div>
+      <TextField id="anlage-titel" name="titel" label="Titel (leer: der Dateiname)" value="" />
+      {vorlage.oeffentlich ? (
+        <Checkbox
+          id="anlage-oeffentlich"
+          name="oeffentlich"
+          value="ja"
+          label="Öffentlich (auch im Ratsinformationssystem)"
+          checked
+        />
+      ) : (
+        <p class="kern-hint">Die Vorlage ist nichtöffentlich; ihre Anlagen sind es auch.</p>
+      )}
+      {vorlage.status === 'freigegeben' ? (
+        <Why>Eine neue Anlage hebt die Freigabe auf; danach muss die Leitung erneut freigeben.</Why>
+      ) : null}
+      <div>
+        <SubmitButton label="Anlage hochladen" />
+      </div>
+    </form>
+  );
+}
 
 export const VorlageStatusBadge = ({ status }: { status: string }) => (
   <Badge kind={status === 'veroeffentlicht' ? 'success' : status === 'freigegeben' ? 'info' : 'warning'}>
@@ -149,9 +192,10 @@ export function VorlagePage(props: {
             <a class="kern-link" href={`/akten/${vorlage.akteId}`}>
               Akte der Vorlage in der E-Akte
             </a>
-            . Anlagen kommen über die API hinzu (<code>POST /api/v1/vorlagen/{vorlage.id}/anlagen</code>).
+            .
           </p>
         ) : null}
+        <AnlageHochladen principal={principal} vorlage={vorlage} editable={editable} />
       </Section>
       <Ablauf principal={principal} vorlage={vorlage} />
       <Section id="bearbeiten" title="Vorlage bearbeiten">
