@@ -168,8 +168,14 @@ describe('filing suggestions learned from the county’s own documents', () => {
     await t.services.ablagevorschlaege.learn('nordhausen');
     // The stale classifier answers once while the new version loads in the background.
     expect(await cache.get('nordhausen')).toBe(held);
-    await cache.settled();
-    expect(await cache.get('nordhausen')).not.toBe(held);
+    // A reload that lost a race with the worker's own learning pass (a busy machine) is retried by
+    // the next suggestion: a few suggestions later the new version must be held.
+    let now = held;
+    for (let i = 0; i < 5 && now === held; i++) {
+      await cache.settled();
+      now = await cache.get('nordhausen');
+    }
+    expect(now).not.toBe(held);
   });
 
   it('answers over the API with unit, Akte, Vorgang and kind, or null below the threshold', async () => {
