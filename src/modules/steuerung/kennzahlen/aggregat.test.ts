@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
 import { seedDemoSteuerung } from '../../../demo/steuerung.seed.ts';
@@ -171,17 +172,29 @@ describe('pre-aggregated volumes and processing times', () => {
     expect(rows[0].n).toBe(10);
   });
 
-  it('give the same reuse matrix, usage counts and connector health from the aggregates as from the rows', async () => {
+  it('give the same reuse matrix, usage counts, connector health and monthly times from the aggregates as from the rows', async () => {
     const steuerung = t.services.steuerung;
     const lesen = async () => ({
       matrix: await steuerung.nachnutzung.matrix({ principal: kreis }),
       verlauf: await steuerung.nachnutzung.verlauf({ principal: kreis }),
       kosten: await steuerung.kosten.yearSplit({ principal: kreis, jahr }),
       zustand: await steuerung.anbindungen.zustand({ principal: kreis, jetzt }),
+      // Anträge and median/p90 per month of the Steuerung page (migration 0070), every period.
+      monate: await Promise.all(
+        ZEITRAEUME.map(({ von, bis }) =>
+          t.services.database.withTenant('nordhausen', async (trx) => {
+            const r = await sql`select * from steuerung_zeiten_monate(${von}::date, ${bis}::date)`.execute(
+              trx,
+            );
+            return r.rows;
+          }),
+        ),
+      ),
     });
     await kennzahlen().verwerfen();
     const direkt = await lesen();
     expect(direkt.matrix.genutzt).toBeGreaterThan(0);
+    expect(direkt.monate[0]!.length).toBeGreaterThan(12);
     await kennzahlen().auffrischen();
     const { rows } = await t.superuser.query(`select count(*)::int as n from steuerung_agg_antraege`);
     expect(rows[0].n).toBeGreaterThan(100);
