@@ -91,8 +91,11 @@ export function createSteuerungAnsicht(deps: {
       jahr: number;
       key: string;
     }): Promise<Kennzahl> {
-      const { abschnitte } = await bericht({ principal, jahr });
-      const treffer = abschnitte.flatMap((a) => a.kennzahlen).find((x) => x.key === key);
+      // Only the section the key belongs to is read (every figure key starts with its section's key).
+      const quelle = register.alle().find((q) => key === q.key || key.startsWith(`${q.key}-`));
+      if (!quelle) throw steuerungErrors.kennzahlUnbekannt(key);
+      const { kennzahlen } = await quelle.laden(await kontext(principal, jahr));
+      const treffer = kennzahlen.find((x) => x.key === key);
       if (!treffer) throw steuerungErrors.kennzahlUnbekannt(key);
       return treffer;
     },

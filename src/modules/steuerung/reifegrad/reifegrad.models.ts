@@ -59,7 +59,7 @@ export type KriteriumStand = {
   quelle: 'erfasst' | 'abgeleitet' | 'offen';
 };
 
-/** Facts about a Leistung in a county, read from the platform's own data. */
+/** Facts about a Leistung in a county, read from the platform's own data (the repository gives 0 or 1: only "is there one" derives a criterion). */
 export type PlattformFakten = {
   aktiv: boolean;
   mitBeschreibung: boolean;

@@ -19,8 +19,9 @@ export const VERBUND = '*verbund*';
 /** All SQL of the Reifegrad: platform facts, recorded criteria and the stored level of the county. */
 export const reifegradRepository = {
   /**
-   * Per Leistung of the catalog what the county's own data shows. Each count is grouped once over
-   * the county's Anträge (RLS scopes them) instead of one subquery per Leistung.
+   * Per Leistung of the catalog what the county's own data shows. Only "is there one" counts for a
+   * criterion, so each fact is an EXISTS that stops at the first Antrag (RLS scopes them) — the
+   * counts over every Antrag took seconds at 1,000,000 Anträge. The numbers are 0 or 1.
    */
   fakten: async (trx: TenantTrx, leistungId?: string): Promise<LeistungFakten[]> => {
     const { rows } = await sql<{
@@ -34,28 +35,18 @@ export const reifegradRepository = {
       bescheid: string | null;
       status: string | null;
     }>`
-      with a as (
-        select leistung_id, count(*) filter (where quelle = 'portal') as online from antraege group by 1
-      ), n as (
-        select x.leistung_id,
-          count(distinct x.id) filter (where an.zweck = 'attachment') as nachweis
-        from antraege x join antrag_anlagen an on an.tenant_id = x.tenant_id and an.antrag_id = x.id
-        group by 1
-      ), m as (
-        select x.leistung_id,
-          count(*) filter (where m.art = 'bescheid') as bescheid,
-          count(*) filter (where m.art = 'status') as status
-        from antraege x join antrag_nachrichten m on m.tenant_id = x.tenant_id and m.antrag_id = x.id
-        group by 1
-      )
       select l.id, l.name, coalesce(la.aktiv, false) as aktiv,
         coalesce(length(l.texte->>'kurztext'), 0) + coalesce(length(l.texte->>'volltext'), 0) > 0 as beschreibung,
-        l.formular_id is not null as formular, a.online, n.nachweis, m.bescheid, m.status
+        l.formular_id is not null as formular,
+        exists (select 1 from antraege x where x.leistung_id = l.id and x.quelle = 'portal')::int as online,
+        exists (select 1 from antraege x join antrag_anlagen an on an.tenant_id = x.tenant_id
+                  and an.antrag_id = x.id and an.zweck = 'attachment' where x.leistung_id = l.id)::int as nachweis,
+        exists (select 1 from antraege x join antrag_nachrichten m on m.tenant_id = x.tenant_id
+                  and m.antrag_id = x.id and m.art = 'bescheid' where x.leistung_id = l.id)::int as bescheid,
+        exists (select 1 from antraege x join antrag_nachrichten m on m.tenant_id = x.tenant_id
+                  and m.antrag_id = x.id and m.art = 'status' where x.leistung_id = l.id)::int as status
       from leistungen l
       left join leistung_aktivierungen la on la.leistung_id = l.id
-      left join a on a.leistung_id = l.id
-      left join n on n.leistung_id = l.id
-      left join m on m.leistung_id = l.id
       where ${leistungId ?? null}::text is null or l.id = ${leistungId ?? null}
       order by l.name`.execute(trx);
     return rows.map((r) => ({
