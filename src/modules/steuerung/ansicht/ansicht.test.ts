@@ -76,6 +76,12 @@ describe('Steuerung API', () => {
       token: serviceteam,
     });
     expect(json.status).toBe(200);
+    // A figure whose key does not start with its section's key is found too (the whole report is read).
+    const band = await t.request('/api/v1/steuerung/kennzahlen/bearbeitungszeit-verbund?jahr=2020', {
+      token: serviceteam,
+    });
+    expect(band.status).toBe(200);
+    expect(band.json.key).toBe('bearbeitungszeit-verbund');
     const csv = await t.request('/api/v1/steuerung/kennzahlen/antraege-monate/export?format=csv&jahr=2020', {
       token: serviceteam,
     });

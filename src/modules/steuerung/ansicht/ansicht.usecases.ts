@@ -91,11 +91,15 @@ export function createSteuerungAnsicht(deps: {
       jahr: number;
       key: string;
     }): Promise<Kennzahl> {
-      // Only the section the key belongs to is read (every figure key starts with its section's key).
+      // Most figure keys start with their section's key: then only that section is read. Keys that
+      // do not (e.g. `bearbeitungszeit-…` of the Anträge section) fall back to the whole report.
       const quelle = register.alle().find((q) => key === q.key || key.startsWith(`${q.key}-`));
-      if (!quelle) throw steuerungErrors.kennzahlUnbekannt(key);
-      const { kennzahlen } = await quelle.laden(await kontext(principal, jahr));
-      const treffer = kennzahlen.find((x) => x.key === key);
+      const eigene = quelle ? (await quelle.laden(await kontext(principal, jahr))).kennzahlen : [];
+      const treffer =
+        eigene.find((x) => x.key === key) ??
+        (await bericht({ principal, jahr })).abschnitte
+          .flatMap((a) => a.kennzahlen)
+          .find((x) => x.key === key);
       if (!treffer) throw steuerungErrors.kennzahlUnbekannt(key);
       return treffer;
     },
