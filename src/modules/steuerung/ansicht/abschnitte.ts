@@ -49,6 +49,8 @@ export type AbschnittQuelle = {
   titel: string;
   /** Position on the page (10, 20, …). */
   reihenfolge: number;
+  /** Key prefixes of its figures besides its own key (a figure key is `<prefix>` or `<prefix>-…`). */
+  weitereSchluessel?: string[];
   laden: (kontext: SteuerungKontext) => Promise<{ text?: string; kennzahlen: Kennzahl[] }>;
 };
 
@@ -60,6 +62,11 @@ export function createAbschnittRegister(eingebaut: AbschnittQuelle[] = []) {
       quellen.set(quelle.key, quelle);
     },
     alle: () => [...quellen.values()].sort((a, b) => a.reihenfolge - b.reihenfolge),
+    /** The section a figure key belongs to. */
+    zu: (key: string) =>
+      [...quellen.values()].find((q) =>
+        [q.key, ...(q.weitereSchluessel ?? [])].some((p) => key === p || key.startsWith(`${p}-`)),
+      ),
   };
 }
 

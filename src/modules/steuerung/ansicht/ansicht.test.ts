@@ -76,7 +76,7 @@ describe('Steuerung API', () => {
       token: serviceteam,
     });
     expect(json.status).toBe(200);
-    // A figure whose key does not start with its section's key is found too (the whole report is read).
+    // A figure whose key does not start with its section's key is found through the section's other prefixes.
     const band = await t.request('/api/v1/steuerung/kennzahlen/bearbeitungszeit-verbund?jahr=2020', {
       token: serviceteam,
     });

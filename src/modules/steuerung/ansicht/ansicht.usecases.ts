@@ -99,15 +99,11 @@ export function createSteuerungAnsicht(deps: {
       jahr: number;
       key: string;
     }): Promise<Kennzahl> {
-      // Most figure keys start with their section's key: then only that section is read. Keys that
-      // do not (e.g. `bearbeitungszeit-…` of the Anträge section) fall back to the whole report.
-      const quelle = register.alle().find((q) => key === q.key || key.startsWith(`${q.key}-`));
-      const eigene = quelle ? (await quelle.laden(await kontext(principal, jahr))).kennzahlen : [];
-      const treffer =
-        eigene.find((x) => x.key === key) ??
-        (await bericht({ principal, jahr })).abschnitte
-          .flatMap((a) => a.kennzahlen)
-          .find((x) => x.key === key);
+      // Only the section the key belongs to is read, not the whole report.
+      const quelle = register.zu(key);
+      const treffer = quelle
+        ? (await quelle.laden(await kontext(principal, jahr))).kennzahlen.find((x) => x.key === key)
+        : undefined;
       if (!treffer) throw steuerungErrors.kennzahlUnbekannt(key);
       return treffer;
     },

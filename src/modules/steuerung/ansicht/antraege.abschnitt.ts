@@ -15,6 +15,7 @@ const monateDes = (jahr: number) =>
 export function antraegeAbschnitt({ database }: { database: DatabaseHandle }): AbschnittQuelle {
   return {
     key: 'antraege',
+    weitereSchluessel: ['bearbeitungszeit'],
     titel: 'Anträge und Bearbeitungszeiten',
     reihenfolge: 30,
     async laden(k: SteuerungKontext) {
