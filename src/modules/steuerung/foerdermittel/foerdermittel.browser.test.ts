@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => stopBrowserTestbed(bed));
 
 describe('the Fördermittel pages in Debian Chromium', () => {
-  it('the Kreis-Administration reaches Fördermittel from the Steuerung, records a Bewilligung and an expense in plain forms – 0 axe violations', {
+  it('the Kreis-Administration reaches Fördermittel from the Steuerung, records a Bewilligung and an expense, writes the Sachbericht and deletes the expense after a confirmation in plain forms – 0 axe violations', {
     timeout: 120_000,
   }, async () => {
     // The pages have no script; axe itself needs JavaScript in the page.
@@ -62,6 +62,20 @@ describe('the Fördermittel pages in Debian Chromium', () => {
     expect(await zeile.textContent()).toContain('250,50');
     expect(await zeile.textContent()).toContain('außerhalb des Bewilligungszeitraums; Beleg fehlt');
     expect(await axeViolations(page)).toEqual([]);
+
+    // The Sachbericht and deleting the expense: plain forms, a confirmation page before the delete.
+    await page.getByLabel('Sachbericht bearbeiten').fill('E-Akte eingeführt (Beispieldaten).');
+    await page.getByRole('button', { name: 'Sachbericht speichern' }).click();
+    await page.waitForURL(/ok=Sachbericht/);
+    expect(await page.locator('#sachbericht-text').textContent()).toContain('E-Akte eingeführt');
+    await page.getByRole('link', { name: /Ausgabe vom 01\.03\.2021 über 250,50\s€ löschen/ }).click();
+    await page.waitForURL(/\/loeschen$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ausgabe löschen?');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ausgabe löschen' }).click();
+    await page.waitForURL(/ok=/);
+    expect(await page.locator('.kern-alert').first().textContent()).toContain('gelöscht.');
+    expect(await page.getByText('Noch keine Ausgabe erfasst.').count()).toBe(1);
     await context.close();
   });
 });

@@ -200,4 +200,98 @@ describe('the Fördermittel pages', () => {
     });
     expect(fremd.json.ausgaben).toEqual([]);
   });
+
+  it('the Kreis-Administration writes the Sachbericht in a plain form; it is audited and in the API, too long is refused in German', async () => {
+    const admin = await anmelden('nordhausen', 'admin');
+    admin.csrf = csrfAus((await holen(admin, '/steuerung/foerdermittel')).text);
+    const b = await senden(admin, '/steuerung/foerdermittel', { ...BEWILLIGUNG, aktenzeichen: 'EG-SB' });
+    const id = b.location.split('?')[0]!.split('/').at(-1)!;
+    const vorher = await holen(admin, `/steuerung/foerdermittel/${id}`);
+    expect(vorher.text).toContain('Noch kein Sachbericht.');
+    expect(vorher.text).toContain('Sachbericht bearbeiten');
+
+    const text = 'Die E-Akte ist in allen Ämtern eingeführt <b>fertig</b>.';
+    const gespeichert = await senden(admin, `/steuerung/foerdermittel/${id}/sachbericht`, {
+      sachbericht: text,
+    });
+    expect(gespeichert.status).toBe(303);
+    const seite = await holen(admin, gespeichert.location);
+    expect(seite.text).toContain('Sachbericht gespeichert.');
+    expect(seite.text).toContain('eingeführt &lt;b&gt;fertig&lt;/b&gt;.');
+    const api = await t.request(`/api/v1/steuerung/foerdermittel/${id}`, {
+      token: await t.tokenFor('nordhausen', ['sachbearbeitung']),
+    });
+    expect(api.json.sachbericht).toBe(text);
+    const { rows } = await t.superuser.query(
+      `select object_id from audit_events where tenant_id = 'nordhausen' and action = 'steuerung.sachbericht_geaendert'`,
+    );
+    expect(rows.map((r) => r.object_id)).toContain(id);
+
+    const zuLang = await senden(admin, `/steuerung/foerdermittel/${id}/sachbericht`, {
+      sachbericht: 'x'.repeat(20_001),
+    });
+    expect(zuLang.status).toBe(400);
+    expect(zuLang.text).toContain('Sachbericht: höchstens 20.000 Zeichen.');
+    expect(zuLang.text).toContain('aria-invalid="true"');
+    const api2 = await t.request(`/api/v1/steuerung/foerdermittel/${id}`, {
+      token: await t.tokenFor('nordhausen', ['sachbearbeitung']),
+    });
+    expect(api2.json.sachbericht).toBe(text);
+  });
+
+  it('deleting an expense asks first, then removes it and writes the audit chain; Sachbearbeitung and another county cannot', async () => {
+    const admin = await anmelden('nordhausen', 'admin');
+    admin.csrf = csrfAus((await holen(admin, '/steuerung/foerdermittel')).text);
+    const b = await senden(admin, '/steuerung/foerdermittel', { ...BEWILLIGUNG, aktenzeichen: 'EG-DEL' });
+    const id = b.location.split('?')[0]!.split('/').at(-1)!;
+    for (const betrag of ['250,50', '99'])
+      await senden(admin, `/steuerung/foerdermittel/${id}/ausgaben`, {
+        datum: '2020-05-04',
+        betrag,
+        kategorie: 'sachkosten',
+        text: `Rechnung ${betrag}`,
+        beleg: '',
+      });
+    const seite = await holen(admin, `/steuerung/foerdermittel/${id}`);
+    const link =
+      /href="(\/steuerung\/foerdermittel\/[^"]+\/loeschen)" aria-label="Ausgabe vom 04\.05\.2020 über 250,50\s€ löschen"/.exec(
+        seite.text,
+      )?.[1];
+    expect(link).toBeDefined();
+
+    const frage = await holen(admin, link!);
+    expect(frage.status).toBe(200);
+    expect(frage.text).toContain('Ausgabe löschen?');
+    expect(frage.text).toContain('Abbrechen');
+    expect(frage.text).toContain('Rechnung 250,50');
+
+    const sb = await anmelden('nordhausen', 'sachbearbeitung');
+    sb.csrf = csrfAus((await holen(sb, '/steuerung/foerdermittel')).text);
+    expect((await holen(sb, `/steuerung/foerdermittel/${id}`)).text).not.toContain('/loeschen');
+    expect((await holen(sb, link!)).status).toBe(403);
+    expect((await senden(sb, link!, {})).status).toBe(403);
+    expect((await senden(admin, link!, {}, '')).status).toBe(403);
+
+    const wak = await anmelden('wartburgkreis', 'admin');
+    wak.csrf = csrfAus((await holen(wak, '/steuerung/foerdermittel')).text);
+    expect((await holen(wak, link!)).status).toBe(404);
+    expect((await senden(wak, link!, {})).status).toBe(404);
+
+    const geloescht = await senden(admin, link!, {});
+    expect(geloescht.status).toBe(303);
+    const danach = await holen(admin, geloescht.location);
+    expect(danach.text).toMatch(/Ausgabe vom 04\.05\.2020 über 250,50\s€ gelöscht\./);
+    expect(danach.text).not.toContain('Rechnung 250,50');
+    expect(danach.text).toContain('Rechnung 99');
+    const api = await t.request(`/api/v1/steuerung/foerdermittel/${id}`, {
+      token: await t.tokenFor('nordhausen', ['sachbearbeitung']),
+    });
+    expect(api.json.summe.ausgaben).toBe(99);
+    const { rows } = await t.superuser.query(
+      `select data from audit_events where tenant_id = 'nordhausen' and action = 'steuerung.ausgabe_geloescht' and object_id = $1`,
+      [id],
+    );
+    expect(rows).toHaveLength(1);
+    expect((await holen(admin, link!)).status).toBe(404);
+  });
 });

@@ -1,17 +1,23 @@
 import type { Context, Hono } from 'hono';
 import { csrfProtection, resolvePrincipal } from '../../../platform/http/auth.middleware.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
-import { Alert } from '../../../platform/ui/components.tsx';
-import { Facts } from '../../../platform/ui/facts.tsx';
 import { Flash } from '../../../platform/ui/flash.tsx';
 import { dateDe } from '../../../platform/ui/format.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { type MemberNames, type PageFrame, pageFrame, toLogin } from '../../../platform/ui/page-frame.ts';
 import { Table, Td, Tr } from '../../../platform/ui/table.tsx';
+import {
+  AusgabeLoeschenSeite,
+  ausgabeName,
+  BewilligungSeite,
+  eur,
+  hinweisTexte,
+  type Kurz,
+  NUR_LESEN,
+} from './bewilligung.page.tsx';
 import { foerdermittelErrors } from './foerdermittel.errors.ts';
 import {
   AUSGABE_FELDER,
-  AusgabeFormular,
   alsFormFehler,
   BEWILLIGUNG_FELDER,
   BewilligungFormular,
@@ -21,30 +27,10 @@ import {
   pruefeAusgabe,
   pruefeBewilligung,
 } from './foerdermittel.forms.tsx';
-import { HINWEIS_TEXTE, KATEGORIE_NAMEN } from './foerdermittel.models.ts';
+import { sachberichtInput } from './foerdermittel.schemas.ts';
 import type { FoerdermittelUsecases } from './foerdermittel.usecases.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const eur = (v: number) => v.toLocaleString('de-DE', { style: 'currency', currency: 'EUR' });
-type Bewilligung = Awaited<ReturnType<FoerdermittelUsecases['lesen']>>;
-type Kurz = Awaited<ReturnType<FoerdermittelUsecases['liste']>>[number];
-
-const NUR_LESEN = (
-  <p class="kern-body">
-    Bewilligungen und Ausgaben erfassen das Serviceteam (verbund-admin) und die Kreis-Administration
-    (kreis-admin); Sie sehen sie.
-  </p>
-);
-
-/** German flags of a Bewilligung („2 Ausgaben außerhalb des Bewilligungszeitraums“). */
-function hinweisTexte(h: Kurz['hinweise']) {
-  const teile: string[] = [];
-  if (h.ausserhalbZeitraum) teile.push(`${h.ausserhalbZeitraum} × ${HINWEIS_TEXTE.ausserhalb_zeitraum}`);
-  if (h.ueberBetrag) teile.push(`${h.ueberBetrag} × ${HINWEIS_TEXTE.ueber_betrag}`);
-  if (h.belegFehlt) teile.push(`${h.belegFehlt} × ${HINWEIS_TEXTE.beleg_fehlt}`);
-  return teile.length ? teile.join('; ') : 'keine';
-}
-
 async function werteAus(c: Context<AppEnv>, felder: readonly string[]) {
   const body = await c.req.parseBody();
   return Object.fromEntries(
@@ -97,108 +83,6 @@ function ListeSeite({ frame, items, form }: { frame: PageFrame; items: Kurz[]; f
       )}
       {darfErfassen(frame.principal) ? (
         <BewilligungFormular principal={frame.principal} form={form} />
-      ) : (
-        NUR_LESEN
-      )}
-    </Layout>
-  );
-}
-
-function BewilligungSeite({ frame, b, form }: { frame: PageFrame; b: Bewilligung; form: Formular }) {
-  const nachweis = (format: string) =>
-    `/api/v1/steuerung/foerdermittel/${b.id}/verwendungsnachweis?format=${format}`;
-  return (
-    <Layout
-      title={`Bewilligung ${b.aktenzeichen}`}
-      principal={frame.principal}
-      tenantName={frame.tenantName}
-      active="steuerung"
-    >
-      <Flash flash={frame.flash} />
-      <h1 class="kern-heading-large">Bewilligung {b.aktenzeichen}</h1>
-      <p class="kern-body">
-        <a class="kern-link" href="/steuerung/foerdermittel">
-          Alle Bewilligungen
-        </a>
-      </p>
-      {b.beispiel ? (
-        <Alert kind="info" title="Beispieldaten">
-          <p class="kern-body">Diese Bewilligung ist erfundene Beispieldaten.</p>
-        </Alert>
-      ) : null}
-      <Facts
-        rows={[
-          ['Zuwendungsgeber', b.zuwendungsgeber],
-          ['Programm', b.programm],
-          ['Zweck', b.zweck],
-          ['Bewilligungszeitraum', `${dateDe(b.von)} – ${dateDe(b.bis)}`],
-          ['Fördersatz', `${b.foerdersatz.toLocaleString('de-DE')} %`],
-          ['Zuwendungsfähige Ausgaben', eur(b.zuwendungsfaehig)],
-          ['Zuwendung', eur(b.zuwendung)],
-          ['Ausgaben gesamt', eur(b.summe.ausgaben)],
-          ['davon im Zeitraum', eur(b.summe.imZeitraum)],
-          ['Noch verfügbar', eur(b.summe.rest)],
-          ['Überschreitung', eur(b.summe.ueberschreitung)],
-          ['Hinweise', hinweisTexte(b.hinweise)],
-        ]}
-      />
-      <h2 class="kern-heading-medium">Verwendungsnachweis</h2>
-      <ul class="kern-list">
-        <li>
-          <a class="kern-link" href={nachweis('pdf')}>
-            Verwendungsnachweis als PDF/A
-          </a>
-        </li>
-        <li>
-          <a class="kern-link" href={nachweis('csv')}>
-            Belegliste als CSV
-          </a>
-        </li>
-        <li>
-          <a class="kern-link" href={nachweis('xlsx')}>
-            Belegliste als XLSX
-          </a>
-        </li>
-      </ul>
-      {b.ausgaben.length === 0 ? (
-        <p class="kern-body">Noch keine Ausgabe erfasst.</p>
-      ) : (
-        <Table
-          caption="Ausgaben"
-          head={[
-            'Datum',
-            { label: 'Betrag', numeric: true },
-            'Kategorie',
-            'Beschreibung',
-            'Beleg',
-            'Hinweise',
-          ]}
-        >
-          {b.ausgaben.map((a) => (
-            <Tr>
-              <Td>{dateDe(a.datum)}</Td>
-              <Td>{eur(a.betrag)}</Td>
-              <Td>{KATEGORIE_NAMEN[a.kategorie]}</Td>
-              <Td>
-                {a.text}
-                {a.beispiel ? ' (Beispieldaten)' : ''}
-              </Td>
-              <Td>
-                {a.belegDokumentId ? (
-                  <a class="kern-link" href={`/dokumente/${a.belegDokumentId}`}>
-                    {a.belegTitel ?? 'Beleg'}
-                  </a>
-                ) : (
-                  '–'
-                )}
-              </Td>
-              <Td>{a.hinweise.map((h) => HINWEIS_TEXTE[h]).join('; ') || 'keine'}</Td>
-            </Tr>
-          ))}
-        </Table>
-      )}
-      {darfErfassen(frame.principal) ? (
-        <AusgabeFormular principal={frame.principal} id={b.id} form={form} />
       ) : (
         NUR_LESEN
       )}
@@ -270,5 +154,50 @@ export function registerFoerdermittelPages(
     } else if (!darfErfassen(frame.principal)) throw foerdermittelErrors.nurAdministration();
     const b = await foerdermittel.lesen(frame.principal, id);
     return c.html(<BewilligungSeite frame={frame} b={b} form={{ werte, fehler }} />, 400);
+  });
+
+  app.post('/steuerung/foerdermittel/:id/sachbericht', async (c) => {
+    const frame = await pageFrame(c, verbund);
+    if (!frame) return toLogin(c);
+    const id = idAus(c);
+    if (!darfErfassen(frame.principal)) throw foerdermittelErrors.nurAdministration();
+    const werte = await werteAus(c, ['sachbericht']);
+    const geprueft = sachberichtInput.safeParse(werte);
+    if (geprueft.success) {
+      await foerdermittel.sachbericht(frame.principal, id, geprueft.data.sachbericht);
+      return c.redirect(
+        `/steuerung/foerdermittel/${id}?ok=${encodeURIComponent('Sachbericht gespeichert.')}`,
+        303,
+      );
+    }
+    const b = await foerdermittel.lesen(frame.principal, id);
+    const fehler = { sachbericht: `Sachbericht: ${geprueft.error.issues[0]?.message ?? 'ungültig'}.` };
+    return c.html(<BewilligungSeite frame={frame} b={b} form={{ werte, fehler }} />, 400);
+  });
+
+  /** The expense a delete link names: own Bewilligung, own expense, or 404 – and only for the administration. */
+  const ausgabeAus = async (c: Context<AppEnv>, frame: PageFrame) => {
+    const id = idAus(c);
+    if (!darfErfassen(frame.principal)) throw foerdermittelErrors.nurAdministration();
+    const b = await foerdermittel.lesen(frame.principal, id);
+    const a = b.ausgaben.find((x) => x.id === c.req.param('ausgabeId'));
+    if (!a) throw foerdermittelErrors.ausgabeNotFound();
+    return { b, a };
+  };
+
+  app.get('/steuerung/foerdermittel/:id/ausgaben/:ausgabeId/loeschen', async (c) => {
+    const frame = await pageFrame(c, verbund);
+    if (!frame) return toLogin(c);
+    const { b, a } = await ausgabeAus(c, frame);
+    return c.html(<AusgabeLoeschenSeite frame={frame} b={b} a={a} />);
+  });
+
+  app.post('/steuerung/foerdermittel/:id/ausgaben/:ausgabeId/loeschen', async (c) => {
+    const frame = await pageFrame(c, verbund);
+    if (!frame) return toLogin(c);
+    const { b, a } = await ausgabeAus(c, frame);
+    await foerdermittel.ausgabeLoeschen(frame.principal, b.id, a.id);
+    const ok = encodeURIComponent(`${ausgabeName(a)} gelöscht.`);
+    return c.redirect(`/steuerung/foerdermittel/${b.id}?ok=${ok}`, 303);
   });
 }
