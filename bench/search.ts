@@ -14,12 +14,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { AREAS, type GeneratedDocument } from '../src/demo/generator/documents.ts';
 import { ANALYZER_VERSION } from '../src/modules/search/search.module.ts';
+import { type SearchStage, searchStages } from '../src/modules/search/search.stages.ts';
 import type { Principal } from '../src/platform/http/principal.ts';
 import { percentile, progress, startBenchInstance } from './support.ts';
 
@@ -307,19 +309,35 @@ const FILTERS = [
 ];
 
 type Answer = { total: number; totalRelation: string; facetten?: { vollstaendig: boolean } };
+/** Wall time of each stage of the request running now (search.stages.ts). */
+let stages: Partial<Record<SearchStage, number>> = {};
+searchStages.record = (stage, ms) => {
+  stages[stage] = (stages[stage] ?? 0) + ms;
+};
 const request = async (q: string, filter = '', bearer = token) => {
+  stages = {};
   const t0 = performance.now();
   const response = await instance.app.request(`/api/v1/suche?q=${encodeURIComponent(q)}${filter}&limit=20`, {
     headers: { authorization: `Bearer ${bearer}` },
   });
   const body = (await response.json()) as Answer;
   if (response.status !== 200) throw new Error(`${q}: ${response.status} ${JSON.stringify(body)}`);
-  return { ms: performance.now() - t0, body };
+  return { ms: performance.now() - t0, body, stages };
 };
 for (const { q } of QUERIES) await request(q); // warm-up
 for (const f of FILTERS) await request('', f);
 
-type Run = { ms: number; q: string; filter: string; klasse: string; total: number; gte: boolean };
+type Run = {
+  ms: number;
+  q: string;
+  filter: string;
+  klasse: string;
+  total: number;
+  gte: boolean;
+  round: number;
+  stages: Partial<Record<SearchStage, number>>;
+};
+const loadBefore = loadavg()[0]!;
 const runs: Run[] = [];
 const listing: Run[] = [];
 const bar = progress('Suchanfragen', ROUNDS * (QUERIES.length + 1));
@@ -328,7 +346,7 @@ for (let round = 0; round < ROUNDS; round++) {
     // Every query without a filter and with each filter; the case worker without full clearance in turn.
     for (const filter of FILTERS) {
       const restricted = (round + i) % 4 === 0;
-      const { ms, body } = await request(q, filter, restricted ? clerkToken : token);
+      const { ms, body, stages } = await request(q, filter, restricted ? clerkToken : token);
       runs.push({
         ms,
         q: restricted ? `${q} [Sachbearbeitung]` : q,
@@ -336,6 +354,8 @@ for (let round = 0; round < ROUNDS; round++) {
         klasse,
         total: body.total,
         gte: body.totalRelation === 'gte',
+        round,
+        stages,
       });
     }
     bar(round * (QUERIES.length + 1) + i + 1);
@@ -344,14 +364,16 @@ for (let round = 0; round < ROUNDS; round++) {
   for (let k = 0; k < 10; k++)
     for (const filter of ['', ...FILTERS.slice(1)]) {
       const restricted = k % 5 === 4;
-      const { ms, body } = await request('', filter, restricted ? clerkToken : token);
+      const { ms, body, stages } = await request('', filter, restricted ? clerkToken : token);
       listing.push({
         ms,
-        q: '',
+        q: restricted ? '[Sachbearbeitung]' : '',
         filter,
         klasse: 'Liste',
         total: body.total,
         gte: body.totalRelation === 'gte',
+        round,
+        stages,
       });
     }
   bar((round + 1) * (QUERIES.length + 1));
@@ -375,14 +397,57 @@ console.log(
 );
 console.log(`  Größen: ${sizes.map((s) => `${s.name} ${mb(s.bytes)}`).join(', ')}`);
 console.log(`  Anfragen mit Facetten über die API (in-process), ${ROUNDS} Runden:`);
+console.log(
+  `  Maschinenlast (1 min): ${loadBefore.toFixed(1)} vor, ${loadavg()[0]!.toFixed(1)} nach den Anfragen`,
+);
+// The first round meets cold caches (each query with each filter for the first time); the later
+// rounds repeat the same queries with warm caches. Both are printed: the warm figures alone would
+// hide what a case worker's first query costs.
+const cold = (list: Run[]) => list.filter((r) => r.round === 0);
+const warm = (list: Run[]) => list.filter((r) => r.round > 0);
 console.log(`    alle Suchanfragen         ${stats(runs)}   (Ziel p95 ≤ 100 ms, max ≤ 500 ms)`);
+console.log(`      erste Runde (kalt)      ${stats(cold(runs))}`);
+console.log(`      weitere Runden (warm)   ${stats(warm(runs))}`);
 console.log(`    Liste der neuesten        ${stats(listing)}   (Ziel p95 ≤ 20 ms)`);
+console.log(`      erste Runde (kalt)      ${stats(cold(listing))}`);
+console.log(`      weitere Runden (warm)   ${stats(warm(listing))}`);
 console.log(`    Liste ohne Filter         ${stats(listing.filter((r) => !r.filter))}`);
-console.log('  je Klasse:');
-for (const [k, list] of groupBy(runs, (r) => r.klasse)) console.log(`    ${k.padEnd(25)} ${stats(list)}`);
-console.log('  je Filter:');
+console.log('  je Klasse (alle Runden | warm):');
+for (const [k, list] of groupBy(runs, (r) => r.klasse))
+  console.log(`    ${k.padEnd(25)} ${stats(list)} | ${stats(warm(list))}`);
+console.log('  je Filter (alle Runden | warm):');
 for (const [f, list] of groupBy(runs, (r) => r.filter || '(ohne)'))
-  console.log(`    ${f.padEnd(25)} ${stats(list)}`);
+  console.log(`    ${f.padEnd(25)} ${stats(list)} | ${stats(warm(list))}`);
+// Where the time goes: each stage of a request (search.stages.ts), p50/p95 over the requests that
+// had it; "Rest" is HTTP, parsing, scope, facets shaping and JSON.
+const stageNames: Array<SearchStage | 'Rest'> = [
+  'filter',
+  'plan',
+  'statement',
+  'fallback',
+  'texts',
+  'snippets',
+  'suggest',
+  'Rest',
+];
+const stageOf = (r: Run, stage: SearchStage | 'Rest') =>
+  stage === 'Rest' ? r.ms - Object.values(r.stages).reduce((a, b) => a + b, 0) : r.stages[stage];
+for (const [label, list] of [
+  ['Suche, erste Runde', cold(runs)],
+  ['Suche, warm', warm(runs)],
+  ['Liste, warm', warm(listing)],
+] as const) {
+  const parts = stageNames.flatMap((stage) => {
+    const ms = list
+      .map((r) => stageOf(r, stage))
+      .filter((v): v is number => v !== undefined)
+      .sort((a, b) => a - b);
+    return ms.length === 0
+      ? []
+      : [`${stage} ${percentile(ms, 50).toFixed(1)}/${percentile(ms, 95).toFixed(1)} (${ms.length})`];
+  });
+  console.log(`  Stufen ${label} (p50/p95 ms): ${parts.join(', ')}`);
+}
 console.log('  je Anfrage ohne Filter (Treffer, Median):');
 for (const [q, list] of groupBy(
   runs.filter((r) => !r.filter && !r.q.endsWith(']')),
@@ -395,8 +460,19 @@ for (const [q, list] of groupBy(
   );
 }
 console.log('  langsamste Anfragen:');
-for (const r of [...runs].sort((a, b) => b.ms - a.ms).slice(0, 10))
-  console.log(`    ${r.ms.toFixed(1).padStart(7)} ms  ${r.q} ${r.filter}`);
+for (const r of [...runs].sort((a, b) => b.ms - a.ms).slice(0, 12)) {
+  const parts = Object.entries(r.stages).map(([stage, ms]) => `${stage} ${ms.toFixed(0)}`);
+  console.log(
+    `    ${r.ms.toFixed(1).padStart(7)} ms  ${r.q} ${r.filter}  (Runde ${r.round + 1}; ${parts.join(', ')})`,
+  );
+}
+console.log('  langsamste Listen:');
+for (const r of [...listing].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+  const parts = Object.entries(r.stages).map(([stage, ms]) => `${stage} ${ms.toFixed(0)}`);
+  console.log(
+    `    ${r.ms.toFixed(1).padStart(7)} ms  ${r.filter || '(ohne)'} ${r.q} (Runde ${r.round + 1}; ${parts.join(', ')})`,
+  );
+}
 if (process.env.BENCH_KEEP) {
   // Keeps the instance for EXPLAIN: database URL and token of the run.
   console.log(`BENCH_KEEP ${instance.ownerUrl} ${instance.url} ${token}`);

@@ -19,6 +19,7 @@ import {
   textPlan,
   WALK_ROWS,
 } from './search.plan.repository.ts';
+import { timed } from './search.stages.ts';
 
 type SearchRow = {
   id: string;
@@ -158,11 +159,11 @@ async function withWalkFallback<T>(
   run: (plan: TextPlan) => Promise<{ cut: boolean; value: T }>,
 ): Promise<T> {
   await planSettings(trx, plan);
-  const first = await run(plan);
+  const first = await timed('statement', () => run(plan));
   if (!first.cut) return first.value;
   const index = { ...plan, bodyWalk: false };
   await planSettings(trx, index);
-  return (await run(index)).value;
+  return (await timed('fallback', () => run(index))).value;
 }
 
 /**
@@ -173,7 +174,7 @@ export async function findDokumente(
   trx: TenantTrx,
   { scope, terms, filter, page }: SearchInput & { page: { limit: number; offset: number } },
 ) {
-  const resolved = await resolveFilters(trx, { scope, filter });
+  const resolved = await timed('filter', () => resolveFilters(trx, { scope, filter }));
   if (resolved.none) return [];
   const parts = searchParts({ scope, terms, filter }, resolved);
   const { textTerms, references, query, condition, visible, bounded, from } = parts;
@@ -198,7 +199,8 @@ export async function findDokumente(
     // alone with full clearance – so a listing costs the same at 20,000 and at 1,000,000 documents;
     // their count is the total (exact up to COUNT_LIMIT) and the facets count them.
     const collect = Math.max(COUNT_LIMIT + 1, page.offset + page.limit);
-    const { rows } = await sql<SearchRow>`
+    const { rows } = await timed('statement', () =>
+      sql<SearchRow>`
       with m as materialized (
         select d.id, d.datum, d.unit_id, d.art, d.vorgang_id, ${referenceBonus} as rang from ${from}
         where ${condition}
@@ -210,7 +212,8 @@ export async function findDokumente(
       select ${details}, p.rang, (select n from matches) as total, (select n from matches) <= ${COUNT_LIMIT} as vollstaendig,
              (select list from facets) as facetten
       from p join dokumente d on d.id = p.id ${detailJoins}
-      order by p.rang desc, p.datum desc, p.id`.execute(trx);
+      order by p.rang desc, p.datum desc, p.id`.execute(trx),
+    );
     return rows;
   }
 
@@ -221,7 +224,7 @@ export async function findDokumente(
   // costs about a microsecond per document read. So up to WALK_ABOVE matches the GIN index finds
   // them; for a word in most documents the table is read in its order until COUNT_LIMIT + 1
   // matches are found (1/density documents per match).
-  const planned = await textPlan(trx, parts, query);
+  const planned = await timed('plan', () => textPlan(trx, parts, query));
   // Candidates, then ranking: the best title/metadata hits (small vector, own GIN index) and the
   // newest content hits, CANDIDATES of each; only these are ranked on the full content, so the
   // cost of a query is bounded even for a word that occurs in almost every document.
@@ -285,10 +288,10 @@ export async function findDokumente(
   });
 }
 
-/** The current text (first 200,000 characters) and type of the documents of one page. */
-export async function loadCurrentTexts(trx: TenantTrx, ids: string[]) {
+/** The first `chars` characters of the current text (snippetChars) and the type of the documents of one page. */
+export async function loadCurrentTexts(trx: TenantTrx, ids: string[], chars: number) {
   const { rows } = await sql<{ id: string; text: string | null; mime: string }>`
-    select d.id, left(dv.text, 200000) as text, dv.mime from dokumente d
+    select d.id, left(dv.text, ${chars}) as text, dv.mime from dokumente d
     join dokument_versionen dv on dv.dokument_id = d.id and dv.version = d.aktuelle_version
     where d.id = any(${ids}::uuid[])`.execute(trx);
   return new Map(rows.map((t) => [t.id, t]));

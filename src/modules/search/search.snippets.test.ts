@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wordMatcher } from './analyzer/word-matcher.ts';
 import { parseSearchQuery } from './search.query.ts';
-import { buildSnippet } from './search.snippets.ts';
+import { buildSnippet, snippetChars } from './search.snippets.ts';
 
 const matching = (query: string) => wordMatcher(parseSearchQuery(query));
 
@@ -55,5 +55,20 @@ describe('buildSnippet: the highlighted text under a hit', () => {
   it('returns an empty snippet for an empty text', () => {
     expect(buildSnippet('', matching('Antrag'), [])).toBe('');
     expect(buildSnippet('   \n ', matching('Antrag'), [])).toBe('');
+  });
+
+  it('needs only the first characters that snippetChars reads from the database', () => {
+    // Texts of every length around the limits: the snippet of the cut text is the snippet of the whole.
+    for (const n of [5, 31, 32, 33, 40, 400, 5_000]) {
+      const text = Array.from({ length: n }, (_, i) => `Wort${i}${i % 7 === 3 ? ' Bescheid' : ''}`).join(' ');
+      const listing = snippetChars({ listing: true });
+      expect(buildSnippet(text.slice(0, listing), matching(''), [])).toBe(
+        buildSnippet(text, matching(''), []),
+      );
+      const search = snippetChars({ listing: false });
+      expect(buildSnippet(text.slice(0, search), matching('Bescheid'), [])).toBe(
+        buildSnippet(text, matching('Bescheid'), []),
+      );
+    }
   });
 });

@@ -4,6 +4,16 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.ch
 
 /** Characters of a text looked at for matches: the snippet comes from its first pages. */
 const SNIPPET_SCAN = 12_000;
+/** Characters a listing's snippet (the text's beginning) is cut from, per word shown. */
+const LISTING_CHARS_PER_WORD = 40;
+
+/**
+ * How many characters of a text buildSnippet looks at: reading only these from the database
+ * (`left(text, n)` decompresses only the first TOAST chunks) keeps a page's cost independent of
+ * the documents' length. One more than a listing shows, so it knows whether to add " …".
+ */
+export const snippetChars = ({ listing, words = 32 }: { listing: boolean; words?: number }) =>
+  listing ? words * LISTING_CHARS_PER_WORD + 1 : SNIPPET_SCAN;
 
 /**
  * A highlighted snippet (HTML-escaped, matches in <mark>) of about `words` words around the
@@ -20,11 +30,12 @@ export function buildSnippet(
 ): string {
   if (matchesWord === NOTHING && references.length === 0) {
     const head = text
-      .slice(0, words * 40)
+      .slice(0, words * LISTING_CHARS_PER_WORD)
       .split(/\s+/)
       .filter(Boolean);
     const shown = head.slice(0, words);
-    return `${escapeHtml(shown.join(' '))}${head.length > words || text.length > words * 40 ? ' …' : ''}`;
+    const more = head.length > words || text.length > words * LISTING_CHARS_PER_WORD;
+    return `${escapeHtml(shown.join(' '))}${more ? ' …' : ''}`;
   }
   const tokens = text.slice(0, SNIPPET_SCAN).split(/(\s+)/);
   const known = new Map<string, boolean>();

@@ -8,7 +8,8 @@ import { COUNT_LIMIT, type SearchFilter, type SearchHit } from './search.models.
 import type { DokumentScope } from './search.plan.repository.ts';
 import { parseSearchQuery } from './search.query.ts';
 import { countDokumente, findDokumente, loadCurrentTexts } from './search.repository.ts';
-import { buildSnippet } from './search.snippets.ts';
+import { buildSnippet, snippetChars } from './search.snippets.ts';
+import { timed } from './search.stages.ts';
 import { suggestCorrection } from './search.suggest.ts';
 
 /** The visibility rule of the E-Akte (records' viewer), given to search by the composition root. */
@@ -45,17 +46,19 @@ export function createSearchUsecases({
           // "Meinten Sie …?" (search.suggest.ts), on the first page only: past the last page is no typo.
           const vorschlag =
             page.offset === 0
-              ? await suggestCorrection({
-                  trx,
-                  scope,
-                  q,
-                  terms,
-                  count: async (corrected) =>
-                    Math.min(
-                      COUNT_LIMIT,
-                      await countDokumente(trx, { scope, terms: corrected, filter: checked }),
-                    ),
-                })
+              ? await timed('suggest', () =>
+                  suggestCorrection({
+                    trx,
+                    scope,
+                    q,
+                    terms,
+                    count: async (corrected) =>
+                      Math.min(
+                        COUNT_LIMIT,
+                        await countDokumente(trx, { scope, terms: corrected, filter: checked }),
+                      ),
+                  }),
+                )
               : null;
           return {
             items: [] as SearchHit[],
@@ -68,31 +71,36 @@ export function createSearchUsecases({
 
         // Snippets for this page only: words matched by the same analysis as the index.
         const matchesWord = wordMatcher(positive);
-        const byId = await loadCurrentTexts(
-          trx,
-          rows.map((r) => r.id),
+        const byId = await timed('texts', () =>
+          loadCurrentTexts(
+            trx,
+            rows.map((r) => r.id),
+            snippetChars({ listing: positive.length === 0 && references.length === 0 }),
+          ),
         );
 
-        const items: SearchHit[] = rows.map((r) => {
-          const content = byId.get(r.id);
-          const body = content?.text?.trim() ? content.text : r.titel;
-          return {
-            dokumentId: r.id,
-            titel: r.titel,
-            snippet: buildSnippet(body, matchesWord, references),
-            rang: Number(r.rang),
-            art: r.art,
-            datum: r.datum,
-            mime: content?.mime ?? 'application/octet-stream',
-            textStatus: r.text_status,
-            vorgangId: r.vorgang_id,
-            betreff: r.betreff,
-            vorgangStatus: r.vorgang_status,
-            akteId: r.akte_id,
-            aktenzeichen: r.aktenzeichen,
-            aktenplan: r.kennzeichen,
-          };
-        });
+        const items: SearchHit[] = await timed('snippets', () =>
+          rows.map((r) => {
+            const content = byId.get(r.id);
+            const body = content?.text?.trim() ? content.text : r.titel;
+            return {
+              dokumentId: r.id,
+              titel: r.titel,
+              snippet: buildSnippet(body, matchesWord, references),
+              rang: Number(r.rang),
+              art: r.art,
+              datum: r.datum,
+              mime: content?.mime ?? 'application/octet-stream',
+              textStatus: r.text_status,
+              vorgangId: r.vorgang_id,
+              betreff: r.betreff,
+              vorgangStatus: r.vorgang_status,
+              akteId: r.akte_id,
+              aktenzeichen: r.aktenzeichen,
+              aktenplan: r.kennzeichen,
+            };
+          }),
+        );
         const total = Math.min(COUNT_LIMIT, Number(rows[0]!.total));
         // Like Elasticsearch's track_total_hits: exact up to COUNT_LIMIT, beyond that a lower bound (also
         // for a phrase whose words are in more documents than are checked for it). The facets count
