@@ -61,18 +61,21 @@ export function kostenAbschnitt({
       for (const m of await mitglieder()) {
         const zeilen: Zelle[][] = [];
         const notizen: string[] = [];
-        for (const art of SCHLUESSEL_ARTEN) {
-          const r = await oderHinweis(() =>
-            kosten.simulateJoin({
-              principal: k.principal,
-              kreisschluessel: m.kreisschluessel,
-              art,
-              poolCent,
-            }),
-          );
-          if ('hinweis' in r) {
-            if (/Gründungsmitglied/.test(r.hinweis)) break;
-            notizen.push(`${SCHLUESSEL_NAME[art]}: ${r.hinweis}`);
+        // One read of the usage for all keys (each read is an audited cross-county call).
+        const je = await oderHinweis(() =>
+          kosten.simulateJoinJeSchluessel({
+            principal: k.principal,
+            kreisschluessel: m.kreisschluessel,
+            arten: SCHLUESSEL_ARTEN,
+            poolCent,
+          }),
+        );
+        if ('hinweis' in je && /Gründungsmitglied/.test(je.hinweis)) continue;
+        for (const [i, art] of SCHLUESSEL_ARTEN.entries()) {
+          const r = 'hinweis' in je ? je : je[i]!;
+          if (r instanceof AppError && r.status >= 500) throw r;
+          if (r instanceof AppError || 'hinweis' in r) {
+            notizen.push(`${SCHLUESSEL_NAME[art]}: ${r instanceof AppError ? r.messageDe : r.hinweis}`);
             continue;
           }
           for (const z of r.mitglieder)

@@ -127,6 +127,39 @@ describe('cost sharing among the members', { timeout: 120_000 }, () => {
       });
   });
 
+  it('simulates a join under every key with one read of the usage: the same results as key by key, one audit event', async () => {
+    const arten = ['gleich', 'einwohner', 'nutzung', 'mix'] as const;
+    const eintraege = async () =>
+      (await t.services.audit.list({ tenantId: 'unstrut-hainich-kreis', limit: 1000 })).filter(
+        (e) => e.action === 'steuerung.verbundzahlen',
+      ).length;
+    const vorher = await eintraege();
+    const je = await t.services.steuerung.kosten.simulateJoinJeSchluessel({
+      principal: serviceteam,
+      kreisschluessel: '16063',
+      arten,
+      poolCent: 24_000_000n,
+    });
+    expect(await eintraege()).toBe(vorher + 1);
+    expect(je).toHaveLength(4);
+    for (const [i, art] of arten.entries()) {
+      const einzeln = await t.services.steuerung.kosten
+        .simulateJoin({ principal: serviceteam, kreisschluessel: '16063', art, poolCent: 24_000_000n })
+        .catch((error: unknown) => error);
+      // a refusal (e.g. a missing population figure) is the same error, returned instead of thrown
+      expect(je[i]).toEqual(einzeln);
+    }
+    expect(je[0]).toMatchObject({ art: 'gleich', breakEvenCent: 8_000_000n });
+    await expect(
+      t.services.steuerung.kosten.simulateJoinJeSchluessel({
+        principal: serviceteam,
+        kreisschluessel: '16062',
+        arten,
+        poolCent: 1n,
+      }),
+    ).rejects.toMatchObject({ messageDe: expect.stringContaining('Gründungsmitglied') });
+  });
+
   it('splits the 2020 pool pro rata by days (Wartburgkreis from 24 June) and audits the cross-county read', async () => {
     await t.services.steuerung.kosten.recordPool({
       principal: serviceteam,

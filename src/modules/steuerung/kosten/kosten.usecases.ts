@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
 import { actorOf, hasRole, type Principal } from '../../../platform/http/principal.ts';
+import { AppError } from '../../../shared/errors.ts';
 import { steuerungErrors } from '../steuerung.errors.ts';
 import { leseVerbundzahlen } from '../verbundzahlen.ts';
 import { type Beteiligter, beitrittSimulieren } from './beitritt.models.ts';
@@ -70,6 +71,111 @@ export function createKostenUsecases({ database }: { database: DatabaseHandle })
   const letztesJahrBis = (bis: string, zweck: string, principal: Principal) =>
     kennzahlen({ principal, von: tageZurueck(bis, 364), bis, zweck });
 
+  /**
+   * What a join simulation rests on, read once for every key: the members before the join, the
+   * joining county and the usage of the 365 days before (one audited read of every county's usage).
+   */
+  async function beitrittVorbereiten({
+    principal,
+    kreisschluessel,
+    name,
+    heute,
+  }: {
+    principal: Principal;
+    kreisschluessel: string;
+    name?: string;
+    heute: string;
+  }) {
+    if (!/^[0-9]{5}$/.test(kreisschluessel)) throw steuerungErrors.kreisschluessel(kreisschluessel);
+    const [mitglieder, versionen] = await Promise.all([repo.listMitglieder(db), repo.listSchluessel(db)]);
+    const latestMix = versionen
+      .filter((v) => v.schluessel.gleich + v.schluessel.einwohner + v.schluessel.nutzung > 1)
+      .at(-1);
+    const joiner = mitglieder.find((m) => m.kreisschluessel === kreisschluessel);
+    const annahmen: string[] = [];
+    let bisher: Beteiligter[];
+    let neu: Beteiligter;
+    let aenderung: { nummer: number; drucksache: string; beschlossenAm: string } | null = null;
+    if (joiner) {
+      if (joiner.via_amendment === null) throw steuerungErrors.gruendungsmitglied(joiner.name);
+      const amendment = await db
+        .selectFrom('agreement_amendments')
+        .select(['number', 'drucksache', 'resolved_on'])
+        .where('number', '=', joiner.via_amendment)
+        .executeTakeFirstOrThrow();
+      aenderung = {
+        nummer: amendment.number,
+        drucksache: amendment.drucksache,
+        beschlossenAm: String(amendment.resolved_on),
+      };
+      const stichtag = tageZurueck(joiner.mitglied_seit, 1);
+      const zahlen = await letztesJahrBis(stichtag, 'beitritt-simulieren', principal);
+      bisher = mitglieder
+        .filter((m) => mitgliedAm(m, tageZurueck(joiner.mitglied_seit, 1)))
+        .map((m) => ({
+          id: m.id,
+          name: m.name,
+          kreisschluessel: m.kreisschluessel,
+          kennzahlen: zahlen(m.id, m.kreisschluessel),
+        }));
+      neu = {
+        id: joiner.id,
+        name: joiner.name,
+        kreisschluessel,
+        kennzahlen: zahlen(joiner.id, kreisschluessel),
+      };
+      annahmen.push(`Mitglieder vor dem Beitritt am ${joiner.mitglied_seit}; Nutzung der 365 Tage davor.`);
+    } else {
+      if (!name?.trim()) throw steuerungErrors.nameFehlt(kreisschluessel);
+      const zahlen = await letztesJahrBis(heute, 'beitritt-simulieren', principal);
+      bisher = mitglieder
+        .filter((m) => mitgliedAm(m, heute))
+        .map((m) => ({
+          id: m.id,
+          name: m.name,
+          kreisschluessel: m.kreisschluessel,
+          kennzahlen: zahlen(m.id, m.kreisschluessel),
+        }));
+      const mittel = (f: (k: Kennzahlen) => number) =>
+        Math.round(bisher.reduce((a, m) => a + f(m.kennzahlen), 0) / Math.max(1, bisher.length));
+      neu = {
+        id: `kreis-${kreisschluessel}`,
+        name: name.trim(),
+        kreisschluessel,
+        kennzahlen: {
+          einwohner: zahlen(null, kreisschluessel).einwohner,
+          antraege: mittel((k) => k.antraege),
+          dokumente: mittel((k) => k.dokumente),
+          benutzer: mittel((k) => k.benutzer),
+        },
+      };
+    }
+    /** The simulation under one key (pure: no further reads). */
+    return (art: SchluesselArt, poolCent: bigint) => {
+      const schluessel = schluesselFuer(art, art === 'mix' ? latestMix?.schluessel : undefined);
+      const hinweise = [...annahmen];
+      if (!joiner && schluessel.nutzung > 0)
+        hinweise.push(
+          'Nutzung des neuen Mitglieds angenommen als Mittel der bisherigen Mitglieder (letzte 365 Tage).',
+        );
+      const ergebnis = mitEinwohnerFehler([...bisher.map((m) => m.name), neu.name], () =>
+        beitrittSimulieren({ poolCent, schluessel, bisher, neu }),
+      );
+      return {
+        kreisschluessel,
+        name: neu.name,
+        aenderung,
+        art,
+        schluessel,
+        poolCent,
+        annahmen: hinweise,
+        ...ergebnis,
+      };
+    };
+  }
+
+  type Simulation = ReturnType<Awaited<ReturnType<typeof beitrittVorbereiten>>>;
+
   return {
     /**
      * The effect of a county's join on every member's share with the same pool and key: a county
@@ -77,12 +183,10 @@ export function createKostenUsecases({ database }: { database: DatabaseHandle })
      * joined by an amendment is shown as it joined (members before it, figures of the year before).
      */
     async simulateJoin({
-      principal,
-      kreisschluessel,
-      name,
       art,
       poolCent,
       heute = isoTag(new Date()),
+      ...rest
     }: {
       principal: Principal;
       kreisschluessel: string;
@@ -91,79 +195,35 @@ export function createKostenUsecases({ database }: { database: DatabaseHandle })
       poolCent: bigint;
       heute?: string;
     }) {
-      if (!/^[0-9]{5}$/.test(kreisschluessel)) throw steuerungErrors.kreisschluessel(kreisschluessel);
-      const [mitglieder, versionen] = await Promise.all([repo.listMitglieder(db), repo.listSchluessel(db)]);
-      const latestMix = versionen
-        .filter((v) => v.schluessel.gleich + v.schluessel.einwohner + v.schluessel.nutzung > 1)
-        .at(-1);
-      const schluessel = schluesselFuer(art, art === 'mix' ? latestMix?.schluessel : undefined);
-      const joiner = mitglieder.find((m) => m.kreisschluessel === kreisschluessel);
-      const annahmen: string[] = [];
-      let bisher: Beteiligter[];
-      let neu: Beteiligter;
-      let aenderung: { nummer: number; drucksache: string; beschlossenAm: string } | null = null;
-      if (joiner) {
-        if (joiner.via_amendment === null) throw steuerungErrors.gruendungsmitglied(joiner.name);
-        const amendment = await db
-          .selectFrom('agreement_amendments')
-          .select(['number', 'drucksache', 'resolved_on'])
-          .where('number', '=', joiner.via_amendment)
-          .executeTakeFirstOrThrow();
-        aenderung = {
-          nummer: amendment.number,
-          drucksache: amendment.drucksache,
-          beschlossenAm: String(amendment.resolved_on),
-        };
-        const stichtag = tageZurueck(joiner.mitglied_seit, 1);
-        const zahlen = await letztesJahrBis(stichtag, 'beitritt-simulieren', principal);
-        bisher = mitglieder
-          .filter((m) => mitgliedAm(m, tageZurueck(joiner.mitglied_seit, 1)))
-          .map((m) => ({
-            id: m.id,
-            name: m.name,
-            kreisschluessel: m.kreisschluessel,
-            kennzahlen: zahlen(m.id, m.kreisschluessel),
-          }));
-        neu = {
-          id: joiner.id,
-          name: joiner.name,
-          kreisschluessel,
-          kennzahlen: zahlen(joiner.id, kreisschluessel),
-        };
-        annahmen.push(`Mitglieder vor dem Beitritt am ${joiner.mitglied_seit}; Nutzung der 365 Tage davor.`);
-      } else {
-        if (!name?.trim()) throw steuerungErrors.nameFehlt(kreisschluessel);
-        const zahlen = await letztesJahrBis(heute, 'beitritt-simulieren', principal);
-        bisher = mitglieder
-          .filter((m) => mitgliedAm(m, heute))
-          .map((m) => ({
-            id: m.id,
-            name: m.name,
-            kreisschluessel: m.kreisschluessel,
-            kennzahlen: zahlen(m.id, m.kreisschluessel),
-          }));
-        const mittel = (f: (k: Kennzahlen) => number) =>
-          Math.round(bisher.reduce((a, m) => a + f(m.kennzahlen), 0) / Math.max(1, bisher.length));
-        neu = {
-          id: `kreis-${kreisschluessel}`,
-          name: name.trim(),
-          kreisschluessel,
-          kennzahlen: {
-            einwohner: zahlen(null, kreisschluessel).einwohner,
-            antraege: mittel((k) => k.antraege),
-            dokumente: mittel((k) => k.dokumente),
-            benutzer: mittel((k) => k.benutzer),
-          },
-        };
-        if (schluessel.nutzung > 0)
-          annahmen.push(
-            'Nutzung des neuen Mitglieds angenommen als Mittel der bisherigen Mitglieder (letzte 365 Tage).',
-          );
-      }
-      const ergebnis = mitEinwohnerFehler([...bisher.map((m) => m.name), neu.name], () =>
-        beitrittSimulieren({ poolCent, schluessel, bisher, neu }),
-      );
-      return { kreisschluessel, name: neu.name, aenderung, art, schluessel, poolCent, annahmen, ...ergebnis };
+      return (await beitrittVorbereiten({ ...rest, heute }))(art, poolCent);
+    },
+
+    /**
+     * The same for several keys at once (the Steuerung page): the usage is read once, not per key.
+     * Per key the result or the expected refusal (e.g. a missing population figure) as an AppError.
+     */
+    async simulateJoinJeSchluessel({
+      arten,
+      poolCent,
+      heute = isoTag(new Date()),
+      ...rest
+    }: {
+      principal: Principal;
+      kreisschluessel: string;
+      name?: string;
+      arten: readonly SchluesselArt[];
+      poolCent: bigint;
+      heute?: string;
+    }): Promise<Array<Simulation | AppError>> {
+      const simulation = await beitrittVorbereiten({ ...rest, heute });
+      return arten.map((art) => {
+        try {
+          return simulation(art, poolCent);
+        } catch (error) {
+          if (error instanceof AppError) return error;
+          throw error;
+        }
+      });
     },
 
     /** A year's pool split among the members by the key versions in force (pro rata by days). */
