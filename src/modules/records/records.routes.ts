@@ -3,6 +3,7 @@ import { type AktenRoutesDeps, registerAktenRoutes } from './akten/akten.routes.
 import { type AktenplanRoutesDeps, registerAktenplanRoutes } from './aktenplan/aktenplan.routes.ts';
 import { registerDokumentContentRoutes } from './dokumente/dokument-content.routes.ts';
 import { type DokumenteRoutesDeps, registerDokumenteRoutes } from './dokumente/dokumente.routes.ts';
+import { registerVerschiebenRoutes } from './dokumente/verschieben.routes.ts';
 import { type PostkorbRoutesDeps, registerPostkorbRoutes } from './postkorb/postkorb.routes.ts';
 import { registerVorgaengeRoutes, type VorgaengeRoutesDeps } from './vorgaenge/vorgaenge.routes.ts';
 
@@ -20,5 +21,6 @@ export function registerRecordsRoutes(api: ApiRouter, deps: RecordsDeps) {
   registerVorgaengeRoutes(api, deps);
   registerDokumenteRoutes(api, deps);
   registerDokumentContentRoutes(api, deps);
+  registerVerschiebenRoutes(api, deps);
   registerPostkorbRoutes(api, deps);
 }

@@ -21,3 +21,12 @@ export const metadataNotAList = () =>
 
 export const metadataInvalid = (nr: number, name: string, de: string) =>
   badRequest('dokument.metadata', `invalid metadata field ${nr}`, `Metadatenfeld ${nr} („${name}“): ${de}`);
+
+export const sourceAkteClosed = () =>
+  new AppError({
+    code: 'akte.closed',
+    status: 409,
+    message: 'the document lies in a closed Akte (z.d.A.)',
+    messageDe:
+      'Das Dokument liegt in einer Akte, die zu den Akten verfügt ist (z.d.A.); es kann nicht verschoben werden.',
+  });

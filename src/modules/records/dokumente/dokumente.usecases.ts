@@ -22,6 +22,7 @@ import {
   updateDokument,
 } from './dokumente.repository.ts';
 import { addDokumentVersion, fileDokument } from './filing.usecases.ts';
+import { createDokumentVerschieben } from './verschieben.usecases.ts';
 import { listVersions, loadVersionFile, loadVersionText } from './versionen.repository.ts';
 
 /** Takes a streamed file into the blob store (size-limited, hashed) and tells what was stored. */
@@ -143,6 +144,9 @@ export function createDokumenteUsecases({
     },
 
     addVersion,
+
+    /** Moving a document into another Vorgang of the county (verschieben.usecases.ts). */
+    move: createDokumentVerschieben({ database }).move,
 
     async get(principal: Principal, id: string) {
       return inTenant(principal, (trx, viewer) => loadVisibleDokument(trx, viewer, id));
