@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { nachkommastellen, type Spalte, type Tabelle } from './tabelle.ts';
 
 /**
@@ -7,6 +6,8 @@ import { nachkommastellen, type Spalte, type Tabelle } from './tabelle.ts';
  * two rows below the data.
  */
 export async function tabelleAlsXlsx(tabelle: Tabelle): Promise<Buffer> {
+  // Loaded on first use: importing exceljs costs about half a second of CPU in every process.
+  const { default: ExcelJS } = await import('exceljs');
   const mappe = new ExcelJS.Workbook();
   mappe.creator = 'Verbund';
   const blatt = mappe.addWorksheet(blattname(tabelle.titel));

@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
+/** pdfkit, loaded on first use (its import costs about a third of a second in every process). */
+let PDFDocument: typeof PDFKitDocument | undefined;
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT = path.join(FONT_DIR, 'DejaVuSans.ttf');
 const FONT_BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
@@ -17,6 +19,7 @@ export const MARGIN = 56;
  * Antrag PDFs (ozg/antraege/antrag.render.ts) still set pdfkit up on their own.
  */
 export function createPdfA(meta: { title: string; author: string; subject: string; created: Date }) {
+  PDFDocument ??= require('pdfkit') as typeof PDFKitDocument;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 20 },

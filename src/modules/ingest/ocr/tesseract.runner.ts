@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHocrPage } from './hocr.ts';
 import { execTool, type OcrRun, OcrRunError, tooLong, toolEnv } from './ocr.exec.ts';
-import { assemblePdfA, type PdfPagePart } from './ocr.pdfa.ts';
+import type { PdfPagePart } from './ocr.pdfa.ts';
 import { extractPageImages, scannedPdfPages } from './scanned-pdf.ts';
 
 /** Resolution assumed for an image that states none (the usual scanner setting). */
@@ -125,8 +125,10 @@ async function recognisePages({
   );
   const words = results.reduce((sum, page) => sum + page.hocr.words, 0);
   const sum = results.reduce((total, page) => total + page.hocr.confidenceSum, 0);
+  // ocr.pdfa.ts (pdf-lib: a third of a second of CPU to import) is loaded only when a PDF is wanted.
+  const { assemblePdfA } = wantPdf ? await import('./ocr.pdfa.ts') : { assemblePdfA: null };
   return {
-    pdf: wantPdf
+    pdf: assemblePdfA
       ? await assemblePdfA({ pages: results.map((page) => page.part), producer: results[0]!.producer })
       : null,
     pdfa: wantPdf,

@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type { FormDefinition, FormNode } from '../formulare/form.models.ts';
 import { describeData } from '../formulare/form-data.models.ts';
 
 const require = createRequire(import.meta.url);
+/** pdfkit, loaded on first use (its import costs about a third of a second in every process). */
+let PDFDocument: typeof PDFKitDocument | undefined;
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT = path.join(FONT_DIR, 'DejaVuSans.ttf');
 const FONT_BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
@@ -34,6 +36,7 @@ export function renderAntragPdf(antrag: AntragForRender, kind: 'formular' | 'qui
     kind === 'quittung'
       ? `Eingangsbestätigung ${antrag.nummer}`
       : `Antrag ${antrag.nummer}: ${antrag.leistung.name}`;
+  PDFDocument ??= require('pdfkit') as typeof PDFKitDocument;
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -1,5 +1,3 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-
 // Characters outside WinAnsi (the standard fonts' encoding) are replaced, so any German text renders.
 const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
 const printable = (text: string) =>
@@ -17,6 +15,8 @@ const printable = (text: string) =>
  * as needed). Used for demo data and the ingest benchmark.
  */
 export async function renderTextPdf(title: string, body: string, options: { maxPages?: number } = {}) {
+  // Loaded on first use: importing pdf-lib costs about a third of a second of CPU in every process.
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   pdf.setTitle(printable(title));
   pdf.setLanguage('de-DE');
