@@ -143,5 +143,12 @@ describe('who sees every county, decided by the database', () => {
         `select * from steuerung_antraege_monate_roh('2000-01-01', '2100-01-01')`,
       ),
     ).rejects.toThrow(/permission denied/);
+    // nor the aggregates of every county (0046, 0076) or the refresh body behind the public refresh
+    for (const statement of [
+      'select * from steuerung_agg_antraege_monat',
+      'select * from steuerung_agg_bescheide_kreis',
+      `select * from steuerung_aggregate_auffrischen_fein(now())`,
+    ])
+      await expect(alsApp('nordhausen', 'betrieb', statement)).rejects.toThrow(/permission denied/);
   });
 });
