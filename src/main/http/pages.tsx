@@ -8,6 +8,7 @@ import { canWrite, createSearchFacets, registerRecordsPages } from '../../module
 import { ReindexStatus, registerSearchPages } from '../../modules/search/search.module.ts';
 import {
   registerFoerdermittelPages,
+  registerReifegradPages,
   registerSteuerungPages,
 } from '../../modules/steuerung/steuerung.module.ts';
 import { registerVerbundPages } from '../../modules/verbund/verbund.module.ts';
@@ -41,6 +42,7 @@ export function registerPages(app: Hono<AppEnv>, services: Services) {
     foerdermittel: services.steuerung.foerdermittel,
     verbund: services.verbund,
   });
+  registerReifegradPages(app, { reifegrad: services.steuerung.reifegrad, verbund: services.verbund });
   registerVerwaltungPages(app, {
     ...services,
     sections: [

@@ -23,6 +23,7 @@ export { SCHLUESSEL_ARTEN, type SchluesselArt } from './kosten/schluessel.models
 export { STANDARD_ARTEFAKT_ARTEN } from './nachnutzung/artefakt-arten.ts';
 export { registerReifegradRoutes } from './reifegrad/reifegrad.routes.ts';
 export { berechneReifegrade, erfasseReifegrad } from './reifegrad/reifegrad.usecases.ts';
+export { registerReifegradPages } from './reifegrad/ui/reifegrad.pages.tsx';
 export { steuerungErrors } from './steuerung.errors.ts';
 export { registerSteuerungRoutes } from './steuerung.routes.ts';
 

@@ -49,6 +49,10 @@ export function SteuerungPage({ frame, bericht }: { frame: PageFrame; bericht: S
         <a class="kern-link" href="/steuerung/foerdermittel">
           Fördermittel: Bewilligungen und Ausgaben
         </a>
+        {' · '}
+        <a class="kern-link" href="/steuerung/reifegrad">
+          OZG-Reifegrad: Kriterien je Leistung
+        </a>
       </p>
       <nav aria-label="Abschnitte der Steuerung">
         <ul class="kern-list">

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   type BrowserTestbed,
-  login,
   startBrowserTestbed,
   stopBrowserTestbed,
 } from '../../../../test/support/browser.ts';
-import { DEMO_PASSWORD } from '../../../demo/verbund.seed.ts';
+import { angemeldeteSeite } from '../../../../test/support/browser-sitzung.ts';
 
 // Sample data: the grant and expense below are invented for this test (Beispieldaten).
 let bed: BrowserTestbed;
@@ -20,13 +19,11 @@ describe('the Fördermittel pages in Debian Chromium', () => {
     timeout: 120_000,
   }, async () => {
     // The pages have no script; axe itself needs JavaScript in the page.
-    const context = await bed.browser.newContext();
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    const url = bed.server.url;
-    await login(page, url, 'nordhausen', 'admin', DEMO_PASSWORD);
-    await page.waitForURL(`${url}/`);
-    await page.goto(`${url}/steuerung`);
+    const { context, page, url } = await angemeldeteSeite(bed, {
+      tenant: 'nordhausen',
+      user: 'admin',
+      ziel: '/steuerung',
+    });
     await page.getByRole('link', { name: 'Fördermittel: Bewilligungen und Ausgaben' }).click();
     await page.waitForURL(`${url}/steuerung/foerdermittel`);
     expect(await axeViolations(page)).toEqual([]);

@@ -1,36 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
-import { DEMO_PASSWORD } from '../../../demo/verbund.seed.ts';
+import * as sitzung from '../../../../test/support/sitzung.ts';
+import { csrfAus, type Sitzung } from '../../../../test/support/sitzung.ts';
 
 // Sample data: the grants and expenses below are invented for this test (Beispieldaten).
 let t: TestContext;
 let beleg: string;
 let fremdeBewilligung: string;
 
-type Sitzung = { cookie: string; csrf: string };
-
-/** A signed-in demo person: the session cookie and CSRF token a browser holds after the login. */
-async function anmelden(tenantId: string, login: string): Promise<Sitzung> {
-  const { cookie } = await t.services.identity.login({ tenantId, login, password: DEMO_PASSWORD });
-  const principal = await t.services.identity.resolveSession(cookie);
-  return { cookie: `verbund_session=${cookie}`, csrf: principal!.csrfToken! };
-}
-
-const holen = async (s: Sitzung, path: string) => {
-  const r = await t.app.request(path, { headers: { cookie: s.cookie } });
-  return { status: r.status, text: await r.text() };
-};
-
-const senden = async (s: Sitzung, path: string, felder: Record<string, string>, csrf = s.csrf) => {
-  const r = await t.app.request(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie },
-    body: new URLSearchParams(csrf ? { _csrf: csrf, ...felder } : felder).toString(),
-  });
-  return { status: r.status, location: r.headers.get('location') ?? '', text: await r.text() };
-};
-
-const csrfAus = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+const anmelden = (tenantId: string, login: string) => sitzung.anmelden(t, tenantId, login);
+const holen = (s: Sitzung, path: string) => sitzung.holen(t, s, path);
+const senden = (s: Sitzung, path: string, felder: Record<string, string>, csrf = s.csrf) =>
+  sitzung.senden(t, s, path, felder, { csrf });
 
 const BEWILLIGUNG = {
   zuwendungsgeber: 'Freistaat Thüringen',
