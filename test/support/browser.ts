@@ -43,7 +43,8 @@ export async function serveApp(t: TestContext) {
 
 /** Runs axe-core with the WCAG 2.1 A/AA rule set and returns the violations (ids and targets). */
 export async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
+  // axe-core (about 550 kB) is evaluated once per loaded document, not on every check of it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at runtime
     const axe = (window as any).axe;
