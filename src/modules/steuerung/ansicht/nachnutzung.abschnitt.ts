@@ -17,7 +17,11 @@ export function nachnutzungAbschnitt({ nachnutzung }: { nachnutzung: Nachnutzung
     reihenfolge: 20,
     async laden(k: SteuerungKontext) {
       const stichtag = `${k.jahr}-12-31` < heute() ? `${k.jahr}-12-31` : heute();
-      const m = await nachnutzung.matrix({ principal: k.principal, stichtag });
+      // The Serviceteam also gets the grade over time: both from one audited read of the uses.
+      const beide = k.verbundsicht
+        ? await nachnutzung.matrixUndVerlauf({ principal: k.principal, stichtag })
+        : { matrix: await nachnutzung.matrix({ principal: k.principal, stichtag }), verlauf: [] };
+      const m = beide.matrix;
       const spalten = k.verbundsicht
         ? m.mitglieder
         : m.mitglieder.filter((x) => x.id === k.principal.tenantId);
@@ -78,7 +82,7 @@ export function nachnutzungAbschnitt({ nachnutzung }: { nachnutzung: Nachnutzung
         },
       };
       if (!k.verbundsicht) return { kennzahlen: [matrix, einheitenKennzahl] };
-      const punkte = await nachnutzung.verlauf({ principal: k.principal, bis: stichtag.slice(0, 7) });
+      const punkte = beide.verlauf;
       const verlauf: Kennzahl = {
         key: 'nachnutzung-verlauf',
         beschreibung:

@@ -82,6 +82,20 @@ describe('Nachnutzung of the shared artifacts', () => {
     expect(punkte.find((p) => p.monat === '2020-06')!.beitritte).toEqual(['Wartburgkreis']);
   });
 
+  it('matrix and history for the Steuerung page come from one audited read, equal to each on its own', async () => {
+    const steuerung = t.services.steuerung.nachnutzung;
+    const lesungen = async () =>
+      (await t.services.audit.list({ tenantId: 'unstrut-hainich-kreis', limit: 1000 })).filter(
+        (e) => e.objectId === 'steuerung_nachnutzung_verbund',
+      ).length;
+    const vorher = await lesungen();
+    const beide = await steuerung.matrixUndVerlauf({ principal: serviceteam, stichtag: '2020-12-31' });
+    expect(await lesungen()).toBe(vorher + 1);
+    expect(beide.matrix).toEqual(await steuerung.matrix({ principal: serviceteam, stichtag: '2020-12-31' }));
+    expect(beide.verlauf).toEqual(await steuerung.verlauf({ principal: serviceteam, bis: '2020-12' }));
+    expect(beide.verlauf.at(-1)!.monat).toBe('2020-12');
+  });
+
   it('`verbund steuerung nachnutzung` prints the grade and every artifact with its owner', {
     timeout: 120_000,
   }, async () => {

@@ -3,7 +3,7 @@ import type { Principal } from '../../../platform/http/principal.ts';
 import type { ArtifactRegistry } from '../../../platform/onboarding/artifacts.ts';
 import { kostenRepository } from '../kosten/kosten.repository.ts';
 import { leseVerbundzahlen } from '../verbundzahlen.ts';
-import { type Artefakt, type Beteiligt, matrix, verlauf } from './nachnutzung.models.ts';
+import { type Artefakt, type Beteiligt, grad, matrix, verlauf } from './nachnutzung.models.ts';
 import { nachnutzungRepository as repo } from './nachnutzung.repository.ts';
 
 const heute = () => new Date().toISOString().slice(0, 10);
@@ -71,19 +71,54 @@ export function createNachnutzungUsecases({
     };
   }
 
+  type Daten = Awaited<ReturnType<typeof laden>>;
+  const matrixAus = (daten: Daten, stichtag: string) => ({
+    arten: daten.arten,
+    ...matrix({ ...daten, stichtag }),
+  });
+  const verlaufAus = (daten: Daten, bis: string) => {
+    const erster = daten.mitglieder.map((m) => m.mitgliedSeit).sort()[0];
+    if (!erster) return [];
+    return verlauf({ ...daten, monate: monateZwischen(erster.slice(0, 7), bis) });
+  };
+
   return {
+    /**
+     * The Verbund's Nachnutzungsgrad on a day and at every month's end, for every reader (a county
+     * too): totals only, from the named function of migration 0079, audited as every Verbund figure.
+     */
+    async verbundgrad({ principal, stichtag = heute() }: { principal: Principal; stichtag?: string }) {
+      const zeilen = await leseVerbundzahlen({
+        database,
+        principal,
+        funktion: 'steuerung_nachnutzungsgrad_verbund',
+        daten: { stichtag },
+        lesen: (trx) => repo.gradVerbund(trx, stichtag),
+      });
+      const tag = zeilen.find((z) => z.monat === null);
+      return {
+        stichtag,
+        ...grad(tag?.genutzt ?? 0, tag?.moeglich ?? 0),
+        verlauf: zeilen.flatMap((z) =>
+          z.monat ? [{ monat: z.monat.slice(0, 7), ...grad(z.genutzt, z.moeglich) }] : [],
+        ),
+      };
+    },
+
     /** The matrix artifact × member on a day (default today) with the Nachnutzungsgrad. */
     async matrix({ principal, stichtag = heute() }: { principal: Principal; stichtag?: string }) {
-      const daten = await laden(principal, 'nachnutzung-matrix');
-      return { arten: daten.arten, ...matrix({ ...daten, stichtag }) };
+      return matrixAus(await laden(principal, 'nachnutzung-matrix'), stichtag);
     },
 
     /** The Nachnutzungsgrad at every month's end from the first join to `bis`, joins marked. */
     async verlauf({ principal, bis = heute().slice(0, 7) }: { principal: Principal; bis?: string }) {
-      const daten = await laden(principal, 'nachnutzung-verlauf');
-      const erster = daten.mitglieder.map((m) => m.mitgliedSeit).sort()[0];
-      if (!erster) return [];
-      return verlauf({ ...daten, monate: monateZwischen(erster.slice(0, 7), bis) });
+      return verlaufAus(await laden(principal, 'nachnutzung-verlauf'), bis);
+    },
+
+    /** Both from one audited read of the uses (the Steuerung page shows both). */
+    async matrixUndVerlauf({ principal, stichtag }: { principal: Principal; stichtag: string }) {
+      const daten = await laden(principal, 'nachnutzung-matrix-verlauf');
+      return { matrix: matrixAus(daten, stichtag), verlauf: verlaufAus(daten, stichtag.slice(0, 7)) };
     },
   };
 }
