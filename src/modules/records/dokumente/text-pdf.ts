@@ -10,13 +10,16 @@ const printable = (text: string) =>
     })
     .join('');
 
+/** pdf-lib, loaded on first use: its import costs about a third of a second of CPU in every process. */
+let pdfLib: Promise<typeof import('pdf-lib')> | undefined;
+
 /**
  * Renders plain text as a PDF with a real text layer (A4, Helvetica, wrapped lines, as many pages
  * as needed). Used for demo data and the ingest benchmark.
  */
 export async function renderTextPdf(title: string, body: string, options: { maxPages?: number } = {}) {
-  // Loaded on first use: importing pdf-lib costs about a third of a second of CPU in every process.
-  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  pdfLib ??= import('pdf-lib');
+  const { PDFDocument, StandardFonts } = await pdfLib;
   const pdf = await PDFDocument.create();
   pdf.setTitle(printable(title));
   pdf.setLanguage('de-DE');
