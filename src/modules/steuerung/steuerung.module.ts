@@ -7,6 +7,7 @@ import { createFoerdermittelUsecases } from './foerdermittel/foerdermittel.useca
 import { createKennzahlenUsecases } from './kennzahlen/kennzahlen.usecases.ts';
 import { createKostenUsecases } from './kosten/kosten.usecases.ts';
 import { createNachnutzungUsecases } from './nachnutzung/nachnutzung.usecases.ts';
+import { nachnutzungsgradAbschnitt } from './nachnutzung/nachnutzungsgrad.abschnitt.ts';
 import { reifegradAbschnitt } from './reifegrad/reifegrad.abschnitt.ts';
 import { createReifegradUsecases } from './reifegrad/reifegrad.usecases.ts';
 
@@ -36,6 +37,7 @@ export function createSteuerungModule(deps: { database: DatabaseHandle; artifact
   const foerdermittel = createFoerdermittelUsecases(deps);
   // The pages' and API's figure tables; other parts add sections with ansicht.registriereAbschnitt.
   const ansicht = createSteuerungAnsicht({ database: deps.database, kosten, nachnutzung, anbindungen });
+  ansicht.registriereAbschnitt(nachnutzungsgradAbschnitt({ nachnutzung }));
   ansicht.registriereAbschnitt(reifegradAbschnitt({ reifegrad }));
   ansicht.registriereAbschnitt(foerdermittelAbschnitt({ foerdermittel }));
   return {
