@@ -32,7 +32,7 @@ async function person(instance: Instance, tenantId: string, login: string) {
   return { get };
 }
 
-/** The views to measure: page and report of this and last year, every figure table, two exports. */
+/** The views to measure: page and report of this and last year, the Fördermittel pages, every figure table, two exports. */
 export async function httpAnsichten(instance: Instance): Promise<Ansicht[]> {
   const serviceteam = await person(instance, 'unstrut-hainich-kreis', 'serviceteam');
   const kreis = await person(instance, 'nordhausen', 'sachbearbeitung');
@@ -50,6 +50,22 @@ export async function httpAnsichten(instance: Instance): Promise<Ansicht[]> {
       ansichten.push([`HTTP Seite /steuerung ${j} (${wer})`, () => p.get(`/steuerung?jahr=${j}`)]);
       ansichten.push([`HTTP API /steuerung ${j} (${wer})`, () => p.get(`/api/v1/steuerung?jahr=${j}`)]);
     }
+  }
+  // The Fördermittel pages: the list of each, and one grant's page where the county has one.
+  for (const [wer, p] of [
+    ['Serviceteam', serviceteam],
+    ['Kreis', kreis],
+  ] as const) {
+    ansichten.push([`HTTP Seite /steuerung/foerdermittel (${wer})`, () => p.get('/steuerung/foerdermittel')]);
+    const liste = JSON.parse(String(await p.get('/api/v1/steuerung/foerdermittel'))) as {
+      items: Array<{ id: string }>;
+    };
+    const id = liste.items[0]?.id;
+    if (id)
+      ansichten.push([
+        `HTTP Seite /steuerung/foerdermittel/{id} (${wer})`,
+        () => p.get(`/steuerung/foerdermittel/${id}`),
+      ]);
   }
   for (const key of keys)
     ansichten.push([
