@@ -1,8 +1,25 @@
 -- Nachnutzungsgrad des Verbunds für jeden Landkreis (issue 13): nur die Summe – Nutzungen durch
 -- Nicht-Eigentümer / (Artefakte × (Mitglieder − 1)) – am Stichtag und am Ende jedes Monats, nie eine
 -- Zeile eines Artefakts oder eines Landkreises. Dieselben Regeln wie nachnutzung.models.ts (matrix,
--- verlauf) über dieselben Zeilen (steuerung_nachnutzung_verbund_roh, Artefaktlisten wie
--- nachnutzung/artefakt-arten.ts); nachnutzungsgrad.test.ts prüft Gleichheit mit der Serviceteam-Rechnung.
+-- verlauf) über dieselben Zeilen (steuerung_nachnutzung_verbund_roh); die geteilten Artefakte stehen
+-- einmal in der Sicht steuerung_artefakte, aus der auch nachnutzung/artefakt-arten.ts liest.
+-- nachnutzungsgrad.test.ts prüft Gleichheit mit der Rechnung des Serviceteams.
+create view steuerung_artefakte as
+  select 'leistung'::text as art, l.id::text as id, l.name::text as label, l.owner_tenant_id::text as owner_tenant_id,
+         l.created_at::date as seit
+  from leistungen l
+  union all
+  select 'formular', f.id::text, f.name::text, f.owner_tenant_id::text, f.created_at::date from formulare f
+  union all
+  select 'connector', c.id::text, c.name::text, c.owner_tenant_id::text, c.created_at::date from connector_definitionen c
+  union all
+  select 'aktenplan-vorlage', t.id::text, t.name::text, t.owner_tenant_id::text, t.created_at::date from aktenplan_templates t
+  union all
+  select 'aktenplan-einheit', u.template_id || ':' || u.kennzeichen, u.kennzeichen || ' ' || u.titel,
+         t.owner_tenant_id::text, t.created_at::date
+  from aktenplan_template_units u join aktenplan_templates t on t.id = u.template_id;
+grant select on steuerung_artefakte to verbund_app;
+
 create function steuerung_nachnutzungsgrad_verbund(p_stichtag date)
   returns table (monat date, genutzt bigint, moeglich bigint)
   language plpgsql stable security definer set search_path = public as $$
@@ -15,17 +32,7 @@ begin
   end if;
   return query
   with artefakte as (
-    select 'leistung'::text as art, l.id::text as id, l.owner_tenant_id::text as owner, l.created_at::date as seit
-    from leistungen l
-    union all
-    select 'formular', f.id::text, f.owner_tenant_id::text, f.created_at::date from formulare f
-    union all
-    select 'connector', c.id::text, c.owner_tenant_id::text, c.created_at::date from connector_definitionen c
-    union all
-    select 'aktenplan-vorlage', t.id::text, t.owner_tenant_id::text, t.created_at::date from aktenplan_templates t
-    union all
-    select 'aktenplan-einheit', u.template_id || ':' || u.kennzeichen, t.owner_tenant_id::text, t.created_at::date
-    from aktenplan_template_units u join aktenplan_templates t on t.id = u.template_id
+    select x.art, x.id, x.owner_tenant_id as owner, x.seit from steuerung_artefakte x
   ), mitglieder as (
     select t.id::text as id, m.member_since as seit, (to_jsonb(m) ->> 'member_until')::date as bis
     from tenants t join agreement_members m on m.member_id = t.id
