@@ -39,8 +39,9 @@ const t0 = performance.now();
 const learned = await instance.services.ablagevorschlaege.learn(TENANT, { skip: heldOut });
 const learnSeconds = (performance.now() - t0) / 1000;
 const { rows } = await db.query(
-  `select d.id, d.titel, d.unit_id, d.akte_id, d.vorgang_id, d.art, dv.text from dokumente d join dokument_versionen dv
-   on dv.dokument_id = d.id and dv.tenant_id = d.tenant_id and dv.version = d.aktuelle_version where d.tenant_id = $1`,
+  `select d.id, d.titel, d.unit_id, d.akte_id, d.vorgang_id, d.art, dv.text, v.externe_referenz from dokumente d
+   join dokument_versionen dv on dv.dokument_id = d.id and dv.tenant_id = d.tenant_id and dv.version = d.aktuelle_version
+   join vorgaenge v on v.id = d.vorgang_id where d.tenant_id = $1`,
   [TENANT],
 );
 const test = rows.filter((r) => heldOut(r.id));
@@ -58,6 +59,10 @@ const truth = (r: (typeof rows)[number], m: (typeof MERKMALE)[number]) =>
   m === 'einheit' ? r.unit_id : m === 'akte' ? r.akte_id : m === 'vorgang' ? r.vorgang_id : r.art;
 const hits = Object.fromEntries(MERKMALE.map((m) => [m, { at1: 0, at3: 0, shown: 0, right: 0 }]));
 const times: number[] = [];
+// Documents that do not cite their Vorgang's Zeichen: what the content alone gives for the Vorgang.
+const citesNothing = (r: (typeof rows)[number]) =>
+  !r.externe_referenz || !`${r.titel} ${r.text ?? ''}`.includes(r.externe_referenz);
+const uncited = { n: 0, at1: 0, at3: 0 };
 for (const r of test) {
   const started = performance.now();
   const s = await suggest({ tenantId: TENANT, titel: r.titel, text: r.text ?? '' });
@@ -68,6 +73,12 @@ for (const r of test) {
     if (k.includes(truth(r, m))) hits[m]!.at3 += 1;
     if (s[m]) hits[m]!.shown += 1;
     if (s[m]?.klasse === truth(r, m)) hits[m]!.right += 1;
+  }
+  if (citesNothing(r)) {
+    const k = s.kandidaten.vorgang.map((c) => c.klasse);
+    uncited.n += 1;
+    if (k[0] === r.vorgang_id) uncited.at1 += 1;
+    if (k.includes(r.vorgang_id)) uncited.at3 += 1;
   }
 }
 // Evidence on the generator: the body alone, without the title line, the Betreff line and the
@@ -104,6 +115,9 @@ for (const m of MERKMALE)
   console.log(
     `  ${names[m].padEnd(17)} accuracy@1 ${share(hits[m]!.at1)}, @3 ${share(hits[m]!.at3)}; über der Schwelle 0,5: ${hits[m]!.shown} Vorschläge, davon richtig ${hits[m]!.right}`,
   );
+console.log(
+  `  Vorgang bei Dokumenten ohne Zeichen des Vorgangs (${uncited.n} von ${test.length}): accuracy@1 ${(uncited.at1 / Math.max(1, uncited.n)).toFixed(3).replace('.', ',')}, @3 ${(uncited.at3 / Math.max(1, uncited.n)).toFixed(3).replace('.', ',')}`,
+);
 console.log(
   `  Nur der Brieftext (ohne Titel, Betreff, Briefkopf): Aktenplaneinheit @1 ${share(body1)}, @3 ${share(body3)}; häufigste Einheiten geraten: @1 ${share(prior1)}, @3 ${share(prior3)}`,
 );

@@ -169,7 +169,7 @@ export async function seedDemoRecords({
         .where('login', '=', 'sachbearbeitung')
         .executeTakeFirst();
       const akten = new Map<string, string>();
-      const vorgaenge = new Map<string, { id: string; akteId: string; count: number }>();
+      const vorgaenge = new Map<string, { id: string; akteId: string }>();
       const today = new Date();
       const dayOffset = (days: number) =>
         new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -193,22 +193,25 @@ export async function seedDemoRecords({
           akteId = akte.id;
           akten.set(akteKey, akteId);
         }
-        let vorgang = vorgaenge.get(akteKey);
-        if (!vorgang || vorgang.count >= 3) {
+        // The generator's case: its documents are one Vorgang, with the case's Zeichen as reference.
+        let vorgang = vorgaenge.get(doc.vorgang.key);
+        if (!vorgang) {
           const assigned = caseWorker && vorgaenge.size % 9 === 0;
           const created = await createVorgangInTrx(trx, ACTOR, akteId, {
-            betreff: doc.title.length > 120 ? `${doc.title.slice(0, 117)}…` : doc.title,
+            betreff:
+              doc.vorgang.betreff.length > 120
+                ? `${doc.vorgang.betreff.slice(0, 117)}…`
+                : doc.vorgang.betreff,
             eingangsdatum: doc.date,
             zustaendigPerson: assigned ? caseWorker.id : null,
             zustaendigOe: assigned ? 'SE' : null,
             wiedervorlage: assigned ? dayOffset(-(vorgaenge.size % 5)) : null,
             frist: assigned ? dayOffset((vorgaenge.size % 11) - 2) : null,
-            externeReferenz: doc.reference,
+            externeReferenz: doc.vorgang.aktenzeichen,
           });
-          vorgang = { id: created.id, akteId, count: 0 };
-          vorgaenge.set(akteKey, vorgang);
+          vorgang = { id: created.id, akteId };
+          vorgaenge.set(doc.vorgang.key, vorgang);
         }
-        vorgang.count++;
         await fileDokument({
           trx,
           actor: ACTOR,

@@ -1,4 +1,5 @@
 import { AREA_SUBJECTS } from './areas.ts';
+import { citationOf, citesCase, type GeneratedCase, objektOf } from './cases.ts';
 import { createRandom } from './random.ts';
 import {
   ADJECTIVES,
@@ -23,8 +24,11 @@ export type GeneratedDocument = {
   recipient: string | null;
   area: string;
   subject: string;
+  /** The case's Zeichen this document cites, or null (about a third cite nothing). */
   reference: string | null;
   body: string;
+  /** The Vorgang the document belongs to: documents with the same key are one Vorgang. */
+  vorgang: { key: string; aktenzeichen: string; betreff: string; position: number };
 };
 
 export const AREAS = Object.entries(AREA_SUBJECTS).map(([key, a]) => ({
@@ -77,23 +81,61 @@ export function createDocumentGenerator(options: {
       );
   }
 
+  // The open case per area and subject: its next documents go to it until it has its length.
+  const open = new Map<string, GeneratedCase>();
+  const numbers = new Map<string, number>();
+  const plate = county.places[0]!.normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .slice(0, 3)
+    .toUpperCase();
+  const addDays = (iso: string, days: number) => {
+    const d = new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    return d > '2026-11-20' ? '2026-11-20' : d;
+  };
+
+  function caseFor(area: string, subject: string): GeneratedCase {
+    const key = `${area}|${subject}`;
+    const current = open.get(key);
+    if (current && current.count < current.length) return current;
+    const kennzeichen = AREA_SUBJECTS[area]!.kennzeichen;
+    const number = (numbers.get(kennzeichen) ?? 0) + 1;
+    numbers.set(kennzeichen, number);
+    const start = r.date('2019-01-01', '2026-10-01');
+    const where = place();
+    const company = r.chance(0.2);
+    const name = company ? r.pick(COMPANIES) : person();
+    const lastName = company ? name : name.split(' ').pop()!;
+    const created: GeneratedCase = {
+      key: `${key}|${number}`,
+      aktenzeichen: `${kennzeichen}-${String(number).padStart(4, '0')}/${start.slice(0, 4)}`,
+      betreff: `${subject} – ${lastName}, ${where}`,
+      applicant: { name, lastName, place: where, address: address(where) },
+      objekt: objektOf({ r, area, place: where, plate }),
+      start,
+      length: r.int(2, 4),
+      count: 0,
+    };
+    open.set(key, created);
+    return created;
+  }
+
   function next(): GeneratedDocument {
     counter++;
     const area = r.zipf(AREA_KEYS);
     const def = AREA_SUBJECTS[area]!;
     const subject = r.pick(def.subjects);
-    const kind = r.pick(['eingang', 'eingang', 'ausgang', 'ausgang', 'intern'] as const);
-    const date = r.date('2019-01-01', '2026-11-20');
-    const who = person();
-    const where = place();
-    const citizen = r.chance(0.8) ? `${who}, ${address(where)}` : `${r.pick(COMPANIES)}, ${address(where)}`;
+    const c = caseFor(area, subject);
+    const position = c.count++;
+    // A case usually starts with the application (an incoming letter).
+    const kind =
+      position === 0 && r.chance(0.7)
+        ? 'eingang'
+        : r.pick(['eingang', 'eingang', 'ausgang', 'ausgang', 'intern'] as const);
+    const date = addDays(c.start, position * r.int(5, 40));
+    const { lastName, place: where } = c.applicant;
+    const citizen = `${c.applicant.name}, ${c.applicant.address}`;
     const office = `${county.name}, Landratsamt`;
-    const reference = r.chance(0.15)
-      ? `KT/${r.int(60, 180)}/${r.int(2019, 2026)}`
-      : r.chance(0.2)
-        ? `${def.kennzeichen}-${String(r.int(1, 400)).padStart(4, '0')}/${date.slice(0, 4)}`
-        : null;
-    const lastName = who.split(' ').pop()!;
+    const reference = citesCase({ r, position }) ? c.aktenzeichen : null;
     const title =
       kind === 'eingang'
         ? `${subject} – ${lastName}, ${where}`
@@ -101,8 +143,10 @@ export function createDocumentGenerator(options: {
           ? `${r.pick(['Bescheid', 'Schreiben', 'Anhörung', 'Nachforderung'])}: ${subject} – ${lastName}`
           : `${r.pick(['Vermerk', 'Aktennotiz', 'Stellungnahme', 'Verfügung'])} zu ${subject}`;
     const paragraphs: string[] = [];
-    paragraphs.push(`Betreff: ${subject}${reference ? ` (Bezug: ${reference})` : ''}`);
-    if (kind !== 'intern') paragraphs.push(r.pick(OPENINGS).replace('{name}', lastName));
+    if (reference) paragraphs.push(citationOf({ r, kind, aktenzeichen: reference }));
+    paragraphs.push(`Betreff: ${subject}`, c.objekt);
+    if (kind === 'intern') paragraphs.push(`Beteiligt: ${citizen}`);
+    else paragraphs.push(r.pick(OPENINGS).replace('{name}', lastName));
     const words = r.int(150, 1200);
     let count = 0;
     while (count < words) {
@@ -113,7 +157,8 @@ export function createDocumentGenerator(options: {
     }
     if (kind === 'ausgang')
       paragraphs.push(r.pick(CLOSINGS), 'Mit freundlichen Grüßen', `Im Auftrag\n${person()}`);
-    if (kind === 'eingang') paragraphs.push('Mit freundlichen Grüßen', who);
+    if (kind === 'eingang') paragraphs.push('Mit freundlichen Grüßen', c.applicant.name);
+    paragraphs.push('(Beispieldaten: Namen, Anschriften, Nummern und Zeichen sind erfunden.)');
     return {
       title,
       kind,
@@ -124,6 +169,7 @@ export function createDocumentGenerator(options: {
       subject,
       reference,
       body: paragraphs.join('\n\n'),
+      vorgang: { key: c.key, aktenzeichen: c.aktenzeichen, betreff: c.betreff, position },
     };
   }
 

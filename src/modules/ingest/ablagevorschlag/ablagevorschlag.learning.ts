@@ -11,6 +11,7 @@ import {
   nextDocuments,
   saveContributions,
   takeChanges,
+  vorgaengeChanged,
 } from './ablagevorschlag.repository.ts';
 
 type Contribution = Klassen & { dokument_id: string; terme: string[] };
@@ -92,7 +93,9 @@ export function createAblageLearning({ database }: { database: DatabaseHandle })
       }
       await applyDeltas(trx, deltasOf(changes));
       await saveContributions(trx, { save, drop });
-      await advance(trx, { lastId: docs.at(-1)?.id ?? null, changed: changes.length > 0 });
+      // A new or changed Vorgang changes the model too (its own features, added when it is loaded).
+      const modelChanged = changes.length > 0 || (await vorgaengeChanged(trx));
+      await advance(trx, { lastId: docs.at(-1)?.id ?? null, changed: modelChanged });
       return docs.length + changed.length;
     });
   }

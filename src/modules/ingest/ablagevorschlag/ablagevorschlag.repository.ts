@@ -183,3 +183,28 @@ export async function loadModelRows(
     vocabulary: vocabulary.rows[0]?.n ?? 0,
   };
 }
+
+export type VorgangRow = { id: string; betreff: string; externe_referenz: string | null };
+
+/**
+ * The Vorgänge of the county's open Akten, the newest `limit` first: their own Betreff and external
+ * reference are features of their class from the moment they exist (ablagevorschlag.vorgaenge.ts).
+ */
+export async function loadVorgaenge(trx: TenantTrx, { limit }: { limit: number }) {
+  const { rows } = await sql<VorgangRow>`select v.id::text as id, v.betreff, v.externe_referenz
+    from vorgaenge v join akten a on a.id = v.akte_id
+    where a.status is distinct from 'zda'
+    order by v.created_at desc, v.id limit ${limit}`.execute(trx);
+  return rows;
+}
+
+/**
+ * Whether a Vorgang was created or changed after the model's last change: then the model version
+ * goes up, so that processes holding the classifier load the Vorgang's own features.
+ */
+export async function vorgaengeChanged(trx: TenantTrx) {
+  const { rows } = await sql<{ changed: boolean }>`select exists(
+      select 1 from vorgaenge v, ablage_stand s where greatest(v.created_at, v.updated_at) > s.updated_at
+    ) as changed`.execute(trx);
+  return rows[0]?.changed ?? false;
+}

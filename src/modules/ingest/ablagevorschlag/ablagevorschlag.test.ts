@@ -49,7 +49,7 @@ beforeAll(async () => {
     tenants: ['nordhausen'],
   });
   await drainJobs(t, { rounds: 200 });
-});
+}, 180_000);
 afterAll(() => t?.close());
 
 describe('filing suggestions learned from the county’s own documents', () => {
@@ -65,6 +65,7 @@ describe('filing suggestions learned from the county’s own documents', () => {
     expect(test.length).toBeGreaterThan(30);
     let einheit3 = 0;
     let akte3 = 0;
+    let vorgang3 = 0;
     for (const d of test) {
       const s = await t.services.ablagevorschlaege.suggest({
         tenantId: 'nordhausen',
@@ -73,6 +74,7 @@ describe('filing suggestions learned from the county’s own documents', () => {
       });
       if (s.kandidaten.einheit.some((k) => k.klasse === d.unit_id)) einheit3 += 1;
       if (s.kandidaten.akte.some((k) => k.klasse === d.akte_id)) akte3 += 1;
+      if (s.kandidaten.vorgang.some((k) => k.klasse === d.vorgang_id)) vorgang3 += 1;
       for (const merkmal of ['einheit', 'akte', 'vorgang', 'art'] as const) {
         // No suggestion below the threshold; a suggestion is the first candidate.
         if (s[merkmal]) expect(s[merkmal]).toEqual(s.kandidaten[merkmal][0]);
@@ -82,6 +84,41 @@ describe('filing suggestions learned from the county’s own documents', () => {
     }
     expect(einheit3 / test.length).toBeGreaterThanOrEqual(0.8);
     expect(akte3 / test.length).toBeGreaterThanOrEqual(0.8);
+    // The demo generator's Vorgänge share applicant, object and (mostly) a cited Zeichen.
+    expect(vorgang3 / test.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('a new Vorgang is suggested for a letter citing its Zeichen before anything is filed in it', async () => {
+    const token = await t.tokenFor('nordhausen', ['sachbearbeitung']);
+    const akte = await t.request('/api/v1/akten', {
+      token,
+      json: { titel: 'Jagdscheine', aktenplan: '00.20' },
+    });
+    const vorgang = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
+      token,
+      json: {
+        betreff: 'Verlängerung des Jagdscheins – Großmann, Ellrich',
+        externeReferenz: '03.20-0777/2026',
+      },
+    });
+    expect(vorgang.status).toBe(201);
+    const letter = {
+      titel: 'Nachreichung',
+      text: 'Ihr Zeichen: 03.20-0777/2026\nAnbei der Nachweis der Versicherung.',
+    };
+    const version = async () =>
+      Number(
+        (await t.superuser.query(`select version from ablage_stand where tenant_id = 'nordhausen'`)).rows[0]
+          .version,
+      );
+    const before = await version();
+    // Nothing new is filed, but the new Vorgang changes the model: its version goes up.
+    await t.services.ablagevorschlaege.learn('nordhausen');
+    expect(await version()).toBeGreaterThan(before);
+    await t.services.ablagevorschlaege.suggest({ tenantId: 'nordhausen', ...letter });
+    await t.services.ablagevorschlaege.cache.settled();
+    const s = await t.services.ablagevorschlaege.suggest({ tenantId: 'nordhausen', ...letter });
+    expect(s.vorgang?.klasse).toBe(vorgang.json.id);
   });
 
   it('a county’s model never sees another county’s documents, and its classifier in memory is never handed to another county', async () => {

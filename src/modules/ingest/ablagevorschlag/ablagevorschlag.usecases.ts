@@ -4,7 +4,8 @@ import { createClassifierCache } from './ablagevorschlag.cache.ts';
 import { compileClassifier, rank } from './ablagevorschlag.classifier.ts';
 import { createAblageLearning } from './ablagevorschlag.learning.ts';
 import { featuresOf, MERKMALE, type Merkmal, type Vorschlag } from './ablagevorschlag.models.ts';
-import { loadModelRows, modelVersion } from './ablagevorschlag.repository.ts';
+import { loadModelRows, loadVorgaenge, modelVersion } from './ablagevorschlag.repository.ts';
+import { withVorgangFeatures } from './ablagevorschlag.vorgaenge.ts';
 
 /** Below this probability nothing is suggested (a guess is worse than no suggestion). */
 export const MIN_KONFIDENZ = 0.5;
@@ -28,7 +29,7 @@ export function createAblagevorschlagUsecases({
   database: DatabaseHandle;
   /** At most this many features per class are held in memory (the most frequent). */
   perClass?: number;
-  /** At most this many classes per Merkmal (those with the most documents). */
+  /** At most this many classes per Merkmal (those with the most documents), and as many newest Vorgänge. */
   maxClasses?: number;
   /** At most this many counties' classifiers are held (least recently used goes). */
   maxTenants?: number;
@@ -38,8 +39,11 @@ export function createAblagevorschlagUsecases({
     maxTenants,
     version: (tenantId) => modelVersion(database, tenantId),
     load: async (tenantId) => {
-      const rows = await database.withTenant(tenantId, (trx) => loadModelRows(trx, { perClass, maxClasses }));
-      return { version: rows.version, classifier: compileClassifier(rows) };
+      const { rows, vorgaenge } = await database.withTenant(tenantId, async (trx) => ({
+        rows: await loadModelRows(trx, { perClass, maxClasses }),
+        vorgaenge: await loadVorgaenge(trx, { limit: maxClasses }),
+      }));
+      return { version: rows.version, classifier: compileClassifier(withVorgangFeatures(rows, vorgaenge)) };
     },
   });
 
