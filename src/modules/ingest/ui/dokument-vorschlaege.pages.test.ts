@@ -153,6 +153,53 @@ describe('OCR and suggestions on the document page', () => {
     });
   });
 
+  it('"In vorgeschlagenen Vorgang verschieben" moves a misfiled letter into the Vorgang whose Zeichen it cites (audited); readers see no button, another county gets 404', async () => {
+    const token = await t.tokenFor('unstrut-hainich-kreis', ['sachbearbeitung']);
+    const akte = await t.request('/api/v1/akten', {
+      token,
+      json: { titel: 'Baugenehmigungen', aktenplan: '00.20' },
+    });
+    const ziel = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
+      token,
+      json: {
+        betreff: 'Baugenehmigung Einfamilienhaus – Schneider, Mühlhausen',
+        externeReferenz: '07.10-0042/2026',
+      },
+    });
+    // The model knows the new Vorgang by its own Betreff and Zeichen, before anything is filed in it.
+    await t.services.ablagevorschlaege.learn('unstrut-hainich-kreis');
+    const form = new FormData();
+    const brief =
+      'Ihr Zeichen: 07.10-0042/2026\nBetreff: Baugenehmigung Einfamilienhaus\nAnbei die Statik. Schneider';
+    form.set('datei', new Blob([brief], { type: 'text/plain' }), 'nachreichung.txt');
+    const post = (await t.request(`/api/v1/dokumente/${id}`, { token })).json.vorgangId;
+    const misfiled = (await t.request(`/api/v1/vorgaenge/${post}/dokumente`, { token, body: form })).json.id;
+    await drainJobs(t);
+    // A process holding an older classifier answers once from it while the new one loads.
+    await t.services.ablagevorschlaege.suggest({ tenantId: 'unstrut-hainich-kreis', text: brief });
+    await t.services.ablagevorschlaege.cache.settled();
+    const page = await getPage(t, clerk, `/dokumente/${misfiled}`);
+    expect(page.html).toContain('07.10-0042/2026');
+    expect(page.html).toContain('In vorgeschlagenen Vorgang verschieben');
+    expect((await getPage(t, reader, `/dokumente/${misfiled}`)).html).not.toContain('verschieben</span>');
+    const action = `/posteingang/dokumente/${misfiled}/verschieben`;
+    expect((await postForm(t, fremd, action, { vorgang: ziel.json.id })).status).toBe(404);
+    const byReader = await postForm(t, reader, action, { vorgang: ziel.json.id });
+    expect(flashOf(byReader.location).fehler).toBeTruthy();
+    const moved = await postForm(t, clerk, action, { vorgang: ziel.json.id });
+    expect(moved.status).toBe(303);
+    expect(flashOf(moved.location).ok).toBe(
+      `In den Vorgang „Baugenehmigung Einfamilienhaus – Schneider, Mühlhausen“ (${akte.json.aktenzeichen}) verschoben.`,
+    );
+    expect((await t.request(`/api/v1/dokumente/${misfiled}`, { token })).json.vorgangId).toBe(ziel.json.id);
+    const admin = await t.tokenFor('unstrut-hainich-kreis', ['kreis-admin']);
+    const audit = await t.request(`/api/v1/audit?objectId=${misfiled}`, { token: admin });
+    expect(JSON.stringify(audit.json)).toContain('records.dokument_verschoben');
+    const after = await getPage(t, clerk, `/dokumente/${misfiled}`);
+    expect(after.html).toContain('so abgelegt');
+    expect(after.html).not.toContain('In vorgeschlagenen Vorgang verschieben');
+  });
+
   it('a scan shows its OCR status per version with the German reason', async () => {
     const page = await getPage(t, clerk, `/dokumente/${scanId}`);
     expect(page.status).toBe(200);

@@ -87,4 +87,19 @@ export function registerDokumentVorschlaegePages(app: Hono<AppEnv>, deps: Deps) 
     }
     return c.redirect(`${back(id)}?ok=${encodeURIComponent('Dokumentart übernommen.')}#vorschlaege`, 303);
   });
+
+  // "In vorgeschlagenen Vorgang verschieben": the E-Akte's move (writer, both Akten open, audited).
+  app.post('/posteingang/dokumente/:id/verschieben', async (c) => {
+    const principal = requirePrincipal(c);
+    const id = c.req.param('id');
+    const vorgangId = (await formFields(c))('vorgang');
+    let moved: Awaited<ReturnType<typeof deps.records.dokumente.move>>;
+    try {
+      moved = await deps.records.dokumente.move({ principal, dokumentId: id, vorgangId });
+    } catch (error) {
+      return refuse(c, id, error);
+    }
+    const text = `In den Vorgang „${moved.betreff}“ (${moved.aktenzeichen}) verschoben.`;
+    return c.redirect(`${back(id)}?ok=${encodeURIComponent(text)}#vorschlaege`, 303);
+  });
 }

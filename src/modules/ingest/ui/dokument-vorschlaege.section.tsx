@@ -99,11 +99,13 @@ function Uebernehmen({
   action,
   fields,
   label,
+  button = 'Übernehmen',
 }: {
   principal: Principal;
   action: string;
   fields: Record<string, string>;
   label: string;
+  button?: string;
 }) {
   return (
     <form method="post" action={action} class="vb-inline-form">
@@ -113,7 +115,7 @@ function Uebernehmen({
       ))}
       {/* Named by its content, not aria-label: a field's label elsewhere on the page stays unique. */}
       <button type="submit" class="kern-btn kern-btn--secondary kern-btn--x-small">
-        <span class="kern-label">Übernehmen</span>
+        <span class="kern-label">{button}</span>
         <span class="kern-sr-only">: {label}</span>
       </button>
     </form>
@@ -208,7 +210,7 @@ export function DokumentVorschlaegeSection({
       <h3 class="kern-heading-small" id="ablage">
         Ablagevorschlag
       </h3>
-      <AblageVorschlaege principal={principal} data={data} canWrite={canWrite} action={`${action}/ablage`} />
+      <AblageVorschlaege principal={principal} data={data} canWrite={canWrite} action={action} />
     </section>
   );
 }
@@ -224,6 +226,7 @@ function AblageVorschlaege({
   canWrite: boolean;
   action: string;
 }) {
+  // action: the document's form path; "/ablage" takes the kind, "/verschieben" moves it (E-Akte use-case).
   if (!data.ablage.gelernt)
     return <p class="kern-body">Ohne erkannten Text gibt es keinen Ablagevorschlag.</p>;
   const { einheit, vorgang, art } = data.ablage;
@@ -257,7 +260,15 @@ function AblageVorschlaege({
         {item(
           'Vorgang',
           vorgang,
-          vorgang && !vorgang.aktuell ? '– Verschieben bietet die E-Akte noch nicht an.' : '',
+          vorgang && !vorgang.aktuell && canWrite ? (
+            <Uebernehmen
+              principal={principal}
+              action={`${action}/verschieben`}
+              fields={{ vorgang: vorgang.id }}
+              label={vorgang.label}
+              button="In vorgeschlagenen Vorgang verschieben"
+            />
+          ) : null,
         )}
         {item(
           'Dokumentart',
@@ -265,7 +276,7 @@ function AblageVorschlaege({
           art && !art.aktuell && canWrite ? (
             <Uebernehmen
               principal={principal}
-              action={action}
+              action={`${action}/ablage`}
               fields={{ art: art.id }}
               label={`Dokumentart ${ART_DE[art.id] ?? art.id}`}
             />

@@ -110,4 +110,43 @@ describe('the Posteingang in Debian Chromium', () => {
     expect(await page.textContent('main')).toMatch(/Drucksache\s*KT\/103\/2020/);
     await context.close();
   });
+
+  it('a case worker moves a misfiled letter into the suggested Vorgang without JavaScript – 0 axe violations on the page with the button', {
+    timeout: 90_000,
+  }, async () => {
+    const token = await t.tokenFor('kyffhaeuserkreis', ['sachbearbeitung']);
+    const akte = await t.request('/api/v1/akten', {
+      token,
+      json: { titel: 'Bauanträge', aktenplan: '00.20' },
+    });
+    const ziel = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
+      token,
+      json: { betreff: 'Bauvoranfrage Gewerbehalle – Krause, Artern', externeReferenz: '07.10-0031/2026' },
+    });
+    await t.services.ablagevorschlaege.learn('kyffhaeuserkreis');
+    const post = (await t.request(`/api/v1/dokumente/${dokumentId}`, { token })).json.vorgangId;
+    const brief =
+      'Ihr Zeichen: 07.10-0031/2026\nBetreff: Bauvoranfrage Gewerbehalle\nAnbei der Lageplan. Krause';
+    const form = new FormData();
+    form.set('datei', new Blob([brief], { type: 'text/plain' }), 'lageplan.txt');
+    const misfiled = (await t.request(`/api/v1/vorgaenge/${post}/dokumente`, { token, body: form })).json.id;
+    await drainJobs(t);
+    await t.services.ablagevorschlaege.suggest({ tenantId: 'kyffhaeuserkreis', text: brief });
+    await t.services.ablagevorschlaege.cache.settled();
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    context.setDefaultTimeout(8000);
+    const page = await context.newPage();
+    await login(page, server.url, 'kyffhaeuserkreis', 'sachbearbeitung', DEMO_PASSWORD);
+    await page.waitForURL(`${server.url}/`);
+    await page.goto(`${server.url}/dokumente/${misfiled}`);
+    expect(await page.textContent('main')).toContain('Bauvoranfrage Gewerbehalle – Krause, Artern');
+    await expectNoAxe(page);
+    await page.getByRole('button', { name: /In vorgeschlagenen Vorgang verschieben/ }).click();
+    expect(await page.textContent('main')).toContain(
+      `In den Vorgang „Bauvoranfrage Gewerbehalle – Krause, Artern“ (${akte.json.aktenzeichen}) verschoben.`,
+    );
+    expect((await t.request(`/api/v1/dokumente/${misfiled}`, { token })).json.vorgangId).toBe(ziel.json.id);
+    await context.close();
+  });
 });
