@@ -195,8 +195,9 @@ export async function findDokumente(
   if (!query) {
     // No words: the newest documents (the search page's default), or the documents citing a
     // reference number. The matches are collected in the order of the page through the index
-    // dokumente_neueste (datum desc, id) – the newest COUNT_LIMIT + 1 of them, read from the index
-    // alone with full clearance – so a listing costs the same at 20,000 and at 1,000,000 documents;
+    // dokumente_neueste_sicht (datum desc, id) – the newest COUNT_LIMIT + 1 of them, read from the
+    // index alone, also with the visibility rule (the index carries Akte and confidentiality;
+    // migration 0078) – so a listing costs the same at 20,000 and at 1,000,000 documents;
     // their count is the total (exact up to COUNT_LIMIT) and the facets count them.
     const collect = Math.max(COUNT_LIMIT + 1, page.offset + page.limit);
     const { rows } = await timed('statement', () =>

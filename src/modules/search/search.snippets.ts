@@ -27,6 +27,8 @@ export function buildSnippet(
   matchesWord: (word: string) => boolean,
   references: string[],
   words = 32,
+  /** Whether a token matches, shared by the snippets of one page (the same words recur). */
+  known: Map<string, boolean> = new Map(),
 ): string {
   if (matchesWord === NOTHING && references.length === 0) {
     const head = text
@@ -38,7 +40,6 @@ export function buildSnippet(
     return `${escapeHtml(shown.join(' '))}${more ? ' …' : ''}`;
   }
   const tokens = text.slice(0, SNIPPET_SCAN).split(/(\s+)/);
-  const known = new Map<string, boolean>();
   const isMatch = (token: string) => {
     let match = known.get(token);
     if (match === undefined) {

@@ -79,6 +79,7 @@ export function createSearchUsecases({
           ),
         );
 
+        const known = new Map<string, boolean>();
         const items: SearchHit[] = await timed('snippets', () =>
           rows.map((r) => {
             const content = byId.get(r.id);
@@ -86,7 +87,7 @@ export function createSearchUsecases({
             return {
               dokumentId: r.id,
               titel: r.titel,
-              snippet: buildSnippet(body, matchesWord, references),
+              snippet: buildSnippet(body, matchesWord, references, undefined, known),
               rang: Number(r.rang),
               art: r.art,
               datum: r.datum,
