@@ -68,7 +68,15 @@ export function ownCpuSeconds(pid: number) {
  * INSTREAM scans clamd answered, per SHA-256 of the streamed bytes. clamd itself can be restarted
  * behind it (`restartClamd`): while it is down the proxy refuses, as a stopped clamd would.
  */
-export async function startCountingClamd(dir: string) {
+export async function startCountingClamd(
+  dir: string,
+  {
+    beforeReply,
+  }: {
+    /** Runs after a scan is counted and before clamd's reply goes on to the client (tests: kill it there). */
+    beforeReply?: (sha256: string, count: number) => Promise<void> | void;
+  } = {},
+) {
   let clamd: ClamdHandle | null = await startClamd({ maxBytes: 50 * 1024 * 1024 });
   const socketPath = path.join(dir, 'clamd-proxy.sock');
   let scans = new Map<string, number>();
@@ -98,15 +106,25 @@ export async function startCountingClamd(dir: string) {
         buffer = buffer.subarray(4 + length);
       }
     });
+    // Everything clamd sends goes on in order, after a `beforeReply` hold (its close included).
+    let gate = Promise.resolve();
     upstream.on('data', (chunk: Buffer) => {
       if (ended && !answered && chunk.includes(0)) {
         answered = true;
         const sha = hash.digest('hex');
         scans.set(sha, (scans.get(sha) ?? 0) + 1);
+        const count = [...scans.values()].reduce((a, b) => a + b, 0);
+        if (beforeReply) gate = gate.then(() => beforeReply(sha, count));
       }
-      client.write(chunk);
+      gate = gate.then(() => {
+        if (!client.destroyed) client.write(chunk);
+      });
     });
-    upstream.on('end', () => client.end());
+    upstream.on('end', () => {
+      gate = gate.then(() => {
+        client.end();
+      });
+    });
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
     client.on('end', () => upstream.end());

@@ -131,6 +131,15 @@ export function buildServices({
     blobs,
     filing: intakeFiling,
     scanner: virenscan,
+    // The command line's import scans in a helper process; it journals verdicts in the data dir.
+    scanHelper: config.virenscan.address
+      ? {
+          ...config.virenscan,
+          address: config.virenscan.address,
+          journalDir: `${config.dataDir}/virenscan`,
+          isRequired: virenscan.isRequired,
+        }
+      : undefined,
     uploadLimitBytes: config.uploads.limitBytes,
     importRoot: config.intake.importRoot,
   });

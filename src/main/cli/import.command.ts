@@ -68,6 +68,8 @@ async function runImportCommand(services: Services, values: Record<string, unkno
       actor,
       concurrency: parallel,
       signal: controller.signal,
+      // Scans in a helper process that outlives a kill -9 of this one (no verdict of clamd lost).
+      scanHelper: true,
       onProgress: printer.update,
     });
     printer.done();

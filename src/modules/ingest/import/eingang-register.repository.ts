@@ -76,3 +76,20 @@ export async function recordCleanScan(
       on conflict (tenant_id, sha256) do update set geprueft_at = now()`,
   );
 }
+
+/**
+ * Notes clean verdicts from a scan helper's journal (scan-journal.ts), in one statement per county
+ * and batch; committed synchronously, because the journal is deleted right after.
+ */
+export async function recordCleanScans(
+  database: DatabaseHandle,
+  { tenantId, entries }: { tenantId: string; entries: Array<{ sha256: string; at: number }> },
+) {
+  await database.withTenant(tenantId, async (trx) => {
+    await sql`insert into virenscan_befunde (tenant_id, sha256, geprueft_at)
+      select app_tenant(), v.sha256, to_timestamp(v.at / 1000.0)
+      from unnest(${entries.map((e) => e.sha256)}::text[], ${entries.map((e) => e.at)}::float8[]) as v(sha256, at)
+      on conflict (tenant_id, sha256) do update
+        set geprueft_at = greatest(virenscan_befunde.geprueft_at, excluded.geprueft_at)`.execute(trx);
+  });
+}

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../../../test/support/cli.ts';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import { startImportCli } from '../../../../test/support/import-cli.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -21,26 +21,8 @@ const env = () => ({
   LOG_LEVEL: 'silent',
 });
 
-/** `verbund import` as a real child process (stderr is a pipe: plain progress lines). */
-function startImport(dir: string, tenant: string, extra: string[] = []) {
-  const child = spawn(
-    'node',
-    ['bin/verbund.js', 'import', dir, '--tenant', tenant, '--parallel', '2', ...extra],
-    {
-      env: env(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
+const startImport = (dir: string, tenant: string, extra: string[] = []) =>
+  startImportCli({ dir, tenant, env: env(), args: ['--parallel', '2', ...extra] });
 
 const outcomes = async (tenant: string) =>
   (

@@ -22,6 +22,7 @@ import {
   insertFolderVorgang,
   settledPaths,
 } from './import.repository.ts';
+import { type ImportScanHelperConfig, withScanHelper } from './import.scan-helper.ts';
 import { type TreeEntry, walkTree } from './import.walk.ts';
 import {
   type FilingVorgang,
@@ -35,6 +36,8 @@ export type ImportEngineDeps = {
   blobs: BlobStore;
   filing: IntakeFiling;
   scanner?: IntakeScanner;
+  /** Where and how the import's scan helper runs (`scanHelper: true` of a run); none: scans in-process. */
+  scanHelper?: ImportScanHelperConfig;
   uploadLimitBytes: number;
 };
 
@@ -81,6 +84,11 @@ export type RunImportInput = {
   signal?: AbortSignal;
   maxMs?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Scan in a helper process that outlives a `kill -9` of this one (the command line: a whole run
+   * in one process). The API's job slices of 10 s scan in-process, with the verdicts in the database.
+   */
+  scanHelper?: boolean;
 };
 
 /**
@@ -91,7 +99,15 @@ export type RunImportInput = {
  * most the files in flight, which the next run takes again; none is filed twice. Stops taking new
  * files when `signal` aborts or after `maxMs`; `finished` tells whether the tree was done.
  */
-export async function runImport(
+export async function runImport(deps: ImportEngineDeps, input: RunImportInput) {
+  const { scanner, scanHelper } = deps;
+  if (!input.scanHelper || !scanner?.configured || !scanHelper) return runFiles(deps, input);
+  return withScanHelper({ database: deps.database, scanner, config: scanHelper }, (helped) =>
+    runFiles({ ...deps, scanner: helped }, input),
+  );
+}
+
+async function runFiles(
   deps: ImportEngineDeps,
   { run, actor, concurrency = 4, signal, maxMs, onProgress }: RunImportInput,
 ) {
@@ -182,6 +198,7 @@ async function importEntry(deps: ImportEngineDeps, { run, actor, entry, manifest
     fileName,
     sha256: blob.sha256,
     open: () => createReadStream(path.join(run.quelle, pfad)),
+    file: path.join(run.quelle, pfad),
   });
   if (!verdict.ok) return fail(verdict.grund, blob.sha256);
   const meta = manifest.get(pfad) ?? {};

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
 import type * as Records from '../../records/records.module.ts';
+import type { HelperScan, ScanHelper } from '../virenscan/scan-helper.ts';
 import { auditVirusFinding } from '../virenscan/virenscan.audit.ts';
 import { virenscanErrors } from '../virenscan/virenscan.errors.ts';
 import { mayFile, type VirusScanner } from '../virenscan/virenscan.ts';
@@ -20,8 +21,14 @@ export type IntakeFiling = {
 
 export type FilingVorgang = Records.FilingVorgang;
 
-/** The virus scanner as intake uses it (ClamAV over clamd, `virenscan/`). */
-export type IntakeScanner = Pick<VirusScanner, 'scanForViruses' | 'configured'>;
+/**
+ * The virus scanner as intake uses it (ClamAV over clamd, `virenscan/`). With `scanFile` (the
+ * import's scan helper, scan-helper.ts) a file named by path is scanned there; the helper journals
+ * clean verdicts itself, so they are not written here.
+ */
+export type IntakeScanner = Pick<VirusScanner, 'scanForViruses' | 'configured'> & {
+  scanFile?: ScanHelper['scanFile'];
+};
 
 /**
  * The virus scan before filing, the same for import, consume folders and e-mail: infected or too
@@ -40,13 +47,24 @@ export async function scanBeforeFiling(
     fileName: string;
     sha256: string;
     open: () => NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
+    /** The file's path, for a scanner that reads files itself (`scanFile`). */
+    file?: string;
   },
 ): Promise<{ ok: true } | { ok: false; grund: string }> {
   if (!scanner) return { ok: true };
   const key = { tenantId: input.tenantId, sha256: input.sha256 };
   if (scanner.configured && (await scannedBefore(database, key))) return { ok: true };
-  const result = await scanner.scanForViruses({ tenant: input.tenantId, stream: input.open() as never });
-  if (result.status === 'clean') await recordCleanScan(database, key);
+  let result: HelperScan;
+  if (scanner.scanFile && input.file) {
+    result = await scanner.scanFile({ tenant: input.tenantId, file: input.file });
+    if (result.unreadable) return { ok: false, grund: `Datei nicht lesbar (${result.unreadable}).` };
+    // The verdict is for the bytes clamd saw; other bytes than the stored ones are not filed.
+    if (result.sha256 && result.sha256 !== input.sha256)
+      return { ok: false, grund: 'Datei während des Imports verändert, nicht abgelegt.' };
+  } else {
+    result = await scanner.scanForViruses({ tenant: input.tenantId, stream: input.open() as never });
+    if (result.status === 'clean') await recordCleanScan(database, key);
+  }
   if (mayFile(result)) return { ok: true };
   if (result.status === 'unavailable') throw virenscanErrors.unavailable();
   await auditVirusFinding({
