@@ -38,6 +38,23 @@ const uploadUnderFire = (options: { url: string; vorgangId: string; prefix: stri
   startUploadLoad({ ...options, token, clients: CLIENTS });
 
 /**
+ * Waits until the load has at least `count` acknowledged uploads: the load is in full swing (or goes
+ * on), without sleeping a fixed time. Throws after `timeoutMs`.
+ */
+async function acknowledgedAtLeast(
+  load: ReturnType<typeof startUploadLoad>,
+  count: number,
+  timeoutMs = 30_000,
+) {
+  const started = performance.now();
+  while (load.acknowledged.length < count) {
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`only ${load.acknowledged.length} of ${count} uploads acknowledged in ${timeoutMs} ms`);
+    await sleep(20);
+  }
+}
+
+/**
  * Every acknowledged upload is found by the search within `withinMs` of `since` (the recovery),
  * each also by its own word; each was acknowledged with the hash of the bytes sent, is there with
  * its content (hashed again), and none twice. Resolves with the time from `since` until the last
@@ -92,7 +109,10 @@ beforeAll(async () => {
   app = await installation.start();
   token = await installation.token('nordhausen', 'sachbearbeitung');
   // The demo's 1000 documents are extracted first, so the figures below are about our uploads.
-  await installation.awaitJobsDrained({ kind: 'records.extract', timeoutMs: 90_000 });
+  figures.demoExtractionMs = await installation.awaitJobsDrained({
+    kind: 'records.extract',
+    timeoutMs: 90_000,
+  });
 }, 200_000);
 
 afterAll(async () => {
@@ -108,7 +128,7 @@ describe('a database that may vanish', () => {
     const [vorgangId] = await vorgangIds();
     const rssBefore = rssMb(pid);
     const fire = uploadUnderFire({ url: server.url, vorgangId: vorgangId!, prefix: 'ausfalldb' });
-    await sleep(2_500);
+    await acknowledgedAtLeast(fire, 2 * CLIENTS);
     const killedPostmaster = installation.postmasterPid()!;
     const ackedBeforeKill = fire.acknowledged.length;
     process.kill(killedPostmaster, 'SIGKILL');
@@ -143,7 +163,7 @@ describe('a database that may vanish', () => {
     const recoveryMs = Math.round(recoveredAt! - killedAt);
     // Uploads go on after the recovery.
     const ackedAtRecovery = fire.acknowledged.length;
-    await sleep(2_000);
+    await acknowledgedAtLeast(fire, ackedAtRecovery + CLIENTS);
     await fire.stop();
 
     expect(server.child.exitCode).toBeNull();
@@ -199,7 +219,7 @@ describe('a database that may vanish', () => {
       prefix: 'ausfallapp',
       padding: 2_000,
     });
-    await sleep(2_500);
+    await acknowledgedAtLeast(fire, 2 * CLIENTS);
     const orphan = installation.postmasterPid()!;
     first.child.kill('SIGKILL');
     await exited(first.child);
