@@ -88,7 +88,12 @@ function matchesOf(parts: SearchParts, query: RawBuilder<unknown>, plan: TextPla
   // A walk that found fewer than it wanted among the plan.walkCap documents it may read, while the
   // filters leave more: PostgreSQL's estimate was wrong (a rule or filter excludes most
   // documents); the caller asks again through the GIN index.
-  const cut = (found: RawBuilder<unknown>, wanted: number) => sql`case when ${found} < ${wanted}
+  // Filters that leave far more than the walk may read (estimated alone: reliable) are not counted
+  // again; asking the GIN index once too often costs time, never a different answer.
+  const cut = (found: RawBuilder<unknown>, wanted: number) =>
+    plan.estimated.filtered > 10 * plan.walkCap
+      ? sql`${found} < ${wanted}`
+      : sql`case when ${found} < ${wanted}
       then (select count(*) from (select 1 from dokumente d where ${parts.docCondition} limit ${plan.walkCap + 1}) x) > ${plan.walkCap}
       else false end`;
   if (plan.phrase) {
