@@ -40,13 +40,23 @@ export const istZahlenspalte = (spalte: Spalte) =>
 /** Decimal places of a column. */
 export const nachkommastellen = (spalte: Spalte) => spalte.nachkommastellen ?? STELLEN[spalte.art ?? 'text'];
 
+// One formatter per decimal setting: building an Intl.NumberFormat costs ~15 times formatting with one,
+// and a Steuerung page formats a few thousand numbers (SVG labels and tables).
+const formate = new Map<string, Intl.NumberFormat>();
+const formatFuer = (min: number, max: number) => {
+  const key = `${min}:${max}`;
+  let format = formate.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('de-DE', { minimumFractionDigits: min, maximumFractionDigits: max });
+    formate.set(key, format);
+  }
+  return format;
+};
+
 /** A number as Germans read it, with the column's decimals and unit ("1.234,50 €", "91,7 %"). */
 export function zahlDe({ wert, spalte }: { wert: number; spalte: Spalte }) {
   const stellen = nachkommastellen(spalte);
-  const text = new Intl.NumberFormat('de-DE', {
-    minimumFractionDigits: spalte.art === 'zahl' ? 0 : stellen,
-    maximumFractionDigits: stellen,
-  }).format(wert);
+  const text = formatFuer(spalte.art === 'zahl' ? 0 : stellen, stellen).format(wert);
   if (spalte.art === 'euro') return `${text} €`;
   if (spalte.art === 'prozent') return `${text} %`;
   return text;
