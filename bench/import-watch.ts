@@ -175,11 +175,11 @@ export async function countingOcr(dir: string) {
     }) ?? `${name}-missing`;
   await writeFile(
     path.join(bin, 'ocrmypdf'),
-    `#!/bin/sh\nprev=; last=\nfor a; do prev=$last; last=$a; done\n[ -f "$prev" ] && echo "ocrmypdf $(sha256sum "$prev" | cut -d' ' -f1)" >> '${log}'\nexec ${real('ocrmypdf')} "$@"\n`,
+    `#!/bin/sh\nprev=; last=\nfor a; do prev=$last; last=$a; done\n[ -f "$prev" ] && echo "ocrmypdf $(sha256sum "$prev" | cut -d' ' -f1)" >> '${log}'\nVERBUND_OCR_IN_OCRMYPDF=1 exec ${real('ocrmypdf')} "$@"\n`,
   );
   await writeFile(
     path.join(bin, 'tesseract'),
-    `#!/bin/sh\nif [ -f "$1" ]; then page=$(printf '%s\\n' "$@" | grep tessedit_page_number || true); echo "tesseract $(sha256sum "$1" | cut -d' ' -f1) $page" >> '${log}'; fi\nexec ${real('tesseract')} "$@"\n`,
+    `#!/bin/sh\nif [ -f "$1" ] && [ -z "$VERBUND_OCR_IN_OCRMYPDF" ]; then page=$(printf '%s\\n' "$@" | grep tessedit_page_number || true); echo "tesseract $(sha256sum "$1" | cut -d' ' -f1) $page" >> '${log}'; fi\nexec ${real('tesseract')} "$@"\n`,
   );
   await chmod(path.join(bin, 'ocrmypdf'), 0o755);
   await chmod(path.join(bin, 'tesseract'), 0o755);
