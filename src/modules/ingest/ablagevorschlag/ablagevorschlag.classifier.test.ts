@@ -34,6 +34,36 @@ describe('the filing classifier', () => {
     expect(ranked.reduce((s, r) => s + r.konfidenz, 0)).toBeCloseTo(1, 6);
   });
 
+  it('ranks a learned document as if it were new when it is taken out: it does not pull itself to where it lies', () => {
+    const vorgang = (klasse: string, dokumente: number, terms: Array<[string, number]>) => ({
+      klasse: { merkmal: 'vorgang' as const, klasse, dokumente, terme: terms.reduce((s, t) => s + t[1], 0) },
+      terms: terms.map(([term, anzahl]) => ({ merkmal: 'vorgang' as const, klasse, term, anzahl })),
+    });
+    // "post" holds the misfiled letter (its Zeichen counted once) and two others; "bau" is the case.
+    const post = vorgang('post', 3, [
+      ['r:07.10-0042/2026', 5],
+      ['rechnung', 2],
+      ['statik', 1],
+    ]);
+    const bau = vorgang('bau', 1, [['r:07.10-0042/2026', 5]]);
+    const classifier = compileClassifier({
+      classes: [post.klasse, bau.klasse],
+      terms: [...post.terms, ...bau.terms],
+      vocabulary: 3,
+    });
+    const features = ['r:07.10-0042/2026', 'statik'];
+    expect(rank({ classifier, merkmal: 'vorgang', features })[0]!.klasse).toBe('post');
+    const ohne = { klasse: 'post', terme: features };
+    const ranked = rank({ classifier, merkmal: 'vorgang', features, ohne });
+    expect(ranked[0]!.klasse).toBe('bau');
+    expect(ranked.reduce((s, r) => s + r.konfidenz, 0)).toBeCloseTo(1, 6);
+    // The only document of the only class taken out: nothing left to rank.
+    const alone = compileClassifier({ classes: [bau.klasse], terms: bau.terms, vocabulary: 1 });
+    expect(
+      rank({ classifier: alone, merkmal: 'vorgang', features, ohne: { klasse: 'bau', terme: features } }),
+    ).toEqual([]);
+  });
+
   it('gives a word every class uses alike no weight, so it cannot tip the ranking', () => {
     const classifier = compileClassifier(
       rows([

@@ -208,3 +208,13 @@ export async function vorgaengeChanged(trx: TenantTrx) {
     ) as changed`.execute(trx);
   return rows[0]?.changed ?? false;
 }
+
+/** What a learned document contributed (its classes and features), or undefined (one round trip). */
+export async function learnedOf(database: DatabaseHandle, tenantId: string, dokumentId: string) {
+  const [row] = await database.executeAsTenant(
+    tenantId,
+    sql<Klassen & { terme: string[] }>`select einheit, akte, vorgang, art, terme from ablage_gelernt
+      where dokument_id = ${dokumentId}::uuid`,
+  );
+  return row;
+}

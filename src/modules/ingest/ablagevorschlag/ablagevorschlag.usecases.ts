@@ -4,7 +4,7 @@ import { createClassifierCache } from './ablagevorschlag.cache.ts';
 import { compileClassifier, rank } from './ablagevorschlag.classifier.ts';
 import { createAblageLearning } from './ablagevorschlag.learning.ts';
 import { featuresOf, MERKMALE, type Merkmal, type Vorschlag } from './ablagevorschlag.models.ts';
-import { loadModelRows, loadVorgaenge, modelVersion } from './ablagevorschlag.repository.ts';
+import { learnedOf, loadModelRows, loadVorgaenge, modelVersion } from './ablagevorschlag.repository.ts';
 import { withVorgangFeatures } from './ablagevorschlag.vorgaenge.ts';
 
 /** Below this probability nothing is suggested (a guess is worse than no suggestion). */
@@ -52,17 +52,24 @@ export function createAblagevorschlagUsecases({
     titel,
     text,
     minKonfidenz = MIN_KONFIDENZ,
+    dokumentId,
   }: {
     tenantId: string;
     titel?: string;
     text: string;
     minKonfidenz?: number;
+    /** A filed document: if the model has learned it, it is taken out for its own suggestion. */
+    dokumentId?: string;
   }): Promise<Ablagevorschlag> {
     const features = featuresOf({ titel, text });
-    const classifier = await cache.get(tenantId);
+    const [classifier, learned] = await Promise.all([
+      cache.get(tenantId),
+      dokumentId ? learnedOf(database, tenantId, dokumentId) : undefined,
+    ]);
     const result = { kandidaten: {} } as Ablagevorschlag;
     for (const merkmal of MERKMALE) {
-      const ranked = classifier ? rank({ classifier, merkmal, features }) : [];
+      const ohne = learned ? { klasse: learned[merkmal], terme: learned.terme } : undefined;
+      const ranked = classifier ? rank({ classifier, merkmal, features, ohne }) : [];
       result.kandidaten[merkmal] = ranked;
       result[merkmal] = ranked[0] && ranked[0].konfidenz >= minKonfidenz ? ranked[0] : null;
     }

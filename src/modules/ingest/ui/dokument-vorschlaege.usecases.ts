@@ -40,6 +40,7 @@ export async function loadDokumentVorschlaege(
         tenantId: principal.tenantId,
         titel: dokument.titel,
         text,
+        dokumentId: id,
       })
     : null;
   const einheit = ablage?.einheit
