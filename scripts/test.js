@@ -27,35 +27,45 @@ step('Schichtenregel (dependency-cruiser)', 'npx', [
   'err',
 ]);
 
-const report = 'test-results.json';
-rmSync(report, { force: true });
-console.log('\n▶ Tests (vitest)');
-const vitest = spawnSync(
-  'npx',
-  [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-    ...process.argv.slice(2),
-  ],
-  { stdio: 'inherit' },
-);
-try {
-  const json = JSON.parse(readFileSync(report, 'utf8'));
-  results.passed += json.numPassedTests;
-  results.failed += json.numFailedTests;
-  results.skipped += json.numPendingTests + json.numTodoTests;
-  // A file that fails to load (e.g. an error in beforeAll) has no failed test of its own; count it.
-  results.failed += json.testResults.filter(
-    (f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed'),
-  ).length;
-} catch {
-  results.failed += 1;
-  console.log('✗ Vitest hat keinen Bericht geschrieben');
-}
-if (vitest.status !== 0 && results.failed === 0) results.failed += 1;
+// Files that measure the product's own start time (first start ≤ 30 s, restart ≤ 10 s) run alone after
+// the rest: next to another test file on 2 cores they measure the neighbour, not the product.
+const ALONE = ['test/start.test.ts'];
+const extra = process.argv.slice(2);
+const phases =
+  extra.length > 0
+    ? [{ name: 'Tests (vitest)', args: extra }]
+    : [
+        { name: 'Tests (vitest)', args: ALONE.flatMap((file) => ['--exclude', file]) },
+        {
+          name: `Tests allein (vitest, ${ALONE.join(', ')})`,
+          args: [...ALONE, '--maxWorkers=1', '--minWorkers=1'],
+        },
+      ];
+phases.forEach((phase, index) => {
+  const report = `test-results${index === 0 ? '' : `-${index + 1}`}.json`;
+  rmSync(report, { force: true });
+  console.log(`\n▶ ${phase.name}`);
+  const vitest = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...phase.args],
+    { stdio: 'inherit' },
+  );
+  const before = results.failed;
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    results.passed += json.numPassedTests;
+    results.failed += json.numFailedTests;
+    results.skipped += json.numPendingTests + json.numTodoTests;
+    // A file that fails to load (e.g. an error in beforeAll) has no failed test of its own; count it.
+    results.failed += json.testResults.filter(
+      (f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed'),
+    ).length;
+  } catch {
+    results.failed += 1;
+    console.log('✗ Vitest hat keinen Bericht geschrieben');
+  }
+  if (vitest.status !== 0 && results.failed === before) results.failed += 1;
+});
 
 console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
 process.exit(results.failed > 0 ? 1 : 0);
