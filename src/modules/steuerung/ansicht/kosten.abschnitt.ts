@@ -34,7 +34,9 @@ export function kostenAbschnitt({
   mitglieder,
 }: {
   kosten: KostenUsecases;
-  mitglieder: () => Promise<Array<{ id: string; name: string; kreisschluessel: string }>>;
+  mitglieder: () => Promise<
+    Array<{ id: string; name: string; kreisschluessel: string; via_amendment: number | null }>
+  >;
 }): AbschnittQuelle {
   return {
     key: 'kosten',
@@ -42,7 +44,12 @@ export function kostenAbschnitt({
     reihenfolge: 10,
     async laden(k: SteuerungKontext) {
       const hinweis = k.beispiel('kosten', 'einwohner');
-      const split = await oderHinweis(() => kosten.yearSplit({ principal: k.principal, jahr: k.jahr }));
+      // The year split and the members are read at once; founding members have no join to simulate
+      // (the use-case would refuse them after two queries each), so only joiners are simulated.
+      const [split, liste] = await Promise.all([
+        oderHinweis(() => kosten.yearSplit({ principal: k.principal, jahr: k.jahr })),
+        mitglieder(),
+      ]);
       const jahr: Kennzahl = {
         key: 'kosten-jahr',
         beschreibung: `Anteil jedes Mitglieds am gemeinsamen Kostenpool ${k.jahr} in Euro, nach den im Jahr geltenden Kostenschlüsseln (bei einem Wechsel tageweise anteilig), gerundet nach größtem Rest.`,
@@ -57,19 +64,25 @@ export function kostenAbschnitt({
       };
       if ('hinweis' in split) return { kennzahlen: [jahr] };
       const poolCent = BigInt(split.pool.betrag_cent);
+      const beitreter = liste.filter((m) => m.via_amendment !== null);
+      // One read of the usage for all keys per joiner (each an audited cross-county call), all at once.
+      const simulationen = await Promise.all(
+        beitreter.map((m) =>
+          oderHinweis(() =>
+            kosten.simulateJoinJeSchluessel({
+              principal: k.principal,
+              kreisschluessel: m.kreisschluessel,
+              arten: SCHLUESSEL_ARTEN,
+              poolCent,
+            }),
+          ),
+        ),
+      );
       const beitritte: Kennzahl[] = [];
-      for (const m of await mitglieder()) {
+      for (const [n, m] of beitreter.entries()) {
         const zeilen: Zelle[][] = [];
         const notizen: string[] = [];
-        // One read of the usage for all keys (each read is an audited cross-county call).
-        const je = await oderHinweis(() =>
-          kosten.simulateJoinJeSchluessel({
-            principal: k.principal,
-            kreisschluessel: m.kreisschluessel,
-            arten: SCHLUESSEL_ARTEN,
-            poolCent,
-          }),
-        );
+        const je = simulationen[n]!;
         if ('hinweis' in je && /Gründungsmitglied/.test(je.hinweis)) continue;
         for (const [i, art] of SCHLUESSEL_ARTEN.entries()) {
           const r = 'hinweis' in je ? je : je[i]!;

@@ -13,12 +13,14 @@ export function registerSteuerungPages(
 ) {
   app.use('/steuerung', resolvePrincipal, csrfProtection);
   app.get('/steuerung', async (c) => {
-    const frame = await pageFrame(c, verbund);
-    if (!frame) return toLogin(c);
+    const principal = c.get('principal');
+    if (!principal) return toLogin(c);
     const text = c.req.query('jahr');
     const jahr = text === undefined || text === '' ? new Date().getUTCFullYear() : Number(text);
     if (!/^\d{4}$/.test(text ?? '2000') || jahr < 2000 || jahr > 2100) throw steuerungErrors.jahr(text ?? '');
-    const bericht = await ansicht.bericht({ principal: frame.principal, jahr });
+    // The frame (the county's name) is read while the figures are, not before them.
+    const [frame, bericht] = await Promise.all([pageFrame(c, verbund), ansicht.bericht({ principal, jahr })]);
+    if (!frame) return toLogin(c);
     return c.html(<SteuerungPage frame={frame} bericht={bericht} />);
   });
 }
