@@ -81,7 +81,14 @@ export function buildServices({
   // Posteingang (issue 14): virus scan before filing, OCR as extractors of the extraction queue.
   const virenscan = createVirusScanner(config.virenscan);
   const screenUpload = createUploadScreen({ scanner: virenscan, blobs, database });
-  const ocr = createOcr({ database, blobs, config: config.ocr, logger, requeue: requeueExtraction });
+  const ocr = createOcr({
+    database,
+    blobs,
+    config: config.ocr,
+    logger,
+    requeue: requeueExtraction,
+    cacheDir: `${config.dataDir}/ocr-ergebnisse`,
+  });
   extractors.register(ocr.extractors.pdfs);
   extractors.register(ocr.extractors.images);
   const records = createRecordsModule({

@@ -8,6 +8,7 @@ import {
   type Extractor,
 } from '../extractors/extractor.ts';
 import { type ImageHeader, ImageHeaderError, readImageHeader } from './image-header.ts';
+import type { OcrResultCache } from './ocr.cache.ts';
 import { OCR_IMAGE_TYPES, type OcrStatus } from './ocr.models.ts';
 import { type OcrRecord, saveOcrRecord } from './ocr.repository.ts';
 import type { OcrSlots } from './ocr.slots.ts';
@@ -34,6 +35,8 @@ export function createOcrExtractors(deps: {
   tools: OcrToolProbe;
   limits: OcrLimits;
   logger: Logger;
+  /** Finished results kept until their job commits (a retry after a failed commit reuses them). */
+  cache?: OcrResultCache;
 }) {
   const { limits } = deps;
 
@@ -79,6 +82,55 @@ export function createOcrExtractors(deps: {
     }: { image?: ImageHeader; pages: number; toRecognise?: number; signed: boolean },
   ) {
     const started = Date.now();
+    const tools = await deps.tools.get();
+    const ctx = input.context;
+    // A result kept from a run whose storing transaction failed (ocr.cache.ts): no second Tesseract run.
+    const key =
+      ctx && deps.cache
+        ? deps.cache.keyOf({
+            tenantId: ctx.tenantId,
+            inputSha256: ctx.sha256,
+            settings: { tools, image: image?.format ?? null, pages, toRecognise, signed, limits },
+          })
+        : null;
+    try {
+      const kept = key && ctx && deps.cache ? await deps.cache.get(key, ctx.tenantId) : null;
+      const run = kept ?? (await runEngine(input, { image, pages, toRecognise, signed }));
+      if (!kept && key && ctx && deps.cache)
+        await deps.cache
+          .put(key, { tenantId: ctx.tenantId, dokumentId: ctx.dokumentId, version: ctx.version }, run)
+          .catch((error) => {
+            deps.logger.warn({ err: error }, 'OCR result could not be kept for a retry');
+          });
+      const rendition = run.pdf ? await deps.blobs.put(run.pdf) : null;
+      await record(input, {
+        status: 'done',
+        konfidenz: run.confidence,
+        woerter: run.words,
+        seiten: pages,
+        seitenErkannt: run.pagesRecognised,
+        renditionSha256: rendition?.sha256 ?? null,
+        renditionGroesse: rendition?.size ?? null,
+        pdfa: run.pdfa,
+        signiert: signed,
+        dauerMs: Date.now() - started,
+      });
+      return run;
+    } catch (error) {
+      if (error instanceof OcrRunError) await refuse(input, error.reasonCode, error.message, pages);
+      throw error;
+    }
+  }
+
+  async function runEngine(
+    input: ExtractionInput,
+    {
+      image,
+      pages,
+      toRecognise,
+      signed,
+    }: { image?: ImageHeader; pages: number; toRecognise: number; signed: boolean },
+  ) {
     const { slots, release } = await deps.slots.acquire(toRecognise);
     try {
       // Images and PDFs that are plain scans: Tesseract directly, page by page (tesseract.runner.ts);
@@ -100,7 +152,7 @@ export function createOcrExtractors(deps: {
               wantPdf: !signed,
             })
           : null;
-      const run =
+      return (
         direct ??
         (await runOcrmypdf({
           input: input.bytes,
@@ -109,24 +161,8 @@ export function createOcrExtractors(deps: {
           maxPixels: limits.maxPixels,
           timeoutMs: limits.timeoutMs,
           wantPdf: !signed,
-        }));
-      const rendition = run.pdf ? await deps.blobs.put(run.pdf) : null;
-      await record(input, {
-        status: 'done',
-        konfidenz: run.confidence,
-        woerter: run.words,
-        seiten: pages,
-        seitenErkannt: run.pagesRecognised,
-        renditionSha256: rendition?.sha256 ?? null,
-        renditionGroesse: rendition?.size ?? null,
-        pdfa: run.pdfa,
-        signiert: signed,
-        dauerMs: Date.now() - started,
-      });
-      return run;
-    } catch (error) {
-      if (error instanceof OcrRunError) await refuse(input, error.reasonCode, error.message, pages);
-      throw error;
+        }))
+      );
     } finally {
       release();
     }

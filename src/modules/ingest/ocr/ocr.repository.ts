@@ -91,3 +91,22 @@ export async function takeUnavailable(trx: TenantTrx, limit: number) {
 }
 
 export type OcrView = ReturnType<typeof toRecord>;
+
+/**
+ * Of the given versions of one county, those whose text extraction has not committed yet (still
+ * `pending`): their kept OCR results (ocr.cache.ts) are still needed by a retry.
+ */
+export async function pendingExtractions(
+  database: DatabaseHandle,
+  tenantId: string,
+  keys: Array<{ dokumentId: string; version: number }>,
+) {
+  const rows = await database.executeAsTenant(
+    tenantId,
+    sql<{ dokument_id: string; version: number }>`
+      select dv.dokument_id, dv.version from dokument_versionen dv
+      join jsonb_to_recordset(${JSON.stringify(keys.map((k) => ({ d: k.dokumentId, v: k.version })))}::jsonb) as k(d uuid, v int) on dv.dokument_id = k.d and dv.version = k.v
+      where dv.text_status = 'pending'`,
+  );
+  return rows.map((row) => ({ dokumentId: row.dokument_id, version: row.version }));
+}

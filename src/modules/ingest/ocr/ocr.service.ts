@@ -2,8 +2,9 @@ import type { DatabaseHandle, TenantTrx } from '../../../platform/database/datab
 import { createPollLoop } from '../../../platform/jobs/poll-loop.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import type { BlobStore } from '../../blobs/blobs.module.ts';
+import { createOcrResultCache, type OcrCacheOwner, ownerKey } from './ocr.cache.ts';
 import { createOcrExtractors, type OcrLimits } from './ocr.extractor.ts';
-import { loadOcrRecords, takeUnavailable } from './ocr.repository.ts';
+import { loadOcrRecords, pendingExtractions, takeUnavailable } from './ocr.repository.ts';
 import { createOcrSlots } from './ocr.slots.ts';
 import { createOcrToolProbe, type OcrTools } from './ocr.tools.ts';
 
@@ -26,6 +27,7 @@ export function createOcr({
   logger,
   requeue,
   detect,
+  cacheDir,
 }: {
   database: DatabaseHandle;
   blobs: BlobStore;
@@ -34,10 +36,28 @@ export function createOcr({
   requeue: RequeueExtraction;
   /** Tests replace the detection of the installed tools (Tesseract „missing“, then „appears“). */
   detect?: () => Promise<OcrTools>;
+  /** Where finished results wait for their commit (VERBUND_DATA_DIR/ocr-ergebnisse); none: not kept. */
+  cacheDir?: string;
 }) {
   const slots = createOcrSlots(config.threads);
   const tools = createOcrToolProbe(detect ? { detect } : {});
-  const extractors = createOcrExtractors({ database, blobs, slots, tools, limits: config, logger });
+  const cache = cacheDir ? createOcrResultCache({ dir: cacheDir }) : undefined;
+  const extractors = createOcrExtractors({ database, blobs, slots, tools, limits: config, logger, cache });
+
+  /** Deletes kept results whose extraction has committed (or that are older than a day). */
+  async function sweepCache() {
+    if (!cache) return 0;
+    return cache.sweep(async (owners) => {
+      const byTenant = new Map<string, OcrCacheOwner[]>();
+      for (const owner of owners)
+        byTenant.set(owner.tenantId, [...(byTenant.get(owner.tenantId) ?? []), owner]);
+      const waiting = new Set<string>();
+      for (const [tenantId, keys] of byTenant)
+        for (const key of await pendingExtractions(database, tenantId, keys))
+          waiting.add(ownerKey({ tenantId, ...key } satisfies OcrCacheOwner));
+      return waiting;
+    });
+  }
 
   /** One round: if Tesseract is there, every county's waiting scans go back into the queue. */
   async function recoverUnavailable() {
@@ -60,12 +80,14 @@ export function createOcr({
     slots,
     tools,
     recoverUnavailable,
+    sweepCache,
     /** The state of a document's OCR, per version (the caller checked that the user may see it). */
     status: (trx: TenantTrx, dokumentId: string) => loadOcrRecords(trx, dokumentId),
     /** Runs recoverUnavailable every `intervalMs` wherever the job worker runs. */
     createRecovery: ({ intervalMs = 60_000 }: { intervalMs?: number } = {}) => {
       const loop = createPollLoop({
         poll: async () => {
+          await sweepCache();
           await recoverUnavailable();
           return 0;
         },
