@@ -3,10 +3,11 @@ import { chmod, mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import type { TestContext } from '../../../../test/support/context.ts';
 import { drainJobs } from '../../../../test/support/jobs.ts';
 import { renderScan, SCAN_LINES, scanPostScript } from '../../../../test/support/scans.ts';
 import { createOcrResultCache } from './ocr.cache.ts';
+import { createScanInbox } from './ocr.fixture.ts';
 
 const sha = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const owner = { tenantId: 'nordhausen', dokumentId: '00000000-0000-4000-8000-000000000001', version: 1 };
@@ -75,17 +76,7 @@ describe('A scan whose storing transaction fails after Tesseract is not recognis
   let log: string;
   const savedPath = process.env.PATH;
   beforeAll(async () => {
-    t = await createTestContext({ VERBUND_OCR_THREADS: '2' });
-    token = await t.tokenFor('nordhausen', ['sachbearbeitung', 'leitung']);
-    const akte = await t.request('/api/v1/akten', {
-      token,
-      json: { titel: 'Posteingang Scans', aktenplan: '00.40' },
-    });
-    const vorgang = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
-      token,
-      json: { betreff: 'Papierpost' },
-    });
-    vorgangId = vorgang.json.id;
+    ({ t, token, vorgangId } = await createScanInbox());
     // Tesseract counted through a wrapper first on PATH (as bench:import counts OCR runs).
     const bin = await mkdtemp(path.join(tmpdir(), 'verbund-ocr-count-'));
     log = path.join(bin, 'runs.log');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import type { TestContext } from '../../../../test/support/context.ts';
 import { drainJobs } from '../../../../test/support/jobs.ts';
 import {
   characterAccuracy,
@@ -19,6 +19,7 @@ import {
   SCAN_LINES,
   scanPostScript,
 } from '../../../../test/support/scans.ts';
+import { createScanInbox } from './ocr.fixture.ts';
 
 const run = promisify(execFile);
 
@@ -27,17 +28,7 @@ describe('OCR of scans through upload and the extraction queue (real Tesseract)'
   let token: string;
   let vorgangId: string;
   beforeAll(async () => {
-    t = await createTestContext({ VERBUND_OCR_THREADS: '2' });
-    token = await t.tokenFor('nordhausen', ['sachbearbeitung', 'leitung']);
-    const akte = await t.request('/api/v1/akten', {
-      token,
-      json: { titel: 'Posteingang Scans', aktenplan: '00.40' },
-    });
-    const vorgang = await t.request(`/api/v1/akten/${akte.json.id}/vorgaenge`, {
-      token,
-      json: { betreff: 'Papierpost' },
-    });
-    vorgangId = vorgang.json.id;
+    ({ t, token, vorgangId } = await createScanInbox());
   }, 120_000);
   afterAll(() => t?.close());
 
