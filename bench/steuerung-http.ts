@@ -67,6 +67,17 @@ export async function httpAnsichten(instance: Instance): Promise<Ansicht[]> {
         () => p.get(`/steuerung/foerdermittel/${id}`),
       ]);
   }
+  // The Reifegrad pages: the list of each, and one Leistung with its criteria form.
+  for (const [wer, p] of [
+    ['Serviceteam', serviceteam],
+    ['Kreis', kreis],
+  ] as const) {
+    ansichten.push([`HTTP Seite /steuerung/reifegrad (${wer})`, () => p.get('/steuerung/reifegrad')]);
+    ansichten.push([
+      `HTTP Seite /steuerung/reifegrad/wohngeld (${wer})`,
+      () => p.get('/steuerung/reifegrad/wohngeld'),
+    ]);
+  }
   for (const key of keys)
     ansichten.push([
       `HTTP API Kennzahl ${key} (Serviceteam)`,
