@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DatabaseHandle } from '../../../platform/database/database.ts';
+import { isAlive } from '../../../platform/database/postmaster.ts';
 import { parseJournalLine } from '../virenscan/scan-helper.types.ts';
 import { recordCleanScans } from './eingang-register.repository.ts';
 
@@ -12,14 +13,8 @@ const BATCH = 1000;
 // Older verdicts are not used anyway (scannedBefore reads a day back).
 const DAY_MS = 24 * 3600 * 1000;
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+// A scan helper is a Node process; a zombie or a pid reused by another program counts as ended.
+const alive = (pid: number) => isAlive(pid, 'node');
 
 /**
  * Moves the clean verdicts of ended scan helpers (scan-helper.process.ts) into `virenscan_befunde`,
