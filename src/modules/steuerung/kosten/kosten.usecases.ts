@@ -175,6 +175,13 @@ export function createKostenUsecases({ database }: { database: DatabaseHandle })
   }
 
   type Simulation = ReturnType<Awaited<ReturnType<typeof beitrittVorbereiten>>>;
+  type BeitrittEingabe = {
+    principal: Principal;
+    kreisschluessel: string;
+    name?: string;
+    poolCent: bigint;
+    heute?: string;
+  };
 
   return {
     /**
@@ -187,14 +194,7 @@ export function createKostenUsecases({ database }: { database: DatabaseHandle })
       poolCent,
       heute = isoTag(new Date()),
       ...rest
-    }: {
-      principal: Principal;
-      kreisschluessel: string;
-      name?: string;
-      art: SchluesselArt;
-      poolCent: bigint;
-      heute?: string;
-    }) {
+    }: BeitrittEingabe & { art: SchluesselArt }) {
       return (await beitrittVorbereiten({ ...rest, heute }))(art, poolCent);
     },
 
@@ -207,14 +207,7 @@ export function createKostenUsecases({ database }: { database: DatabaseHandle })
       poolCent,
       heute = isoTag(new Date()),
       ...rest
-    }: {
-      principal: Principal;
-      kreisschluessel: string;
-      name?: string;
-      arten: readonly SchluesselArt[];
-      poolCent: bigint;
-      heute?: string;
-    }): Promise<Array<Simulation | AppError>> {
+    }: BeitrittEingabe & { arten: readonly SchluesselArt[] }): Promise<Array<Simulation | AppError>> {
       const simulation = await beitrittVorbereiten({ ...rest, heute });
       return arten.map((art) => {
         try {
