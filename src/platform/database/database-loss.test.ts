@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,6 +6,7 @@ import {
   type TestContext,
   type WebProcess,
 } from '../../../test/support/context.ts';
+import { startCuttableProxy } from '../../../test/support/cuttable-proxy.ts';
 import { toAppError } from '../http/problem.ts';
 import { createJobWorker, enqueueJob } from '../jobs/jobs.ts';
 import { createLogger } from '../logger.ts';
@@ -133,41 +133,10 @@ describe('while the database cannot be reached', () => {
   });
 });
 
-/**
- * A TCP proxy in front of the test server that can lose the database the way a crash does: every
- * open connection is cut and new ones are refused until it is restored.
- */
-async function createCuttableProxy(targetPort: number) {
-  const sockets = new Set<net.Socket>();
-  let down = false;
-  const server = net.createServer((client) => {
-    if (down) return client.destroy();
-    const upstream = net.connect(targetPort, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {});
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    cut() {
-      down = true;
-      for (const socket of sockets) socket.destroy();
-    },
-    restore() {
-      down = false;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('a job worker whose database goes away mid-round', () => {
   it("runs the round's jobs again as soon as the database returns, not counted as a crash", async () => {
     const appUrl = new URL(t.appUrl);
-    const proxy = await createCuttableProxy(Number(appUrl.port));
+    const proxy = await startCuttableProxy(Number(appUrl.port));
     appUrl.port = String(proxy.port);
     const database = createDatabase({ connectionString: appUrl.toString(), max: 2 });
     let runs = 0;
