@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DEMO_TENANTS, type TestContext } from '../../test/support/context.ts';
-import type { Principal } from '../platform/http/principal.ts';
+import { testPrincipal } from '../../test/support/principal.ts';
 import { ANTRAEGE_JE_JAHR, GESTOERT } from './steuerung.data.ts';
 import { seedDemoSteuerung } from './steuerung.seed.ts';
 
@@ -21,15 +21,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const principal = (tenantId: string): Principal => ({
-  tenantId,
-  userId: null,
-  login: 'test',
-  displayName: 'Test',
-  roles: ['verbund-admin', 'kreis-admin'],
-  via: 'token',
-  tokenId: 'test',
-});
+const principal = (tenantId: string) => testPrincipal(tenantId, ['verbund-admin', 'kreis-admin'], 'token');
 const get = async (county: string, p: string) =>
   (await t.request(`/api/v1${p}`, { token: await t.tokenFor(county) })).json;
 const tag = (d: Date) => d.toISOString().slice(0, 10);

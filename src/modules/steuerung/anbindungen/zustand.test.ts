@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
-import type { Principal } from '../../../platform/http/principal.ts';
+import { testPrincipal } from '../../../../test/support/principal.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -9,15 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const principal = (tenantId: string): Principal => ({
-  tenantId,
-  userId: null,
-  login: 'test',
-  displayName: 'Test',
-  roles: ['verbund-admin', 'kreis-admin'],
-  via: 'token',
-  tokenId: 'test',
-});
+const principal = (tenantId: string) => testPrincipal(tenantId, ['verbund-admin', 'kreis-admin'], 'token');
 
 describe('connector health per connector and county', () => {
   it('counts successes over 24 h and 7 days, the p95 latency, and turns red while a delivery fails', async () => {

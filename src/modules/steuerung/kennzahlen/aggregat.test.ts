@@ -2,8 +2,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
+import { testPrincipal } from '../../../../test/support/principal.ts';
 import { seedDemoSteuerung } from '../../../demo/steuerung.seed.ts';
-import type { Principal } from '../../../platform/http/principal.ts';
 
 // The pre-aggregated figures (migration 0046) against an independent computation with PostgreSQL's
 // own percentile_cont over the real rows: the demo year (5,660 Anträge with Bescheide, open and
@@ -27,15 +27,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const kreis: Principal = {
-  tenantId: 'nordhausen',
-  userId: null,
-  login: 'test',
-  displayName: 'Test',
-  roles: ['verbund-admin'],
-  via: 'token',
-  tokenId: 'test',
-};
+const kreis = testPrincipal('nordhausen', ['verbund-admin'], 'token');
 const kennzahlen = () => t.services.steuerung.kennzahlen;
 const tag = (d: Date) => d.toISOString().slice(0, 10);
 const vor = (tage: number) => tag(new Date(jetzt.getTime() - tage * 86_400_000));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../../../test/support/cli.ts';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
 import { bewohnerparkenDaten } from '../../../../test/support/ozg.ts';
+import { testPrincipal } from '../../../../test/support/principal.ts';
 import type { Principal } from '../../../platform/http/principal.ts';
 
 let t: TestContext;
@@ -11,14 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const kreis = (tenantId: string, roles: Principal['roles'] = ['kreis-admin']): Principal => ({
-  tenantId,
-  userId: null,
-  login: 'test',
-  displayName: 'Test',
-  roles,
-  via: 'session',
-});
+const kreis = (tenantId: string, roles: Principal['roles'] = ['kreis-admin']) =>
+  testPrincipal(tenantId, roles);
 
 describe('volumes and processing times of Anträge', () => {
   it('ten Anträge decided after 1 … 10 days give a median of 5.5 and a p90 of 9.1 days; two more are open', async () => {

@@ -2,18 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
 import { bewohnerparkenDaten } from '../../../../test/support/ozg.ts';
+import { testPrincipal } from '../../../../test/support/principal.ts';
 import { anmelden, holen } from '../../../../test/support/sitzung.ts';
-import type { Principal } from '../../../platform/http/principal.ts';
 
 let t: TestContext;
-const person = (tenantId: string, roles: Principal['roles']): Principal => ({
-  tenantId,
-  userId: null,
-  login: 'test',
-  displayName: 'Test',
-  roles,
-  via: 'session',
-});
+const person = testPrincipal;
 // the operator's own process (no user, no token): the database shows it every county
 const serviceteam = person('unstrut-hainich-kreis', ['verbund-admin']);
 const kyffhaeuser = person('kyffhaeuserkreis', ['kreis-admin']);
