@@ -52,12 +52,12 @@ export function treeCpuSeconds(root: number, exclude: number[] = []) {
   return sum;
 }
 
-/** CPU seconds of one process alone (user + system), 0 once it is gone. */
-export function ownCpuSeconds(pid: number) {
+/** CPU seconds of one process with its reaped children (utime + stime + cutime + cstime), 0 once it is gone. */
+export function statSeconds(pid: number) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / TICKS;
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICKS;
   } catch {
     return 0;
   }

@@ -138,6 +138,8 @@ export function buildServices({
     blobs,
     filing: intakeFiling,
     scanner: virenscan,
+    // A file the parsers read completely is filed with its text: no extraction job for it.
+    readText: (source) => extractors.parseOnly(source),
     // The command line's import scans in a helper process; it journals verdicts in the data dir.
     scanHelper: config.virenscan.address
       ? {

@@ -51,6 +51,38 @@ export function createExtractionPool({
   });
   const inParsers = (mime: string) => defaultExtractors.some((e) => e.accepts(mime));
 
+  const readBytes = async (source: ExtractionSource) => {
+    const got = typeof source.bytes === 'function' ? await source.bytes() : source.bytes;
+    return got instanceof ByteStream ? readAll(got) : got;
+  };
+  const refinerOf = (mime: string, parsed: ExtractionResult) =>
+    extra.find((e) => e.refines?.(parsed) && e.accepts(mime));
+
+  /** The default parsers in a bounded process; the bytes are read when a parser is free for them. */
+  async function parse(source: ExtractionSource): Promise<ExtractionResult> {
+    let outcome: ExtractionOutcome;
+    try {
+      // A ByteStream flows through unbuffered.
+      outcome = await pool.run<ExtractionOutcome>(async () => ({
+        bytes: typeof source.bytes === 'function' ? await source.bytes() : source.bytes,
+        mime: source.mime,
+        fileName: source.fileName,
+      }));
+    } catch (error) {
+      if (error instanceof ParserBreach) throw breachReason(error, { heapMb, timeoutMs });
+      throw error;
+    }
+    if (!outcome.ok) throw new ExtractionError(outcome.reasonCode, outcome.message);
+    const { result } = outcome;
+    return {
+      ...result,
+      attachments: result.attachments?.map((a) => ({
+        ...a,
+        bytes: Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength),
+      })),
+    };
+  }
+
   return {
     register(extractor: Extractor) {
       extra.unshift(extractor);
@@ -59,41 +91,30 @@ export function createExtractionPool({
     accepts: (mime: string) => extra.some((e) => !e.refines && e.accepts(mime)) || inParsers(mime),
     stats: () => pool.stats(),
     async extract(source: ExtractionSource): Promise<ExtractionResult> {
-      const read = async () => (typeof source.bytes === 'function' ? source.bytes() : source.bytes);
       const own = extra.find((e) => !e.refines && e.accepts(source.mime));
       if (own) {
-        const got = await read();
-        const bytes = got instanceof ByteStream ? await readAll(got) : got;
+        const bytes = await readBytes(source);
         if (bytes.length > 0) return own.extract({ ...source, bytes });
       }
       if (!inParsers(source.mime)) throw unsupported(source.mime);
-      let outcome: ExtractionOutcome;
-      try {
-        // The bytes are read when a parser is free for them; a ByteStream flows through unbuffered.
-        outcome = await pool.run<ExtractionOutcome>(async () => ({
-          bytes: await read(),
-          mime: source.mime,
-          fileName: source.fileName,
-        }));
-      } catch (error) {
-        if (error instanceof ParserBreach) throw breachReason(error, { heapMb, timeoutMs });
-        throw error;
-      }
-      if (!outcome.ok) throw new ExtractionError(outcome.reasonCode, outcome.message);
-      const { result } = outcome;
-      const parsed = {
-        ...result,
-        attachments: result.attachments?.map((a) => ({
-          ...a,
-          bytes: Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength),
-        })),
-      };
+      const parsed = await parse(source);
       // A refining extractor (OCR of a PDF without or with a broken text layer) reads the file again.
-      const refiner = extra.find((e) => e.refines?.(parsed) && e.accepts(source.mime));
+      const refiner = refinerOf(source.mime, parsed);
       if (!refiner) return parsed;
-      const got = await read();
-      const bytes = got instanceof ByteStream ? await readAll(got) : got;
-      return refiner.extract({ ...source, bytes, previous: parsed });
+      return refiner.extract({ ...source, bytes: await readBytes(source), previous: parsed });
+    },
+    /**
+     * The parsers' text when that is the whole extraction (bulk import: read while the file is at
+     * hand, filed with its text, no extraction job): null when another extractor takes the type
+     * (images: OCR), a refining one would read the file again (OCR of missing or broken text), or
+     * the file brought attachments (they become documents of their own in the job). A file the
+     * parsers cannot read throws its ExtractionError, as `extract` does.
+     */
+    async parseOnly(source: ExtractionSource): Promise<ExtractionResult | null> {
+      if (!inParsers(source.mime) || extra.some((e) => !e.refines && e.accepts(source.mime))) return null;
+      const parsed = await parse(source);
+      if (refinerOf(source.mime, parsed) || (parsed.attachments?.length ?? 0) > 0) return null;
+      return parsed;
     },
     close: () => pool.close(),
   };

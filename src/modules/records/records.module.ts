@@ -31,6 +31,7 @@ export type {
   DokumentFields,
   DokumentInput,
   FilingVorgang,
+  KnownText,
   UploadedFile,
   VorgangContext,
 } from './dokumente/dokumente.models.ts';

@@ -51,15 +51,16 @@ export function indexTerms(ctx: IndexContext, content: string | null) {
 }
 
 /**
- * The search columns of a new document without content, for an `insert … select`: the column
- * list, their values, and the source the values read (`from ${source}`).
+ * The search columns of a new document, for an `insert … select`: the column list, their values,
+ * and the source the values read (`from ${source}`). Without content (the text is extracted
+ * later, by the job) the whole-document vector is the title/metadata one; with the content read
+ * before filing (bulk import) it is the full one.
  */
-export function newDokumentIndex(ctx: IndexContext) {
-  const { refs, head } = indexTerms(ctx, null);
+export function newDokumentIndex(ctx: IndexContext, content: string | null = null) {
+  const { refs, head, search } = indexTerms(ctx, content);
   return {
     columns: sql`refs, search, search_head, search_version`,
-    // Without content yet, the whole-document vector is the title/metadata one.
-    values: sql`${refs}::text[], ${head}::tsvector, ${head}::tsvector, ${ANALYZER_VERSION}::smallint`,
+    values: sql`${refs}::text[], ${content === null ? head : search}::tsvector, ${head}::tsvector, ${ANALYZER_VERSION}::smallint`,
     source: sql`(select 1) h`,
   };
 }

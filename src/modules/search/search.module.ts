@@ -27,6 +27,7 @@ export { createSearchReindex, type SearchReindex } from './search.reindex.usecas
 export { registerSearchRoutes, type SearchRoutesDeps } from './search.routes.ts';
 export { buildSnippet } from './search.snippets.ts';
 export type { DokumentScopeOf } from './search.usecases.ts';
+export { addVocabularyOf } from './search.vocabulary.repository.ts';
 
 /**
  * Full-text search over the county's documents. The visibility rule comes from records (the

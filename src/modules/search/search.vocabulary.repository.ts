@@ -94,3 +94,13 @@ export async function dokumentWords(trx: TenantTrx, dokumentId: string) {
     where d.id = ${dokumentId}::uuid`.execute(trx);
   return rows[0] ? `${rows[0].titel}\n${rows[0].text ?? ''}` : '';
 }
+
+/**
+ * Adds the keys of these documents' search vectors to the county's vocabulary (migration 0080):
+ * for documents filed with their text (bulk import), whose vectors no update wrote. Keys the
+ * vocabulary has are skipped; ids of other counties' documents find nothing (row-level security).
+ */
+export async function addVocabularyOf(trx: TenantTrx, dokumentIds: string[]) {
+  if (dokumentIds.length === 0) return;
+  await sql`select verbund_vocabulary_add(${dokumentIds}::uuid[])`.execute(trx);
+}

@@ -2,8 +2,13 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseHandle, TenantTrx } from '../../../platform/database/database.ts';
+import { ByteStream } from '../../../platform/parsers/bounded-wire.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import type { BlobStore, StoredBlob } from '../../blobs/blobs.module.ts';
+import type { KnownText } from '../../records/records.module.ts';
+import { addVocabularyOf } from '../../search/search.module.ts';
+import { detectContentType } from '../content-type.ts';
+import type { ExtractionPool } from '../extraction-pool.ts';
 import { registerIntake, setRegisteredDokument } from './eingang-register.repository.ts';
 import { importErrors } from './import.errors.ts';
 import {
@@ -38,6 +43,12 @@ export type ImportEngineDeps = {
   scanner?: IntakeScanner;
   /** Where and how the import's scan helper runs (`scanHelper: true` of a run); none: scans in-process. */
   scanHelper?: ImportScanHelperConfig;
+  /**
+   * The extraction's parsers (extraction-pool `parseOnly`): a file they read completely is filed
+   * with its text – searchable at once, no extraction job. None, or null for a file (scans for
+   * OCR, attachments, unreadable files): filed without, the extraction job reads it as always.
+   */
+  readText?: ExtractionPool['parseOnly'];
   uploadLimitBytes: number;
 };
 
@@ -126,7 +137,10 @@ async function runFiles(
     rate: thisProcess / Math.max(0.001, (Date.now() - started) / 1000),
   });
   const vorgaenge = createFolderVorgaenge(deps, { run, actor });
-  const settle = (outcome: FileOutcome) => {
+  // Documents filed with their text (readKnownText): their words go to the vocabulary in batches.
+  const vocabulary = createVocabularyBatches(deps, run.tenantId);
+  const settle = ({ outcome, withText }: { outcome: FileOutcome; withText?: string }) => {
+    if (withText) vocabulary.add(withText);
     counts[outcome] += 1;
     thisProcess += 1;
     onProgress?.(progress());
@@ -157,6 +171,7 @@ async function runFiles(
   }
   await Promise.all(inflight);
   if (fatal !== undefined) throw fatal;
+  await vocabulary.flush();
   return { finished: complete && !stopped(), progress: progress() };
 }
 
@@ -168,14 +183,45 @@ type Ctx = {
   vorgaenge: ReturnType<typeof createFolderVorgaenge>;
 };
 
+/** How a file ended; `withText`: the id of a document filed with its text. */
+type EntryOutcome = { outcome: FileOutcome; withText?: string };
+
+/**
+ * The vocabulary of documents filed with their text, added VOCABULARY_BATCH at a time (one
+ * statement each, outside the filing transactions) and at the end of every slice of a run; the
+ * run's last pass (import.usecases) covers what a killed process had not added yet.
+ */
+const VOCABULARY_BATCH = 500;
+function createVocabularyBatches(deps: ImportEngineDeps, tenantId: string) {
+  let ids: string[] = [];
+  let running: Promise<void> = Promise.resolve();
+  const flush = () => {
+    const batch = ids;
+    ids = [];
+    if (batch.length > 0)
+      running = running.then(() => deps.database.withTenant(tenantId, (trx) => addVocabularyOf(trx, batch)));
+    return running;
+  };
+  return {
+    add(id: string) {
+      ids.push(id);
+      if (ids.length >= VOCABULARY_BATCH) void flush().catch(() => {});
+    },
+    flush,
+  };
+}
+
 /** One file: read and stored, scanned, registered and filed (or counted as seen again) – one commit. */
-async function importEntry(deps: ImportEngineDeps, { run, actor, entry, manifest, vorgaenge }: Ctx) {
+async function importEntry(
+  deps: ImportEngineDeps,
+  { run, actor, entry, manifest, vorgaenge }: Ctx,
+): Promise<EntryOutcome> {
   const { database } = deps;
   const pfad = entry.relPath;
-  const fail = (grund: string, sha256?: string): Promise<FileOutcome> =>
+  const fail = (grund: string, sha256?: string): Promise<EntryOutcome> =>
     database.withTenant(run.tenantId, async (trx) => {
       await insertFileOutcome(trx, { laufId: run.id, pfad, status: 'fehler', grund, sha256 });
-      return 'fehler' as const;
+      return { outcome: 'fehler' as const };
     });
   if (entry.error) return fail(entry.error);
   const fileName = path.posix.basename(pfad);
@@ -203,8 +249,9 @@ async function importEntry(deps: ImportEngineDeps, { run, actor, entry, manifest
   if (!verdict.ok) return fail(verdict.grund, blob.sha256);
   const meta = manifest.get(pfad) ?? {};
   const vorgang = await vorgaenge.of(meta.vorgang ?? folderOf(pfad));
+  const text = await readKnownText(deps, fileName, blob);
   try {
-    return await database.withTenant(run.tenantId, async (trx): Promise<FileOutcome> => {
+    return await database.withTenant(run.tenantId, async (trx): Promise<EntryOutcome> => {
       const seen = await registerIntake(trx, { sha256: blob.sha256, quelle: 'import' });
       if (!seen.neu) {
         await insertFileOutcome(trx, {
@@ -215,13 +262,13 @@ async function importEntry(deps: ImportEngineDeps, { run, actor, entry, manifest
           dokumentId: seen.dokumentId,
           grund: `Schon im Landkreis vorhanden (${seen.gesehen}. Mal gesehen).`,
         });
-        return 'duplikat';
+        return { outcome: 'duplikat' };
       }
       const filed = await deps.filing.fileDokument({
         trx,
         actor,
         vorgang,
-        file: { fileName, blob },
+        file: { fileName, blob, ...(text ? { text } : {}) },
         fields: {
           titel: meta.titel,
           datum: meta.datum,
@@ -240,13 +287,44 @@ async function importEntry(deps: ImportEngineDeps, { run, actor, entry, manifest
         sha256: blob.sha256,
         dokumentId: filed.id,
       });
-      return 'importiert';
+      return { outcome: 'importiert', ...(text ? { withText: filed.id } : {}) };
     });
   } catch (error) {
     // A rule of the E-Akte (closed Akte, invalid value) fails the file; anything else (database
     // away) stops the run, which the next start resumes.
     if (isAppError(error) && error.status < 500) return fail(error.messageDe, blob.sha256);
     throw error;
+  }
+}
+
+/**
+ * The text of a stored, scanned file read by the extraction's parsers, when that is all its
+ * extraction would do; null otherwise (no reader, another type, OCR or attachments needed, or the
+ * parsers could not read it: the job then records the reason as for any other upload).
+ */
+async function readKnownText(
+  deps: ImportEngineDeps,
+  fileName: string,
+  blob: StoredBlob,
+): Promise<KnownText | null> {
+  if (!deps.readText) return null;
+  const { mime } = detectContentType(blob.head, fileName);
+  try {
+    const result = await deps.readText({
+      mime,
+      fileName,
+      bytes: async () => {
+        const { size, body } = await deps.blobs.stream(blob.sha256);
+        return new ByteStream(size, body);
+      },
+    });
+    if (!result) return null;
+    // PostgreSQL text cannot hold NUL (as in the extraction job).
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
+    const text = result.text.replace(/\u0000/g, '');
+    return { text, extractor: result.extractor, seiten: result.pages ?? null };
+  } catch {
+    return null;
   }
 }
 

@@ -117,6 +117,13 @@ export async function insertFileOutcome(
             ${entry.dokumentId ?? null}::uuid, ${entry.grund?.slice(0, 2000) ?? null})`.execute(trx);
 }
 
+/** The documents the run filed (for the vocabulary pass when it finishes). */
+export async function filedDokumentIds(trx: TenantTrx, laufId: string) {
+  const { rows } = await sql<{ id: string }>`select dokument_id as id from import_dateien
+    where lauf_id = ${laufId}::uuid and status = 'importiert' and dokument_id is not null`.execute(trx);
+  return rows.map((r) => r.id);
+}
+
 /** Files of the run per outcome (index-only over import_dateien_status). */
 export async function countOutcomes(trx: TenantTrx, laufId: string) {
   const { rows } = await sql<{

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/context.ts';
 import { drainJobs } from '../../../../test/support/jobs.ts';
+import { imagePdf } from '../../../../test/support/scans.ts';
 import { renderTextPdf } from '../../records/dokumente/text-pdf.ts';
 
 let t: TestContext;
@@ -169,6 +170,92 @@ describe('bulk import of a directory tree', () => {
       code: 'import.manifest_invalid',
       messageDe: expect.stringMatching(/Zeile 2: Datum „31\.02\.2020“.*Zeile 3: Datei.*Zeile 4: Art „brief“/),
     });
+  });
+});
+
+describe('texts read during the import', () => {
+  /** An 8 × 8 white greyscale PNG: made into a PDF with no text at all (a scan for the OCR). */
+  const WHITE_PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAAAAADhZOFXAAAADklEQVR4nGP4DwUMlDEA98A/wbI0QbsAAAAASUVORK5CYII=',
+    'base64',
+  );
+  const mailWithAttachment = [
+    'From: Bürgerbüro <post@example.org>',
+    'To: poststelle@nordhausen.example',
+    'Subject: Unterlagen zum Bauantrag',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Anbei die Unterlagen.',
+    '--b1',
+    'Content-Type: text/plain; name="lageplan.txt"',
+    'Content-Disposition: attachment; filename="lageplan.txt"',
+    '',
+    'Lageplan Flurstück 7',
+    '--b1--',
+    '',
+  ].join('\r\n');
+
+  it('a file the parsers read completely is filed with its text: searchable at once, no extraction job; scans and mails with attachments still go through the job', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'verbund-import-text-'));
+    await writeFile(
+      path.join(dir, 'bescheid.pdf'),
+      await renderTextPdf('Bescheid', 'Die Zweckvereinbarung über den Katzenschutz wird verlängert.'),
+    );
+    await writeFile(path.join(dir, 'vermerk.txt'), 'Vermerk über die Wildschweinplage im Hainich.');
+    await writeFile(path.join(dir, 'scan.pdf'), await imagePdf(WHITE_PNG));
+    await writeFile(path.join(dir, 'mail.eml'), mailWithAttachment);
+    const { run } = await t.services.importe.openRun({ tenantId: 'nordhausen', actor: 'test', dir });
+    expect((await t.services.importe.execute({ run, actor: 'test' })).finished).toBe(true);
+
+    // Before any job ran: the two born-digital files are done and carry their text.
+    const { rows } = await t.superuser.query(
+      `select dv.dateiname, d.text_status, dv.text_status as version_status, dv.text, dv.extractor,
+              (select count(*)::int from jobs j where j.tenant_id = d.tenant_id and j.kind = 'records.extract'
+                 and j.payload->>'dokumentId' = d.id::text) as jobs
+       from dokumente d join dokument_versionen dv on dv.dokument_id = d.id and dv.tenant_id = d.tenant_id
+       where d.tenant_id = 'nordhausen' and d.akte_id = $1 and d.parent_dokument_id is null order by dv.dateiname`,
+      [run.akteId],
+    );
+    const byName = Object.fromEntries(rows.map((r) => [r.dateiname, r]));
+    expect(byName['bescheid.pdf']).toMatchObject({
+      text_status: 'done',
+      version_status: 'done',
+      extractor: 'pdf',
+      jobs: 0,
+    });
+    expect(byName['bescheid.pdf'].text).toContain('Katzenschutz');
+    expect(byName['vermerk.txt']).toMatchObject({ text_status: 'done', jobs: 0 });
+    expect(byName['scan.pdf']).toMatchObject({ text_status: 'pending', text: null, jobs: 1 });
+    expect(byName['mail.eml']).toMatchObject({ text_status: 'pending', jobs: 1 });
+
+    const token = await t.tokenFor('nordhausen');
+    const found = await t.request(`/api/v1/suche?q=${encodeURIComponent('Wildschweinplage')}`, { token });
+    expect(found.json.items.map((i: { titel: string }) => i.titel)).toEqual(['vermerk']);
+    // Their words reached the county's vocabulary: a typo is corrected to a word only they contain.
+    const vocabulary = await t.superuser.query(
+      `select schluessel from search_vocabulary where tenant_id = 'nordhausen' and schluessel in ('wildschweinplage', 'katzenschutz')`,
+    );
+    expect(vocabulary.rows.map((r) => r.schluessel).sort()).toEqual(['katzenschutz', 'wildschweinplage']);
+    const typo = await t.request(`/api/v1/suche?q=${encodeURIComponent('Wildschweinplaage')}`, { token });
+    expect(JSON.stringify(typo.json)).toContain('Wildschweinplage');
+    // Not in another county's vocabulary.
+    const elsewhere = await t.superuser.query(
+      `select count(*)::int as n from search_vocabulary where tenant_id <> 'nordhausen' and schluessel = 'wildschweinplage'`,
+    );
+    expect(elsewhere.rows[0].n).toBe(0);
+
+    // The job reads the rest as always: the mail's attachment becomes a document of its own.
+    await drainJobs(t);
+    const after = await t.superuser.query(
+      `select d.titel, d.text_status from dokumente d where d.tenant_id = 'nordhausen' and d.akte_id = $1 order by d.titel`,
+      [run.akteId],
+    );
+    expect(after.rows).toContainEqual({ titel: 'Anlage: lageplan.txt', text_status: 'done' });
+    expect(after.rows.filter((r) => r.text_status === 'pending')).toEqual([]);
   });
 });
 

@@ -4,10 +4,12 @@ import { actorOf, type Principal } from '../../../platform/http/principal.ts';
 import { enqueueJob } from '../../../platform/jobs/jobs.ts';
 import { forbidden } from '../../../shared/errors.ts';
 import { appendAuditEvent } from '../../audit/audit.module.ts';
+import { addVocabularyOf } from '../../search/search.module.ts';
 import { type ImportEngineDeps, type RunImportInput, readManifest, runImport } from './import.engine.ts';
 import { importErrors } from './import.errors.ts';
 import {
   countOutcomes,
+  filedDokumentIds,
   findOpenRun,
   findRun,
   finishRun,
@@ -82,6 +84,8 @@ export function createImportUsecases(deps: ImportDeps) {
     const result = await runImport(deps, input);
     if (result.finished)
       await database.withTenant(input.run.tenantId, async (trx) => {
+        // Every document of the run in the vocabulary, also those of a process killed before its batch.
+        await addVocabularyOf(trx, await filedDokumentIds(trx, input.run.id));
         const counts = await countOutcomes(trx, input.run.id);
         await finishRun(trx, { id: input.run.id, status: 'fertig' });
         await appendAuditEvent(trx, {

@@ -46,7 +46,14 @@ export type DokumentInput = {
 /** What a filing takes besides the file: the fields of the form, and the e-mail a file came with. */
 export type DokumentFields = DokumentInput & { parentDokumentId?: string | null };
 
-export type UploadedFile = { fileName: string; blob: StoredBlob };
+/**
+ * The text of a file read before filing by the extraction's own parsers, when that was the whole
+ * extraction (extraction-pool `parseOnly`; the bulk import reads while the file is at hand): the
+ * document is filed with it, searchable at once, and no extraction job is queued.
+ */
+export type KnownText = { text: string; extractor: string; seiten: number | null };
+
+export type UploadedFile = { fileName: string; blob: StoredBlob; text?: KnownText };
 
 /** What a new document takes from its Vorgang and Akte (unit, default Vertraulichkeit, index terms). */
 export type VorgangContext = {

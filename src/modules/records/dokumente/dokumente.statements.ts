@@ -44,30 +44,40 @@ export function dokumentFilingCtes({
   const { context } = vorgang;
   const { mime, dateiname, titel, metadaten, datum, absender, empfaenger } = newDokumentValues(file, fields);
   const id = randomUUID();
-  const index = newDokumentIndex({ ...context, titel, absender, empfaenger, dateiname, metadaten });
+  const known = file.text;
+  const index = newDokumentIndex(
+    { ...context, titel, absender, empfaenger, dateiname, metadaten },
+    known ? known.text : null,
+  );
   if (!/^(_\d{1,3})?$/.test(suffix)) throw new Error(`bad CTE suffix ${suffix}`);
   const [d, v, j, o] = ['d', 'v', 'j', 'o'].map((n) => sql.raw(`${n}${suffix}`));
   const ctes = sql`${d} as (
       insert into dokumente (tenant_id, id, vorgang_id, akte_id, unit_id, parent_dokument_id, titel, art, datum, absender,
-                             empfaenger, metadaten, vertraulichkeit, aktuelle_version, created_by, ${index.columns})
+                             empfaenger, metadaten, vertraulichkeit, aktuelle_version, created_by, text_status, ${index.columns})
       select ${tenantId}, ${id}::uuid, ${vorgang.id}::uuid, ${vorgang.akteId}::uuid, ${context.unit_id}::uuid,
               ${fields.parentDokumentId ?? null}::uuid, ${titel}, ${fields.art ?? 'eingang'},
               coalesce(${datum}::date, current_date), ${absender}, ${empfaenger}, ${JSON.stringify(metadaten)}::jsonb,
-              ${fields.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${index.values}
+              ${fields.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${known ? 'done' : 'pending'}, ${index.values}
       from ${index.source}
       returning id
     ), ${v} as (
-      insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by)
-      select ${tenantId}, ${d}.id, 1, ${file.blob.sha256}, ${file.blob.size}, ${mime}, ${dateiname}, ${actor} from ${d}
+      insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by,
+                                      text, text_status, extractor, seiten)
+      select ${tenantId}, ${d}.id, 1, ${file.blob.sha256}, ${file.blob.size}, ${mime}, ${dateiname}, ${actor},
+             ${known?.text ?? null}, ${known ? 'done' : 'pending'}, ${known?.extractor ?? null}, ${known?.seiten ?? null}::int from ${d}
       returning 1
-    ), ${j} as (${jobInsert(tenantId, [
-      {
-        kind: EXTRACT_JOB,
-        payload: sql`jsonb_build_object('dokumentId', ${d}.id, 'version', 1)`,
-        maxAttempts: 5,
-        from: d,
-      },
-    ])}), ${o} as (${outboxInsert(tenantId, {
+    ), ${j} as (${
+      known
+        ? sql`select 1 where false`
+        : jobInsert(tenantId, [
+            {
+              kind: EXTRACT_JOB,
+              payload: sql`jsonb_build_object('dokumentId', ${d}.id, 'version', 1)`,
+              maxAttempts: 5,
+              from: d,
+            },
+          ])
+    }), ${o} as (${outboxInsert(tenantId, {
       ereignis: 'dokument.abgelegt',
       vorgangId: vorgang.id,
       kennzeichen: context.kennzeichen,
@@ -97,6 +107,8 @@ export function dokumentFilingCtes({
   return {
     ctes,
     done,
+    /** Whether an extraction job was queued (the caller wakes the queue only then). */
+    queued: !known,
     result: { id, sha256: file.blob.sha256, version: 1, mime, dateiname, titel },
   };
 }
@@ -128,6 +140,6 @@ export function dokumentFilingStatement(input: FilingInput & { audit?: boolean }
         });
   const statement = sql<{ id: string }>`
     with ${prepared.ctes}${audit ? sql`, ${audit}` : sql``}
-    select d.id, ${jobWakeUp(EXTRACT_JOB)}, ${prepared.done} as geschrieben${audit ? sql`, (select seq from audit_event)` : sql``} from d`;
+    select d.id, ${prepared.queued ? sql`${jobWakeUp(EXTRACT_JOB)}, ` : sql``}${prepared.done} as geschrieben${audit ? sql`, (select seq from audit_event)` : sql``} from d`;
   return { statement, result };
 }
