@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import type { KnownText } from '../../records/records.module.ts';
 import { addVocabularyOf } from '../../search/search.module.ts';
 import { detectContentType } from '../content-type.ts';
 import type { ExtractionPool } from '../extraction-pool.ts';
-import { registerIntake, setRegisteredDokument } from './eingang-register.repository.ts';
+import { registerIntake } from './eingang-register.repository.ts';
 import { importErrors } from './import.errors.ts';
 import {
   folderOf,
@@ -172,7 +173,7 @@ async function runFiles(
   await Promise.all(inflight);
   if (fatal !== undefined) throw fatal;
   await vocabulary.flush();
-  return { finished: complete && !stopped(), progress: progress() };
+  return { finished: complete && !stopped(), progress: progress(), vocabularyAdded: vocabulary.added };
 }
 
 type Ctx = {
@@ -194,12 +195,16 @@ type EntryOutcome = { outcome: FileOutcome; withText?: string };
 const VOCABULARY_BATCH = 500;
 function createVocabularyBatches(deps: ImportEngineDeps, tenantId: string) {
   let ids: string[] = [];
+  const added = new Set<string>();
   let running: Promise<void> = Promise.resolve();
   const flush = () => {
     const batch = ids;
     ids = [];
     if (batch.length > 0)
-      running = running.then(() => deps.database.withTenant(tenantId, (trx) => addVocabularyOf(trx, batch)));
+      running = running.then(async () => {
+        await deps.database.withTenant(tenantId, (trx) => addVocabularyOf(trx, batch));
+        for (const id of batch) added.add(id);
+      });
     return running;
   };
   return {
@@ -208,6 +213,8 @@ function createVocabularyBatches(deps: ImportEngineDeps, tenantId: string) {
       if (ids.length >= VOCABULARY_BATCH) void flush().catch(() => {});
     },
     flush,
+    /** The documents whose words this process added. */
+    added,
   };
 }
 
@@ -252,7 +259,9 @@ async function importEntry(
   const text = await readKnownText(deps, fileName, blob);
   try {
     return await database.withTenant(run.tenantId, async (trx): Promise<EntryOutcome> => {
-      const seen = await registerIntake(trx, { sha256: blob.sha256, quelle: 'import' });
+      // Registered under the id the document is filed with: no second write of the row.
+      const dokumentId = randomUUID();
+      const seen = await registerIntake(trx, { sha256: blob.sha256, quelle: 'import', dokumentId });
       if (!seen.neu) {
         await insertFileOutcome(trx, {
           laufId: run.id,
@@ -266,6 +275,7 @@ async function importEntry(
       }
       const filed = await deps.filing.fileDokument({
         trx,
+        dokumentId,
         actor,
         vorgang,
         file: { fileName, blob, ...(text ? { text } : {}) },
@@ -279,7 +289,6 @@ async function importEntry(
           metadaten: [{ name: 'Importpfad', typ: 'text', wert: pfad.slice(0, 2000) }],
         },
       });
-      await setRegisteredDokument(trx, { sha256: blob.sha256, dokumentId: filed.id });
       await insertFileOutcome(trx, {
         laufId: run.id,
         pfad,

@@ -84,8 +84,12 @@ export function createImportUsecases(deps: ImportDeps) {
     const result = await runImport(deps, input);
     if (result.finished)
       await database.withTenant(input.run.tenantId, async (trx) => {
-        // Every document of the run in the vocabulary, also those of a process killed before its batch.
-        await addVocabularyOf(trx, await filedDokumentIds(trx, input.run.id));
+        // Every document of the run in the vocabulary, also those of a process killed before its
+        // batch or of an earlier slice (the API's job): all the run filed but this process added.
+        const rest = (await filedDokumentIds(trx, input.run.id)).filter(
+          (id) => !result.vocabularyAdded.has(id),
+        );
+        await addVocabularyOf(trx, rest);
         const counts = await countOutcomes(trx, input.run.id);
         await finishRun(trx, { id: input.run.id, status: 'fertig' });
         await appendAuditEvent(trx, {

@@ -21,6 +21,8 @@ import {
 
 export type FilingInput = {
   tenantId: string;
+  /** The new document's id when the caller chose it (an intake that registered it first); else a new one. */
+  dokumentId?: string;
   actor: string;
   vorgang: { id: string; akteId: string; context: VorgangContext };
   file: UploadedFile;
@@ -34,6 +36,7 @@ export type FilingInput = {
  * checked here; the caller adds the audit event and the job wake-up (jobWakeUp(EXTRACT_JOB)).
  */
 export function dokumentFilingCtes({
+  dokumentId,
   tenantId,
   actor,
   vorgang,
@@ -43,7 +46,7 @@ export function dokumentFilingCtes({
 }: FilingInput & { suffix?: string }) {
   const { context } = vorgang;
   const { mime, dateiname, titel, metadaten, datum, absender, empfaenger } = newDokumentValues(file, fields);
-  const id = randomUUID();
+  const id = dokumentId ?? randomUUID();
   const known = file.text;
   const index = newDokumentIndex(
     { ...context, titel, absender, empfaenger, dateiname, metadaten },

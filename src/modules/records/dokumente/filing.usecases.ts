@@ -35,11 +35,14 @@ export async function fileDokument(
     file: UploadedFile;
     fields: DokumentFields;
     audit?: boolean;
+    /** The id to file under (an intake that registered the bytes under it); else a new one. */
+    dokumentId?: string;
   },
 ): Promise<FiledDokument> {
-  const { actor, vorgang, file, fields, audit } = input;
+  const { actor, vorgang, file, fields, audit, dokumentId } = input;
   const run = async (scope: FilingScope, tenantId: string, context: VorgangContext) => {
     const { statement, result } = dokumentFilingStatement({
+      dokumentId,
       tenantId,
       actor,
       vorgang: { id: vorgang.id, akteId: vorgang.akteId, context },
@@ -59,7 +62,7 @@ export async function fileDokument(
   // Context known (uploadTarget): one statement, one round trip, committed when it returns.
   if (vorgang.context) return run(input, input.tenantId, vorgang.context);
   return input.database.withTenant(input.tenantId, (trx) =>
-    fileDokument({ trx, actor, vorgang, file, fields, audit }),
+    fileDokument({ trx, actor, vorgang, file, fields, audit, dokumentId }),
   );
 }
 
