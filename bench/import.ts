@@ -279,6 +279,7 @@ const searchableSeconds = (performance.now() - t0) / 1000;
 const cpu1 = cpu();
 const loadSearchable = load();
 const scansPhase1 = clamd ? [...clamd.scans().values()] : [];
+clamd?.reset();
 
 // Phase 2: the tree with scans into another county, with kills and restarts at random points.
 const TOTAL2 = FILES + SCANS;
@@ -393,7 +394,7 @@ console.log(
   `  Importer RSS Spitze: ${(clean.peakRss() / 1048576).toFixed(0)} MB (mit seinen Parser-Prozessen: ${(clean.peakTreeRss() / 1048576).toFixed(0)} MB)`,
 );
 console.log(
-  `  CPU je Datei: Importer ${perFile(importerCpu)} ms (mit seinen Parser-Prozessen), PostgreSQL ${perFile(cpuImported.pg - cpu0.pg)} ms bis Importende (${perFile(cpu1.pg - cpu0.pg)} ms bis durchsuchbar), Worker (Extraktion, Index) ${perFile(workerCpu)} ms, clamd ${perFile(cpu1.clamd - cpu0.clamd)} ms – zusammen ${perFile(importerCpu + cpu1.pg - cpu0.pg + workerCpu + cpu1.clamd - cpu0.clamd)} ms`,
+  `  CPU je Datei: Importer ${perFile(importerCpu)} ms (mit seinen Parser-Prozessen), PostgreSQL ${perFile(cpuImported.pg - cpu0.pg)} ms bis Importende (${perFile(cpu1.pg - cpu0.pg)} ms bis durchsuchbar), Worker (Extraktion, Index, Outbox; dieser Prozess) ${perFile(workerCpu)} ms, clamd ${perFile(cpu1.clamd - cpu0.clamd)} ms – zusammen ${perFile(importerCpu + cpu1.pg - cpu0.pg + workerCpu + cpu1.clamd - cpu0.clamd)} ms`,
 );
 console.log(
   `  Last (1/5/15 min) vorher ${loadBefore}, am Ende des Imports ${loadDuring}, durchsuchbar ${loadSearchable} – 2 Kerne, mit anderen geteilt`,
