@@ -50,6 +50,8 @@ const { values } = parseArgs({
     'no-restart-clamd': { type: 'boolean', default: false },
     'no-restart-postgres': { type: 'boolean', default: false },
     'no-clamd': { type: 'boolean', default: false },
+    /** Only the clean run (throughput, CPU, RSS): no second tree, no kills. */
+    'nur-lauf-1': { type: 'boolean', default: false },
     /** Directory for a V8 CPU profile of phase 1's importer (node --cpu-prof); its top functions are printed. */
     profile: { type: 'string' },
   },
@@ -280,6 +282,12 @@ const cpu1 = cpu();
 const loadSearchable = load();
 const scansPhase1 = clamd ? [...clamd.scans().values()] : [];
 clamd?.reset();
+if (values['nur-lauf-1']) {
+  report1();
+  await clamd?.stop();
+  await instance.stop();
+  process.exit(0);
+}
 
 // Phase 2: the tree with scans into another county, with kills and restarts at random points.
 const TOTAL2 = FILES + SCANS;
@@ -374,31 +382,38 @@ const ocrTwice = Math.max(0, ocrRunsTotal - SCANS);
 const sourcesLeft = await countFiles(root2);
 
 // --- report ---------------------------------------------------------------------------------
-const perFile = (seconds: number) => ((seconds * 1000) / FILES).toFixed(1);
-const importerCpu = clean.cpuSeconds();
-const workerCpu = cpu1.self - cpu0.self - importerCpu;
-console.log(`\nMassenimport (bench:import), ${new Date().toISOString()}`);
-console.log(
-  `  Baum: ${FILES} Dateien (40 % Text-PDF, 30 % DOCX, 30 % E-Mail; ${COPIES} Kopien), ${values.parallel} parallel, Virenprüfung: ${clamd ? 'clamd (Pflicht)' : 'aus'}`,
-);
-console.log(
-  `  Lauf 1: ${summary.importiert} importiert, ${summary.duplikate} Duplikate, ${summary.fehler} fehlgeschlagen; clamd-Prüfungen ${scansPhase1.reduce((a, b) => a + b, 0)}`,
-);
-console.log(
-  `  Importer fertig nach ${importSeconds.toFixed(1)} s → ${(FILES / importSeconds).toFixed(1)} Dateien/s`,
-);
-console.log(
-  `  durchsuchbar (Extraktion fertig) nach ${searchableSeconds.toFixed(1)} s → ${(FILES / searchableSeconds).toFixed(1)} Dateien/s`,
-);
-console.log(
-  `  Importer RSS Spitze: ${(clean.peakRss() / 1048576).toFixed(0)} MB (mit seinen Parser-Prozessen: ${(clean.peakTreeRss() / 1048576).toFixed(0)} MB)`,
-);
-console.log(
-  `  CPU je Datei: Importer ${perFile(importerCpu)} ms (mit seinen Parser-Prozessen), PostgreSQL ${perFile(cpuImported.pg - cpu0.pg)} ms bis Importende (${perFile(cpu1.pg - cpu0.pg)} ms bis durchsuchbar), Worker (Extraktion, Index, Outbox; dieser Prozess) ${perFile(workerCpu)} ms, clamd ${perFile(cpu1.clamd - cpu0.clamd)} ms – zusammen ${perFile(importerCpu + cpu1.pg - cpu0.pg + workerCpu + cpu1.clamd - cpu0.clamd)} ms`,
-);
-console.log(
-  `  Last (1/5/15 min) vorher ${loadBefore}, am Ende des Imports ${loadDuring}, durchsuchbar ${loadSearchable} – 2 Kerne, mit anderen geteilt`,
-);
+function perFile(seconds: number) {
+  return ((seconds * 1000) / FILES).toFixed(1);
+}
+
+/** The report of the clean run (phase 1). */
+function report1() {
+  const importerCpu = clean.cpuSeconds();
+  const workerCpu = cpu1.self - cpu0.self - importerCpu;
+  console.log(`\nMassenimport (bench:import), ${new Date().toISOString()}`);
+  console.log(
+    `  Baum: ${FILES} Dateien (40 % Text-PDF, 30 % DOCX, 30 % E-Mail; ${COPIES} Kopien), ${values.parallel} parallel, Virenprüfung: ${clamd ? 'clamd (Pflicht)' : 'aus'}`,
+  );
+  console.log(
+    `  Lauf 1: ${summary.importiert} importiert, ${summary.duplikate} Duplikate, ${summary.fehler} fehlgeschlagen; clamd-Prüfungen ${scansPhase1.reduce((a, b) => a + b, 0)}`,
+  );
+  console.log(
+    `  Importer fertig nach ${importSeconds.toFixed(1)} s → ${(FILES / importSeconds).toFixed(1)} Dateien/s`,
+  );
+  console.log(
+    `  durchsuchbar (Extraktion fertig) nach ${searchableSeconds.toFixed(1)} s → ${(FILES / searchableSeconds).toFixed(1)} Dateien/s`,
+  );
+  console.log(
+    `  Importer RSS Spitze: ${(clean.peakRss() / 1048576).toFixed(0)} MB (mit seinen Parser-Prozessen: ${(clean.peakTreeRss() / 1048576).toFixed(0)} MB)`,
+  );
+  console.log(
+    `  CPU je Datei: Importer ${perFile(importerCpu)} ms (mit seinen Parser-Prozessen), PostgreSQL ${perFile(cpuImported.pg - cpu0.pg)} ms bis Importende (${perFile(cpu1.pg - cpu0.pg)} ms bis durchsuchbar), Worker (Extraktion, Index, Outbox; dieser Prozess) ${perFile(workerCpu)} ms, clamd ${perFile(cpu1.clamd - cpu0.clamd)} ms – zusammen ${perFile(importerCpu + cpu1.pg - cpu0.pg + workerCpu + cpu1.clamd - cpu0.clamd)} ms`,
+  );
+  console.log(
+    `  Last (1/5/15 min) vorher ${loadBefore}, am Ende des Imports ${loadDuring}, durchsuchbar ${loadSearchable} – 2 Kerne, mit anderen geteilt`,
+  );
+}
+report1();
 console.log(
   `  Lauf 2: ${TOTAL2} Dateien (davon ${SCANS} Scans, ${values['scan-dpi']} dpi); ${happened.join('; ')}; Importer ${restarts}× neu gestartet; fertig nach ${importSeconds2.toFixed(1)} s, durchsuchbar nach ${searchableSeconds2.toFixed(1)} s`,
 );

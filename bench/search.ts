@@ -98,6 +98,27 @@ if (loadSeconds !== null || existing === 0) {
   await owner.query('vacuum analyze dokumente');
   await owner.query('analyze dokument_versionen; analyze vorgaenge; analyze akten');
 }
+// The county's vocabulary ("Meinten Sie", prefix expansion), as the product fills it when texts are
+// written: the bulk load inserts the vectors directly, which fires no trigger. Filled once, in
+// batches of documents (migration 0080's function, the same rules as the trigger).
+if (
+  Number(
+    (await owner.query('select count(*) as n from search_vocabulary where tenant_id = $1', [TENANT])).rows[0]
+      .n,
+  ) === 0
+) {
+  const started = performance.now();
+  const ids = (
+    await owner.query('select id from dokumente where tenant_id = $1 order by id', [TENANT])
+  ).rows.map((r) => r.id as string);
+  const bar = progress('Wortschatz füllen', ids.length);
+  for (let i = 0; i < ids.length; i += 20_000) {
+    await owner.query('select verbund_vocabulary_add($1::uuid[])', [ids.slice(i, i + 20_000)]);
+    bar(Math.min(ids.length, i + 20_000));
+  }
+  await owner.query('analyze search_vocabulary');
+  console.error(`Wortschatz gefüllt in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
 {
   const versions = (
     await owner.query('select search_version, count(*) as n from dokumente where tenant_id = $1 group by 1', [
