@@ -64,11 +64,19 @@ export async function startEmbeddedPostgres({
       'listen_addresses=127.0.0.1',
       '-c',
       'max_connections=200',
-      // The embedded server is the database of this machine: an eighth of its memory (128 MB to
-      // 2 GB) keeps a county's documents and search indexes in PostgreSQL's own cache instead of
-      // copying pages from the operating system's for every query (search at 1,000,000 documents).
+      // The embedded server is the database of this machine: a quarter of its memory
+      // (sharedBuffersMb) keeps a county's documents and search indexes in PostgreSQL's own cache
+      // instead of copying pages from the operating system's for every query (search at 1,000,000
+      // documents).
       '-c',
       `shared_buffers=${sharedBuffersMb()}MB`,
+      // …and keeps it over a restart: pg_prewarm's autoprewarm (contrib, shipped with the server)
+      // notes which pages are in the cache (every 5 minutes and at shutdown, file autoprewarm.blocks
+      // in the data directory) and reads them back in the background after the next start – the
+      // first searches after `verbund start` do not read the table from disk. Startup does not wait
+      // for it.
+      '-c',
+      'shared_preload_libraries=pg_prewarm',
       ...(socketDir ? ['-c', `unix_socket_directories=${socketDir}`] : []),
     ],
     onLog: (message) => onLog?.(String(message).trim()),
