@@ -4,6 +4,7 @@ import { drainJobs } from '../../../test/support/jobs.ts';
 import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
 import { COUNT_LIMIT } from './search.models.ts';
 import { searchTuning } from './search.plan.repository.ts';
+import { searchStages } from './search.stages.ts';
 
 /**
  * German queries a case worker types, each against a small corpus filed through the product (upload,
@@ -536,4 +537,23 @@ describe('the same answers whichever way the matches are collected', () => {
     }
     // About 300 searches: 15–25 s alone, more when the machine is shared.
   }, 120_000);
+});
+
+describe('a prefix the vocabulary has no key for', () => {
+  it('is answered through the GIN index: a walk on an empty key test would find nothing', async () => {
+    // The vocabulary lags behind the documents (here: its keys for the prefix removed); the
+    // documents still say Widersprüche. Even where the plan would walk, the index answers.
+    await t.superuser.query(`delete from search_vocabulary where schluessel like 'widerspr%'`);
+    const stages: string[] = [];
+    searchStages.record = (stage) => stages.push(stage);
+    searchTuning.force = 'walk';
+    try {
+      expect(await found('Widerspr*')).toEqual(expect.arrayContaining(['widersprueche']));
+    } finally {
+      searchStages.record = undefined;
+      searchTuning.force = undefined;
+    }
+    expect(stages).toContain('statement');
+    expect(stages).not.toContain('fallback');
+  });
 });

@@ -217,8 +217,11 @@ function keyTestSql(test: KeyTest, expansions: Map<string, string[]>): RawBuilde
 
 /**
  * The keys of the county's vocabulary that start with each prefix, or null when one cannot be
- * expanded: not only letters, shorter than 3, or more than PREFIX_KEYS keys (the vocabulary holds
- * every key of 3 to 40 letters of the county's documents; search.vocabulary).
+ * expanded: not only letters, shorter than 3, more than PREFIX_KEYS keys, or none at all (the
+ * vocabulary holds every key of 3 to 40 letters of the county's documents once their text is
+ * written, search.vocabulary; a prefix without keys may still match what it leaves out – a
+ * hyphenated word, a document whose words are not in yet – and a walk on an empty key test would
+ * read its whole budget to find nothing before the GIN index answers).
  */
 async function prefixExpansions(trx: TenantTrx, prefixes: string[]): Promise<Map<string, string[]> | null> {
   const expansions = new Map<string, string[]>();
@@ -229,7 +232,7 @@ async function prefixExpansions(trx: TenantTrx, prefixes: string[]): Promise<Map
       where schluessel >= ${prefix} and schluessel < ${prefix} || chr(1114111) limit ${PREFIX_KEYS + 1}`.execute(
       trx,
     );
-    if (rows.length > PREFIX_KEYS) return null;
+    if (rows.length > PREFIX_KEYS || rows.length === 0) return null;
     expansions.set(
       prefix,
       rows.map((r) => r.schluessel),
