@@ -5,7 +5,8 @@ import type { DokumentScope } from './search.plan.repository.ts';
 
 /**
  * The county's search vocabulary (table search_vocabulary, filled by a trigger whenever a search
- * vector is written; migration 0016) and the checks of "Meinten Sie …?". Every query runs in the
+ * vector is written, migration 0016, and for documents the bulk import files with their text by
+ * addVocabularyOf, migration 0080) and the checks of "Meinten Sie …?". Every query runs in the
  * tenant transaction: row-level security keeps other counties' words out.
  */
 
