@@ -198,16 +198,18 @@ function startImporter(tenant: string, dir: string, profileDir?: string) {
     const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     peakRss = Math.max(peakRss, kb * 1024);
-    const children = await readFile(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').catch(() => '');
+    const children = (await readFile(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').catch(() => ''))
+      .split(' ')
+      .filter(Boolean);
     let childKb = 0;
-    for (const pid of children.split(' ').filter(Boolean)) {
+    for (const pid of children) {
       const s = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
       childKb += Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0);
     }
     peakTreeRss = Math.max(peakTreeRss, (kb + childKb) * 1024);
     // With its parser processes (alive: their own time; ended and reaped: in the importer's cutime).
     let seconds = statSeconds(child.pid!);
-    for (const pid of children.split(' ').filter(Boolean)) seconds += statSeconds(Number(pid));
+    for (const pid of children) seconds += statSeconds(Number(pid));
     cpuSeconds = Math.max(cpuSeconds, seconds);
   }, 100);
   const exited = new Promise<number | null>((resolve) =>

@@ -4,11 +4,7 @@ import path from 'node:path';
 import type { DatabaseHandle, TenantTrx } from '../../../platform/database/database.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import type { BlobStore, StoredBlob } from '../../blobs/blobs.module.ts';
-import {
-  findRegisteredIntake,
-  registerIntake,
-  setRegisteredDokument,
-} from '../import/eingang-register.repository.ts';
+import { findRegisteredIntake, registerIntake } from '../import/eingang-register.repository.ts';
 import { folderOf } from '../import/import.models.ts';
 import {
   type FilingVorgang,
@@ -103,6 +99,7 @@ export async function takeFile(
       }
       const filed = await deps.filing.fileDokument({
         trx,
+        dokumentId: seen.dokumentId,
         actor,
         vorgang: await targetVorgang(deps, trx, { ordner, relPath }),
         file: { fileName: path.posix.basename(relPath), blob },
@@ -112,7 +109,6 @@ export async function takeFile(
           ],
         },
       });
-      await setRegisteredDokument(trx, { sha256: blob.sha256, dokumentId: filed.id });
       await insertDateiLog(trx, {
         ordnerId: ordner.id,
         pfad: relPath,

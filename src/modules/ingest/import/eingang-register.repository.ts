@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DatabaseHandle, TenantTrx } from '../../../platform/database/database.ts';
 
@@ -7,33 +8,26 @@ import type { DatabaseHandle, TenantTrx } from '../../../platform/database/datab
 export type IntakeSource = 'import' | 'ordner' | 'mail';
 
 /**
- * Registers the bytes in the caller's transaction. New: the caller files the document and names it
- * with `setRegisteredDokument` in the same transaction – or names it here already (`dokumentId`,
- * the id the caller then files under: one row write less). Known: counted as seen again, with the
- * document first filed from them. A concurrent registration of the same bytes waits on the key
- * until the first commits, then sees them as known – two intakes never both file.
+ * Registers the bytes in the caller's transaction. New (`neu`): registered under a new document
+ * id, which the caller files the document under (fileDokument `dokumentId`) in the same
+ * transaction. Known: counted as seen again, with the document first filed from them. A concurrent
+ * registration of the same bytes waits on the key until the first commits, then sees them as
+ * known – two intakes never both file.
  */
 export async function registerIntake(
   trx: TenantTrx,
-  { sha256, quelle, dokumentId = null }: { sha256: string; quelle: IntakeSource; dokumentId?: string | null },
-) {
+  { sha256, quelle }: { sha256: string; quelle: IntakeSource },
+): Promise<{ neu: true; dokumentId: string } | { neu: false; dokumentId: string | null; gesehen: number }> {
   const { rows } = await sql<{ neu: boolean; dokument_id: string | null; gesehen: number }>`
     insert into eingang_hashes (tenant_id, sha256, quelle, dokument_id)
-    values (${trx.tenantId}, ${sha256}, ${quelle}, ${dokumentId}::uuid)
+    values (${trx.tenantId}, ${sha256}, ${quelle}, ${randomUUID()}::uuid)
     on conflict (tenant_id, sha256) do update
       set gesehen = eingang_hashes.gesehen + 1, zuletzt_gesehen_at = now()
     returning (xmax = 0) as neu, dokument_id, gesehen`.execute(trx);
   const row = rows[0]!;
-  return { neu: row.neu, dokumentId: row.dokument_id, gesehen: row.gesehen };
-}
-
-/** Names the document filed from newly registered bytes (same transaction as the registration). */
-export async function setRegisteredDokument(
-  trx: TenantTrx,
-  { sha256, dokumentId }: { sha256: string; dokumentId: string },
-) {
-  await sql`update eingang_hashes set dokument_id = ${dokumentId}::uuid
-    where tenant_id = ${trx.tenantId} and sha256 = ${sha256}`.execute(trx);
+  return row.neu
+    ? { neu: true, dokumentId: row.dokument_id! }
+    : { neu: false, dokumentId: row.dokument_id, gesehen: row.gesehen };
 }
 
 /** How often the bytes were taken in, and their first document (tests, the API). */

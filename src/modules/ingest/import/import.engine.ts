@@ -1,14 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseHandle, TenantTrx } from '../../../platform/database/database.ts';
-import { ByteStream } from '../../../platform/parsers/bounded-wire.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import type { BlobStore, StoredBlob } from '../../blobs/blobs.module.ts';
-import type { KnownText } from '../../records/records.module.ts';
-import { addVocabularyOf } from '../../search/search.module.ts';
-import { detectContentType } from '../content-type.ts';
 import type { ExtractionPool } from '../extraction-pool.ts';
 import { registerIntake } from './eingang-register.repository.ts';
 import { importErrors } from './import.errors.ts';
@@ -29,6 +24,7 @@ import {
   settledPaths,
 } from './import.repository.ts';
 import { type ImportScanHelperConfig, withScanHelper } from './import.scan-helper.ts';
+import { createVocabularyBatches, readKnownText } from './import.texts.ts';
 import { type TreeEntry, walkTree } from './import.walk.ts';
 import {
   type FilingVorgang,
@@ -187,37 +183,6 @@ type Ctx = {
 /** How a file ended; `withText`: the id of a document filed with its text. */
 type EntryOutcome = { outcome: FileOutcome; withText?: string };
 
-/**
- * The vocabulary of documents filed with their text, added VOCABULARY_BATCH at a time (one
- * statement each, outside the filing transactions) and at the end of every slice of a run; the
- * run's last pass (import.usecases) covers what a killed process had not added yet.
- */
-const VOCABULARY_BATCH = 500;
-function createVocabularyBatches(deps: ImportEngineDeps, tenantId: string) {
-  let ids: string[] = [];
-  const added = new Set<string>();
-  let running: Promise<void> = Promise.resolve();
-  const flush = () => {
-    const batch = ids;
-    ids = [];
-    if (batch.length > 0)
-      running = running.then(async () => {
-        await deps.database.withTenant(tenantId, (trx) => addVocabularyOf(trx, batch));
-        for (const id of batch) added.add(id);
-      });
-    return running;
-  };
-  return {
-    add(id: string) {
-      ids.push(id);
-      if (ids.length >= VOCABULARY_BATCH) void flush().catch(() => {});
-    },
-    flush,
-    /** The documents whose words this process added. */
-    added,
-  };
-}
-
 /** One file: read and stored, scanned, registered and filed (or counted as seen again) – one commit. */
 async function importEntry(
   deps: ImportEngineDeps,
@@ -259,9 +224,7 @@ async function importEntry(
   const text = await readKnownText(deps, fileName, blob);
   try {
     return await database.withTenant(run.tenantId, async (trx): Promise<EntryOutcome> => {
-      // Registered under the id the document is filed with: no second write of the row.
-      const dokumentId = randomUUID();
-      const seen = await registerIntake(trx, { sha256: blob.sha256, quelle: 'import', dokumentId });
+      const seen = await registerIntake(trx, { sha256: blob.sha256, quelle: 'import' });
       if (!seen.neu) {
         await insertFileOutcome(trx, {
           laufId: run.id,
@@ -275,7 +238,7 @@ async function importEntry(
       }
       const filed = await deps.filing.fileDokument({
         trx,
-        dokumentId,
+        dokumentId: seen.dokumentId,
         actor,
         vorgang,
         file: { fileName, blob, ...(text ? { text } : {}) },
@@ -303,37 +266,6 @@ async function importEntry(
     // away) stops the run, which the next start resumes.
     if (isAppError(error) && error.status < 500) return fail(error.messageDe, blob.sha256);
     throw error;
-  }
-}
-
-/**
- * The text of a stored, scanned file read by the extraction's parsers, when that is all its
- * extraction would do; null otherwise (no reader, another type, OCR or attachments needed, or the
- * parsers could not read it: the job then records the reason as for any other upload).
- */
-async function readKnownText(
-  deps: ImportEngineDeps,
-  fileName: string,
-  blob: StoredBlob,
-): Promise<KnownText | null> {
-  if (!deps.readText) return null;
-  const { mime } = detectContentType(blob.head, fileName);
-  try {
-    const result = await deps.readText({
-      mime,
-      fileName,
-      bytes: async () => {
-        const { size, body } = await deps.blobs.stream(blob.sha256);
-        return new ByteStream(size, body);
-      },
-    });
-    if (!result) return null;
-    // PostgreSQL text cannot hold NUL (as in the extraction job).
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
-    const text = result.text.replace(/\u0000/g, '');
-    return { text, extractor: result.extractor, seiten: result.pages ?? null };
-  } catch {
-    return null;
   }
 }
 

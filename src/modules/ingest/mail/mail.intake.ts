@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../../platform/database/database.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import type { BlobStore } from '../../blobs/blobs.module.ts';
-import { registerIntake, setRegisteredDokument } from '../import/eingang-register.repository.ts';
+import { registerIntake } from '../import/eingang-register.repository.ts';
 import { type IntakeFiling, type IntakeScanner, scanBeforeFiling } from '../import/intake-filing.ts';
 import { authenticationResults } from './mail.models.ts';
 import { findEingang, insertNachricht } from './mail.repository.ts';
@@ -84,12 +84,12 @@ export async function fileSpooledMessage(deps: MailIntakeDeps, message: SpooledM
     ].map(([name, wert]) => ({ name: name!, typ: 'text' as const, wert: wert!.slice(0, 2000) }));
     const filed = await deps.filing.fileDokument({
       trx,
+      dokumentId: seen.dokumentId,
       actor,
       vorgang: { id: vorgang.id, akteId: eingang.akteId, context },
       file: { fileName: `${subject.slice(0, 80)}.eml`, blob },
       fields: { titel: subject.slice(0, 500), absender: from || null, metadaten: meta },
     });
-    await setRegisteredDokument(trx, { sha256: blob.sha256, dokumentId: filed.id });
     await insertNachricht(trx, {
       eingangId: eingang.id,
       messageId: mail?.messageId ?? null,

@@ -52,6 +52,7 @@ export function dokumentFilingCtes({
     { ...context, titel, absender, empfaenger, dateiname, metadaten },
     known ? known.text : null,
   );
+  const textStatus = known ? 'done' : 'pending';
   if (!/^(_\d{1,3})?$/.test(suffix)) throw new Error(`bad CTE suffix ${suffix}`);
   const [d, v, j, o] = ['d', 'v', 'j', 'o'].map((n) => sql.raw(`${n}${suffix}`));
   const ctes = sql`${d} as (
@@ -60,14 +61,14 @@ export function dokumentFilingCtes({
       select ${tenantId}, ${id}::uuid, ${vorgang.id}::uuid, ${vorgang.akteId}::uuid, ${context.unit_id}::uuid,
               ${fields.parentDokumentId ?? null}::uuid, ${titel}, ${fields.art ?? 'eingang'},
               coalesce(${datum}::date, current_date), ${absender}, ${empfaenger}, ${JSON.stringify(metadaten)}::jsonb,
-              ${fields.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${known ? 'done' : 'pending'}, ${index.values}
+              ${fields.vertraulichkeit ?? context.vertraulichkeit}, 1, ${actor}, ${textStatus}, ${index.values}
       from ${index.source}
       returning id
     ), ${v} as (
       insert into dokument_versionen (tenant_id, dokument_id, version, sha256, groesse, mime, dateiname, created_by,
                                       text, text_status, extractor, seiten)
       select ${tenantId}, ${d}.id, 1, ${file.blob.sha256}, ${file.blob.size}, ${mime}, ${dateiname}, ${actor},
-             ${known?.text ?? null}, ${known ? 'done' : 'pending'}, ${known?.extractor ?? null}, ${known?.seiten ?? null}::int from ${d}
+             ${known?.text ?? null}, ${textStatus}, ${known?.extractor ?? null}, ${known?.seiten ?? null}::int from ${d}
       returning 1
     ), ${j} as (${
       known
