@@ -83,7 +83,7 @@ const facetsOf = sql`g as (
  * ("mindestens").
  */
 function matchesOf(parts: SearchParts, query: RawBuilder<unknown>, plan: TextPlan) {
-  const { from, condition, visible, bounded, textTerms } = parts;
+  const { from, textCondition, visible, bounded, textTerms } = parts;
   const columns = sql`d.id, d.datum, d.unit_id, d.art, d.vorgang_id`;
   // A walk that found fewer than it wanted among the plan.walkCap documents it may read, while the
   // filters leave more: PostgreSQL's estimate was wrong (a rule or filter excludes most
@@ -107,7 +107,7 @@ function matchesOf(parts: SearchParts, query: RawBuilder<unknown>, plan: TextPla
             t.negated ? sql`!!${termQuery(t)}` : t.kind === 'phrase' ? allWordsQuery(t) : termQuery(t),
           ),
           sql` && `,
-        )}) and ${condition}`;
+        )}) and ${textCondition}`;
     return sql`with r as materialized (${r} limit ${PHRASE_CHECKS + 1}
     ), m as materialized (
       select id, datum, unit_id, art, vorgang_id from r where ts_match_vq(r.search, (${query}))
@@ -125,7 +125,7 @@ function matchesOf(parts: SearchParts, query: RawBuilder<unknown>, plan: TextPla
   // Through the GIN index the bitmap of all matches is built anyway: up to POOL of them are read
   // (in the table's order), the first COUNT_LIMIT + 1 are counted.
   return sql`with pool as materialized (
-      select ${columns} from ${from} where d.search @@ (${query}) and ${condition} limit ${POOL + 1}
+      select ${columns} from ${from} where d.search @@ (${query}) and ${textCondition} limit ${POOL + 1}
     ), m as materialized (
       select * from pool limit ${COUNT_LIMIT + 1}
     ), matches as (
@@ -182,7 +182,7 @@ export async function findDokumente(
   const resolved = await timed('filter', () => resolveFilters(trx, { scope, filter }));
   if (resolved.none) return [];
   const parts = searchParts({ scope, terms, filter }, resolved);
-  const { textTerms, references, query, condition, visible, bounded, from } = parts;
+  const { textTerms, references, query, condition, visible, bounded, recent, from } = parts;
   // Whole words rank above compounds that only contain them ("Bescheid" before "Gebührenbescheid").
   const exact = exactTsqueryOf(textTerms.filter((t) => !t.negated));
   const exactBonus = exact ? sql`ts_rank_cd(x.v, ${exact}::tsquery, 32)` : sql`0`;
@@ -241,7 +241,8 @@ export async function findDokumente(
   return withWalkFallback(trx, planned, async (plan) => {
     // Title/metadata hits, the cheapest way (textPlan): through the GIN index (up to HEAD_POOL ×
     // 1.25 of them, the newest HEAD_POOL ranked), every document the filters leave checked (at
-    // most WALK_ROWS), or the first HEAD_WALK among the WALK_ROWS most recently filed documents.
+    // most WALK_ROWS), or the first HEAD_WALK among the WALK_ROWS most recently filed documents of
+    // the county that pass the filters (a narrow filter leaves fewer of them, never more reading).
     const headPool =
       plan.head === 'index'
         ? sql`select id, datum, search_head from (
@@ -252,7 +253,7 @@ export async function findDokumente(
           ? sql`select d.id, d.datum, d.search_head from ${bounded(WALK_ROWS)}
             where ${visible} and ts_match_vq(d.search_head, (${query}))
             order by datum desc, id limit ${HEAD_POOL}`
-          : sql`select d.id, d.datum, d.search_head from ${bounded(WALK_ROWS, newest)}
+          : sql`select d.id, d.datum, d.search_head from ${recent(WALK_ROWS)}
             where ${visible} and ts_match_vq(d.search_head, (${query})) limit ${HEAD_WALK}`;
     // The newest content hits: from the pool of matches when that is all of them; otherwise
     // matches among the WALK_ROWS most recently filed documents (dokumente_eingang, backwards
