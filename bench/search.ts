@@ -5,7 +5,7 @@
  * reference numbers, each with and without filters; the listing of the newest documents (empty
  * query) separately.
  *
- *   npm run bench:search -- [--docs 100000] [--rounds 5] [--data DIR]
+ *   npm run bench:search -- [--docs 100000] [--rounds 5] [--data DIR] [--slowest 12]
  *
  * --data DIR keeps the instance in DIR: a later run with the same DIR skips loading when the county
  * already holds ≥ --docs documents (and loads only the missing ones otherwise), so a million
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     docs: { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '5' },
     data: { type: 'string' },
+    /** How many of the slowest queries to print. */
+    slowest: { type: 'string', default: '12' },
   },
 });
 const N = Number(values.docs);
@@ -480,8 +482,12 @@ for (const [q, list] of groupBy(
     `    ${q.padEnd(40)} ${`${t.gte ? '≥' : ''}${t.total}`.padStart(7)}  ${percentile(ms, 50).toFixed(1).padStart(7)} ms`,
   );
 }
+const over = runs.filter((r) => r.ms > 100).length;
+console.log(
+  `  über 100 ms: ${over} von ${runs.length} Suchanfragen (${((100 * over) / runs.length).toFixed(1)} %; 5 % wären ${(runs.length * 0.05).toFixed(1)})`,
+);
 console.log('  langsamste Anfragen:');
-for (const r of [...runs].sort((a, b) => b.ms - a.ms).slice(0, 12)) {
+for (const r of [...runs].sort((a, b) => b.ms - a.ms).slice(0, Number(values.slowest))) {
   const parts = Object.entries(r.stages).map(([stage, ms]) => `${stage} ${ms.toFixed(0)}`);
   console.log(
     `    ${r.ms.toFixed(1).padStart(7)} ms  ${r.q} ${r.filter}  (Runde ${r.round + 1}; ${parts.join(', ')})`,

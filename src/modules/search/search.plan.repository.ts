@@ -358,9 +358,12 @@ export async function textPlan(
 /**
  * Per statement: without a walk, no sequential scan (it would read every document's full vector);
  * 64 MB for the bitmap of a common word, which otherwise turns lossy (every row of a lossy page
- * is rechecked against its full vector). Only such a query uses it, only while it runs.
+ * is rechecked against its full vector). Only such a query uses it, only while it runs. A walk
+ * always starts at the table's first page: with synchronized scans (PostgreSQL's default for a
+ * table larger than a quarter of its cache) it would start wherever another scan is, and the same
+ * query would count other documents for its facets and rank other candidates – page 2 could then
+ * repeat or skip hits of page 1.
  */
 export const planSettings = (trx: TenantTrx, plan: TextPlan) =>
-  sql`select set_config('enable_seqscan', ${plan.bodyWalk ? 'on' : 'off'}, true), set_config('work_mem', '64MB', true)`.execute(
-    trx,
-  );
+  sql`select set_config('enable_seqscan', ${plan.bodyWalk ? 'on' : 'off'}, true), set_config('work_mem', '64MB', true),
+    set_config('synchronize_seqscans', 'off', true)`.execute(trx);

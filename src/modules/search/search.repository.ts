@@ -76,8 +76,11 @@ const facetsOf = sql`g as (
 
 /**
  * The CTEs `m` (the matches, at most COUNT_LIMIT + 1, with what the facets count), `matches`
- * (their number, and whether a phrase was checked on all documents with its words) and `pool`
- * (the matches the newest hits are taken from when it holds all of them: up to POOL). A phrase needs
+ * (their number, and whether a phrase was checked on all documents with its words), `pool`
+ * (the matches the newest hits are taken from: up to POOL through the GIN index, the COUNT_LIMIT + 1
+ * of a walk) and `pool_complete` (whether the pool holds all matches; otherwise the newest hits
+ * are looked for among the most recently filed documents: a walk reads the table from its start,
+ * so its first matches are the oldest). A phrase needs
  * the word positions of each document's full vector: its matches come from the first PHRASE_CHECKS
  * documents with all its words; with more such documents the total and the facets are lower bounds
  * ("mindestens").
@@ -114,14 +117,14 @@ function matchesOf(parts: SearchParts, query: RawBuilder<unknown>, plan: TextPla
     ), matches as (
       select count(*) as n, (select count(*) from r) <= ${PHRASE_CHECKS} as checked_all,
         ${plan.bodyWalk ? cut(sql`(select count(*) from r)`, PHRASE_CHECKS + 1) : sql`false`} as walk_cut from m
-    ), pool as (select * from m)`;
+    ), pool as (select * from m), pool_complete as (select true as yes)`;
   }
   if (plan.bodyWalk)
     return sql`with m as materialized (
       select ${columns} from ${bounded(plan.walkCap)} where ${plan.keys!} and ${visible} limit ${COUNT_LIMIT + 1}
     ), matches as (
       select count(*) as n, true as checked_all, ${cut(sql`count(*)`, COUNT_LIMIT + 1)} as walk_cut from m
-    ), pool as (select * from m)`;
+    ), pool as (select * from m), pool_complete as (select count(*) <= ${COUNT_LIMIT} as yes from m)`;
   // Through the GIN index the bitmap of all matches is built anyway: up to POOL of them are read
   // (in the table's order), the first COUNT_LIMIT + 1 are counted.
   return sql`with pool as materialized (
@@ -130,7 +133,7 @@ function matchesOf(parts: SearchParts, query: RawBuilder<unknown>, plan: TextPla
       select * from pool limit ${COUNT_LIMIT + 1}
     ), matches as (
       select count(*) as n, true as checked_all, false as walk_cut from m
-    )`;
+    ), pool_complete as (select count(*) <= ${POOL} as yes from pool)`;
 }
 
 /**
@@ -258,18 +261,19 @@ export async function findDokumente(
     // The newest content hits: from the pool of matches when that is all of them; otherwise
     // matches among the WALK_ROWS most recently filed documents (dokumente_eingang, backwards
     // through the table, its pages in order), each checked on its key hashes where the query
-    // allows it. (A pool of more than POOL: at least 1 in 100 documents matches.)
+    // allows it. (A full pool: at least 1 in 100 documents matches through the GIN index, 1 in 40
+    // on a walk, which found COUNT_LIMIT + 1 among at most 40,000.)
     const rowCheck = plan.keys ?? sql`ts_match_vq(d.search, (${query}))`;
     const { rows } = await sql<SearchRow & { walk_cut: boolean }>`
       ${matchesOf(parts, query, plan)}, ${facetsOf}, head_pool as (${headPool}), head_hits as (
         select id, ts_rank_cd(search_head, (${query}), 32) as head_rank from head_pool
         order by head_rank desc, datum desc, id limit ${candidates}
       ), body_hits as (
-        (select id from pool where (select count(*) from pool) <= ${POOL}
+        (select id from pool where (select yes from pool_complete)
          order by datum desc, id limit ${candidates})
         union all
         (select d.id from ${bounded(WALK_ROWS, newest)}
-         where (select count(*) from pool) > ${POOL} and ${visible} and ${rowCheck}
+         where not (select yes from pool_complete) and ${visible} and ${rowCheck}
          limit ${candidates})
       ), cand as (
         select id, max(head_rank) as head_rank from (

@@ -6,6 +6,7 @@ import { openRecordsContext, recordsHelpers } from '../records/records.fixture.t
 import { ANALYZER_VERSION } from './analyzer/german-analyzer.ts';
 import { searchVectors } from './analyzer/search-vectors.ts';
 import { COUNT_LIMIT } from './search.models.ts';
+import { searchTuning } from './search.plan.repository.ts';
 
 let t: TestContext;
 let admin: string;
@@ -158,6 +159,33 @@ describe('text extraction and search', () => {
     expect(many).toMatchObject({ total: COUNT_LIMIT, totalRelation: 'gte' });
     expect(many.items).toHaveLength(50);
     expect((await search('Beschlussvorlage')).totalRelation).toBe('eq');
+  });
+
+  it(`with more than ${COUNT_LIMIT} matches a walk still ranks the most recently filed ones first`, async () => {
+    // A walk reads the table from its first page, so its first COUNT_LIMIT + 1 matches are the
+    // oldest documents; the newest hits are looked for among the most recently filed ones.
+    const { vorgangId, akteId } = await newVorgang(admin, 'Altablage');
+    const vectors = searchVectors({ titel: 'Brief', meta: '', content: 'Jahresrundschreiben Kreisumlage' });
+    const insert = (count: number, titel: string, when: string) =>
+      t.superuser.query(
+        `with v as (select unit_id from akten where id = $2)
+         insert into dokumente (tenant_id, vorgang_id, akte_id, unit_id, titel, datum, created_at, created_by, search, search_head, search_version)
+         select 'nordhausen', $1, $2, v.unit_id, $3::text || ' ' || n, $5::date, $5::timestamptz + n * interval '1 second', 'test', $6::tsvector, $7::tsvector, $8
+         from generate_series(1, $4::int) n, v`,
+        [vorgangId, akteId, titel, count, when, vectors.search, vectors.head, ANALYZER_VERSION],
+      );
+    await insert(COUNT_LIMIT + 100, 'Altbrief', '2019-03-01');
+    await insert(5, 'Neubrief', '2026-11-30');
+    searchTuning.force = 'walk';
+    try {
+      const page = await search('Jahresrundschreiben');
+      expect(page).toMatchObject({ total: COUNT_LIMIT, totalRelation: 'gte' });
+      expect(page.items.slice(0, 5).map((i: { titel: string }) => i.titel.split(' ')[0])).toEqual(
+        Array(5).fill('Neubrief'),
+      );
+    } finally {
+      searchTuning.force = undefined;
+    }
   });
 
   it('pages through 260 equally ranked hits of one day without overlap or gaps', async () => {
