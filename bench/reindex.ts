@@ -5,7 +5,11 @@
  * them (search_version 0), starts the reindex as the web process does, and runs it with one job
  * worker while a client sends search queries through the API.
  *
- *   npm run bench:reindex -- [--docs 20000] [--batch 400]
+ *   npm run bench:reindex -- [--docs 20000] [--batch 400] [--data DIR]
+ *
+ * --data DIR runs on the instance kept in DIR (for example a copy of bench:search's 1,000,000
+ * documents): when the county already holds --docs documents nothing is loaded, and the run
+ * reanalyses every document (`verbund suche reindex --alle`, as after a changed lexicon).
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -23,14 +27,23 @@ import { createLogger } from '../src/platform/logger.ts';
 import { percentile, progress, startBenchInstance } from './support.ts';
 
 const { values } = parseArgs({
-  options: { docs: { type: 'string', default: '20000' }, batch: { type: 'string', default: '400' } },
+  options: {
+    docs: { type: 'string', default: '20000' },
+    batch: { type: 'string', default: '400' },
+    data: { type: 'string' },
+  },
 });
 const N = Number(values.docs);
 const BATCH = Number(values.batch);
 const TENANT = 'nordhausen';
 
-const instance = await startBenchInstance();
+const instance = await startBenchInstance({ dataDir: values.data });
 const owner = new pg.Pool({ connectionString: instance.ownerUrl, max: 3 });
+// With --data and the documents already there: every document is reanalysed (mode 'alle').
+const existing = Number(
+  (await owner.query('select count(*) as n from dokumente where tenant_id = $1', [TENANT])).rows[0].n,
+);
+const all = values.data !== undefined && existing >= N;
 const { services } = instance;
 const principal: Principal = {
   tenantId: TENANT,
@@ -84,7 +97,7 @@ const bar = progress(
   `${N.toLocaleString('de-DE')} Dokumente anlegen (Index des älteren Analyseverfahrens)`,
   N,
 );
-for (let done = 0; done < N; done += 1000) {
+for (let done = all ? N : 0; done < N; done += 1000) {
   const rows: Array<{ id: string; v: Target; doc: ReturnType<typeof generator.next> }> = [];
   for (let i = 0; i < Math.min(1000, N - done); i++) {
     const doc = generator.next();
@@ -126,28 +139,36 @@ for (let done = 0; done < N; done += 1000) {
   );
   bar(Math.min(N, done + 1000));
 }
-await owner.query('vacuum analyze dokumente');
-await owner.query('analyze dokument_versionen; analyze vorgaenge; analyze akten');
+if (!all) {
+  await owner.query('vacuum analyze dokumente');
+  await owner.query('analyze dokument_versionen; analyze vorgaenge; analyze akten');
+} else console.error(`${existing.toLocaleString('de-DE')} Dokumente vorhanden – alle werden neu analysiert`);
 const avgChars = Number(
   (
-    await owner.query('select avg(length(text))::int as n from dokument_versionen where tenant_id = $1', [
-      TENANT,
-    ])
+    await owner.query(
+      `select avg(length(text))::int as n from dokument_versionen ${all ? 'tablesample system (1)' : ''} where tenant_id = $1`,
+      [TENANT],
+    )
   ).rows[0].n,
 );
 
 // The batch statement's plan in the middle of a run (the cursor halfway through the county).
 const middle = (
   await owner.query(
-    `select id from dokumente where tenant_id = $1 order by search_version, id offset $2 limit 1`,
+    all
+      ? `select id from dokumente where tenant_id = $1 order by id offset $2 limit 1`
+      : `select id from dokumente where tenant_id = $1 order by search_version, id offset $2 limit 1`,
     [TENANT, Math.floor(N / 2)],
   )
 ).rows[0].id;
 const plan = (
   await owner.query(
-    `explain (analyze, buffers, costs off) select id, search_version from dokumente
-     where tenant_id = $1 and search_version < 1 and (search_version, id) > (0::smallint, $2::uuid)
-     order by search_version, id limit ${BATCH} for update skip locked`,
+    all
+      ? `explain (analyze, buffers, costs off) select id, search_version from dokumente
+         where tenant_id = $1 and id > $2::uuid order by id limit ${BATCH} for update skip locked`
+      : `explain (analyze, buffers, costs off) select id, search_version from dokumente
+         where tenant_id = $1 and search_version < 1 and (search_version, id) > (0::smallint, $2::uuid)
+         order by search_version, id limit ${BATCH} for update skip locked`,
     [TENANT, middle],
   )
 ).rows.map((r) => r['QUERY PLAN'] as string);
@@ -168,7 +189,12 @@ await services.database
     let cursor: { version: number; id: string } | null = null;
     for (let i = 0; i < 5; i++) {
       let t0 = performance.now();
-      const rows = await loadBatch(trx, { mode: 'veraltet', version: 1, cursor, limit: BATCH });
+      const rows = await loadBatch(trx, {
+        mode: all ? 'alle' : 'veraltet',
+        version: 1,
+        cursor,
+        limit: BATCH,
+      });
       phases.load += performance.now() - t0;
       t0 = performance.now();
       const cpu0 = process.cpuUsage();
@@ -213,11 +239,16 @@ const reindex = createSearchReindex({ database: services.database, logger, batch
 const worker = createJobWorker({ database: services.database, logger, handlers: new Map([reindex.job]) });
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-const { started: begun } = await reindex.startWhereOutdated();
-if (!begun.includes(TENANT)) throw new Error('reindex did not start');
+if (all) {
+  if (!(await reindex.start({ tenantId: TENANT, all: true })).started)
+    throw new Error('reindex did not start');
+} else {
+  const { started: begun } = await reindex.startWhereOutdated();
+  if (!begun.includes(TENANT)) throw new Error('reindex did not start');
+}
 let finished = false;
 const during = searchLoop(() => finished);
-const runBar = progress('Neuindexierung', N);
+const runBar = progress('Neuindexierung', all ? existing : N);
 while ((await worker.runOnce()) > 0) runBar((await reindex.progress(TENANT)).done);
 finished = true;
 const seconds = (performance.now() - started) / 1000;
@@ -235,10 +266,10 @@ const outdated = Number(
 
 const ms = (n: number) => `${Math.round(n)} ms`;
 console.log(
-  `\nNeuindexierung von ${N.toLocaleString('de-DE')} Dokumenten (Ø ${avgChars} Zeichen Text, Stapel ${BATCH}):`,
+  `\nNeuindexierung von ${final.done.toLocaleString('de-DE')} Dokumenten${all ? ' (alle, --data)' : ''} (Ø ${avgChars} Zeichen Text${all ? ', Stichprobe 1 %' : ''}, Stapel ${BATCH}):`,
 );
 console.log(
-  `  Dauer ${seconds.toFixed(1)} s – ${Math.round(N / seconds).toLocaleString('de-DE')} Dokumente/s`,
+  `  Dauer ${seconds.toFixed(1)} s – ${Math.round(final.done / seconds).toLocaleString('de-DE')} Dokumente/s`,
 );
 console.log(
   `  CPU dieses Prozesses (Job, Web-Server, Suchanfragen; ohne die Analyseprozesse): ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms je Dokument`,

@@ -39,8 +39,13 @@ export function buildSnippet(
     const more = head.length > words || text.length > words * LISTING_CHARS_PER_WORD;
     return `${escapeHtml(shown.join(' '))}${more ? ' …' : ''}`;
   }
-  const tokens = text.slice(0, SNIPPET_SCAN).split(/(\s+)/);
-  const isMatch = (token: string) => {
+  // Whitespace only separates the words (the snippet joins them with single spaces).
+  const tokens = text.slice(0, SNIPPET_SCAN).split(/\s+/);
+  if (tokens[0] === '') tokens.shift();
+  if (tokens.at(-1) === '') tokens.pop();
+  const matches = new Array<boolean>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     let match = known.get(token);
     if (match === undefined) {
       const bare = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
@@ -49,17 +54,9 @@ export function buildSnippet(
         ((references.length > 0 && references.includes(bare.toUpperCase())) || matchesWord(bare));
       known.set(token, match);
     }
-    return match;
-  };
-  const wordIndexes: number[] = [];
-  const matches: boolean[] = [];
-  tokens.forEach((token, i) => {
-    if (!/^\s*$/.test(token)) {
-      wordIndexes.push(i);
-      matches.push(isMatch(token));
-    }
-  });
-  if (wordIndexes.length === 0) return '';
+    matches[i] = match;
+  }
+  if (tokens.length === 0) return '';
   let best = 0;
   let bestScore = -1;
   let score = 0;
@@ -74,11 +71,11 @@ export function buildSnippet(
   // Start a few words before the first match of the window for context.
   const firstMatch = matches.indexOf(true, best);
   const start = bestScore > 0 && firstMatch >= 0 ? Math.max(0, Math.min(best, firstMatch - 4)) : 0;
-  const end = Math.min(wordIndexes.length, start + words);
+  const end = Math.min(tokens.length, start + words);
   const parts: string[] = [];
   for (let w = start; w < end; w++) {
-    const token = tokens[wordIndexes[w]!]!;
+    const token = tokens[w]!;
     parts.push(matches[w] ? `<mark>${escapeHtml(token)}</mark>` : escapeHtml(token));
   }
-  return `${start > 0 ? '… ' : ''}${parts.join(' ')}${end < wordIndexes.length ? ' …' : ''}`;
+  return `${start > 0 ? '… ' : ''}${parts.join(' ')}${end < tokens.length ? ' …' : ''}`;
 }
