@@ -4,7 +4,7 @@ import { drainJobs } from '../../../test/support/jobs.ts';
 import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
 import { COUNT_LIMIT } from './search.models.ts';
 import { searchVectors } from './search.module.ts';
-import { PHRASE_CHECKS } from './search.plan.repository.ts';
+import { PHRASE_CHECKS } from './search.plan.models.ts';
 
 let t: TestContext;
 let admin: string;

@@ -3,7 +3,7 @@ import type { TestContext } from '../../../test/support/context.ts';
 import { drainJobs } from '../../../test/support/jobs.ts';
 import { openRecordsContext, recordsHelpers } from '../records/records.fixture.ts';
 import { COUNT_LIMIT } from './search.models.ts';
-import { searchTuning } from './search.plan.repository.ts';
+import { searchTuning } from './search.plan.models.ts';
 import { searchStages } from './search.stages.ts';
 
 /**

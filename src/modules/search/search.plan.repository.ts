@@ -2,47 +2,17 @@ import { type RawBuilder, sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
 import { termTsquery } from './analyzer/tsquery.ts';
 import { type KeyTest, keyTestOf } from './analyzer/tsquery-keys.ts';
-import { COUNT_LIMIT, type SearchFilter, type SearchTerm } from './search.models.ts';
+import type { SearchFilter, SearchTerm } from './search.models.ts';
+import { chooseWays, type Ways } from './search.plan.models.ts';
 
 /**
  * How a search is answered at any size (README "Wie eine Textsuche ihren Aufwand begrenzt"): the
- * filters resolved to id lists, PostgreSQL's estimates, and the choice between the GIN index and
- * checking documents one by one on their key hashes (search_keys). search.repository.ts runs the
- * statements.
+ * filters resolved to id lists, PostgreSQL's estimates, and the key test on search_keys; the choice
+ * of way is search.plan.models.ts, search.repository.ts runs the statements.
  */
 
-/**
- * Candidates of each kind (title/metadata hits, newest content hits) ranked on their full vector:
- * each vector is read from TOAST (about 80 µs at a million documents), so a page of 20 looks at
- * 120 documents at most.
- */
-export const CANDIDATES = 60;
-/** Title/metadata hits ranked per query: the newest this many (all of them in smaller files). */
-export const HEAD_POOL = 500;
-/** The same when found among the most recently filed documents. */
-export const HEAD_WALK = 200;
 /** A prefix is tested on key hashes when the vocabulary has at most this many keys starting with it. */
 const PREFIX_KEYS = 2_000;
-/** Microseconds per document: a GIN posting (bitmap), a row read and checked (textPlan). */
-const COST = { posting: 0.35, row: 1.5 };
-/** Matches read through the GIN index at most: the newest hits are taken from them when that is all. */
-export const POOL = 10_000;
-/** Documents read at most when looking for the most recently filed matches row by row. */
-export const WALK_ROWS = 10_000;
-/**
- * Tests and benchmarks only: `force` takes one way to collect the matches whatever the estimates
- * say; `walkCap` is the number of documents a walk reads at most before it gives up and the GIN
- * index answers instead (40,000: about 60–200 ms).
- */
-export const searchTuning: { force: 'walk' | 'index' | undefined; walkCap: number } = {
-  force: undefined,
-  walkCap: 40_000,
-};
-/**
- * Documents checked for a phrase at most: a phrase is checked on each document's full vector
- * (word positions, read from TOAST), so only this many documents with all of its words are.
- */
-export const PHRASE_CHECKS = 300;
 
 /**
  * The columns a walk passes on (what the matches, the key test, the visibility rule and the
@@ -195,22 +165,10 @@ export function searchParts({ scope, terms, filter }: SearchInput, resolved: Res
   };
 }
 
-/** How a text query is answered: PostgreSQL's estimates of its matches, and the key test if it has one. */
-export type TextPlan = {
+/** How a text query is answered: PostgreSQL's estimates of its matches, the ways, and the key test if it has one. */
+export type TextPlan = Omit<Ways, 'termOrder'> & {
   /** PostgreSQL's estimates: matches of the content and of the title/metadata, documents the filters leave. */
   estimated: { body: number; head: number; filtered: number };
-  /** Collect the matches by checking documents one by one on their key hashes (true) or through the GIN index. */
-  bodyWalk: boolean;
-  /**
-   * Documents such a walk reads at most: three times what the estimate needs (at least 5,000, at
-   * most searchTuning.walkCap), so a wrong estimate costs little before the GIN index answers.
-   */
-  walkCap: number;
-  /**
-   * The title/metadata hits: through the GIN index, by checking every document the filters leave
-   * (few), or among the most recently filed documents (when they are in many).
-   */
-  head: 'index' | 'filter' | 'walk';
   /** The query as a test of search_keys (null: a prefix the vocabulary cannot expand, or a function word only). */
   keys: RawBuilder<unknown> | null;
   /** A phrase: the words' positions are checked on the full vector, for PHRASE_CHECKS documents at most. */
@@ -308,78 +266,23 @@ export async function textPlan(
     ...single.map((q) => sql`select 1 from dokumente d where d.search @@ ${q}`),
     ...single.map((q) => sql`select 1 from dokumente d where d.search_head @@ ${q}`),
   ]);
-  // GIN intersects the words of an AND from the rarest one, skipping through the others (about
-  // three postings read per posting of the rarest); a negated word's documents are all read.
-  const postings = (counts: number[]) => {
-    const positive = counts.filter((_, i) => !terms[i]!.negated);
-    const negated = counts.filter((_, i) => terms[i]!.negated);
-    const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
-    return (positive.length > 0 ? 3 * Math.min(...positive) : 0) + sum(negated);
-  };
-  const text = postings(perTerm.slice(0, single.length));
-  // A walk checks the terms in the order that rejects most documents first: each check reads a
-  // document's key hashes (about 1.5 µs), and AND stops at the first that fails.
-  const passes = (i: number) => {
-    const share = Math.min(1, (perTerm[i] ?? 0) / Math.max(total, 1));
-    return terms[i]!.negated ? 1 - share : share;
-  };
+  const { termOrder, ...ways } = chooseWays(
+    {
+      body,
+      head,
+      filtered,
+      total,
+      bodyPerTerm: perTerm.slice(0, single.length),
+      headPerTerm: perTerm.slice(single.length),
+    },
+    terms.map((t) => t.negated),
+    tests !== null && expansions !== null,
+  );
   const keys =
     tests && expansions
-      ? keyTestSql(
-          {
-            kind: 'and',
-            items: tests
-              .map((test, i) => ({ test, pass: passes(i) }))
-              .sort((a, b) => a.pass - b.pass)
-              .map((x) => x.test),
-          },
-          expansions,
-        )
+      ? keyTestSql({ kind: 'and', items: termOrder.map((i) => tests[i]!) }, expansions)
       : null;
-  const headText = postings(perTerm.slice(single.length));
-  // Estimated microseconds of each way (measured at 1,000,000 documents on 2 cores): a GIN bitmap
-  // costs per document with the words (whatever the filters), then each match read; a walk reads
-  // documents in the table's order (or those of a filter's index) until it has COUNT_LIMIT + 1.
-  const density = (hits: number) => Math.max(hits, 1) / Math.max(filtered, 1);
-  const walk = (hits: number, wanted: number) => Math.min(filtered, wanted / density(hits)) * COST.row;
-  const bitmap = (postings: number, hits: number, wanted: number) =>
-    postings * COST.posting + Math.min(hits, wanted) * COST.row;
-  const bodyWalk =
-    keys !== null &&
-    (searchTuning.force
-      ? searchTuning.force === 'walk'
-      : walk(body, COUNT_LIMIT + 1) < bitmap(text, body, POOL + 1));
-  const headCosts: Array<[TextPlan['head'], number]> = [
-    ['index', bitmap(headText, head, HEAD_POOL + HEAD_POOL / 4)],
-    ['filter', filtered * COST.row],
-    // The newest WALK_ROWS of the county are read, of which the filters leave their share.
-    [
-      'walk',
-      Math.min(
-        WALK_ROWS,
-        HEAD_WALK / density(head) / Math.min(1, Math.max(filtered, 1) / Math.max(total, 1)),
-      ) * COST.row,
-    ],
-  ];
-  const [headWay] = headCosts.sort((x, y) => x[1] - y[1])[0]!;
-  const expectedRows = walk(body, COUNT_LIMIT + 1) / COST.row;
-  // A walk reads no more than the GIN index would cost: its estimate assumes that words and
-  // filters are independent, and where they exclude each other (a word only in outgoing letters,
-  // searched among incoming ones) it reads its whole budget before the GIN index answers. Here
-  // with the costs measured at 1,000,000 documents (6.12.2026, table in PostgreSQL's cache): 0.27 µs
-  // per posting (one word: its own; an AND: three per posting of the rarest), 3 µs per row of the
-  // GIN path's pool, 3.5 µs per row of a walk.
-  const positives = perTerm.slice(0, single.length).filter((_, i) => !terms[i]!.negated);
-  const ginPostings =
-    positives.length === 1
-      ? text - 3 * positives[0]! + positives[0]! // one word: its postings, not three times
-      : text;
-  const ginRows = (0.27 * ginPostings + 3 * Math.min(body, POOL + 1)) / 3.5;
-  const walkCap = Math.min(
-    searchTuning.walkCap,
-    Math.max(5_000, Math.ceil(Math.min(3 * expectedRows, ginRows))),
-  );
-  return { estimated: { body, head, filtered }, bodyWalk, walkCap, head: headWay, keys, phrase };
+  return { estimated: { body, head, filtered }, ...ways, keys, phrase };
 }
 
 /**

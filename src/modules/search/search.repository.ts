@@ -2,13 +2,9 @@ import { type RawBuilder, sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
 import { exactTsqueryOf } from './analyzer/tsquery.ts';
 import { COUNT_LIMIT } from './search.models.ts';
+import { CANDIDATES, HEAD_POOL, HEAD_WALK, PHRASE_CHECKS, POOL, WALK_ROWS } from './search.plan.models.ts';
 import {
   allWordsQuery,
-  CANDIDATES,
-  HEAD_POOL,
-  HEAD_WALK,
-  PHRASE_CHECKS,
-  POOL,
   planSettings,
   resolveFilters,
   type SearchInput,
@@ -17,7 +13,6 @@ import {
   type TextPlan,
   termQuery,
   textPlan,
-  WALK_ROWS,
 } from './search.plan.repository.ts';
 import { timed } from './search.stages.ts';
 

@@ -6,7 +6,7 @@ import { openRecordsContext, recordsHelpers } from '../records/records.fixture.t
 import { ANALYZER_VERSION } from './analyzer/german-analyzer.ts';
 import { searchVectors } from './analyzer/search-vectors.ts';
 import { COUNT_LIMIT } from './search.models.ts';
-import { searchTuning } from './search.plan.repository.ts';
+import { searchTuning } from './search.plan.models.ts';
 
 let t: TestContext;
 let admin: string;

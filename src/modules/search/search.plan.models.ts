@@ -1,0 +1,129 @@
+import { COUNT_LIMIT } from './search.models.ts';
+
+/**
+ * The limits and the cost model of a text search (README "Wie eine Textsuche ihren Aufwand
+ * begrenzt"): from PostgreSQL's estimates, which way collects the matches and the title hits, how
+ * far a walk may read, and in which order it checks the terms. search.plan.repository.ts gets the
+ * estimates and builds the statements' pieces.
+ */
+
+/**
+ * Candidates of each kind (title/metadata hits, newest content hits) ranked on their full vector:
+ * each vector is read from TOAST (about 80 µs at a million documents), so a page of 20 looks at
+ * 120 documents at most.
+ */
+export const CANDIDATES = 60;
+/** Title/metadata hits ranked per query: the newest this many (all of them in smaller files). */
+export const HEAD_POOL = 500;
+/** The same when found among the most recently filed documents. */
+export const HEAD_WALK = 200;
+/** Microseconds per document: a GIN posting (bitmap), a row read and checked (the choice of way). */
+const COST = { posting: 0.35, row: 1.5 };
+/**
+ * The same as measured at 1,000,000 documents (6.12.2026, table in PostgreSQL's cache): 0.27 µs per
+ * posting, 3 µs per row of the GIN path's pool, 3.5 µs per row of a walk. Only a walk's budget
+ * uses them: the whole choice on these figures was slower (p95 170 instead of 113 ms).
+ */
+const MEASURED = { posting: 0.27, poolRow: 3, walkRow: 3.5 };
+/** Matches read through the GIN index at most: the newest hits are taken from them when that is all. */
+export const POOL = 10_000;
+/** Documents read at most when looking for the most recently filed matches row by row. */
+export const WALK_ROWS = 10_000;
+/**
+ * Tests and benchmarks only: `force` takes one way to collect the matches whatever the estimates
+ * say; `walkCap` is the number of documents a walk reads at most before it gives up and the GIN
+ * index answers instead (40,000: about 60–200 ms).
+ */
+export const searchTuning: { force: 'walk' | 'index' | undefined; walkCap: number } = {
+  force: undefined,
+  walkCap: 40_000,
+};
+/**
+ * Documents checked for a phrase at most: a phrase is checked on each document's full vector
+ * (word positions, read from TOAST), so only this many documents with all of its words are.
+ */
+export const PHRASE_CHECKS = 300;
+
+/** PostgreSQL's estimates for one query (rows). */
+export type Estimates = {
+  /** Matches of the content, of the title/metadata; documents the filters leave; documents of the county. */
+  body: number;
+  head: number;
+  filtered: number;
+  total: number;
+  /** Per term (in the query's order): documents with it in the content, and in the title/metadata. */
+  bodyPerTerm: number[];
+  headPerTerm: number[];
+};
+
+/** How the matches and the title hits are collected. */
+export type Ways = {
+  /** By checking documents one by one on their key hashes (true) or through the GIN index. */
+  bodyWalk: boolean;
+  /**
+   * Documents a walk reads at most: three times what the estimate needs and no more than the GIN
+   * index would cost (at least 5,000, at most searchTuning.walkCap).
+   */
+  walkCap: number;
+  /**
+   * The title/metadata hits: through the GIN index, by checking every document the filters leave
+   * (few), or among the most recently filed documents (when they are in many).
+   */
+  head: 'index' | 'filter' | 'walk';
+  /** The terms' indexes in the order a walk checks them: the one that rejects most documents first. */
+  termOrder: number[];
+};
+
+/**
+ * The cheapest ways by estimated microseconds. `negated` says which terms are excluded; `keys`
+ * whether the query has a key test at all (without one, the GIN index collects the matches).
+ */
+export function chooseWays(e: Estimates, negated: boolean[], keys: boolean): Ways {
+  // GIN intersects the words of an AND from the rarest one, skipping through the others (about
+  // three postings read per posting of the rarest; one word: its own); a negated word's documents
+  // are all read. `andFactor` 3 is what the choice has always assumed, also for one word.
+  const postings = (counts: number[], andFactor: number) => {
+    const positive = counts.filter((_, i) => !negated[i]);
+    const excluded = counts.filter((_, i) => negated[i]).reduce((a, b) => a + b, 0);
+    const first = positive.length > 1 ? 3 * Math.min(...positive) : andFactor * (positive[0] ?? 0);
+    return first + excluded;
+  };
+  // A GIN bitmap costs per document with the words (whatever the filters), then each match read;
+  // a walk reads documents in the table's order (or those of a filter's index) until it has
+  // COUNT_LIMIT + 1.
+  const density = (hits: number) => Math.max(hits, 1) / Math.max(e.filtered, 1);
+  const walk = (hits: number, wanted: number) => Math.min(e.filtered, wanted / density(hits)) * COST.row;
+  const bitmap = (postings: number, hits: number, wanted: number) =>
+    postings * COST.posting + Math.min(hits, wanted) * COST.row;
+  const bodyWalk =
+    keys &&
+    (searchTuning.force
+      ? searchTuning.force === 'walk'
+      : walk(e.body, COUNT_LIMIT + 1) < bitmap(postings(e.bodyPerTerm, 3), e.body, POOL + 1));
+  // Title hits by a walk: the newest WALK_ROWS of the county are read, the filters leave their share.
+  const share = Math.min(1, Math.max(e.filtered, 1) / Math.max(e.total, 1));
+  const headCosts: Array<[Ways['head'], number]> = [
+    ['index', bitmap(postings(e.headPerTerm, 3), e.head, HEAD_POOL + HEAD_POOL / 4)],
+    ['filter', e.filtered * COST.row],
+    ['walk', Math.min(WALK_ROWS, HEAD_WALK / density(e.head) / share) * COST.row],
+  ];
+  const [head] = headCosts.sort((x, y) => x[1] - y[1])[0]!;
+  // A walk reads no more than the GIN index would cost: its estimate assumes that words and
+  // filters are independent, and where they exclude each other (a word only in outgoing letters,
+  // searched among incoming ones) it read its whole budget before the GIN index answered.
+  const expectedRows = walk(e.body, COUNT_LIMIT + 1) / COST.row;
+  const ginRows =
+    (MEASURED.posting * postings(e.bodyPerTerm, 1) + MEASURED.poolRow * Math.min(e.body, POOL + 1)) /
+    MEASURED.walkRow;
+  const walkCap = Math.min(
+    searchTuning.walkCap,
+    Math.max(5_000, Math.ceil(Math.min(3 * expectedRows, ginRows))),
+  );
+  // Each key check reads a document's key hashes (about 1.5 µs); AND stops at the first that fails.
+  const passes = (i: number) => {
+    const found = Math.min(1, (e.bodyPerTerm[i] ?? 0) / Math.max(e.total, 1));
+    return negated[i] ? 1 - found : found;
+  };
+  const termOrder = negated.map((_, i) => i).sort((a, b) => passes(a) - passes(b));
+  return { bodyWalk, walkCap, head, termOrder };
+}
