@@ -68,4 +68,27 @@ describe('the indexes search relies on at a million documents', () => {
     expect(plan).toContain('"Node Type":"Index Only Scan"');
     expect(plan).toContain('"Index Name":"dokumente_neueste_sicht"');
   });
+
+  it('a walk tests one key with the idx() of intarray inlined, not with an overlap that sorts every row', async () => {
+    // Migration 0081: `&&` copies and sorts a document's 280 keys for every row tested (about a
+    // microsecond); idx() looks the value up in place. 23,000 rows at a million documents: 46 → 19 ms.
+    const { rows } = await t.superuser.query(
+      `select verbund_has_key('{3,5,8}', 5) as yes, verbund_has_key('{3,5,8}', 4) as no,
+              verbund_has_key('{}', 4) as empty`,
+    );
+    expect(rows[0]).toEqual({ yes: true, no: false, empty: false });
+    const client = new pg.Client({ connectionString: t.appUrl });
+    await client.connect();
+    try {
+      const { rows: plan } = await client.query(
+        `explain (verbose, format json) select 1 from dokumente d
+         where verbund_has_key(d.search_keys, hashtext('bescheid'))`,
+      );
+      const text = JSON.stringify(plan[0]['QUERY PLAN']);
+      expect(text).toContain('idx(d.search_keys,');
+      expect(text).not.toContain('verbund_has_key');
+    } finally {
+      await client.end();
+    }
+  });
 });

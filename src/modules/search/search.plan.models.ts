@@ -119,7 +119,7 @@ export function chooseWays(e: Estimates, negated: boolean[], keys: boolean): Way
     searchTuning.walkCap,
     Math.max(5_000, Math.ceil(Math.min(3 * expectedRows, ginRows))),
   );
-  // Each key check reads a document's key hashes (about 1.5 µs); AND stops at the first that fails.
+  // Each key check reads a document's key hashes (0.1–1 µs, search.plan.repository anyKey); AND stops at the first that fails.
   const passes = (i: number) => {
     const found = Math.min(1, (e.bodyPerTerm[i] ?? 0) / Math.max(e.total, 1));
     return negated[i] ? 1 - found : found;

@@ -187,9 +187,21 @@ async function estimateRows(trx: TenantTrx, statements: RawBuilder<unknown>[]): 
   return parts.map((p) => p['Plan Rows']);
 }
 
-/** search_keys overlaps the hashes of these keys (written as constants: the planner folds them). */
+/**
+ * Keys tested one by one (verbund_has_key, migration 0081: intarray's idx(), about 0.1 µs each)
+ * up to this many; a longer list (a prefix's keys) as one overlap `&&`, which sorts both arrays
+ * for every row (about a microsecond, then a merge whatever the list's length).
+ */
+const KEYS_ONE_BY_ONE = 8;
+
+/** search_keys holds the hash of one of these keys (written as constants: the planner folds them). */
 function anyKey(lexemes: string[]): RawBuilder<unknown> {
   if (lexemes.length === 0) return sql`false`;
+  if (lexemes.length <= KEYS_ONE_BY_ONE)
+    return sql`(${sql.join(
+      lexemes.map((l) => sql`verbund_has_key(d.search_keys, hashtext(${l}::text))`),
+      sql` or `,
+    )})`;
   if (lexemes.length <= 16)
     return sql`d.search_keys && array[${sql.join(lexemes.map((l) => sql`hashtext(${l}::text)`))}]`;
   return sql`d.search_keys && array(select hashtext(k) from unnest(${lexemes}::text[]) k)`;
