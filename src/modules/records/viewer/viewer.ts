@@ -50,10 +50,14 @@ const akteRule = (r: ViewerRefs) =>
 const vorgangRule = (r: ViewerRefs) =>
   sql<boolean>`(${akteRule(r)} or vg.zustaendig_user_id = ${r.user}
      or vg.zustaendig_oe_id = ${r.oe})`;
+// A document's own clearance, and the Vorgänge in which the viewer sees every document whatever
+// its own (assigned to them or their OE, or in an Akte their OE leads).
+const clearedRule = (r: ViewerRefs) => sql<boolean>`d.vertraulichkeit = any(${r.clearance}::text[])`;
+const privilegedRule = (r: ViewerRefs) =>
+  sql<boolean>`(vg.zustaendig_user_id = ${r.user} or vg.zustaendig_oe_id = ${r.oe}
+     or a.federfuehrende_oe_id = ${r.oe})`;
 const dokumentRule = (r: ViewerRefs) =>
-  sql<boolean>`(${vorgangRule(r)} and (d.vertraulichkeit = any(${r.clearance}::text[])
-     or vg.zustaendig_user_id = ${r.user} or vg.zustaendig_oe_id = ${r.oe}
-     or a.federfuehrende_oe_id = ${r.oe}))`;
+  sql<boolean>`(${vorgangRule(r)} and (${clearedRule(r)} or ${privilegedRule(r)}))`;
 
 /** SQL condition: the Akte aliased `a` is visible (cleared, or the viewer's OE leads it). */
 export const akteVisible = (v: Viewer): RawBuilder<boolean> => akteRule(refsOf(v));
@@ -63,6 +67,16 @@ export const vorgangVisible = (v: Viewer): RawBuilder<boolean> => vorgangRule(re
 
 /** SQL condition: the Dokument `d` (in Vorgang `vg`, Akte `a`) is visible. */
 export const dokumentVisible = (v: Viewer): RawBuilder<boolean> => dokumentRule(refsOf(v));
+
+/**
+ * dokumentVisible in two parts, for a caller that resolves the Vorgänge first: a document is
+ * visible when its Vorgang is (vorgangVisible) and it is `cleared` (its own confidentiality, on
+ * `d` alone) or its Vorgang is `privileged` (on `vg` and `a`: the viewer sees every document there).
+ */
+export const dokumentVisibleParts = (v: Viewer) => ({
+  cleared: clearedRule(refsOf(v)),
+  privileged: privilegedRule(refsOf(v)),
+});
 
 /**
  * The viewer inside a one-round-trip statement, without loading it first: `with ${cte}` binds
