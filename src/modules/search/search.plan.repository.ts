@@ -32,6 +32,8 @@ export type DokumentScope = {
   cleared: RawBuilder<boolean>;
   /** …or when its Vorgang `vg` (in Akte `a`) is privileged: the caller sees all its documents. */
   privileged: RawBuilder<boolean>;
+  /** The whole rule on the document `d`'s own columns, without a join (withRowVisibility), if known. */
+  onRows?: RawBuilder<boolean>;
 };
 
 /** The tsquery of one term, built by the German analyzer (the same as the index); negation is the caller's. */
@@ -132,6 +134,27 @@ export async function resolveFilters(
   if (rows.length <= VORGANG_LIST && rows.length <= Number(rows[0]!.alle) / 2)
     return { none: false, units, vorgaenge: rows.map((r) => r.id) };
   return { none: false, units };
+}
+
+/**
+ * The scope with its rule on the document's own columns (`onRows`: the Vorgang lists and the
+ * document's clearance of resolveFilters), when the county's Vorgänge allow it; for the probes of
+ * "Meinten Sie …?", which otherwise join Vorgang and Akte for each document they look at.
+ */
+export async function withRowVisibility(trx: TenantTrx, scope: DokumentScope): Promise<DokumentScope> {
+  if (scope.seesAll) return scope;
+  const resolved = await resolveFilters(trx, { scope, filter: {} });
+  if (resolved.none) return { ...scope, onRows: sql<boolean>`false` };
+  if (!resolved.rowRule) return scope;
+  const inVorgang = resolved.vorgaenge
+    ? sql`d.vorgang_id = any(${resolved.vorgaenge}::uuid[])`
+    : resolved.ausserVorgaenge
+      ? sql`d.vorgang_id <> all(${resolved.ausserVorgaenge}::uuid[])`
+      : null;
+  return {
+    ...scope,
+    onRows: inVorgang ? sql<boolean>`(${inVorgang} and ${resolved.rowRule})` : resolved.rowRule,
+  };
 }
 
 /** The pieces every search statement shares: what is searched, the filters, the visibility rule. */

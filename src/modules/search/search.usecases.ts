@@ -5,7 +5,7 @@ import { wordMatcher } from './analyzer/word-matcher.ts';
 import { invalidAkteFilter } from './search.errors.ts';
 import { emptyFacetten, type FacetLabels, facettenOf } from './search.facets.ts';
 import { COUNT_LIMIT, type SearchFilter, type SearchHit } from './search.models.ts';
-import type { DokumentScope } from './search.plan.repository.ts';
+import { type DokumentScope, withRowVisibility } from './search.plan.repository.ts';
 import { parseSearchQuery } from './search.query.ts';
 import { countDokumente, findDokumente, loadCurrentTexts } from './search.repository.ts';
 import { buildSnippet, snippetChars } from './search.snippets.ts';
@@ -46,10 +46,11 @@ export function createSearchUsecases({
           // "Meinten Sie …?" (search.suggest.ts), on the first page only: past the last page is no typo.
           const vorschlag =
             page.offset === 0
-              ? await timed('suggest', () =>
+              ? await timed('suggest', async () =>
                   suggestCorrection({
                     trx,
-                    scope,
+                    // Its probes check the rule on each document's own columns where they can.
+                    scope: await withRowVisibility(trx, scope),
                     q,
                     terms,
                     count: async (corrected) =>

@@ -22,7 +22,11 @@ const PROBE_DOCUMENTS = 2_000;
 const visibleWith = (scope: DokumentScope, tsquery: string) =>
   scope.seesAll
     ? sql`dokumente d where d.search @@ ${tsquery}::tsquery`
-    : sql`(select d.* from dokumente d where d.search @@ ${tsquery}::tsquery limit ${PROBE_DOCUMENTS}) d
+    : scope.onRows
+      ? // The rule on the document's own columns (withRowVisibility): no join per document.
+        sql`(select d.* from dokumente d where d.search @@ ${tsquery}::tsquery limit ${PROBE_DOCUMENTS}) d
+        where ${scope.onRows}`
+      : sql`(select d.* from dokumente d where d.search @@ ${tsquery}::tsquery limit ${PROBE_DOCUMENTS}) d
         join vorgaenge vg on vg.id = d.vorgang_id join akten a on a.id = d.akte_id where ${scope.visible}`;
 
 /**
