@@ -23,7 +23,7 @@ import { AREAS, type GeneratedDocument } from '../src/demo/generator/documents.t
 import { ANALYZER_VERSION } from '../src/modules/search/search.module.ts';
 import { type SearchStage, searchStages } from '../src/modules/search/search.stages.ts';
 import type { Principal } from '../src/platform/http/principal.ts';
-import { percentile, progress, startBenchInstance } from './support.ts';
+import { cpuReferenceMs, percentile, progress, startBenchInstance } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -375,6 +375,7 @@ type Run = {
   stages: Partial<Record<SearchStage, number>>;
 };
 const loadBefore = loadavg()[0]!;
+const cpuBefore = cpuReferenceMs();
 const runs: Run[] = [];
 const listing: Run[] = [];
 const bar = progress('Suchanfragen', ROUNDS * (QUERIES.length + 1));
@@ -434,8 +435,13 @@ console.log(
 );
 console.log(`  Größen: ${sizes.map((s) => `${s.name} ${mb(s.bytes)}`).join(', ')}`);
 console.log(`  Anfragen mit Facetten über die API (in-process), ${ROUNDS} Runden:`);
+const loadAfter = loadavg()[0]!;
+const cpuAfter = cpuReferenceMs();
 console.log(
-  `  Maschinenlast (1 min): ${loadBefore.toFixed(1)} vor, ${loadavg()[0]!.toFixed(1)} nach den Anfragen; vorher auf autoprewarm gewartet: ${prewarmWait.toFixed(1)} s`,
+  `  Maschinenlast (1 min): ${loadBefore.toFixed(1)} vor, ${loadAfter.toFixed(1)} nach den Anfragen; vorher auf autoprewarm gewartet: ${prewarmWait.toFixed(1)} s`,
+);
+console.log(
+  `  CPU-Referenz (feste Rechenarbeit auf einem Kern, bench/support.ts): ${cpuBefore.toFixed(0)} ms vor, ${cpuAfter.toFixed(0)} ms nach den Anfragen (kleiner: schnellere Maschine)`,
 );
 // The first round meets cold caches (each query with each filter for the first time); the later
 // rounds repeat the same queries with warm caches. Both are printed: the warm figures alone would
@@ -462,7 +468,6 @@ const stageNames: Array<SearchStage | 'Rest'> = [
   'plan',
   'statement',
   'fallback',
-  'texts',
   'snippets',
   'suggest',
   'Rest',

@@ -86,3 +86,19 @@ export function progress(label: string, total: number) {
     if (done >= total) process.stderr.write('\n');
   };
 }
+
+/**
+ * Milliseconds for a fixed piece of CPU work (integer arithmetic, one core). On the development
+ * machine the same work took 600 to 750 ms at different times of one evening with nothing else
+ * running: the virtual machine's cores are not always equally fast, and its own counters show no
+ * steal time. A benchmark prints it before and after its measurements, so that figures of different
+ * runs can be compared with the speed the machine had.
+ */
+export function cpuReferenceMs(): number {
+  const started = performance.now();
+  let x = 0;
+  for (let i = 0; i < 300_000_000; i++) x = (x + (i % 7)) | 0;
+  const ms = performance.now() - started;
+  if (x === 42) console.error(''); // keeps the loop from being optimised away
+  return ms;
+}

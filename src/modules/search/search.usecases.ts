@@ -7,7 +7,7 @@ import { emptyFacetten, type FacetLabels, facettenOf } from './search.facets.ts'
 import { COUNT_LIMIT, type SearchFilter, type SearchHit } from './search.models.ts';
 import { type DokumentScope, withRowVisibility } from './search.plan.repository.ts';
 import { parseSearchQuery } from './search.query.ts';
-import { countDokumente, findDokumente, loadCurrentTexts } from './search.repository.ts';
+import { countDokumente, findDokumente } from './search.repository.ts';
 import { buildSnippet, snippetChars } from './search.snippets.ts';
 import { timed } from './search.stages.ts';
 import { suggestCorrection } from './search.suggest.ts';
@@ -41,7 +41,8 @@ export function createSearchUsecases({
       return database.withTenant(principal.tenantId, async (trx) => {
         const scope = await dokumentScope(trx, principal);
         const checked = { ...filter, von: von ?? undefined, bis: bis ?? undefined };
-        const rows = await findDokumente(trx, { scope, terms, filter: checked, page });
+        const textChars = snippetChars({ listing: positive.length === 0 && references.length === 0 });
+        const rows = await findDokumente(trx, { scope, terms, filter: checked, page, textChars });
         if (rows.length === 0) {
           // "Meinten Sie …?" (search.suggest.ts), on the first page only: past the last page is no typo.
           const vorschlag =
@@ -72,19 +73,10 @@ export function createSearchUsecases({
 
         // Snippets for this page only: words matched by the same analysis as the index.
         const matchesWord = wordMatcher(positive);
-        const byId = await timed('texts', () =>
-          loadCurrentTexts(
-            trx,
-            rows.map((r) => r.id),
-            snippetChars({ listing: positive.length === 0 && references.length === 0 }),
-          ),
-        );
-
         const known = new Map<string, boolean>();
         const items: SearchHit[] = await timed('snippets', () =>
           rows.map((r) => {
-            const content = byId.get(r.id);
-            const body = content?.text?.trim() ? content.text : r.titel;
+            const body = r.text?.trim() ? r.text : r.titel;
             return {
               dokumentId: r.id,
               titel: r.titel,
@@ -92,7 +84,7 @@ export function createSearchUsecases({
               rang: Number(r.rang),
               art: r.art,
               datum: r.datum,
-              mime: content?.mime ?? 'application/octet-stream',
+              mime: r.mime ?? 'application/octet-stream',
               textStatus: r.text_status,
               vorgangId: r.vorgang_id,
               betreff: r.betreff,
