@@ -15,6 +15,18 @@ const LISTING_CHARS_PER_WORD = 40;
 export const snippetChars = ({ listing, words = 32 }: { listing: boolean; words?: number }) =>
   listing ? words * LISTING_CHARS_PER_WORD + 1 : SNIPPET_SCAN;
 
+/** A token without the punctuation around it ("(Antrag)," → "Antrag"), kept per process: texts share their words. */
+const bare = new Map<string, string>();
+function bareOf(token: string): string {
+  let found = bare.get(token);
+  if (found === undefined) {
+    found = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (bare.size >= 200_000) bare.clear();
+    bare.set(token, found);
+  }
+  return found;
+}
+
 /**
  * A highlighted snippet (HTML-escaped, matches in <mark>) of about `words` words around the
  * densest cluster of matches. `matchesWord` says whether a word matches the query (the analyzer's
@@ -48,7 +60,7 @@ export function buildSnippet(
     const token = tokens[i]!;
     let match = known.get(token);
     if (match === undefined) {
-      const bare = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      const bare = bareOf(token);
       match =
         bare !== '' &&
         ((references.length > 0 && references.includes(bare.toUpperCase())) || matchesWord(bare));
