@@ -101,27 +101,44 @@ export async function resolveFilters(
     // privileged – on the document's own columns, which the index of the newest documents carries
     // (migration 0078): a case worker's listing read 1,070 rows with two joins each (6 ms at a
     // million documents) before.
-    const { rows } = await sql<{ id: string; passes: boolean; privileged: boolean }>`
-      select vg.id, (${scope.vorgangVisible} and ${sql.join(where, sql` and `)}) as passes,
-        ${scope.privileged} as privileged
-      from vorgaenge vg join akten a on a.id = vg.akte_id limit ${searchTuning.vorgaengeReadWhole + 1}`.execute(
-      trx,
-    );
-    if (rows.length <= searchTuning.vorgaengeReadWhole) {
-      const passing = rows.filter((r) => r.passes).map((r) => r.id);
-      if (passing.length === 0) return { none: true };
-      const failing = rows.filter((r) => !r.passes).map((r) => r.id);
-      const privileged = rows.filter((r) => r.passes && r.privileged).map((r) => r.id);
-      if (privileged.length <= VORGANG_LIST && Math.min(passing.length, failing.length) <= VORGANG_LIST) {
+    // Counted and listed in PostgreSQL: one row back, with only the lists that are used.
+    const { rows } = await sql<{
+      alle: number;
+      passing_n: number;
+      passing: string[] | null;
+      failing: string[] | null;
+      privileged_n: number;
+      privileged: string[] | null;
+    }>`
+      with c as materialized (
+        -- A rule that is null (a comparison with a Vorgang's empty assignment) does not let through.
+        select vg.id, coalesce(${scope.vorgangVisible} and ${sql.join(where, sql` and `)}, false) as passes,
+          coalesce(${scope.privileged}, false) as privileged
+        from vorgaenge vg join akten a on a.id = vg.akte_id limit ${searchTuning.vorgaengeReadWhole + 1}
+      ), n as (
+        select count(*)::int as alle, (count(*) filter (where passes))::int as passing_n,
+          (count(*) filter (where passes and privileged))::int as privileged_n from c
+      )
+      select n.*,
+        case when n.passing_n <= n.alle / 2 then (select array_agg(id) from c where passes) end as passing,
+        case when n.passing_n > n.alle / 2 then (select array_agg(id) from c where not passes) end as failing,
+        case when n.privileged_n between 1 and ${VORGANG_LIST}
+          then (select array_agg(id) from c where passes and privileged) end as privileged
+      from n`.execute(trx);
+    const r = rows[0]!;
+    if (r.alle <= searchTuning.vorgaengeReadWhole) {
+      if (r.passing_n === 0) return { none: true };
+      const list = r.passing ?? r.failing ?? [];
+      if (r.privileged_n <= VORGANG_LIST && list.length <= VORGANG_LIST) {
         const rowRule =
-          privileged.length === 0
+          r.privileged_n === 0
             ? scope.cleared
-            : sql<boolean>`(${scope.cleared} or d.vorgang_id = any(${privileged}::uuid[]))`;
+            : sql<boolean>`(${scope.cleared} or d.vorgang_id = any(${r.privileged}::uuid[]))`;
         // A short list of the passing Vorgänge (PostgreSQL may read their documents through
         // dokumente_vorgang), else the few that fail, checked on the rows.
-        return passing.length <= rows.length / 2
-          ? { none: false, units, vorgaenge: passing, rowRule }
-          : { none: false, units, ...(failing.length > 0 ? { ausserVorgaenge: failing } : {}), rowRule };
+        return r.passing
+          ? { none: false, units, vorgaenge: r.passing, rowRule }
+          : { none: false, units, ...(list.length > 0 ? { ausserVorgaenge: list } : {}), rowRule };
       }
     }
     where.push(scope.vorgangVisible);
