@@ -174,4 +174,38 @@ describe('facets beside the search hits', () => {
     expect(result.facetten.vollstaendig).toBe(false);
     expect(result.items).toHaveLength(3);
   });
+
+  it('the listing with an Aktenplan filter merges the newest documents of each unit in date order', async () => {
+    // Migration 0082: the newest of each unit of the filter ("00" and its sub-units), merged. The
+    // page, the order (date, then id), the total and the facets must be those of all documents of
+    // the units, whatever the units' share of the county.
+    const x = await newVorgang(admin, 'Einheiten X', '00.20');
+    const y = await newVorgang(admin, 'Einheiten Y', '00.30');
+    const dates = ['2031-01-05', '2031-01-04', '2031-01-03', '2031-01-02', '2031-01-01'];
+    for (const [i, datum] of dates.entries())
+      expect(
+        (
+          await upload(admin, i % 2 === 0 ? x.vorgangId : y.vorgangId, `Einheitenprobe ${i}`, `e${i}.txt`, {
+            datum,
+          })
+        ).status,
+      ).toBe(201);
+    const expected = await t.superuser.query(
+      `select d.id from dokumente d join aktenplan_units u on u.id = d.unit_id
+       where d.tenant_id = 'nordhausen' and (u.kennzeichen = '00' or u.kennzeichen like '00.%')
+       order by d.datum desc, d.id`,
+    );
+    const ids = expected.rows.map((r: { id: string }) => r.id);
+    const page1 = await search('aktenplan=00&limit=3');
+    const page2 = await search('aktenplan=00&limit=3&offset=3');
+    expect([...page1.items, ...page2.items].map((i: { dokumentId: string }) => i.dokumentId)).toEqual(
+      ids.slice(0, 6),
+    );
+    expect(page1.items.slice(0, 3).map((i: { datum: string }) => i.datum)).toEqual(dates.slice(0, 3));
+    expect(page1.total).toBe(Math.min(ids.length, COUNT_LIMIT));
+    const byUnit = counts(page1.facetten.aktenplan);
+    expect(byUnit['00.20']).toBeGreaterThanOrEqual(3);
+    expect(byUnit['00.30']).toBeGreaterThanOrEqual(2);
+    expect(Object.keys(byUnit).every((k) => k === '00' || k.startsWith('00.'))).toBe(true);
+  });
 });

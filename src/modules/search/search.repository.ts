@@ -16,6 +16,9 @@ import {
 } from './search.plan.repository.ts';
 import { timed } from './search.stages.ts';
 
+/** A listing with an Aktenplan filter of at most this many units reads each unit's newest on its own. */
+const UNIT_BRANCHES = 16;
+
 type SearchRow = {
   id: string;
   titel: string;
@@ -212,18 +215,33 @@ export async function findDokumente(
   if (!query) {
     // No words: the newest documents (the search page's default), or the documents citing a
     // reference number. The matches are collected in the order of the page through the index
-    // dokumente_neueste_sicht (datum desc, id) – the newest COUNT_LIMIT + 1 of them, read from the
+    // dokumente_neueste_sicht (datum desc, id) or dokumente_neueste_einheit (per Aktenplan unit) –
+    // the newest COUNT_LIMIT + 1 of them, read from the
     // index alone, also with the visibility rule (the index carries Akte and confidentiality;
     // migration 0078) – so a listing costs the same at 20,000 and at 1,000,000 documents;
     // their count is the total (exact up to COUNT_LIMIT) and the facets count them.
     const collect = Math.max(COUNT_LIMIT + 1, page.offset + page.limit);
+    const newest = (where: RawBuilder<unknown>) =>
+      sql`select d.id, d.datum, d.unit_id, d.art, d.vorgang_id, ${referenceBonus} as rang from ${from}
+        where ${where}
+        order by ${references.length > 0 ? sql`rang desc, ` : sql``}d.datum desc, d.id limit ${collect}`;
+    // With an Aktenplan filter: the newest of each unit (dokumente_neueste_einheit, migration 0082),
+    // merged – the same documents as reading all newest ones until enough are of the units, which
+    // for a unit with a tenth of the county read ten times as many.
+    const units = resolved.units;
+    const byUnit = references.length === 0 && units !== undefined && units.length <= UNIT_BRANCHES;
+    const others = byUnit
+      ? searchParts({ scope, terms, filter }, { ...resolved, units: undefined }).condition
+      : null;
+    const collected = byUnit
+      ? sql`select * from (${sql.join(
+          units.map((unit) => sql`(${newest(sql`d.unit_id = ${unit}::uuid and ${others}`)})`),
+          sql` union all `,
+        )}) d order by d.datum desc, d.id limit ${collect}`
+      : newest(condition);
     const { rows } = await timed('statement', () =>
       sql<SearchRow>`
-      with m as materialized (
-        select d.id, d.datum, d.unit_id, d.art, d.vorgang_id, ${referenceBonus} as rang from ${from}
-        where ${condition}
-        order by ${references.length > 0 ? sql`rang desc, ` : sql``}d.datum desc, d.id limit ${collect}
-      ), matches as (select count(*) as n from m), ${facetsOf}, p as (
+      with m as materialized (${collected}), matches as (select count(*) as n from m), ${facetsOf}, p as (
         select m.id, m.rang, m.datum from m
         order by m.rang desc, m.datum desc, m.id limit ${page.limit} offset ${page.offset}
       )
