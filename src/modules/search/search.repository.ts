@@ -1,13 +1,12 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
 import { exactTsqueryOf } from './analyzer/tsquery.ts';
+import { resolveFilters, type SearchInput } from './search.filters.repository.ts';
 import { COUNT_LIMIT } from './search.models.ts';
 import { CANDIDATES, HEAD_POOL, HEAD_WALK, PHRASE_CHECKS, POOL, WALK_ROWS } from './search.plan.models.ts';
 import {
   allWordsQuery,
   planSettings,
-  resolveFilters,
-  type SearchInput,
   type SearchParts,
   searchParts,
   type TextPlan,

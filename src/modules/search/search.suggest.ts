@@ -1,8 +1,8 @@
 import type { TenantTrx } from '../../platform/database/database.ts';
 import { analyzeWord, displayForm, tokenize } from './analyzer/german-analyzer.ts';
 import { termTsquery } from './analyzer/tsquery.ts';
+import type { DokumentScope } from './search.filters.repository.ts';
 import { fold, type SearchTerm } from './search.models.ts';
-import type { DokumentScope } from './search.plan.repository.ts';
 import { parseSearchQuery } from './search.query.ts';
 import {
   dokumentWords,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
 import { quoteLexeme } from './analyzer/search-vectors.ts';
-import type { DokumentScope } from './search.plan.repository.ts';
+import type { DokumentScope } from './search.filters.repository.ts';
 
 /**
  * The county's search vocabulary (table search_vocabulary, filled by a trigger whenever a search
