@@ -23,7 +23,7 @@ import { AREAS, type GeneratedDocument } from '../src/demo/generator/documents.t
 import { ANALYZER_VERSION } from '../src/modules/search/search.module.ts';
 import { type SearchStage, searchStages } from '../src/modules/search/search.stages.ts';
 import type { Principal } from '../src/platform/http/principal.ts';
-import { cpuReferenceMs, percentile, progress, startBenchInstance } from './support.ts';
+import { cpuReferenceMs, memoryReferenceMs, percentile, progress, startBenchInstance } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -376,6 +376,7 @@ type Run = {
 };
 const loadBefore = loadavg()[0]!;
 const cpuBefore = cpuReferenceMs();
+const memoryBefore = memoryReferenceMs();
 const runs: Run[] = [];
 const listing: Run[] = [];
 const bar = progress('Suchanfragen', ROUNDS * (QUERIES.length + 1));
@@ -437,11 +438,15 @@ console.log(`  Größen: ${sizes.map((s) => `${s.name} ${mb(s.bytes)}`).join(', 
 console.log(`  Anfragen mit Facetten über die API (in-process), ${ROUNDS} Runden:`);
 const loadAfter = loadavg()[0]!;
 const cpuAfter = cpuReferenceMs();
+const memoryAfter = memoryReferenceMs();
 console.log(
   `  Maschinenlast (1 min): ${loadBefore.toFixed(1)} vor, ${loadAfter.toFixed(1)} nach den Anfragen; vorher auf autoprewarm gewartet: ${prewarmWait.toFixed(1)} s`,
 );
 console.log(
   `  CPU-Referenz (feste Rechenarbeit auf einem Kern, bench/support.ts): ${cpuBefore.toFixed(0)} ms vor, ${cpuAfter.toFixed(0)} ms nach den Anfragen (kleiner: schnellere Maschine)`,
+);
+console.log(
+  `  Speicher-Referenz (4 Mio. abhängige Lesezugriffe in 64 MiB, bench/support.ts): ${memoryBefore.toFixed(0)} ms vor, ${memoryAfter.toFixed(0)} ms nach den Anfragen`,
 );
 // The first round meets cold caches (each query with each filter for the first time); the later
 // rounds repeat the same queries with warm caches. Both are printed: the warm figures alone would

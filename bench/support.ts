@@ -102,3 +102,35 @@ export function cpuReferenceMs(): number {
   if (x === 42) console.error(''); // keeps the loop from being optimised away
   return ms;
 }
+
+/** The array memoryReferenceMs walks: 64 MiB, larger than the processor's caches. */
+let chase: Int32Array | undefined;
+
+/**
+ * Milliseconds for a fixed walk through memory (4 million dependent reads at random places of
+ * 64 MiB). Search at a million documents is mostly such reads (index and table pages in
+ * PostgreSQL's cache); when the host's other tenants use the memory bandwidth, this figure rises
+ * while cpuReferenceMs may not.
+ */
+export function memoryReferenceMs(): number {
+  const n = 16 * 1024 * 1024;
+  if (!chase) {
+    // One cycle through all slots in a fixed pseudo-random order (Sattolo's shuffle, fixed seed).
+    chase = new Int32Array(n);
+    for (let i = 0; i < n; i++) chase[i] = i;
+    let seed = 12345;
+    for (let i = n - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const j = seed % i;
+      const t = chase[i]!;
+      chase[i] = chase[j]!;
+      chase[j] = t;
+    }
+  }
+  const started = performance.now();
+  let p = 0;
+  for (let i = 0; i < 4_000_000; i++) p = chase[p]!;
+  const ms = performance.now() - started;
+  if (p === -1) console.error('');
+  return ms;
+}
