@@ -206,11 +206,9 @@ describe('filing suggestions learned from the county’s own documents', () => {
     // The stale classifier answers once while the new version loads in the background.
     expect(await cache.get('nordhausen')).toBe(held);
     // A reload that lost a race with the worker's own learning pass (a busy machine) is retried by
-    // the next suggestion: a few suggestions later the new version must be held. (Five tries were
-    // not always enough while the whole suite loaded both cores, 6.12.2026; twenty still fail if
-    // the new version is never taken up.)
+    // the next suggestion: a few suggestions later the new version must be held.
     let now = held;
-    for (let i = 0; i < 20 && now === held; i++) {
+    for (let i = 0; i < 5 && now === held; i++) {
       await cache.settled();
       now = await cache.get('nordhausen');
     }
