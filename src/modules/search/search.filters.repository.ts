@@ -130,6 +130,19 @@ export async function resolveFilters(
 }
 
 /**
+ * The Vorgang lists of resolveFilters as a condition on the document's `column` (its Vorgang),
+ * or null when there is none: in the passing Vorgänge, or not in the failing ones.
+ */
+export function vorgangListCondition(
+  resolved: Resolved & { none: false },
+  column: RawBuilder<unknown> = sql`d.vorgang_id`,
+): RawBuilder<unknown> | null {
+  if (resolved.vorgaenge) return sql`${column} = any(${resolved.vorgaenge}::uuid[])`;
+  if (resolved.ausserVorgaenge) return sql`${column} <> all(${resolved.ausserVorgaenge}::uuid[])`;
+  return null;
+}
+
+/**
  * The scope with its rule on the document's own columns (`onRows`: the Vorgang lists and the
  * document's clearance of resolveFilters), when the county's Vorgänge allow it; for the probes of
  * "Meinten Sie …?", which otherwise join Vorgang and Akte for each document they look at.
@@ -139,11 +152,7 @@ export async function withRowVisibility(trx: TenantTrx, scope: DokumentScope): P
   const resolved = await resolveFilters(trx, { scope, filter: {} });
   if (resolved.none) return { ...scope, onRows: sql<boolean>`false` };
   if (!resolved.rowRule) return scope;
-  const inVorgang = resolved.vorgaenge
-    ? sql`d.vorgang_id = any(${resolved.vorgaenge}::uuid[])`
-    : resolved.ausserVorgaenge
-      ? sql`d.vorgang_id <> all(${resolved.ausserVorgaenge}::uuid[])`
-      : null;
+  const inVorgang = vorgangListCondition(resolved);
   return {
     ...scope,
     onRows: inVorgang ? sql<boolean>`(${inVorgang} and ${resolved.rowRule})` : resolved.rowRule,

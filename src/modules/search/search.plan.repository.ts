@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
 import { termTsquery } from './analyzer/tsquery.ts';
 import { type KeyTest, keyTestOf } from './analyzer/tsquery-keys.ts';
-import type { Resolved, SearchInput } from './search.filters.repository.ts';
+import { type Resolved, type SearchInput, vorgangListCondition } from './search.filters.repository.ts';
 import type { SearchTerm } from './search.models.ts';
 import { chooseWays, type Ways } from './search.plan.models.ts';
 
@@ -65,12 +65,10 @@ export function searchParts({ scope, terms, filter }: SearchInput, resolved: Res
     references.length > 0 ? sql`coalesce(${column}, ${column})` : column;
   if (resolved.units) where.push(sql`${onRows(sql`d.unit_id`)} = any(${resolved.units}::uuid[])`);
   if (filter.akteId) where.push(sql`d.akte_id = ${filter.akteId}::uuid`);
-  if (resolved.vorgaenge) where.push(sql`${onRows(sql`d.vorgang_id`)} = any(${resolved.vorgaenge}::uuid[])`);
-  else if (resolved.ausserVorgaenge)
-    where.push(sql`d.vorgang_id <> all(${resolved.ausserVorgaenge}::uuid[])`);
-  else if (resolved.rowRule) {
-    // Every Vorgang passes: nothing to check on the Vorgang.
-  } else if (filter.vorgangStatus)
+  const inVorgang = vorgangListCondition(resolved, onRows(sql`d.vorgang_id`));
+  if (inVorgang) where.push(inVorgang);
+  // With a rule on the rows and no list, every Vorgang passes: nothing to check on the Vorgang.
+  else if (!resolved.rowRule && filter.vorgangStatus)
     // Too many Vorgänge for a list: checked on the rows, never an index condition (`coalesce`
     // keeps it off dokumente_vorgang, whose documents would each be checked on the full vector).
     where.push(

@@ -56,32 +56,26 @@ describe('search shows exactly the documents the visibility rule of the E-Akte l
     await up(offen.vorgangId, 'offen-offen', 'offen');
     await up(offen.vorgangId, 'offen-intern', 'intern');
     await up(offen.vorgangId, 'offen-vertraulich', 'vertraulich');
-    const mine = await t.request(`/api/v1/akten/${offen.akteId}/vorgaenge`, {
-      token: admin,
-      json: { betreff: 'Vorgang der Sachbearbeiterin' },
-    });
-    expect(mine.status).toBe(201);
-    await t.superuser.query('update vorgaenge set zustaendig_user_id = $1 where id = $2', [
+    const mine = await assignedVorgang(
+      offen.akteId,
+      'Vorgang der Sachbearbeiterin',
+      'zustaendig_user_id',
       clerk.id,
-      mine.json.id,
-    ]);
-    await up(mine.json.id, 'zugewiesen-vertraulich', 'vertraulich');
+    );
+    await up(mine, 'zugewiesen-vertraulich', 'vertraulich');
     // A confidential Akte: hidden, but for a Vorgang assigned to the clerk's OE.
     const geheim = await newVorgang(admin, 'Sichtprobe geheim', '00.20');
     await t.superuser.query(`update akten set vertraulichkeit = 'vertraulich' where id = $1`, [
       geheim.akteId,
     ]);
     await up(geheim.vorgangId, 'geheim-offen', 'offen');
-    const oeVorgang = await t.request(`/api/v1/akten/${geheim.akteId}/vorgaenge`, {
-      token: admin,
-      json: { betreff: 'Vorgang der OE' },
-    });
-    expect(oeVorgang.status).toBe(201);
-    await t.superuser.query('update vorgaenge set zustaendig_oe_id = $1 where id = $2', [
+    const oeVorgang = await assignedVorgang(
+      geheim.akteId,
+      'Vorgang der OE',
+      'zustaendig_oe_id',
       clerk.org_unit_id,
-      oeVorgang.json.id,
-    ]);
-    await up(oeVorgang.json.id, 'oe-vertraulich', 'vertraulich');
+    );
+    await up(oeVorgang, 'oe-vertraulich', 'vertraulich');
     // An Akte the reader's OE leads: every document in it is theirs to see.
     const geführt = await newVorgang(admin, 'Sichtprobe federführend', '02.20');
     await t.superuser.query(
@@ -105,6 +99,19 @@ describe('search shows exactly the documents the visibility rule of the E-Akte l
       expected.set(person.name, ids);
     }
   });
+
+  /** A new Vorgang in the Akte, assigned to a person or an OE; its id. */
+  async function assignedVorgang(
+    akteId: string,
+    betreff: string,
+    column: 'zustaendig_user_id' | 'zustaendig_oe_id',
+    value: string,
+  ): Promise<string> {
+    const created = await t.request(`/api/v1/akten/${akteId}/vorgaenge`, { token: admin, json: { betreff } });
+    expect(created.status).toBe(201);
+    await t.superuser.query(`update vorgaenge set ${column} = $1 where id = $2`, [value, created.json.id]);
+    return created.json.id as string;
+  }
 
   async function principalOf(person: { roles: Principal['roles']; login?: string }): Promise<Principal> {
     const user = person.login
