@@ -23,6 +23,9 @@ const PREFIX_KEYS = 2_000;
  */
 const WALKED = sql`d.id, d.datum, d.unit_id, d.art, d.vorgang_id, d.akte_id, d.vertraulichkeit, d.search_keys, d.search, d.search_head`;
 
+/** The order of the most recently filed documents first (dokumente_eingang). */
+export const NEWEST_FILED = sql`order by d.created_at desc, d.id`;
+
 /** The tsquery of one term, built by the German analyzer (the same as the index); negation is the caller's. */
 export function termQuery(term: SearchTerm): RawBuilder<unknown> {
   return sql`${termTsquery({ ...term, negated: false }) ?? ''}::tsquery`;
@@ -106,7 +109,12 @@ export function searchParts({ scope, terms, filter }: SearchInput, resolved: Res
    * the county would otherwise read ten times as many to find `n` that pass it).
    */
   const recent = (n: number) =>
-    sql`(select ${WALKED} from (select ${WALKED}, d.refs from dokumente d order by d.created_at desc, d.id limit ${n}) d where ${docCondition}) d ${joins}`;
+    sql`(select ${WALKED} from (select ${WALKED}, d.refs from dokumente d ${NEWEST_FILED} limit ${n}) d where ${docCondition}) d ${joins}`;
+  // A walk can read the most recently filed documents first (dokumente_eingang, backwards through
+  // the table) unless a list of units or Vorgänge, an Akte or a reference number picks the
+  // documents through an index of its own (they come in that index's order).
+  const walksNewestFirst =
+    references.length === 0 && !resolved.units && !resolved.vorgaenge && !filter.akteId;
   return {
     textTerms,
     references,
@@ -117,6 +125,7 @@ export function searchParts({ scope, terms, filter }: SearchInput, resolved: Res
     visible,
     bounded,
     recent,
+    walksNewestFirst,
     from,
   };
 }
@@ -124,7 +133,7 @@ export function searchParts({ scope, terms, filter }: SearchInput, resolved: Res
 /** How a text query is answered: PostgreSQL's estimates of its matches, the ways, and the key test if it has one. */
 export type TextPlan = Omit<Ways, 'termOrder'> & {
   /** PostgreSQL's estimates: matches of the content and of the title/metadata, documents the filters leave. */
-  estimated: { body: number; head: number; filtered: number };
+  estimated: { body: number; head: number; filtered: number; total: number };
   /** The query as a test of search_keys (null: a prefix the vocabulary cannot expand, or a function word only). */
   keys: RawBuilder<unknown> | null;
   /** A phrase: the words' positions are checked on the full vector, for PHRASE_CHECKS documents at most. */
@@ -250,7 +259,7 @@ export async function textPlan(
     tests && expansions
       ? keyTestSql({ kind: 'and', items: termOrder.map((i) => tests[i]!) }, expansions)
       : null;
-  return { estimated: { body, head, filtered }, ...ways, keys, phrase };
+  return { estimated: { body, head, filtered, total }, ...ways, keys, phrase };
 }
 
 /**

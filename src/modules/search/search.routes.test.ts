@@ -161,9 +161,10 @@ describe('text extraction and search', () => {
     expect((await search('Beschlussvorlage')).totalRelation).toBe('eq');
   });
 
-  it(`with more than ${COUNT_LIMIT} matches a walk still ranks the most recently filed ones first`, async () => {
-    // A walk reads the table from its first page, so its first COUNT_LIMIT + 1 matches are the
-    // oldest documents; the newest hits are looked for among the most recently filed ones.
+  it(`with more than ${COUNT_LIMIT} matches a walk ranks and counts the most recently filed ones first`, async () => {
+    // In the table's order a walk's first COUNT_LIMIT + 1 matches would be the oldest documents;
+    // it reads the most recently filed first, so the hits and the facets (lower bounds) include
+    // the newest.
     const { vorgangId, akteId } = await newVorgang(admin, 'Altablage');
     const vectors = searchVectors({ titel: 'Brief', meta: '', content: 'Jahresrundschreiben Kreisumlage' });
     const insert = (count: number, titel: string, when: string) =>
@@ -183,6 +184,10 @@ describe('text extraction and search', () => {
       expect(page.items.slice(0, 5).map((i: { titel: string }) => i.titel.split(' ')[0])).toEqual(
         Array(5).fill('Neubrief'),
       );
+      expect(page.facetten.jahr).toEqual([
+        { wert: '2026', titel: '2026', anzahl: 5 },
+        { wert: '2019', titel: '2019', anzahl: COUNT_LIMIT + 1 - 5 },
+      ]);
     } finally {
       searchTuning.force = undefined;
     }
