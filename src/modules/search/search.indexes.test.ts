@@ -101,4 +101,13 @@ describe('the indexes search relies on at a million documents', () => {
       await client.end();
     }
   });
+
+  it('a long list of Vorgänge is estimated from the number of distinct Vorgänge, not element by element', async () => {
+    // Migration 0083: with the default 100 most common values, planning compared every element of a
+    // case worker's list of Vorgänge with each of them (2.7 ms for 470 at a million documents).
+    const { rows } = await t.superuser.query(
+      `select attstattarget from pg_attribute where attrelid = 'dokumente'::regclass and attname = 'vorgang_id'`,
+    );
+    expect(rows).toEqual([{ attstattarget: 10 }]);
+  });
 });
