@@ -41,6 +41,19 @@ describe('the choice of way for a text search', () => {
     expect(way.walkCap).toBe(Math.ceil((0.27 * 104_000 + 3 * 10_001) / 3.5));
   });
 
+  it('reads the documents of a filter whole when they are not many more than the walk may read', () => {
+    // A case worker's "Rechtsbehelfsbelehrung" in 00.30: the filters leave about 8,950 documents,
+    // the walk's budget (what the GIN index would cost) was just below that – it read all but one of them,
+    // found 926 matches, and the GIN index had to answer again.
+    const estimated = estimates({ body: 1_000, filtered: 8_953, bodyPerTerm: [99_000], headPerTerm: [100] });
+    const way = chooseWays(estimated, [false], true);
+    expect(way.bodyWalk).toBe(true);
+    expect(way.walkCap).toBe(Math.ceil(1.2 * 8_953));
+    // Far more documents than the budget: the budget stays.
+    const wide = chooseWays({ ...estimated, filtered: 100_000 }, [false], true);
+    expect(wide.walkCap).toBeLessThan(100_000);
+  });
+
   it('checks the term that rejects most documents first', () => {
     // "Anhörung -Bescheid": Anhörung in 83 %, Bescheid in 95 % (its negation passes 5 %).
     const way = chooseWays(estimates({ body: 46_000, bodyPerTerm: [830_000, 950_000] }), [false, true], true);
