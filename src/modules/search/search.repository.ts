@@ -311,7 +311,8 @@ export async function findDokumente(
           order by datum desc, id limit ${HEAD_POOL}`
         : plan.head === 'index'
           ? sql`select id, datum, search_head from (
-            select d.id, d.datum, d.search_head from ${from} where d.search_head @@ (${query}) and ${condition}
+            select d.id, d.datum, d.search_head from ${from} where d.search_head @@ (${query})
+              and ${parts.titleCondition}
             limit ${HEAD_POOL + HEAD_POOL / 4}) x
           order by datum desc, id limit ${HEAD_POOL}`
           : plan.head === 'filter'
