@@ -135,6 +135,13 @@ describe('the indexes search relies on at a million documents', () => {
     // index condition (dokumente_vorgang).
     expect(compiled(parts.titleCondition)).toContain('coalesce(d.vorgang_id, d.vorgang_id) = any(');
     expect(compiled(parts.condition)).toMatch(/^d\.vorgang_id = any\(/);
+    // Beside the content's index as the plan says (TextPlan.listsOnRows: a rare word's few documents).
+    expect(compiled(parts.textConditionWith({ units: false, vorgaenge: true }))).toContain(
+      'coalesce(d.vorgang_id, d.vorgang_id) = any(',
+    );
+    expect(compiled(parts.textConditionWith({ units: true, vorgaenge: false }))).toMatch(
+      /^d\.vorgang_id = any\(/,
+    );
     // And PostgreSQL indeed reads no index for it.
     const title = sql`select d.titel from dokumente d where ${parts.titleCondition}`.compile(
       t.services.database.db,

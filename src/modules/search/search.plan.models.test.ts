@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseWays, type Estimates } from './search.plan.models.ts';
+import { chooseWays, type Estimates, listsOnRows } from './search.plan.models.ts';
 
 /** Estimates at a million documents, as PostgreSQL gives them. */
 const estimates = (over: Partial<Estimates>): Estimates => ({
@@ -52,6 +52,16 @@ describe('the choice of way for a text search', () => {
     // Far more documents than the budget: the budget stays.
     const wide = chooseWays({ ...estimated, filtered: 100_000 }, [false], true);
     expect(wide.walkCap).toBeLessThan(100_000);
+  });
+
+  it('checks a list on the rows the GIN index finds when its own bitmap would cost more', () => {
+    // "Ingenieurbüro Rückforderung Ellrich" (218 documents) in "04" (77,717): the unit's bitmap took 31 ms.
+    expect(listsOnRows(218, 77_717)).toEqual({ units: true, vorgaenge: true });
+    // A word in 20,000 documents with a status filter (150,000 documents): a Vorgang list's bitmap
+    // costs more (0.7 µs each) than reading the word's documents, a unit list's (0.3 µs) less.
+    expect(listsOnRows(20_000, 150_000)).toEqual({ units: false, vorgaenge: true });
+    // A word in 100,000 documents: both bitmaps are cheaper than reading them all.
+    expect(listsOnRows(100_000, 150_000)).toEqual({ units: false, vorgaenge: false });
   });
 
   it('checks the term that rejects most documents first', () => {

@@ -21,10 +21,11 @@ export const HEAD_WALK = 200;
 const COST = { posting: 0.35, row: 1.5 };
 /**
  * The same as measured at 1,000,000 documents (6.12.2026, table in PostgreSQL's cache): 0.27 µs per
- * posting, 3 µs per row of the GIN path's pool, 3.5 µs per row of a walk. Only a walk's budget
- * uses them: the whole choice on these figures was slower (p95 170 instead of 113 ms).
+ * posting, 3 µs per row of the GIN path's pool, 3.5 µs per row of a walk, 0.3 and 0.7 µs per
+ * document of a bitmap of units and of Vorgänge. Only a walk's budget and the lists beside the GIN
+ * index use them: the whole choice on these figures was slower (p95 170 instead of 113 ms).
  */
-const MEASURED = { posting: 0.27, poolRow: 3, walkRow: 3.5 };
+const MEASURED = { posting: 0.27, poolRow: 3, walkRow: 3.5, unitEntry: 0.3, vorgangEntry: 0.7 };
 /** A walk reads every document the filters leave when they are at most this many times its cap… */
 const WHOLE_FILTER = 1.5;
 /** …with this margin on PostgreSQL's estimate of them. */
@@ -86,9 +87,28 @@ export type Ways = {
    * (few), or among the most recently filed documents (when they are in many).
    */
   head: 'index' | 'filter' | 'walk';
+  /**
+   * Beside the content's GIN index, which lists are checked on the rows it finds instead of being
+   * read as bitmaps of their own: those whose bitmap would cost more than reading every document
+   * with the words (listsOnRows).
+   */
+  listsOnRows: { units: boolean; vorgaenge: boolean };
   /** The terms' indexes in the order a walk checks them: the one that rejects most documents first. */
   termOrder: number[];
 };
+
+/**
+ * Whether a list of units or of Vorgänge is cheaper checked on each of the `wordDocs` documents the
+ * GIN index finds than read as a bitmap and intersected with the index's (PostgreSQL's choice,
+ * which underrates the bitmap): even reading all of them (MEASURED.poolRow each) costs less than
+ * the list's bitmap, here of the `filtered` documents (at most as many as the list's). Measured at
+ * a million documents: the 77,717 documents of "04" as a bitmap took 31 ms beside the 218 of
+ * "Ingenieurbüro Rückforderung Ellrich"; a status filter's 150,000 took 53–102 ms.
+ */
+export function listsOnRows(wordDocs: number, filtered: number) {
+  const rows = wordDocs * MEASURED.poolRow;
+  return { units: rows < filtered * MEASURED.unitEntry, vorgaenge: rows < filtered * MEASURED.vorgangEntry };
+}
 
 /**
  * The cheapest ways by estimated microseconds. `negated` says which terms are excluded; `keys`
@@ -149,5 +169,8 @@ export function chooseWays(e: Estimates, negated: boolean[], keys: boolean): Way
     return negated[i] ? 1 - found : found;
   };
   const termOrder = negated.map((_, i) => i).sort((a, b) => passes(a) - passes(b));
-  return { bodyWalk, walkCap, head, termOrder };
+  // The documents with all the words: at most those of the rarest positive word.
+  const positive = e.bodyPerTerm.filter((_, i) => !negated[i]);
+  const wordDocs = positive.length > 0 ? Math.min(...positive) : e.total;
+  return { bodyWalk, walkCap, head, listsOnRows: listsOnRows(wordDocs, e.filtered), termOrder };
 }

@@ -140,6 +140,10 @@ export function searchParts({ scope, terms, filter }: SearchInput, resolved: Res
      * were wanted); a unit's bitmap about 0.3 µs, and a word's title hits may lie in other units.
      */
     titleCondition: conditions({ units: referenced, vorgaenge: true }).condition,
+    /** `textCondition` with the lists `onRows` checked on the rows the GIN index finds (TextPlan.listsOnRows). */
+    textConditionWith: (onRows: { units: boolean; vorgaenge: boolean }) =>
+      conditions({ units: referenced || onRows.units, vorgaenge: referenced || onRows.vorgaenge })
+        .textCondition,
     visible,
     bounded,
     recent,

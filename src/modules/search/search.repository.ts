@@ -102,7 +102,8 @@ function matchesOf(
   plan: TextPlan,
   { newestFirst }: { newestFirst: boolean } = { newestFirst: false },
 ) {
-  const { from, textCondition, visible, textTerms } = parts;
+  const { from, visible, textTerms } = parts;
+  const textCondition = parts.textConditionWith(plan.listsOnRows);
   // A walk that reads the most recently filed documents first keeps each match's title vector:
   // the title hits are then looked for among its matches (findDokumente).
   const kept = newestFirst
