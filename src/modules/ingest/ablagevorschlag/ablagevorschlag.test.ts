@@ -196,7 +196,10 @@ describe('filing suggestions learned from the county’s own documents', () => {
   it('a process holding a county’s classifier in memory takes up the learner’s new version', {
     timeout: 60_000,
   }, async () => {
-    const [doc] = await docsOf('nordhausen');
+    // A document the model has learned: the test before learned all but the held-out ones (a fifth,
+    // by a hash of their random ids); deleting a held-out one changes no count, so no new version
+    // comes – the test failed whenever the first document by id was one of them.
+    const doc = (await docsOf('nordhausen')).find((d) => !heldOut(d.id));
     const cache = t.services.ablagevorschlaege.cache;
     await t.services.ablagevorschlaege.suggest({ tenantId: 'nordhausen', text: doc!.text });
     await cache.settled();
@@ -205,8 +208,8 @@ describe('filing suggestions learned from the county’s own documents', () => {
     await t.services.ablagevorschlaege.learn('nordhausen');
     // The stale classifier answers once while the new version loads in the background.
     expect(await cache.get('nordhausen')).toBe(held);
-    // A reload that lost a race with the worker's own learning pass (a busy machine) is retried by
-    // the next suggestion: a few suggestions later the new version must be held.
+    // A reload that failed is retried by the next suggestion: a few suggestions later the new
+    // version must be held.
     let now = held;
     for (let i = 0; i < 5 && now === held; i++) {
       await cache.settled();
