@@ -39,21 +39,17 @@ export const WALK_ROWS = 10_000;
  * say; `walkCap` is the number of documents a walk reads at most before it gives up and the GIN
  * index answers instead (40,000: about 60–200 ms); `vorgaengeReadWhole` how many Vorgänge a county
  * may have for the visibility rule to be checked on the documents' own columns (10,000: about 10 ms
- * to read them); `newestFirst` whether a walk without a list filter reads the most recently filed
- * documents first.
+ * to read them).
  */
 export const searchTuning: {
   force: 'walk' | 'index' | undefined;
   walkCap: number;
   /** Up to this many Vorgänge in a county, the visibility rule becomes lists (resolveFilters). */
   vorgaengeReadWhole: number;
-  /** A walk without a list filter reads the most recently filed documents first (false: the table's order). */
-  newestFirst: boolean;
 } = {
   force: undefined,
   walkCap: 40_000,
   vorgaengeReadWhole: 10_000,
-  newestFirst: true,
 };
 /**
  * Documents checked for a phrase at most: a phrase is checked on each document's full vector

@@ -3,15 +3,7 @@ import type { TenantTrx } from '../../platform/database/database.ts';
 import { exactTsqueryOf } from './analyzer/tsquery.ts';
 import { resolveFilters, type SearchInput } from './search.filters.repository.ts';
 import { COUNT_LIMIT } from './search.models.ts';
-import {
-  CANDIDATES,
-  HEAD_POOL,
-  HEAD_WALK,
-  PHRASE_CHECKS,
-  POOL,
-  searchTuning,
-  WALK_ROWS,
-} from './search.plan.models.ts';
+import { CANDIDATES, HEAD_POOL, HEAD_WALK, PHRASE_CHECKS, POOL, WALK_ROWS } from './search.plan.models.ts';
 import {
   allWordsQuery,
   NEWEST_FILED,
@@ -84,6 +76,31 @@ const facetsOf = sql`g as (
     )`;
 
 /**
+ * Title/metadata hits, the cheapest way (textPlan): among the matches `m` of a walk that read the
+ * newest documents first, through the GIN index (up to HEAD_POOL × 1.25 of them, the newest
+ * HEAD_POOL ranked), every document the filters leave checked (at most WALK_ROWS), or the first
+ * HEAD_WALK among the WALK_ROWS most recently filed documents of the county that pass the filters
+ * (a narrow filter leaves fewer of them, never more reading).
+ */
+function titleHits(parts: SearchParts, query: RawBuilder<unknown>, plan: TextPlan, newestFirst: boolean) {
+  const { from, visible, bounded, recent, titleCondition } = parts;
+  if (newestFirst && plan.head === 'walk')
+    return sql`select id, datum, search_head from m where ts_match_vq(search_head, (${query}))
+      order by datum desc, id limit ${HEAD_POOL}`;
+  if (plan.head === 'index')
+    return sql`select id, datum, search_head from (
+        select d.id, d.datum, d.search_head from ${from} where d.search_head @@ (${query}) and ${titleCondition}
+        limit ${HEAD_POOL + HEAD_POOL / 4}) x
+      order by datum desc, id limit ${HEAD_POOL}`;
+  if (plan.head === 'filter')
+    return sql`select d.id, d.datum, d.search_head from ${bounded(WALK_ROWS)}
+      where ${visible} and ts_match_vq(d.search_head, (${query}))
+      order by datum desc, id limit ${HEAD_POOL}`;
+  return sql`select d.id, d.datum, d.search_head from ${recent(WALK_ROWS)}
+    where ${visible} and ts_match_vq(d.search_head, (${query})) limit ${HEAD_WALK}`;
+}
+
+/**
  * The CTEs `m` (the matches, at most COUNT_LIMIT + 1, with what the facets count), `matches`
  * (their number, and whether a phrase was checked on all documents with its words), `pool`
  * (the matches the newest hits are taken from: up to POOL through the GIN index, the COUNT_LIMIT + 1
@@ -106,10 +123,9 @@ function matchesOf(
   const textCondition = parts.textConditionWith(plan.listsOnRows);
   // A walk that reads the most recently filed documents first keeps each match's title vector:
   // the title hits are then looked for among its matches (findDokumente).
-  const kept = newestFirst
-    ? sql`id, datum, unit_id, art, vorgang_id, search_head`
-    : sql`id, datum, unit_id, art, vorgang_id`;
-  const columns = sql`d.id, d.datum, d.unit_id, d.art, d.vorgang_id${newestFirst ? sql`, d.search_head` : sql``}`;
+  const names = ['id', 'datum', 'unit_id', 'art', 'vorgang_id', ...(newestFirst ? ['search_head'] : [])];
+  const kept = sql.join(names.map((n) => sql.ref(n)));
+  const columns = sql.join(names.map((n) => sql.ref(`d.${n}`)));
   const bounded = (n: number) => parts.bounded(n, newestFirst ? NEWEST_FILED : undefined);
   // A walk that found fewer than it wanted among the plan.walkCap documents it may read, while the
   // filters leave more: PostgreSQL's estimate was wrong (a rule or filter excludes most
@@ -214,7 +230,7 @@ export async function findDokumente(
   const resolved = await timed('filter', () => resolveFilters(trx, { scope, filter }));
   if (resolved.none) return [];
   const parts = searchParts({ scope, terms, filter }, resolved);
-  const { textTerms, references, query, condition, visible, bounded, recent, from } = parts;
+  const { textTerms, references, query, condition, visible, bounded, from } = parts;
   // Whole words rank above compounds that only contain them ("Bescheid" before "Gebührenbescheid").
   const exact = exactTsqueryOf(textTerms.filter((t) => !t.negated));
   const exactBonus = exact ? sql`ts_rank_cd(x.v, ${exact}::tsquery, 32)` : sql`0`;
@@ -300,28 +316,8 @@ export async function findDokumente(
     // among them (1 in 40 documents matches on a walk: they cover at least the 1,000 most recently
     // filed documents; reading them first costs about as much as in the table's order, at a million
     // documents 24 instead of 21 ms for 22,000 rows, and saves the two walks below: 6–20 ms each).
-    const newestFirst = plan.bodyWalk && parts.walksNewestFirst && searchTuning.newestFirst;
-    // Title/metadata hits, the cheapest way (textPlan): through the GIN index (up to HEAD_POOL ×
-    // 1.25 of them, the newest HEAD_POOL ranked), every document the filters leave checked (at
-    // most WALK_ROWS), among the matches of a walk that read the newest documents first, or the
-    // first HEAD_WALK among the WALK_ROWS most recently filed documents of the county that pass
-    // the filters (a narrow filter leaves fewer of them, never more reading).
-    const headPool =
-      newestFirst && plan.head === 'walk'
-        ? sql`select id, datum, search_head from m where ts_match_vq(search_head, (${query}))
-          order by datum desc, id limit ${HEAD_POOL}`
-        : plan.head === 'index'
-          ? sql`select id, datum, search_head from (
-            select d.id, d.datum, d.search_head from ${from} where d.search_head @@ (${query})
-              and ${parts.titleCondition}
-            limit ${HEAD_POOL + HEAD_POOL / 4}) x
-          order by datum desc, id limit ${HEAD_POOL}`
-          : plan.head === 'filter'
-            ? sql`select d.id, d.datum, d.search_head from ${bounded(WALK_ROWS)}
-            where ${visible} and ts_match_vq(d.search_head, (${query}))
-            order by datum desc, id limit ${HEAD_POOL}`
-            : sql`select d.id, d.datum, d.search_head from ${recent(WALK_ROWS)}
-            where ${visible} and ts_match_vq(d.search_head, (${query})) limit ${HEAD_WALK}`;
+    const newestFirst = plan.bodyWalk && parts.walksNewestFirst;
+    const headPool = titleHits(parts, query, plan, newestFirst);
     // The newest content hits: from the pool of matches when that is all of them; otherwise
     // matches among the WALK_ROWS most recently filed documents (dokumente_eingang, backwards
     // through the table, its pages in order), each checked on its key hashes where the query
