@@ -340,21 +340,25 @@ export async function findDokumente(
           select id, head_rank from head_hits union all select id, 0 from body_hits) x group by id
       ), x as materialized (
         -- Each candidate's full vector read once (from TOAST, decompressed) for the three uses below.
-        select cand.id, cand.head_rank, d.search || ''::tsvector as v from cand join dokumente d on d.id = cand.id
+        select cand.id, cand.head_rank, d.datum, ${referenceBonus} as reference_bonus,
+               d.search || ''::tsvector as v
+        from cand join dokumente d on d.id = cand.id
       ), ranked as (
-        select ${details},
-               x.head_rank + ts_rank_cd(x.v, (${query}), 32) + ${exactBonus} + ${referenceBonus} as rang
-        from x join dokumente d on d.id = x.id ${detailJoins}
-        where x.v @@ (${query})
+        select x.id, x.datum,
+               x.head_rank + ts_rank_cd(x.v, (${query}), 32) + ${exactBonus} + x.reference_bonus as rang
+        from x where x.v @@ (${query})
         order by rang desc, datum desc, id
         limit ${page.limit} offset ${page.offset}
+      ), shown as (
+        -- Vorgang, Akte and unit for the page's rows only, not for every candidate ranked.
+        select ${details}, ranked.rang from ranked join dokumente d on d.id = ranked.id ${detailJoins}
       )
       -- One row even without hits: the total and whether a walk was cut short travel with it.
-      select ranked.*, t.text, t.mime, (select n from matches) as total,
+      select shown.*, t.text, t.mime, (select n from matches) as total,
              (select n <= ${COUNT_LIMIT} and checked_all from matches) as vollstaendig,
              (select list from facets) as facetten, (select walk_cut from matches) as walk_cut
-      from (select 1) one left join ranked on true ${currentText(sql`ranked`)}
-      order by ranked.rang desc, ranked.datum desc, ranked.id`.execute(trx);
+      from (select 1) one left join shown on true ${currentText(sql`shown`)}
+      order by shown.rang desc, shown.datum desc, shown.id`.execute(trx);
     return { cut: rows[0]?.walk_cut ?? false, value: rows.filter((r) => r.id !== null) };
   });
 }

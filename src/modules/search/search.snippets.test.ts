@@ -45,6 +45,25 @@ describe('buildSnippet: the highlighted text under a hit', () => {
     expect(snippet.split(' ').filter((w) => w !== '…')).toHaveLength(32);
   });
 
+  it('stops at the first window with as many matches as the query has words, not reading on for a denser one', () => {
+    const words = Array.from({ length: 400 }, (_, i) =>
+      i === 10 || (i >= 300 && i % 2 === 0) ? 'Bescheid' : `wort${i}`,
+    );
+    // One word in the query: its first occurrence, from four words before it.
+    const one = buildSnippet(words.join(' '), matching('Bescheide'), []);
+    expect(one.startsWith('… wort6 wort7 wort8 wort9 <mark>Bescheid</mark> wort11')).toBe(true);
+    expect(one.match(/<mark>/g)).toHaveLength(1);
+    // Two words: the first window holding two matches (of either), here the later cluster.
+    const two = buildSnippet(words.join(' '), matching('Bescheid Widerspruch'), []);
+    expect(two.startsWith('… wort296 wort297 wort298 wort299 <mark>Bescheid</mark> wort301')).toBe(true);
+  });
+
+  it('counts the query words that can match: stop words do not, a prefix does', () => {
+    expect(matching('"Antrag auf Wohngeld"').words).toBe(2);
+    expect(matching('Zweck* Kreistag -Bescheid').words).toBe(2);
+    expect(matching('').words).toBe(0);
+  });
+
   it('starts at the beginning when nothing matches', () => {
     const text = Array.from({ length: 40 }, (_, i) => `wort${i}`).join(' ');
     const snippet = buildSnippet(text, matching('Bescheid'), []);

@@ -1,27 +1,39 @@
 import type { SearchTerm } from '../search.models.ts';
 import { analyzeWord, tokenize } from './german-analyzer.ts';
 
+/** Whether a word matches a query; `words`: how many of the query's words can match at all. */
+export type WordMatcher = ((word: string) => boolean) & { readonly words?: number };
+
 /**
  * Which words of a text a query matches, by the same analysis as the index: for highlighting
  * ("Anträge" is marked for the query "Antrag", "Gebührenbescheid" for "Bescheid").
  */
-export function wordMatcher(terms: SearchTerm[]): (word: string) => boolean {
+export function wordMatcher(terms: SearchTerm[]): WordMatcher {
   const keys = new Set<string>();
   const prefixes: string[] = [];
+  // Words that match something: not stop words ("auf" has no key).
+  let words = 0;
   for (const term of terms) {
     if (term.negated || term.kind === 'reference') continue;
-    const words = tokenize(term.value);
+    const parts = tokenize(term.value);
     if (term.kind === 'prefix') {
-      const last = words.pop();
-      if (last) prefixes.push(last.toLowerCase());
+      const last = parts.pop();
+      if (last) {
+        prefixes.push(last.toLowerCase());
+        words++;
+      }
     }
-    for (const word of words) for (const key of analyzeWord(word).keys) keys.add(key);
+    for (const word of parts) {
+      const own = analyzeWord(word).keys;
+      if (own.length > 0) words++;
+      for (const key of own) keys.add(key);
+    }
   }
   if (keys.size === 0 && prefixes.length === 0) return NOTHING;
   // Texts repeat their words: each distinct one is looked at once per matcher (one page of hits),
   // its analysis once per process (matchKeysOf).
   const seen = new Map<string, boolean>();
-  return (text: string) => {
+  const matcher = (text: string) => {
     let known = seen.get(text);
     if (known === undefined) {
       const { keys: own, prefixable } = matchKeysOf(text);
@@ -31,6 +43,7 @@ export function wordMatcher(terms: SearchTerm[]): (word: string) => boolean {
     }
     return known;
   };
+  return Object.assign(matcher, { words });
 }
 
 /**
@@ -58,4 +71,4 @@ function matchKeysOf(text: string) {
 }
 
 /** The matcher of a query without words (a listing, reference numbers only): matches nothing. */
-export const NOTHING = (_word: string) => false;
+export const NOTHING: WordMatcher = Object.assign((_word: string) => false, { words: 0 });
