@@ -145,6 +145,14 @@ const prewarmWait = await (async () => {
   return (performance.now() - started) / 1000;
 })();
 console.error(`auf autoprewarm gewartet: ${prewarmWait.toFixed(1)} s`);
+// Whether PostgreSQL's shared memory lies in huge pages (README "Huge Pages"): each page of the
+// cache a backend touches costs less without them only after it has touched it once.
+const hugePages = (
+  await owner.query<{ status: string | null; pages: string | null }>(
+    `select current_setting('huge_pages_status', true) as status,
+            current_setting('shared_memory_size_in_huge_pages', true) as pages`,
+  )
+).rows[0]!;
 
 /** Loads documents `from`..N-1 (the generator skips the ones already there) and returns the seconds. */
 async function load(from: number) {
@@ -441,6 +449,9 @@ const cpuAfter = cpuReferenceMs();
 const memoryAfter = memoryReferenceMs();
 console.log(
   `  Maschinenlast (1 min): ${loadBefore.toFixed(1)} vor, ${loadAfter.toFixed(1)} nach den Anfragen; vorher auf autoprewarm gewartet: ${prewarmWait.toFixed(1)} s`,
+);
+console.log(
+  `  Huge Pages des PostgreSQL: ${hugePages.status === 'on' ? 'an' : hugePages.status === 'off' ? 'aus' : 'unbekannt'} (${hugePages.pages ?? '?'} Seiten zu 2 MB nötig: vm.nr_hugepages, README „Huge Pages“)`,
 );
 console.log(
   `  CPU-Referenz (feste Rechenarbeit auf einem Kern, bench/support.ts): ${cpuBefore.toFixed(0)} ms vor, ${cpuAfter.toFixed(0)} ms nach den Anfragen (kleiner: schnellere Maschine)`,
