@@ -71,6 +71,17 @@ describe('buildSnippet: the highlighted text under a hit', () => {
     expect(snippet.endsWith('wort31 …')).toBe(true);
   });
 
+  it('gives a listing the first 32 words, split at any whitespace a regular expression knows', () => {
+    // Texts with tabs, line breaks, no-break and ideographic spaces, cut at every length.
+    const spaces = [' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\ufeff'];
+    for (let n = 0; n < 60; n++) {
+      const text = Array.from({ length: n }, (_, i) => `w${i}${spaces[(i * 7) % spaces.length]}`).join('');
+      const words = text.slice(0, 1280).split(/\s+/).filter(Boolean);
+      const expected = `${words.slice(0, 32).join(' ')}${words.length > 32 || text.length > 1280 ? ' …' : ''}`;
+      expect(buildSnippet(text, matching(''), [])).toBe(expected);
+    }
+  });
+
   it('returns an empty snippet for an empty text', () => {
     expect(buildSnippet('', matching('Antrag'), [])).toBe('');
     expect(buildSnippet('   \n ', matching('Antrag'), [])).toBe('');

@@ -76,12 +76,15 @@ export function buildSnippet(
   known: Map<string, boolean> = new Map(),
 ): string {
   if (matchesWord === NOTHING && references.length === 0) {
-    const head = text
-      .slice(0, words * LISTING_CHARS_PER_WORD)
-      .split(/\s+/)
-      .filter(Boolean);
-    const shown = head.slice(0, words);
-    const more = head.length > words || text.length > words * LISTING_CHARS_PER_WORD;
+    // The first `words` words (one more tells whether the text goes on).
+    const next = wordsOf(text.slice(0, words * LISTING_CHARS_PER_WORD));
+    const shown: string[] = [];
+    let word = next();
+    while (word !== undefined && shown.length < words) {
+      shown.push(word);
+      word = next();
+    }
+    const more = word !== undefined || text.length > words * LISTING_CHARS_PER_WORD;
     return `${escapeHtml(shown.join(' '))}${more ? ' …' : ''}`;
   }
   // Whitespace only separates the words (the snippet joins them with single spaces). They are read
