@@ -152,6 +152,10 @@ describe('which words are corrected, and how the query is rewritten', () => {
     expect(spelling('widerspruch', 'Der Widerspruch wird begründet.')).toBe('Widerspruch');
     expect(spelling('widerspruch', 'Die Widersprüche werden begründet.')).toBe('Widersprüche');
     expect(spelling('zweckvereinbarung', 'Titel ohne das Wort')).toBe('Zweckvereinbarung');
+    // The lemma wins over a form before it; the key as written (lower case) over the lemma.
+    expect(spelling('widerspruch', 'Widersprüche und der Widerspruch')).toBe('Widerspruch');
+    expect(spelling('zahlen', 'Zahlen Sie bitte, was wir zahlen')).toBe('zahlen');
+    expect(spelling('zahlen', 'Zahlen Sie bitte die Zahl')).toBe('Zahlen');
   });
 
   it('counts edits: insertions, deletions, substitutions and swapped neighbours', () => {
