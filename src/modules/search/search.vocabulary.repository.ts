@@ -77,6 +77,10 @@ export async function similarKeys(
   return rows.map((r) => ({ schluessel: r.schluessel, gefaltet: r.gefaltet, aehnlichkeit: Number(r.s) }));
 }
 
+/** The tsquery visibleDokumentWith probes for a key: the key as a word or as a part of compounds. */
+export const keyTsquery = (schluessel: string) =>
+  [schluessel, `_${schluessel}`].map(quoteLexeme).join(' | ');
+
 /**
  * A document the caller may see that contains the vocabulary key – as a word or as a part of
  * compounds –, or null: one probe of the full-text index that stops at the first visible match.
@@ -85,9 +89,8 @@ export async function visibleDokumentWith(
   trx: TenantTrx,
   { scope, schluessel, limit = 1 }: { scope: DokumentScope; schluessel: string; limit?: number },
 ): Promise<string[]> {
-  const tsquery = [schluessel, `_${schluessel}`].map(quoteLexeme).join(' | ');
   const { rows } = await sql<{ id: string }>`
-    select d.id from ${visibleWith(scope, tsquery)} limit ${limit}`.execute(trx);
+    select d.id from ${visibleWith(scope, keyTsquery(schluessel))} limit ${limit}`.execute(trx);
   return rows.map((r) => r.id);
 }
 
