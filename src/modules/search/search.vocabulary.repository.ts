@@ -78,8 +78,7 @@ export async function similarKeys(
 }
 
 /** The tsquery visibleDokumentWith probes for a key: the key as a word or as a part of compounds. */
-export const keyTsquery = (schluessel: string) =>
-  [schluessel, `_${schluessel}`].map(quoteLexeme).join(' | ');
+export const keyTsquery = (schluessel: string) => [schluessel, `_${schluessel}`].map(quoteLexeme).join(' | ');
 
 /**
  * A document the caller may see that contains the vocabulary key – as a word or as a part of
