@@ -27,9 +27,12 @@ step('Schichtenregel (dependency-cruiser)', 'npx', [
   'err',
 ]);
 
-// Files that measure the product's own start time (first start ≤ 30 s, restart ≤ 10 s) run alone after
-// the rest: next to another test file on 2 cores they measure the neighbour, not the product.
-const ALONE = ['test/start.test.ts'];
+// Files that measure the product's own start time (first start ≤ 30 s, restart ≤ 10 s) or latency
+// (/health p99 while hostile FIM imports are parsed) run alone after the rest: next to another test
+// file on 2 cores they measure the neighbour, not the product (fim-hostile failed in 2 of 6 suite runs
+// on 6./7.12.2026 with /health p99 720–891 ms while other files loaded both cores, and passed alone
+// beside a running search benchmark: p99 46 ms).
+const ALONE = ['test/start.test.ts', 'src/modules/ozg/formulare/fim-hostile.test.ts'];
 const extra = process.argv.slice(2);
 const phases =
   extra.length > 0
