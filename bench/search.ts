@@ -145,8 +145,8 @@ const prewarmWait = await (async () => {
   return (performance.now() - started) / 1000;
 })();
 console.error(`auf autoprewarm gewartet: ${prewarmWait.toFixed(1)} s`);
-// Whether PostgreSQL's shared memory lies in huge pages (README "Huge Pages"): each page of the
-// cache a backend touches costs less without them only after it has touched it once.
+// Whether PostgreSQL's shared memory lies in huge pages (README "Huge Pages"): without them a
+// backend maps every 4-KB page of the cache it touches first, and walks visit a page per row.
 const hugePages = (
   await owner.query<{ status: string | null; pages: string | null }>(
     `select current_setting('huge_pages_status', true) as status,

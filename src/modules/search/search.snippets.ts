@@ -27,33 +27,10 @@ function bareOf(token: string): string {
   return found;
 }
 
-/** Whether a character code is whitespace as `\s` of a regular expression knows it. */
-function isSpace(code: number) {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 160) return false;
-  return (
-    code === 160 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /** The words of a text (what whitespace separates), one per call; undefined after the last. */
 function wordsOf(text: string): () => string | undefined {
-  let at = 0;
-  return () => {
-    while (at < text.length && isSpace(text.charCodeAt(at))) at++;
-    if (at >= text.length) return undefined;
-    const from = at;
-    while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
-    return text.slice(from, at);
-  };
+  const word = /\S+/g;
+  return () => word.exec(text)?.[0];
 }
 
 /**
@@ -89,7 +66,7 @@ export function buildSnippet(
   }
   // Whitespace only separates the words (the snippet joins them with single spaces). They are read
   // one by one until a window has `enough` matches: as many as the query has words that can match.
-  const enough = Math.max(1, (matchesWord.words ?? Number.POSITIVE_INFINITY) + references.length);
+  const enough = Math.max(1, matchesWord.words + references.length);
   const next = wordsOf(text.length > SNIPPET_SCAN ? text.slice(0, SNIPPET_SCAN) : text);
   const tokens: string[] = [];
   const matches: boolean[] = [];

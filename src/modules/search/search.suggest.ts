@@ -1,13 +1,12 @@
 import type { TenantTrx } from '../../platform/database/database.ts';
 import { analyzeWord, displayForm, tokenize } from './analyzer/german-analyzer.ts';
-import { termTsquery } from './analyzer/tsquery.ts';
+import { keyTsquery, termTsquery } from './analyzer/tsquery.ts';
 import type { DokumentScope } from './search.filters.repository.ts';
 import { fold, type SearchTerm } from './search.models.ts';
 import { parseSearchQuery } from './search.query.ts';
 import {
   dokumentWords,
   hasVisibleMatch,
-  keyTsquery,
   type SimilarKey,
   settingsForSuggestions,
   similarKeys,
@@ -161,8 +160,7 @@ export async function suggestCorrection({
     // vocabulary holds the words of the county's documents; never a word only hidden ones contain.
     // A word of documents the person may not see is its own closest key: the same probe as
     // above, which found nothing, is not asked again (a case worker: 2,000 documents read, 14 ms).
-    const probed = tsquery.replace(/^\( (.*) \)$/, '$1');
-    const untried = rankCandidates(word, candidates).filter((c) => keyTsquery(c.schluessel) !== probed);
+    const untried = rankCandidates(word, candidates).filter((c) => keyTsquery(c.schluessel) !== tsquery);
     for (const candidate of untried.slice(0, MAX_PROBES)) {
       // Up to SPELLING_DOCUMENTS documents with the key: the first that spells out its lemma, else
       // the first form found (which document comes first is the table's order).

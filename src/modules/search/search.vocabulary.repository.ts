@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
-import { quoteLexeme } from './analyzer/search-vectors.ts';
+import { keyTsquery } from './analyzer/tsquery.ts';
 import type { DokumentScope } from './search.filters.repository.ts';
 
 /**
@@ -76,9 +76,6 @@ export async function similarKeys(
     order by y.s desc, y.schluessel limit ${candidates}`.execute(trx);
   return rows.map((r) => ({ schluessel: r.schluessel, gefaltet: r.gefaltet, aehnlichkeit: Number(r.s) }));
 }
-
-/** The tsquery visibleDokumentWith probes for a key: the key as a word or as a part of compounds. */
-export const keyTsquery = (schluessel: string) => [schluessel, `_${schluessel}`].map(quoteLexeme).join(' | ');
 
 /**
  * A document the caller may see that contains the vocabulary key – as a word or as a part of

@@ -14,6 +14,12 @@ const group = (alternatives: string[]) =>
   alternatives.length === 1 ? alternatives[0]! : `( ${alternatives.join(' | ')} )`;
 
 /**
+ * A vocabulary key as a word or as a part of compounds – the same tsquery as a word whose only key
+ * it is ("Meinten Sie" compares the two).
+ */
+export const keyTsquery = (key: string) => group([key, `_${key}`].map(quoteLexeme));
+
+/**
  * The lexemes of one word: its keys and, with `parts`, the same as parts of compounds – for an
  * ambiguous word that is itself a lemma only that reading ("Akte" finds Bauakte, not Verwaltungsakt
  * through the plural of Akt).

@@ -2,7 +2,7 @@ import type { SearchTerm } from '../search.models.ts';
 import { analyzeWord, tokenize } from './german-analyzer.ts';
 
 /** Whether a word matches a query; `words`: how many of the query's words can match at all. */
-export type WordMatcher = ((word: string) => boolean) & { readonly words?: number };
+export type WordMatcher = ((word: string) => boolean) & { readonly words: number };
 
 /**
  * Which words of a text a query matches, by the same analysis as the index: for highlighting
