@@ -484,6 +484,7 @@ const stageNames: Array<SearchStage | 'Rest'> = [
   'plan',
   'statement',
   'fallback',
+  'details',
   'snippets',
   'suggest',
   'Rest',

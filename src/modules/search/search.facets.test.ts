@@ -143,6 +143,16 @@ describe('facets beside the search hits', () => {
     const { facetten, total } = await search('q=Facettenprobe&vorgangStatus=beschieden');
     expect(total).toBe(1);
     expect(counts(facetten.aktenplan)).toEqual({ '02.20': 1 });
+    // Under the filter the status facet is the filter's status with every match (not looked up).
+    expect(facetten.vorgangStatus).toEqual([{ wert: 'beschieden', titel: 'beschieden', anzahl: 1 }]);
+    // The listing under the filter: the same facet, over the newest documents of such Vorgänge.
+    const listing = await search('vorgangStatus=beschieden');
+    expect(listing.items.map((i: { titel: string }) => i.titel).sort()).toEqual(['b1', 'b2']);
+    expect(listing.facetten.vorgangStatus).toEqual([{ wert: 'beschieden', titel: 'beschieden', anzahl: 2 }]);
+    expect(counts(listing.facetten.art)).toEqual({ ausgang: 2 });
+    // A status no Vorgang has: no hits, no facets.
+    const none = await search('vorgangStatus=abgeschlossen');
+    expect({ total: none.total, status: none.facetten.vorgangStatus }).toEqual({ total: 0, status: [] });
   });
 
   it(`checks a phrase on at most ${PHRASE_CHECKS} documents with all its words; beyond that its total is a lower bound`, async () => {

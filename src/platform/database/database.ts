@@ -1,6 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { Kysely, PostgresDialect, type RawBuilder, sql, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  PostgresDialect,
+  type RawBuilder,
+  sql,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import pgUtils from 'pg/lib/utils.js';
 import type { Database } from './database.types.ts';
@@ -10,9 +18,52 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 const TENANT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 // Statements prepared on each pooled connection by executeAsTenant (the pool replaces connections,
-// so the sets go with them); a connection with more shapes than this starts afresh.
+// so the sets go with them); a connection with more shapes than this starts afresh. Each user
+// deallocates only its own statements: executePrepared keeps its own set for the same connection.
 const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+const preparedInTransactions = new WeakMap<DatabaseConnection, Set<string>>();
 const MAX_PREPARED = 200;
+
+/** The name of a prepared statement: its text's hash, so one text is prepared once per connection. */
+function preparedName(prefix: string, text: string) {
+  return `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * Runs `statement` in the open transaction `trx` as a prepared statement of its connection:
+ * PREPARE once per connection and statement text, then EXECUTE. PostgreSQL then parses it once,
+ * and after five runs keeps one generic plan when that costs no more than the plans it made for
+ * the values (plan_cache_mode auto) – the planning of a statement whose plan does not depend on
+ * its values (details looked up by id, the county's Vorgänge read whole) is saved on every later
+ * run. Not for statements whose plan must see their values: a long list is hashed only when
+ * PostgreSQL plans with it, and a rare value may need another index than a common one.
+ * Parameters go inline as quoted literals (inlineParameters), as in executeAsTenant.
+ */
+export async function executePrepared<R>(trx: Trx, statement: RawBuilder<R>): Promise<R[]> {
+  const compiled = statement.compile(trx);
+  const name = preparedName('verbund_t', compiled.sql);
+  return trx.getExecutor().provideConnection(async (connection) => {
+    let names = preparedInTransactions.get(connection);
+    if (!names) {
+      names = new Set();
+      preparedInTransactions.set(connection, names);
+    }
+    if (names.size >= MAX_PREPARED) {
+      // DEALLOCATE is not transactional: the statements are gone whatever the transaction does.
+      await connection.executeQuery(CompiledQuery.raw([...names].map((n) => `deallocate ${n}`).join('; ')));
+      names.clear();
+    }
+    if (!names.has(name)) {
+      // PREPARE is not transactional either: the statement stays prepared after a rollback.
+      await connection.executeQuery(CompiledQuery.raw(`prepare ${name} as ${compiled.sql}`));
+      names.add(name);
+    }
+    const args =
+      compiled.parameters.length > 0 ? `(${inlineParameters(compiled.parameters).join(', ')})` : '';
+    const { rows } = await connection.executeQuery<R>(CompiledQuery.raw(`execute ${name}${args}`));
+    return rows;
+  });
+}
 
 /**
  * A statement to run as the last one of every transaction of `tenantId` that commits inside the
@@ -111,13 +162,13 @@ export function createDatabase({
   async function executeAsTenant<R>(tenantId: string, statement: RawBuilder<R>): Promise<R[]> {
     if (!TENANT_ID.test(tenantId)) throw new Error(`invalid tenant id: ${tenantId}`);
     const compiled = statement.compile(db);
-    const name = `verbund_${createHash('sha256').update(compiled.sql).digest('hex').slice(0, 24)}`;
+    const name = preparedName('verbund', compiled.sql);
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       let names = preparedOn.get(client);
       if (!names || names.size >= MAX_PREPARED) {
-        if (names) await client.query('deallocate all');
+        if (names) await client.query([...names].map((n) => `deallocate ${n}`).join('; '));
         names = new Set();
         preparedOn.set(client, names);
       }
