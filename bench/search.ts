@@ -478,19 +478,26 @@ console.log('  je Filter (alle Runden | warm):');
 for (const [f, list] of groupBy(runs, (r) => r.filter || '(ohne)'))
   console.log(`    ${f.padEnd(25)} ${stats(list)} | ${stats(warm(list))}`);
 // Where the time goes: each stage of a request (search.stages.ts), p50/p95 over the requests that
-// had it; "Rest" is HTTP, parsing, scope, facets shaping and JSON.
+// had it; "Rest" is HTTP, parsing, scope, facets shaping and JSON. "beside" (a listing's page and
+// its details, read on a connection of their own) runs during "statement" and is not subtracted.
 const stageNames: Array<SearchStage | 'Rest'> = [
   'filter',
   'plan',
   'statement',
   'fallback',
   'details',
+  'beside',
   'snippets',
   'suggest',
   'Rest',
 ];
 const stageOf = (r: Run, stage: SearchStage | 'Rest') =>
-  stage === 'Rest' ? r.ms - Object.values(r.stages).reduce((a, b) => a + b, 0) : r.stages[stage];
+  stage === 'Rest'
+    ? r.ms -
+      Object.entries(r.stages)
+        .filter(([name]) => name !== 'beside')
+        .reduce((sum, [, ms]) => sum + ms, 0)
+    : r.stages[stage];
 for (const [label, list] of [
   ['Suche, erste Runde', cold(runs)],
   ['Suche, warm', warm(runs)],

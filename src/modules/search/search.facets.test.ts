@@ -5,6 +5,7 @@ import { openRecordsContext, recordsHelpers } from '../records/records.fixture.t
 import { COUNT_LIMIT } from './search.models.ts';
 import { searchVectors } from './search.module.ts';
 import { PHRASE_CHECKS } from './search.plan.models.ts';
+import { searchStages } from './search.stages.ts';
 
 let t: TestContext;
 let admin: string;
@@ -153,6 +154,41 @@ describe('facets beside the search hits', () => {
     // A status no Vorgang has: no hits, no facets.
     const none = await search('vorgangStatus=abgeschlossen');
     expect({ total: none.total, status: none.facetten.vorgangStatus }).toEqual({ total: 0, status: [] });
+  });
+
+  it('reads a listing’s page beside its count when a connection is free, and itself when none is: the same answer', async () => {
+    const stages = new Set<string>();
+    searchStages.record = (stage) => stages.add(stage);
+    const { database } = t.services;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holders: Array<Promise<unknown>> = [];
+    try {
+      const query = 'vorgangStatus=beschieden&limit=1';
+      const beside = await search(query);
+      expect(stages.has('beside')).toBe(true);
+      expect(beside.items).toHaveLength(1);
+      // Every connection beside taken: the page is read in the request's own transaction.
+      for (let taken = database.withTenantBeside('nordhausen', () => held); taken; ) {
+        holders.push(taken);
+        taken = database.withTenantBeside('nordhausen', () => held);
+      }
+      stages.clear();
+      const alone = await search(query);
+      expect([...stages].sort()).toEqual(['details', 'filter', 'snippets', 'statement']);
+      expect(alone).toEqual(beside);
+      const second = await search(`${query}&offset=1`);
+      expect(second.total).toBe(2);
+      expect(second.items.map((i: { titel: string }) => i.titel)).not.toEqual(
+        beside.items.map((i: { titel: string }) => i.titel),
+      );
+    } finally {
+      searchStages.record = undefined;
+      release();
+      await Promise.all(holders);
+    }
   });
 
   it(`checks a phrase on at most ${PHRASE_CHECKS} documents with all its words; beyond that its total is a lower bound`, async () => {

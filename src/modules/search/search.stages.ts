@@ -2,7 +2,15 @@
  * Where the time of a search goes (bench:search prints it per stage): each stage reports its wall
  * time to the recorder set here. Without a recorder (the product) nothing is measured.
  */
-export type SearchStage = 'filter' | 'plan' | 'statement' | 'fallback' | 'details' | 'snippets' | 'suggest';
+export type SearchStage =
+  | 'filter'
+  | 'plan'
+  | 'statement'
+  | 'fallback'
+  | 'details'
+  | 'beside'
+  | 'snippets'
+  | 'suggest';
 
 export const searchStages: { record: ((stage: SearchStage, ms: number) => void) | undefined } = {
   record: undefined,

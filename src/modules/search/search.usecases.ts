@@ -42,7 +42,14 @@ export function createSearchUsecases({
         const scope = await dokumentScope(trx, principal);
         const checked = { ...filter, von: von ?? undefined, bis: bis ?? undefined };
         const textChars = snippetChars({ listing: positive.length === 0 && references.length === 0 });
-        const rows = await findDokumente(trx, { scope, terms, filter: checked, page, textChars });
+        const rows = await findDokumente(trx, {
+          scope,
+          terms,
+          filter: checked,
+          page,
+          textChars,
+          beside: (work) => database.withTenantBeside(principal.tenantId, work),
+        });
         if (rows.length === 0) {
           // "Meinten Sie …?" (search.suggest.ts), on the first page only: past the last page is no typo.
           const vorschlag =

@@ -92,32 +92,45 @@ export type TenantTrx = Trx & { readonly tenantId: string };
 export function createDatabase({
   connectionString,
   max = 10,
+  besideMax = Math.max(1, Math.ceil(max / 4)),
   connectTimeoutMs = 5_000,
 }: {
   connectionString: string;
   max?: number;
+  /** Connections for reads beside a request's own transaction (withTenantBeside). */
+  besideMax?: number;
   /** How long a request waits for a connection (new or from the pool) before it fails with 503. */
   connectTimeoutMs?: number;
 }) {
-  const pool = new pg.Pool({
-    connectionString,
-    max,
-    // An idle connection stays open ten minutes, not 30 s: a new PostgreSQL backend must map each
-    // page of the shared cache it touches once, and a search after a pause paid for that (at a
-    // million documents 202–241 instead of 86–97 ms for a walk through an Aktenplan unit; README
-    // "Huge Pages").
-    idleTimeoutMillis: 600_000,
-    connectionTimeoutMillis: connectTimeoutMs,
-  });
-  // A lost server must not crash the process. node-postgres emits 'error' on a client whose socket
-  // breaks (EPIPE, ECONNRESET, the postmaster killed); the pool listens only while a client is idle,
-  // so a client checked out by a request, a transaction or the worker would throw it as an
-  // unhandled 'error' event. Every client gets a listener for its whole life: the query in flight
-  // fails on its own (callers see a connection error, mapped to 503), and the pool drops the client
-  // when it is released (it is no longer queryable) and connects afresh once the server is back.
-  pool.on('connect', (client) => client.on('error', () => {}));
-  pool.on('error', () => {});
+  const poolOf = (size: number) => {
+    const created = new pg.Pool({
+      connectionString,
+      max: size,
+      // An idle connection stays open ten minutes, not 30 s: a new PostgreSQL backend must map each
+      // page of the shared cache it touches once, and a search after a pause paid for that (at a
+      // million documents 202–241 instead of 86–97 ms for a walk through an Aktenplan unit; README
+      // "Huge Pages").
+      idleTimeoutMillis: 600_000,
+      connectionTimeoutMillis: connectTimeoutMs,
+    });
+    // A lost server must not crash the process. node-postgres emits 'error' on a client whose socket
+    // breaks (EPIPE, ECONNRESET, the postmaster killed); the pool listens only while a client is idle,
+    // so a client checked out by a request, a transaction or the worker would throw it as an
+    // unhandled 'error' event. Every client gets a listener for its whole life: the query in flight
+    // fails on its own (callers see a connection error, mapped to 503), and the pool drops the client
+    // when it is released (it is no longer queryable) and connects afresh once the server is back.
+    created.on('connect', (client) => client.on('error', () => {}));
+    created.on('error', () => {});
+    return created;
+  };
+  const pool = poolOf(max);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A few connections of their own for reads beside a transaction the same request already holds
+  // (withTenantBeside): such a read never waits for the main pool, so requests that each hold one
+  // main connection cannot wait for each other's.
+  const besidePool = poolOf(besideMax);
+  const besideDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: besidePool }) });
+  let besideInUse = 0;
 
   /**
    * Runs `work` in one transaction scoped to `tenantId`: row-level security sees only that
@@ -125,16 +138,44 @@ export function createDatabase({
    * touches tenant-owned tables.
    */
   async function withTenant<T>(tenantId: string, work: (trx: TenantTrx) => Promise<T>): Promise<T> {
+    return transaction(db, tenantId, work, { readOnly: false });
+  }
+
+  /**
+   * Runs the read `work` in a read-only transaction of `tenantId` on a connection of its own,
+   * beside a transaction the caller already holds (a listing counts its matches while it reads its
+   * page beside it, search.repository.ts), or returns null when no such connection is free: the
+   * caller then does the work in its own transaction, one statement after the other. Its
+   * statements see their own snapshots, as any two statements of a READ COMMITTED transaction do.
+   */
+  function withTenantBeside<T>(tenantId: string, work: (trx: TenantTrx) => Promise<T>): Promise<T> | null {
+    // Counted here, not asked of the pool: a connection is taken only after a few awaits.
+    if (besideInUse >= besideMax) return null;
+    besideInUse++;
+    return transaction(besideDb, tenantId, work, { readOnly: true }).finally(() => {
+      besideInUse--;
+    });
+  }
+
+  async function transaction<T>(
+    on: Db,
+    tenantId: string,
+    work: (trx: TenantTrx) => Promise<T>,
+    { readOnly }: { readOnly: boolean },
+  ): Promise<T> {
     // The id is a slug (checked here), so it can go inline: BEGIN and the tenant setting travel in
     // one round trip (simple query protocol), which matters on hot paths like uploads.
     if (!TENANT_ID.test(tenantId)) throw new Error(`invalid tenant id: ${tenantId}`);
-    return db.connection().execute(async (connection) => {
-      await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)`).execute(connection);
+    return on.connection().execute(async (connection) => {
+      await sql
+        .raw(`begin${readOnly ? ' read only' : ''}; select set_config('app.tenant_id', '${tenantId}', true)`)
+        .execute(connection);
       try {
         const result = await work(Object.assign(connection, { tenantId }) as unknown as TenantTrx);
         // The scope's statement travels with COMMIT (one round trip); if it fails, the rest of the
-        // message is skipped and the transaction is rolled back below.
-        const last = commitStatementFor(tenantId);
+        // message is skipped and the transaction is rolled back below. A read-only transaction
+        // wrote nothing, so it has nothing to note.
+        const last = readOnly ? null : commitStatementFor(tenantId);
         await sql.raw(last ? `${last}; commit` : 'commit').execute(connection);
         return result;
       } catch (error) {
@@ -200,7 +241,17 @@ export function createDatabase({
     return Object.assign(trx, { tenantId }) as TenantTrx;
   }
 
-  return { db, pool, withTenant, executeAsTenant, switchTenant, close: () => db.destroy() };
+  return {
+    db,
+    pool,
+    withTenant,
+    withTenantBeside,
+    executeAsTenant,
+    switchTenant,
+    close: async () => {
+      await Promise.all([db.destroy(), besideDb.destroy()]);
+    },
+  };
 }
 
 export type DatabaseHandle = ReturnType<typeof createDatabase>;

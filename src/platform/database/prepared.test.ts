@@ -88,3 +88,37 @@ describe('statements prepared inside a transaction (executePrepared)', () => {
     });
   });
 });
+
+describe('reads beside a transaction (withTenantBeside)', () => {
+  it('runs a read on a connection of its own, read-only and in the tenant, or returns null when none is free', async () => {
+    // single: one main connection and one beside it.
+    const held = await single.withTenant('nordhausen', async (trx) => {
+      const mine = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      let release!: () => void;
+      const waiting = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const first = single.withTenantBeside('eichsfeld', async (beside) => {
+        const row = (
+          await sql<{ pid: number; tenant: string }>`select pg_backend_pid() as pid,
+            current_setting('app.tenant_id') as tenant`.execute(beside)
+        ).rows[0]!;
+        await waiting;
+        return row;
+      });
+      expect(first).not.toBeNull();
+      // The one connection beside is taken: the caller is told to do the work itself.
+      expect(single.withTenantBeside('eichsfeld', async () => 'nie')).toBeNull();
+      release();
+      return { mine: mine.rows[0]!.pid, beside: await first! };
+    });
+    expect(held.beside.tenant).toBe('eichsfeld');
+    expect(held.beside.pid).not.toBe(held.mine);
+    // Free again; and it cannot write.
+    await expect(
+      single.withTenantBeside('nordhausen', (trx) =>
+        sql`insert into jobs (tenant_id, kind, payload) values ('nordhausen', 'beside', '{}')`.execute(trx),
+      ),
+    ).rejects.toThrow(/read-only transaction/);
+  });
+});
