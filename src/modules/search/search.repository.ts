@@ -290,31 +290,46 @@ export async function findDokumente(
             sql` union all `,
           )}) d order by d.datum desc, d.id limit ${n}`
         : newest(condition, n);
-    // The page walks the same index as the count, but only to its last row; with its details it is
-    // read beside the count on a connection of its own when one is free (withTenantBeside): at a
-    // million documents the count and the facets take about 5 ms, the page and its details about
-    // 2.5 ms, which then no longer add up.
+    // Without a reference number the page walks the same index as the count, but only to its last
+    // row; with its details it is read beside the count on a connection of its own when one is free
+    // (withTenantBeside): at a million documents the count and the facets take about 5 ms, the page
+    // and its details about 2.5 ms, which then no longer add up. Otherwise – a reference number's
+    // documents must all be ranked for the page, or no connection is free – the page comes from the
+    // counted matches, in the same statement.
     const pageOf = async (on: TenantTrx) => {
       const { rows } = await sql<{ id: string; rang: number }>`
         select p.id, p.rang from (${collected(page.offset + page.limit)}) p
         order by p.rang desc, p.datum desc, p.id limit ${page.limit} offset ${page.offset}`.execute(on);
       return { rows, details: await detailsOf(on, rows) };
     };
-    const counting = timed('statement', async () => {
-      const { rows } = await sql<Omit<PageRow, 'id' | 'rang'>>`
-        with m as materialized (${collected(collect)}), matches as (select count(*) as n from m), ${facets}
-        select n as total, n <= ${COUNT_LIMIT} as vollstaendig, (select list from facets) as facetten
-        from matches`.execute(trx);
-      return rows[0]!;
-    });
-    const aside = beside?.(pageOf);
-    const [counted, shown] = aside
-      ? await Promise.all([counting, timed('beside', () => aside)])
-      : [await counting, await timed('details', () => pageOf(trx))];
+    const aside = references.length === 0 ? beside?.(pageOf) : null;
+    const counting = (withPage: boolean) =>
+      timed('statement', async () => {
+        const { rows } = await sql<PageRow>`
+          with m as materialized (${collected(collect)}), matches as (select count(*) as n from m), ${facets}${
+            withPage
+              ? sql`, p as (
+            select m.id, m.rang, m.datum from m
+            order by m.rang desc, m.datum desc, m.id limit ${page.limit} offset ${page.offset})`
+              : sql``
+          }
+          select ${withPage ? sql`p.id, p.rang` : sql`null as id, null as rang`}, n as total,
+            n <= ${COUNT_LIMIT} as vollstaendig, (select list from facets) as facetten
+          from matches ${withPage ? sql`left join p on true order by p.rang desc, p.datum desc, p.id` : sql``}`.execute(
+          trx,
+        );
+        return rows;
+      });
+    if (!aside) {
+      const rows = await counting(true);
+      return withDetails(rows, await timed('details', () => detailsOf(trx, rows)));
+    }
+    const [counted, shown] = await Promise.all([counting(false), timed('beside', () => aside)]);
     // The count never below what the page shows (a document filed between the two statements).
-    const total = String(Math.max(Number(counted.total), page.offset + shown.rows.length));
+    const { total, vollstaendig, facetten } = counted[0]!;
+    const atLeast = String(Math.max(Number(total), page.offset + shown.rows.length));
     return withDetails(
-      shown.rows.map((r) => ({ ...counted, ...r, total })),
+      shown.rows.map((r) => ({ ...r, total: atLeast, vollstaendig, facetten })),
       shown.details,
     );
   }
