@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import { executePrepared, type TenantTrx } from '../../platform/database/database.ts';
+import type { TenantTrx } from '../../platform/database/database.ts';
+import { executePrepared } from '../../platform/database/prepared.ts';
 import type { SearchFilter, SearchTerm } from './search.models.ts';
 import { searchTuning } from './search.plan.models.ts';
 

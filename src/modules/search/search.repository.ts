@@ -1,8 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { TenantTrx } from '../../platform/database/database.ts';
 import { exactTsqueryOf } from './analyzer/tsquery.ts';
-import { type HitDetails, hitDetails } from './search.details.repository.ts';
 import { resolveFilters, type SearchInput } from './search.filters.repository.ts';
+import { detailsOf, facetsOf, hitsWithDetails, type PageRow } from './search.hits.repository.ts';
 import { COUNT_LIMIT } from './search.models.ts';
 import { CANDIDATES, HEAD_POOL, HEAD_WALK, PHRASE_CHECKS, POOL, WALK_ROWS } from './search.plan.models.ts';
 import {
@@ -19,62 +19,6 @@ import { timed } from './search.stages.ts';
 
 /** A listing with an Aktenplan filter of at most this many units reads each unit's newest on its own. */
 const UNIT_BRANCHES = 16;
-
-/** A hit of the page: what the search statement returns for it, with its details (hitDetails). */
-type SearchRow = HitDetails & PageRow;
-
-/** What the search statement returns for each hit of the page (hitDetails adds the rest). */
-type PageRow = {
-  id: string;
-  rang: number;
-  total: string;
-  /** false: the total is a lower bound (more than COUNT_LIMIT matches, or a phrase checked on PHRASE_CHECKS documents). */
-  vollstaendig: boolean;
-  facetten: FacetRow[];
-};
-
-/** One facet value as the SQL counts it: over the collected matches (all of them up to COUNT_LIMIT). */
-export type FacetRow = {
-  facette: 'aktenplan' | 'art' | 'jahr' | 'vorgangStatus';
-  wert: string;
-  titel: string | null;
-  anzahl: number;
-};
-
-/**
- * Facet counts over the collected matches `m` (id, datum, unit_id, art, vorgang_id): Aktenplan unit,
- * kind, year and Vorgang status, counted in one pass (grouping sets; `welche` tells the set: the
- * bits of the columns not grouped by). `m` holds at most COUNT_LIMIT + 1 rows, so the cost is bounded;
- * the counts are exact when that is all the matches. Units and Vorgänge are looked up once per
- * distinct value, not once per match. Under a status filter every match is in a Vorgang of that
- * status (resolveFilters), so that facet is the number of matches: no Vorgang is looked up
- * (0.7 ms less for a listing at a million documents, EXPLAIN ANALYZE).
- */
-function facetsOf(vorgangStatus: string | undefined) {
-  const byVorgang = vorgangStatus === undefined;
-  return sql`g as (
-      select grouping(unit_id, art, jahr) as welche, unit_id, art, jahr${byVorgang ? sql`, vorgang_id` : sql``}, count(*) as n
-      from (select unit_id, art, extract(year from datum)::int as jahr, vorgang_id from m) x
-      group by grouping sets ((unit_id), (art), (jahr)${byVorgang ? sql`, (vorgang_id)` : sql``})
-    ), facets as (
-      select coalesce(json_agg(f), '[]'::json) as list from (
-        select 'aktenplan' as facette, u.kennzeichen as wert, u.titel, g.n as anzahl
-        from g join aktenplan_units u on u.id = g.unit_id where g.welche = 3
-        union all
-        select 'art', g.art, null, g.n from g where g.welche = 5
-        union all
-        select 'jahr', g.jahr::text, null, g.n from g where g.welche = 6
-        union all
-        ${
-          byVorgang
-            ? sql`select 'vorgangStatus', vg.status, null, sum(g.n)
-        from g join vorgaenge vg on vg.id = g.vorgang_id where g.welche = 7
-        group by vg.status`
-            : sql`select 'vorgangStatus', ${vorgangStatus}::text, null, count(*) from m having count(*) > 0`
-        }
-      ) f
-    )`;
-}
 
 /**
  * Title/metadata hits, the cheapest way (textPlan): among the matches `m` of a walk that read the
@@ -248,20 +192,6 @@ export async function findDokumente(
       ? sql`(case when upper(d.titel) like any(${references.map((r) => `%${r}%`)}::text[]) then 1 else 0 end)`
       : sql`0`;
   const facets = facetsOf(filter.vorgangStatus);
-  // The page's rows with their details (hitDetails), in the statement's order; each row carries
-  // the total and the facets (a search's statement returns one row also when none is on the page).
-  const withDetails = (rows: PageRow[], details: Map<string, HitDetails>): SearchRow[] =>
-    rows.flatMap((r) => {
-      const d = r.id === null ? undefined : details.get(r.id);
-      return d ? [{ ...d, ...r }] : [];
-    });
-  const detailsOf = (on: TenantTrx, rows: Array<{ id: string | null }>) =>
-    hitDetails(
-      on,
-      rows.flatMap((r) => (r.id === null ? [] : [r.id])),
-      textChars,
-    );
-
   if (!query) {
     // No words: the newest documents (the search page's default), or the documents citing a
     // reference number. The matches are collected in the order of the page through the index
@@ -300,35 +230,32 @@ export async function findDokumente(
       const { rows } = await sql<{ id: string; rang: number }>`
         select p.id, p.rang from (${collected(page.offset + page.limit)}) p
         order by p.rang desc, p.datum desc, p.id limit ${page.limit} offset ${page.offset}`.execute(on);
-      return { rows, details: await detailsOf(on, rows) };
+      return { rows, details: await detailsOf(on, rows, textChars) };
     };
     const aside = references.length === 0 ? beside?.(pageOf) : null;
-    const counting = (withPage: boolean) =>
+    // The count and the facets, with the page from the counted matches – none when it is read beside
+    // (`limit 0`: the sort of the matches is not run). One row even without a page, for the total.
+    const counting = (pageLimit: number) =>
       timed('statement', async () => {
         const { rows } = await sql<PageRow>`
-          with m as materialized (${collected(collect)}), matches as (select count(*) as n from m), ${facets}${
-            withPage
-              ? sql`, p as (
+          with m as materialized (${collected(collect)}), matches as (select count(*) as n from m), ${facets}, p as (
             select m.id, m.rang, m.datum from m
-            order by m.rang desc, m.datum desc, m.id limit ${page.limit} offset ${page.offset})`
-              : sql``
-          }
-          select ${withPage ? sql`p.id, p.rang` : sql`null as id, null as rang`}, n as total,
-            n <= ${COUNT_LIMIT} as vollstaendig, (select list from facets) as facetten
-          from matches ${withPage ? sql`left join p on true order by p.rang desc, p.datum desc, p.id` : sql``}`.execute(
-          trx,
-        );
+            order by m.rang desc, m.datum desc, m.id limit ${pageLimit} offset ${page.offset}
+          )
+          select p.id, p.rang, n as total, n <= ${COUNT_LIMIT} as vollstaendig, (select list from facets) as facetten
+          from matches left join p on true
+          order by p.rang desc, p.datum desc, p.id`.execute(trx);
         return rows;
       });
     if (!aside) {
-      const rows = await counting(true);
-      return withDetails(rows, await timed('details', () => detailsOf(trx, rows)));
+      const rows = await counting(page.limit);
+      return hitsWithDetails(rows, await timed('details', () => detailsOf(trx, rows, textChars)));
     }
-    const [counted, shown] = await Promise.all([counting(false), timed('beside', () => aside)]);
+    const [counted, shown] = await Promise.all([counting(0), timed('beside', () => aside)]);
     // The count never below what the page shows (a document filed between the two statements).
     const { total, vollstaendig, facetten } = counted[0]!;
     const atLeast = String(Math.max(Number(total), page.offset + shown.rows.length));
-    return withDetails(
+    return hitsWithDetails(
       shown.rows.map((r) => ({ ...r, total: atLeast, vollstaendig, facetten })),
       shown.details,
     );
@@ -396,5 +323,5 @@ export async function findDokumente(
       order by ranked.rang desc, ranked.datum desc, ranked.id`.execute(trx);
     return { cut: rows[0]?.walk_cut ?? false, value: rows };
   });
-  return withDetails(pageRows, await timed('details', () => detailsOf(trx, pageRows)));
+  return hitsWithDetails(pageRows, await timed('details', () => detailsOf(trx, pageRows, textChars)));
 }

@@ -1,69 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  Kysely,
-  PostgresDialect,
-  type RawBuilder,
-  sql,
-  type Transaction,
-} from 'kysely';
+import { Kysely, PostgresDialect, type RawBuilder, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import pgUtils from 'pg/lib/utils.js';
 import type { Database } from './database.types.ts';
+import { namesOf, preparedExecute } from './prepared.ts';
 
 // DATE columns stay ISO strings (no timezone shifts); BIGINT stays a string (no precision loss).
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 const TENANT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 // Statements prepared on each pooled connection by executeAsTenant (the pool replaces connections,
-// so the sets go with them); a connection with more shapes than this starts afresh. Each user
-// deallocates only its own statements: executePrepared keeps its own set for the same connection.
+// so the sets go with them; prepared.ts keeps the sets of executePrepared apart).
 const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
-const preparedInTransactions = new WeakMap<DatabaseConnection, Set<string>>();
-const MAX_PREPARED = 200;
-
-/** The name of a prepared statement: its text's hash, so one text is prepared once per connection. */
-function preparedName(prefix: string, text: string) {
-  return `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
-}
-
-/**
- * Runs `statement` in the open transaction `trx` as a prepared statement of its connection:
- * PREPARE once per connection and statement text, then EXECUTE. PostgreSQL then parses it once,
- * and after five runs keeps one generic plan when that costs no more than the plans it made for
- * the values (plan_cache_mode auto) – the planning of a statement whose plan does not depend on
- * its values (details looked up by id, the county's Vorgänge read whole) is saved on every later
- * run. Not for statements whose plan must see their values: a long list is hashed only when
- * PostgreSQL plans with it, and a rare value may need another index than a common one.
- * Parameters go inline as quoted literals (inlineParameters), as in executeAsTenant.
- */
-export async function executePrepared<R>(trx: Trx, statement: RawBuilder<R>): Promise<R[]> {
-  const compiled = statement.compile(trx);
-  const name = preparedName('verbund_t', compiled.sql);
-  return trx.getExecutor().provideConnection(async (connection) => {
-    let names = preparedInTransactions.get(connection);
-    if (!names) {
-      names = new Set();
-      preparedInTransactions.set(connection, names);
-    }
-    if (names.size >= MAX_PREPARED) {
-      // DEALLOCATE is not transactional: the statements are gone whatever the transaction does.
-      await connection.executeQuery(CompiledQuery.raw([...names].map((n) => `deallocate ${n}`).join('; ')));
-      names.clear();
-    }
-    if (!names.has(name)) {
-      // PREPARE is not transactional either: the statement stays prepared after a rollback.
-      await connection.executeQuery(CompiledQuery.raw(`prepare ${name} as ${compiled.sql}`));
-      names.add(name);
-    }
-    const args =
-      compiled.parameters.length > 0 ? `(${inlineParameters(compiled.parameters).join(', ')})` : '';
-    const { rows } = await connection.executeQuery<R>(CompiledQuery.raw(`execute ${name}${args}`));
-    return rows;
-  });
-}
 
 /**
  * A statement to run as the last one of every transaction of `tenantId` that commits inside the
@@ -198,32 +145,22 @@ export function createDatabase({
    * The statement is prepared once per connection (PREPARE, keyed by its text) and then run with
    * EXECUTE: PostgreSQL plans a statement of two dozen CTEs once instead of on every call. The
    * simple protocol has no parameters, so EXECUTE gets each value as the quoted literal the driver
-   * would have sent (same text, same untyped-literal inference): see inlineParameters.
+   * would have sent (same text, same untyped-literal inference): see prepared.ts.
    */
   async function executeAsTenant<R>(tenantId: string, statement: RawBuilder<R>): Promise<R[]> {
     if (!TENANT_ID.test(tenantId)) throw new Error(`invalid tenant id: ${tenantId}`);
     const compiled = statement.compile(db);
-    const name = preparedName('verbund', compiled.sql);
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
-      let names = preparedOn.get(client);
-      if (!names || names.size >= MAX_PREPARED) {
-        if (names) await client.query([...names].map((n) => `deallocate ${n}`).join('; '));
-        names = new Set();
-        preparedOn.set(client, names);
-      }
-      if (!names.has(name)) {
-        await client.query(`prepare ${name} as ${compiled.sql}`);
-        names.add(name);
-      }
-      const args =
-        compiled.parameters.length > 0 ? `(${inlineParameters(compiled.parameters).join(', ')})` : '';
+      const execute = await preparedExecute(namesOf(preparedOn, client), 'verbund', compiled, (text) =>
+        client.query(text),
+      );
       // A scope's commit statement comes third, in the same implicit transaction; results[1] stays
       // the statement's own.
       const last = commitStatementFor(tenantId);
       const results = (await client.query(
-        `select set_config('app.tenant_id', '${tenantId}', true); execute ${name}${args}${last ? `; ${last}` : ''}`,
+        `select set_config('app.tenant_id', '${tenantId}', true); ${execute}${last ? `; ${last}` : ''}`,
       )) as unknown as Array<{ rows: R[] }>;
       return results[1]!.rows;
     } catch (error) {
@@ -287,27 +224,4 @@ export function isConnectionError(error: unknown): boolean {
   if (typeof message === 'string' && CONNECTION_MESSAGE.test(message)) return true;
   const { cause } = error as { cause?: unknown };
   return cause !== undefined && cause !== error && isConnectionError(cause);
-}
-
-/**
- * The parameters of a compiled statement as quoted SQL literals, each serialised exactly as
- * node-postgres serialises a parameter (pg's prepareValue: arrays as array literals, objects as
- * JSON, dates as timestamps) and quoted like pg's escapeLiteral. A quoted literal is untyped in
- * PostgreSQL, like a parameter sent without a type, so casts and inference stay the same. Binary
- * values are refused.
- */
-export function inlineParameters(parameters: readonly unknown[]) {
-  return parameters.map((value) => {
-    if (value === null || value === undefined) return 'NULL';
-    if (Buffer.isBuffer(value) || value instanceof Uint8Array)
-      throw new Error('inlineParameters: binary parameters are not supported');
-    const prepared = pgUtils.prepareValue(value) as string | null;
-    return prepared === null ? 'NULL' : quoteLiteral(prepared);
-  });
-}
-
-/** The same result as pg's escapeLiteral, with native string operations (values can be megabytes). */
-export function quoteLiteral(text: string) {
-  const quoted = `'${text.replaceAll("'", "''")}'`;
-  return text.includes('\\') ? ` E${quoted.replaceAll('\\', '\\\\')}` : quoted;
 }

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
 import { renderTextPdf } from '../../modules/records/dokumente/text-pdf.ts';
-import { inlineParameters, quoteLiteral } from './database.ts';
+import { inlineParameters, quoteLiteral } from './prepared.ts';
 
 let t: TestContext;
 

@@ -1,4 +1,4 @@
-/** node-postgres' value serialisation (untyped in @types/pg); used by database.ts inlineParameters. */
+/** node-postgres' value serialisation (untyped in @types/pg); used by prepared.ts inlineParameters. */
 declare module 'pg/lib/utils.js' {
   const utils: {
     prepareValue(value: unknown): string | Buffer | null;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/context.ts';
-import { createDatabase, executePrepared, type Trx } from './database.ts';
+import { createDatabase, type Trx } from './database.ts';
+import { executePrepared } from './prepared.ts';
 
 let t: TestContext;
 // One connection: every transaction below runs on the same PostgreSQL session.

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { type DatabaseHandle, quoteLiteral } from '../database/database.ts';
+import type { DatabaseHandle } from '../database/database.ts';
+import { quoteLiteral } from '../database/prepared.ts';
 
 // All SQL of the Idempotency-Key store: table idempotency_keys, tenant-owned, under RLS; every
 // statement is one round trip (executeAsTenant).
